@@ -1,0 +1,26 @@
+import knexFactory, { type Knex } from 'knex';
+
+export type Db = Knex;
+
+/**
+ * Opens the clinic database. One connection: SQLite serialises writers anyway, and a
+ * single connection means a transaction never waits on the pool for itself.
+ */
+export function openDatabase(filename: string): Db {
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        // FULL sync: clinics lose power, and a booked visit must survive it.
+        conn.exec(
+          'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+          (error) => done(error, conn),
+        );
+      },
+    },
+  });
+}

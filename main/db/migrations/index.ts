@@ -1,0 +1,42 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_patients';
+import * as m002 from './002_audit';
+
+export interface Migration {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/**
+ * Migrations are bundled into main, so knex cannot find them on disk: this list is
+ * the source. Append only; a shipped migration is never edited.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['001_patients', m001],
+  ['002_audit', m002],
+];
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => migrations.map(([name]) => name),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const found = migrations.find(([n]) => n === name);
+    if (!found) throw new Error(`Unknown migration ${name}`);
+    return found[1];
+  },
+};
+
+export async function migrateToLatest(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+/** For tests of one migration: bring a database to `name` and stop there. */
+export async function migrateUpTo(db: Knex, name: string): Promise<void> {
+  const index = migrations.findIndex(([n]) => n === name);
+  if (index < 0) throw new Error(`Unknown migration ${name}`);
+  for (let i = 0; i <= index; i++) {
+    const [, pending] = await db.migrate.list({ migrationSource });
+    if (!(pending as string[]).includes(migrations[i][0])) continue;
+    await db.migrate.up({ migrationSource, name: migrations[i][0] });
+  }
+}

@@ -1,0 +1,48 @@
+import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { err, fieldErrors, type Result } from '../../shared/contract/result';
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> };
+
+/** Everything IPC may log: channel and outcome, never an input or a value (health information). */
+export interface DispatchLogEntry {
+  channel: string;
+  code: 'unknown_channel' | 'invalid_input' | 'internal' | 'invalid_output';
+  error?: string;
+}
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one path every call takes, whatever the transport (Electron IPC, the browser
+ * harness, the benchmark): known channel, parsed input, the handler, a checked output.
+ * It never throws: the caller always gets a Result.
+ */
+export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void): Dispatch {
+  return async (channel, input) => {
+    if (!isChannel(channel)) {
+      log({ channel: String(channel).slice(0, 80), code: 'unknown_channel' });
+      return err('unknown_channel', 'This action is not available in this version of Rapport.');
+    }
+    const parsed = contract[channel].input.safeParse(input);
+    if (!parsed.success) {
+      log({ channel, code: 'invalid_input' });
+      return err('invalid_input', 'Some fields need attention.', fieldErrors(parsed.error));
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
+      const result = await handler(parsed.data);
+      if (!result.ok) return result;
+      // A handler that breaks the contract is our bug; the screen gets a clear error, not bad data.
+      const checked = contract[channel].output.safeParse(result.value);
+      if (!checked.success) {
+        log({ channel, code: 'invalid_output', error: checked.error.issues.map((i) => i.path.join('.')).join(', ') });
+        return err('internal', 'Rapport could not complete this action. Nothing was changed.');
+      }
+      return { ok: true, value: checked.data };
+    } catch (e) {
+      // SQLite and file errors name tables and paths, not patient values; still, log the kind only.
+      log({ channel, code: 'internal', error: e instanceof Error ? `${e.name}: ${(e as NodeJS.ErrnoException).code ?? ''}` : 'unknown' });
+      return err('internal', 'Rapport could not complete this action. Nothing was changed.');
+    }
+  };
+}

@@ -1,0 +1,218 @@
+import type { Knex } from 'knex';
+import type { ParsedInput, Output } from '../../shared/contract';
+import { err, ok, type Result } from '../../shared/contract/result';
+import type { Duplicate, Patient } from '../../shared/contract/patients';
+import { digitsOf, joined } from '../../shared/text/fold';
+import { appendAudit } from '../audit/log';
+import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
+import { parseQuery, searchDocument, sortKey } from './search-index';
+
+export interface PatientDeps {
+  db: Knex;
+  now: () => Date;
+  newId: () => string;
+}
+
+type PatientInput = ParsedInput<'patients.create'>['patient'];
+
+/** The columns a patient form writes; the rest (ids, times, archive state) belong to the service. */
+function toColumns(p: PatientInput) {
+  return {
+    first_name: p.firstName,
+    last_name: p.lastName,
+    preferred_name: p.preferredName,
+    pronouns: p.pronouns,
+    date_of_birth: p.dateOfBirth,
+    email: p.email,
+    address: JSON.stringify(p.address),
+    emergency_contact: JSON.stringify(p.emergencyContact),
+    family_physician: JSON.stringify(p.familyPhysician),
+    preferred_contact: p.preferredContact,
+    language: p.language,
+    notes: p.notes,
+    sort_key: sortKey(p),
+  };
+}
+
+/** Field names that differ, for the audit log: which fields changed, never their values. */
+function changedFields(before: Patient, after: PatientInput): string[] {
+  return (Object.keys(after) as Array<keyof PatientInput>).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+}
+
+export function createPatientService({ db, now, newId }: PatientDeps) {
+  async function load(q: Knex | Knex.Transaction, id: string): Promise<Patient | null> {
+    const row = (await q<PatientRow>('patients').where({ id }).first()) as PatientRow | undefined;
+    if (!row) return null;
+    const phones = (await q<PhoneRow>('patient_phones').where({ patient_id: id })) as PhoneRow[];
+    return toPatient(row, phones);
+  }
+
+  async function writePhones(trx: Knex.Transaction, id: string, phones: PatientInput['phones']) {
+    await trx('patient_phones').where({ patient_id: id }).delete();
+    if (phones.length === 0) return;
+    await trx('patient_phones').insert(
+      phones.map((p, position) => ({ patient_id: id, position, label: p.label, number: p.number, digits: digitsOf(p.number) })),
+    );
+  }
+
+  /** Keeps the FTS row in step with the patient, inside the same transaction. */
+  async function writeSearchRow(trx: Knex.Transaction, p: PatientInput, id: string, archived: boolean, rowid?: number) {
+    const doc = { ...searchDocument({ ...p, archived }), patient_id: id };
+    if (rowid !== undefined) {
+      await trx('patient_search').where({ rowid }).delete();
+      await trx('patient_search').insert({ rowid, ...doc });
+      return rowid;
+    }
+    const [inserted] = await trx('patient_search').insert(doc);
+    return inserted as number;
+  }
+
+  function summariesByIds(ids: string[]) {
+    return db<SummaryRow>('patients as p')
+      .select(...summaryColumns)
+      .select(
+        db.raw('(SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY position LIMIT 1) AS phone'),
+      )
+      .whereIn('p.id', ids) as unknown as Promise<SummaryRow[]>;
+  }
+
+  async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
+    const { match, lead } = parseQuery(input.query);
+    if (!match) {
+      if (input.query.trim() !== '') return ok({ results: [] }); // only punctuation or a stray digit
+      // Nothing typed yet: the people the desk worked with last.
+      const recent = await db('patients as p')
+        .select('p.id')
+        .modify((q) => (input.includeArchived ? q : q.whereNull('p.archived_at')))
+        .orderBy('p.updated_at', 'desc')
+        .limit(input.limit);
+      const rows = await summariesByIds(recent.map((r: { id: string }) => r.id));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ok({ results: recent.map((r: { id: string }) => toSummary(byId.get(r.id)!)) });
+    }
+    const expression = input.includeArchived ? match : `(${match}) AND status : active`;
+    // Best match first: the last name starts with the first word typed, then the
+    // first or preferred name does, then anything else (phone, birth date); then by name.
+    const hits = (await db.raw(
+      `SELECT patient_id,
+              CASE WHEN (' ' || last) LIKE ? THEN 0 WHEN (' ' || given) LIKE ? THEN 1 ELSE 2 END AS tier
+         FROM patient_search
+        WHERE patient_search MATCH ?
+        ORDER BY tier, sort_key, patient_id
+        LIMIT ?`,
+      [`% ${lead ?? '\u0000'}%`, `% ${lead ?? '\u0000'}%`, expression, input.limit],
+    )) as Array<{ patient_id: string }>;
+    if (hits.length === 0) return ok({ results: [] });
+    const rows = await summariesByIds(hits.map((h) => h.patient_id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ok({ results: hits.map((h) => toSummary(byId.get(h.patient_id)!)) });
+  }
+
+  async function findDuplicates(input: ParsedInput<'patients.findDuplicates'>): Promise<Duplicate[]> {
+    const reasons = new Map<string, Set<Duplicate['reasons'][number]>>();
+    const add = (id: string, reason: Duplicate['reasons'][number]) => {
+      if (id === input.excludeId) return;
+      (reasons.get(id) ?? reasons.set(id, new Set()).get(id)!).add(reason);
+    };
+    if (input.dateOfBirth && input.firstName && input.lastName) {
+      const sameDay = await db('patients').select('id', 'first_name', 'last_name').where({ date_of_birth: input.dateOfBirth });
+      const first = joined(input.firstName);
+      const last = joined(input.lastName);
+      for (const r of sameDay as Array<{ id: string; first_name: string; last_name: string }>) {
+        if (joined(r.first_name) === first && joined(r.last_name) === last) add(r.id, 'name_and_birth_date');
+      }
+    }
+    const digits = input.phones.map(digitsOf).filter((d) => d.length >= 7);
+    if (digits.length) {
+      const samePhone = await db('patient_phones').distinct('patient_id').whereIn('digits', digits);
+      for (const r of samePhone as Array<{ patient_id: string }>) add(r.patient_id, 'phone');
+    }
+    if (reasons.size === 0) return [];
+    const rows = await summariesByIds([...reasons.keys()]);
+    return rows
+      .map((r) => ({ ...toSummary(r), reasons: [...reasons.get(r.id)!] }))
+      .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  }
+
+  async function create(input: ParsedInput<'patients.create'>): Promise<Result<Patient>> {
+    const p = input.patient;
+    if (!input.acknowledgeDuplicates) {
+      const duplicates = await findDuplicates({ ...p, phones: p.phones.map((ph) => ph.number) });
+      if (duplicates.length) {
+        return err('conflict', 'This looks like a patient already on file. Check the matches, or create the record anyway.');
+      }
+    }
+    const id = newId();
+    const at = now().toISOString();
+    await db.transaction(async (trx) => {
+      const searchRowid = await writeSearchRow(trx, p, id, false);
+      await trx('patients').insert({ id, ...toColumns(p), search_rowid: searchRowid, created_at: at, updated_at: at });
+      await writePhones(trx, id, p.phones);
+      await appendAudit(trx, newId, { at, action: 'patient.created', entity: 'patient', entityId: id });
+    });
+    return ok((await load(db, id))!);
+  }
+
+  async function update(input: ParsedInput<'patients.update'>): Promise<Result<Patient>> {
+    return db.transaction(async (trx) => {
+      const before = await load(trx, input.id);
+      if (!before) return err('not_found', 'This patient record no longer exists.');
+      if (before.updatedAt !== input.expectedUpdatedAt) {
+        return err('conflict', 'Someone changed this record after you opened it. Reload it to see their changes, then edit again.');
+      }
+      const changed = changedFields(before, input.patient);
+      if (changed.length === 0) return ok(before);
+      const at = laterThan(before.updatedAt);
+      const { search_rowid } = await trx('patients').select('search_rowid').where({ id: input.id }).first();
+      await trx('patients').where({ id: input.id }).update({ ...toColumns(input.patient), updated_at: at });
+      await writePhones(trx, input.id, input.patient.phones);
+      await writeSearchRow(trx, input.patient, input.id, before.archivedAt !== null, search_rowid);
+      await appendAudit(trx, newId, { at, action: 'patient.updated', entity: 'patient', entityId: input.id, detail: { fields: changed } });
+      return ok((await load(trx, input.id))!);
+    });
+  }
+
+  /** A timestamp after `previous`, so two saves in one millisecond still read as two versions. */
+  function laterThan(previous: string): string {
+    const t = Math.max(now().getTime(), new Date(previous).getTime() + 1);
+    return new Date(t).toISOString();
+  }
+
+  async function setArchived(id: string, archived: boolean, reason: string): Promise<Result<Patient>> {
+    return db.transaction(async (trx) => {
+      const before = await load(trx, id);
+      if (!before) return err('not_found', 'This patient record no longer exists.');
+      if ((before.archivedAt !== null) === archived) return ok(before);
+      const at = laterThan(before.updatedAt);
+      const { search_rowid } = await trx('patients').select('search_rowid').where({ id }).first();
+      await trx('patients')
+        .where({ id })
+        .update({ archived_at: archived ? at : null, archive_reason: archived ? reason : '', updated_at: at });
+      await writeSearchRow(trx, before, id, archived, search_rowid);
+      await appendAudit(trx, newId, {
+        at,
+        action: archived ? 'patient.archived' : 'patient.restored',
+        entity: 'patient',
+        entityId: id,
+      });
+      return ok((await load(trx, id))!);
+    });
+  }
+
+  return {
+    search,
+    get: async ({ id }: { id: string }) => {
+      const patient = await load(db, id);
+      return patient ? ok(patient) : err('not_found', 'No patient record has this id.');
+    },
+    findDuplicates: async (input: ParsedInput<'patients.findDuplicates'>) => ok({ duplicates: await findDuplicates(input) }),
+    create,
+    update,
+    archive: ({ id, reason }: { id: string; reason: string }) => setArchived(id, true, reason),
+    restore: ({ id }: { id: string }) => setArchived(id, false, ''),
+  };
+}
+
+export type PatientService = ReturnType<typeof createPatientService>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Errors cross the process boundary as data. Electron keeps only the message of
+ * a thrown Error, so a handler never throws to the renderer: it answers with a
+ * Result, and the screen shows `fields` next to the inputs they name.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_channel',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  /** Field path (dot-joined, e.g. `phones.0.number`) to a message for that field. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type Ok<T> = { ok: true; value: T };
+export type Err = { ok: false; error: IpcError };
+export type Result<T> = Ok<T> | Err;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+export const err = (code: ErrorCode, message: string, fields?: Record<string, string>): Err => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ipcErrorSchema }),
+  ]);
+}
+
+/** Turns a zod failure into field messages a receptionist can act on. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}

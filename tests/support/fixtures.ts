@@ -1,0 +1,21 @@
+import type { PatientInput } from '../../shared/contract/patients';
+
+/** A complete, valid patient as the form would send it; tests change what they need. */
+export function patientInput(overrides: Partial<PatientInput> = {}): PatientInput {
+  return {
+    firstName: 'Zoë',
+    lastName: "O'Brien-Müller",
+    preferredName: '',
+    pronouns: 'she/her',
+    dateOfBirth: '1985-03-14',
+    phones: [{ label: 'mobile', number: '(604) 555-0142' }],
+    email: 'zoe@example.org',
+    address: { line1: '12 Harbour St', line2: '', city: 'Vancouver', region: 'BC', postalCode: 'V6B 1A1', country: 'Canada' },
+    emergencyContact: { name: 'Sam Müller', relationship: 'partner', phone: '604 555 0199' },
+    familyPhysician: { name: 'Dr. Amira Haddad', clinic: 'Harbour Family Practice', phone: '604-555-0110' },
+    preferredContact: 'phone',
+    language: 'English',
+    notes: '',
+    ...overrides,
+  };
+}
