@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { PatientsScreen } from '../patients/PatientsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { useRead } from '../ipc/hooks';
+import { href, navigate, useRoute, type Route } from './route';
+
+const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
+  { screen: 'patients', label: 'Patients', key: '1' },
+  { screen: 'settings', label: 'Settings', key: '9' },
+];
+
+/** The frame the desk lives in all day: clinic name, sections, and the screen. */
+export function App() {
+  const route = useRoute();
+  const profile = useRead('settings.get', {});
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const section = sections.find((s) => s.key === e.key);
+      if (section) {
+        e.preventDefault();
+        navigate({ screen: section.screen } as Route);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    const name = profile.data?.name;
+    document.title = name ? `Rapport — ${name}` : 'Rapport';
+  }, [profile.data?.name]);
+
+  return (
+    <div className="frame">
+      <a className="skip-link" href="#content" onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="frame__top">
+        <span className="brand" aria-hidden="true">Rapport</span>
+        <span className="frame__clinic">{profile.data?.name || 'Clinic not set up yet'}</span>
+      </header>
+      <nav className="frame__nav" aria-label="Sections">
+        <ul>
+          {sections.map((s) => (
+            <li key={s.screen}>
+              <a href={href({ screen: s.screen } as Route)} aria-current={route.screen === s.screen ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
+                {s.label}
+                <kbd className="nav__key" aria-hidden="true">Alt+{s.key}</kbd>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="content" className="frame__main" tabIndex={-1}>
+        {profile.data && !profile.data.name && route.screen !== 'settings' && (
+          <div className="banner banner--info" role="status">
+            This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.
+          </div>
+        )}
+        {route.screen === 'settings' ? <SettingsScreen /> : <PatientsScreen route={route} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Screens are addressed by the URL hash, so Back and Forward work (Alt+Left in
+ * Electron) and a test can open a screen directly. No router library: four shapes.
+ */
+export type Route =
+  | { screen: 'patients'; patientId?: string; mode?: 'view' | 'edit' }
+  | { screen: 'patients'; mode: 'new' }
+  | { screen: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'settings') return { screen: 'settings' };
+  if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
+  if (parts[0] === 'patients' && parts[1]) {
+    return { screen: 'patients', patientId: decodeURIComponent(parts[1]), mode: parts[2] === 'edit' ? 'edit' : 'view' };
+  }
+  return { screen: 'patients' };
+}
+
+export function href(route: Route): string {
+  if (route.screen === 'settings') return '#/settings';
+  if (route.mode === 'new') return '#/patients/new';
+  if ('patientId' in route && route.patientId) {
+    return `#/patients/${encodeURIComponent(route.patientId)}${route.mode === 'edit' ? '/edit' : ''}`;
+  }
+  return '#/patients';
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,90 @@
+import { useEffect, useRef } from 'react';
+import { navigate, type Route } from '../app/route';
+import { useRead } from '../ipc/hooks';
+import { PatientDetail } from './PatientDetail';
+import { PatientForm } from './PatientForm';
+import { PatientSearch } from './PatientSearch';
+
+type PatientsRoute = Extract<Route, { screen: 'patients' }>;
+
+/** Finder on the left, the open record (or its form) on the right: the desk never loses its list. */
+export function PatientsScreen({ route }: { route: PatientsRoute }) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  const patientId = 'patientId' in route ? route.patientId : undefined;
+  const patient = useRead('patients.get', { id: patientId ?? '' }, { enabled: Boolean(patientId) });
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        const k = e.key.toLowerCase();
+        if (k === 'n') {
+          e.preventDefault();
+          navigate({ screen: 'patients', mode: 'new' });
+        } else if (k === 'f') {
+          e.preventDefault();
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        } else if (k === 'e' && patientId && patient.data?.archivedAt === null) {
+          e.preventDefault();
+          navigate({ screen: 'patients', patientId, mode: 'edit' });
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [patientId, patient.data?.archivedAt]);
+
+  useEffect(() => {
+    if (!patientId && route.mode !== 'new') searchRef.current?.focus();
+  }, [patientId, route.mode]);
+
+  const back = () => {
+    navigate(patientId ? { screen: 'patients', patientId } : { screen: 'patients' });
+    if (!patientId) searchRef.current?.focus();
+  };
+
+  let pane;
+  if (route.mode === 'new') {
+    pane = <PatientForm key="new" onSaved={(p) => navigate({ screen: 'patients', patientId: p.id })} onCancel={back} />;
+  } else if (patientId && patient.isError) {
+    pane = (
+      <div className="banner banner--error" role="alert">
+        {patient.error.message}
+      </div>
+    );
+  } else if (patientId && patient.data) {
+    pane =
+      route.mode === 'edit' ? (
+        <PatientForm key={`edit-${patient.data.id}-${patient.data.updatedAt}`} patient={patient.data} onSaved={(p) => navigate({ screen: 'patients', patientId: p.id })} onCancel={back} />
+      ) : (
+        <PatientDetail patient={patient.data} />
+      );
+  } else if (!patientId) {
+    pane = (
+      <div className="welcome">
+        <h2>Patients</h2>
+        <p>Start typing in “Find a patient”: part of a name, a few phone digits or a birth date.</p>
+        <ul className="shortcuts" aria-label="Keyboard shortcuts">
+          <li><kbd>Alt</kbd>+<kbd>F</kbd> find a patient</li>
+          <li><kbd>Alt</kbd>+<kbd>N</kbd> new patient</li>
+          <li><kbd>Alt</kbd>+<kbd>E</kbd> edit the open patient</li>
+          <li><kbd>Ctrl</kbd>+<kbd>S</kbd> save a form, <kbd>Esc</kbd> cancel it</li>
+        </ul>
+      </div>
+    );
+  }
+
+  return (
+    <div className="patients">
+      <section className="patients__list" aria-label="Patient list">
+        <button type="button" className="button button--primary button--wide" onClick={() => navigate({ screen: 'patients', mode: 'new' })} aria-keyshortcuts="Alt+N">
+          New patient
+        </button>
+        <PatientSearch inputRef={searchRef} selectedId={patientId} onOpen={(id) => navigate({ screen: 'patients', patientId: id })} />
+      </section>
+      <section className="patients__pane" aria-label="Patient record">
+        {pane}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { clinicProfileInputSchema, locales, type ClinicProfile, type ClinicProfileInput } from '../../shared/contract/settings';
+import { useRead, useWrite } from '../ipc/hooks';
+import { SelectField, TextField } from '../ui/Field';
+import { check, focusFirstError, setIn, type FieldErrors } from '../ui/form';
+
+const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
+const timeZones = Intl.supportedValuesOf('timeZone');
+
+function toInput({ logo: _logo, ...rest }: ClinicProfile): ClinicProfileInput {
+  return rest;
+}
+
+function ClinicForm({ profile }: { profile: ClinicProfile }) {
+  const [form, setForm] = useState<ClinicProfileInput>(() => toInput(profile));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = useWrite('settings.update', ['settings.get']);
+  const setLogo = useWrite('settings.setLogo', ['settings.get']);
+  const removeLogo = useWrite('settings.removeLogo', ['settings.get']);
+  const [logoError, setLogoError] = useState<string | undefined>();
+
+  const bind = (key: keyof ClinicProfileInput) => ({
+    value: form[key] ?? '',
+    onChange: (e: { target: { value: string } }) => setForm(setIn(form, key, e.target.value)),
+    error: errors[key],
+  });
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    setStatus(null);
+    const local = check(clinicProfileInputSchema, form);
+    const result = local.ok ? await update.mutateAsync(form) : null;
+    const fields = local.ok ? (result && !result.ok ? result.error.fields ?? {} : {}) : local.fields;
+    setErrors(fields);
+    if (result?.ok) setStatus('Clinic profile saved.');
+    else requestAnimationFrame(() => focusFirstError(formRef.current));
+  }
+
+  async function onLogo(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    if (file.type !== 'image/png' && file.type !== 'image/jpeg') {
+      setLogoError('Use a PNG or JPEG image');
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const result = await setLogo.mutateAsync({ mimeType: file.type, dataBase64: btoa(binary) });
+    setLogoError(result.ok ? undefined : result.error.fields?.dataBase64 ?? result.error.message);
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="clinic-h">
+      <h2 id="clinic-h">Clinic profile</h2>
+      <p className="pane__hint">Printed on the letterhead of consent forms. Not patient data: kept in the application settings.</p>
+      {status && (
+        <div className="banner banner--ok" role="status">
+          {status}
+        </div>
+      )}
+      <div className="grid grid--2">
+        <TextField label="Clinic name" required {...bind('name')} />
+        <TextField label="Clinic phone" type="tel" {...bind('phone')} />
+        <TextField label="Street address" {...bind('addressLine1')} />
+        <TextField label="Suite or unit" {...bind('addressLine2')} />
+      </div>
+      <div className="grid grid--3">
+        <TextField label="City" {...bind('city')} />
+        <TextField label="Province" {...bind('region')} />
+        <TextField label="Postal code" {...bind('postalCode')} />
+        <TextField label="Clinic e-mail" type="email" {...bind('email')} />
+        <SelectField label="Time zone" {...bind('timeZone')} options={timeZones.map((tz) => ({ value: tz, label: tz.replace(/_/g, ' ') }))} hint="Dates and times on forms use this zone" />
+        <SelectField label="Language of forms" {...bind('locale')} options={locales.map((l) => ({ value: l, label: localeLabels[l] }))} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          Save clinic profile
+        </button>
+      </div>
+
+      <fieldset className="logo">
+        <legend>Letterhead logo</legend>
+        {profile.logo ? <img src={profile.logo} alt="Current clinic logo" className="logo__preview" /> : <p className="detail__empty">No logo yet.</p>}
+        <div className={`field${logoError ? ' field--invalid' : ''}`}>
+          <label htmlFor="logo-file">Choose a logo image (PNG or JPEG, up to 2 MB)</label>
+          <input id="logo-file" type="file" accept="image/png,image/jpeg" onChange={onLogo} aria-invalid={Boolean(logoError) || undefined} aria-describedby={logoError ? 'logo-error' : undefined} />
+          {logoError && (
+            <span className="field__error" id="logo-error" role="alert">
+              {logoError}
+            </span>
+          )}
+        </div>
+        {profile.logo && (
+          <button type="button" className="button" onClick={() => removeLogo.mutate({})}>
+            Remove logo
+          </button>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+export function SettingsScreen() {
+  const profile = useRead('settings.get', {});
+  const info = useRead('app.info', {});
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="settings">
+      <h1 ref={heading} tabIndex={-1} className="screen-title">
+        Settings
+      </h1>
+      {profile.isError && (
+        <div className="banner banner--error" role="alert">
+          {profile.error.message}
+        </div>
+      )}
+      {profile.data && <ClinicForm profile={profile.data} />}
+      <section aria-labelledby="data-h" className="settings__data">
+        <h2 id="data-h">Data on this computer</h2>
+        {info.data && (
+          <dl className="detail">
+            <div className="detail__item">
+              <dt>Data folder</dt>
+              <dd>
+                <code>{info.data.dataDirectory}</code>
+              </dd>
+            </div>
+            <div className="detail__item">
+              <dt>Patient records</dt>
+              <dd>{info.data.patientCount}</dd>
+            </div>
+            <div className="detail__item">
+              <dt>Rapport version</dt>
+              <dd>{info.data.version}</dd>
+            </div>
+          </dl>
+        )}
+      </section>
+    </div>
+  );
+}

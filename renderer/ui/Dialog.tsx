@@ -1,0 +1,21 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, Esc closes it, and focus
+ * returns to where it was. Nothing to re-implement, nothing to get wrong.
+ */
+export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="dialog-title">{title}</h2>
+      {open && children}
+    </dialog>
+  );
+}

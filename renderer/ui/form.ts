@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { fieldErrors } from '../../shared/contract/result';
+
+export type FieldErrors = Record<string, string>;
+
+/** Immutable set by a dotted path ("address.city", "phones.0.number"). */
+export function setIn<T>(value: T, path: string, next: unknown): T {
+  const [head, ...rest] = path.split('.');
+  const key = Array.isArray(value) ? Number(head) : head;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  copy[key] = rest.length ? setIn(copy[key], rest.join('.'), next) : next;
+  return copy;
+}
+
+/**
+ * Checks a form with the same schema main will parse it with, so a receptionist
+ * sees the message at the field before anything crosses to main.
+ */
+export function check<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.output<S> } | { ok: false; fields: FieldErrors } {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
+}
+
+/** Moves focus to the first field that has an error, in the order it is on screen. */
+export function focusFirstError(form: HTMLElement | null): void {
+  const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  target?.focus();
+}

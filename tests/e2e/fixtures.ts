@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import Conf from 'conf';
+import { createApp, type App } from '../../main/app/context';
+import { dataPaths } from '../../main/app/paths';
+import { startHarness } from '../harness/server';
+
+/**
+ * Each test gets the real app on a fresh SQLite file, served to Debian's Chromium by
+ * the harness; every request the page makes is recorded, and any that leaves the
+ * app's own origin fails the test.
+ */
+export const test = base.extend<{ app: App; appUrl: string }>({
+  app: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
+    const paths = dataPaths(path.join(dir, 'data'), {});
+    const app = await createApp({ paths, store: new Conf({ cwd: path.join(dir, 'settings'), projectName: 'rapport-e2e' }), version: '0.0.0-e2e' });
+    await use(app);
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+  appUrl: async ({ app, page }, use) => {
+    const harness = await startHarness({ dispatch: app.dispatch, rendererDir: path.resolve('dist/renderer') });
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(harness.url) && !url.startsWith('data:')) outside.push(url);
+    });
+    await use(harness.url);
+    expect(outside, 'the page made requests outside the app').toEqual([]);
+    await harness.close();
+  },
+});
+export { expect };
