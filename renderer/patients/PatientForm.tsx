@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { contactMethods, patientInputSchema, phoneLabels, type Patient, type PatientInput } from '../../shared/contract/patients';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextArea, TextField } from '../ui/Field';
-import { check, focusFirstError, setIn, type FieldErrors } from '../ui/form';
+import { check, focusFirstError, getIn, setIn, type FieldErrors } from '../ui/form';
 import { DuplicateWarning } from './DuplicateWarning';
 import { ageOn, normaliseDate } from './format';
 
@@ -74,7 +74,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
     }
   };
   const bind = (path: string) => ({
-    value: path.split('.').reduce<any>((v, k) => v?.[k], form) ?? '',
+    value: String(getIn(form, path) ?? ''),
     onChange: (e: { target: { value: string } }) => set(path, e.target.value),
     error: errors[path],
   });

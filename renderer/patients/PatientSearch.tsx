@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useDeferredValue, useId, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PatientSummary } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { birthLine, listName } from './format';
@@ -23,8 +23,6 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
-  useEffect(() => setActive(0), [deferred, includeArchived]);
-
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -38,6 +36,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
     } else if (e.key === 'Escape' && query) {
       e.preventDefault();
       setQuery('');
+      setActive(0);
     }
   }
 
@@ -61,7 +60,10 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
           spellCheck={false}
           placeholder="Name, phone digits or birth date"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
           onKeyDown={onKeyDown}
         />
         <span className="field__hint" id={`${listId}-hint`}>
@@ -69,7 +71,10 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
         </span>
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+        <input type="checkbox" checked={includeArchived} onChange={(e) => {
+            setIncludeArchived(e.target.checked);
+            setActive(0);
+          }} />
         Include archived patients
       </label>
 

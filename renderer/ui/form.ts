@@ -6,10 +6,14 @@ export type FieldErrors = Record<string, string>;
 /** Immutable set by a dotted path ("address.city", "phones.0.number"). */
 export function setIn<T>(value: T, path: string, next: unknown): T {
   const [head, ...rest] = path.split('.');
-  const key = Array.isArray(value) ? Number(head) : head;
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[key] = rest.length ? setIn(copy[key], rest.join('.'), next) : next;
-  return copy;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string, unknown>;
+  copy[head] = rest.length ? setIn(copy[head], rest.join('.'), next) : next;
+  return copy as T;
+}
+
+/** Read by the same dotted path. */
+export function getIn(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 }
 
 /**

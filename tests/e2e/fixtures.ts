@@ -13,6 +13,7 @@ import { startHarness } from '../harness/server';
  * app's own origin fails the test.
  */
 export const test = base.extend<{ app: App; appUrl: string }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
     const paths = dataPaths(path.join(dir, 'data'), {});

@@ -1,0 +1,54 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { patientInput } from '../support/fixtures';
+
+/** Serious and critical axe violations on what is on screen now, summarised for the failure message. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('every screen passes axe without serious or critical violations', async ({ page, appUrl, app }) => {
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  const id = (created.value as { id: string }).id;
+
+  const screens: Array<[string, () => Promise<void>]> = [
+    ['patients, empty search', async () => {
+      await page.goto(appUrl);
+    }],
+    ['patients, with results', async () => {
+      await page.getByRole('combobox', { name: 'Find a patient' }).fill('zoe');
+      await expect(page.getByRole('option')).toHaveCount(1);
+    }],
+    ['patient record', async () => {
+      await page.goto(`${appUrl}#/patients/${id}`);
+      await expect(page.getByRole('button', { name: 'Edit patient' })).toBeVisible();
+    }],
+    ['archive dialog', async () => {
+      await page.getByRole('button', { name: 'Archive…' }).click();
+      await expect(page.getByLabel('Reason for archiving')).toBeVisible();
+    }],
+    ['new patient form with errors', async () => {
+      await page.keyboard.press('Escape');
+      await page.goto(`${appUrl}#/patients/new`);
+      await page.getByRole('button', { name: 'Save patient' }).click();
+      await expect(page.getByText('Enter the first name')).toBeVisible();
+    }],
+    ['edit patient form', async () => {
+      await page.goto(`${appUrl}#/patients/${id}/edit`);
+      await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');
+    }],
+    ['settings', async () => {
+      await page.goto(`${appUrl}#/settings`);
+      await expect(page.getByLabel('Clinic name')).toBeVisible();
+    }],
+  ];
+  for (const [name, open] of screens) {
+    await open();
+    expect(await seriousViolations(page), name).toEqual([]);
+  }
+});
