@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, protocol, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import Store from 'electron-store';
+import { err } from '../../shared/contract/result';
+import { createApp, type App } from '../app/context';
+import { dataPaths } from '../app/paths';
+import type { DispatchLogEntry } from '../ipc/dispatcher';
+import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+/**
+ * The Electron shell, and nothing more: everything behind IPC is built by createApp,
+ * which runs the same under Node in the tests. Keep logic out of this file; decisions
+ * belong in policy.ts where they can be tested without the Electron binary.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// Must run before 'ready', and this file is an ES module: no top-level await above this
+// line, or 'ready' may fire first (https://www.electronjs.org/docs/latest/tutorial/esm).
+// 'standard' gives app:// real origins and relative URLs; 'secure' makes it a secure
+// context like https. No bypassCSP, no service workers, and no corsEnabled: same-origin
+// module scripts load without it, and leaving it off keeps app:// unreadable cross-origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+const paths = dataPaths(app.getPath('userData'));
+// One running instance per data folder: the lock exists to keep two processes off one
+// SQLite file, and Electron keys it on userData. It also keeps a test run (which sets
+// RAPPORT_DATA_DIR) out of the real clinic profile.
+if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
+
+let mainWindow: BrowserWindow | null = null;
+let rapport: App | null = null;
+
+/** Channel and outcome only: inputs are health information and never reach a log. */
+function log({ channel, code }: Pick<DispatchLogEntry, 'channel'> & { code: DispatchLogEntry['code'] | 'forbidden' }): void {
+  console.warn(`[rapport] ${channel} ${code}`);
+}
+
+function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404, headers: responseHeaders('not-found.txt') });
+    try {
+      return new Response(await readFile(file), { status: 200, headers: responseHeaders(file) });
+    } catch {
+      return new Response('Not found', { status: 404, headers: responseHeaders('not-found.txt') });
+    }
+  });
+}
+
+async function handleInvoke(event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<unknown> {
+  const frame = event.senderFrame;
+  const trusted = isTrustedSender({
+    frameUrl: frame?.url,
+    isMainWindowFrame: frame !== null && mainWindow !== null && !mainWindow.isDestroyed() && frame === mainWindow.webContents.mainFrame,
+  });
+  if (!trusted) {
+    log({ channel: String(channel).slice(0, 80), code: 'forbidden' });
+    return err('forbidden', 'This window is not allowed to use Rapport.');
+  }
+  if (!rapport) return err('internal', 'Rapport is closing. Nothing was changed.');
+  return rapport.dispatch(channel, input);
+}
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
+
+  // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
+  // so one folder holds everything a backup needs.
+  const store = new Store({ name: 'settings', cwd: paths.root });
+  rapport = await createApp({ paths, store, version: app.getVersion(), log });
+  ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+
+  mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // A front desk has one window; closing it ends the session and closes the database,
+  // on macOS too, rather than leaving a windowless app holding the file open.
+  app.on('window-all-closed', () => app.quit());
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || !rapport) return;
+    // Hold the quit until knex has closed SQLite, so the WAL is checkpointed cleanly.
+    event.preventDefault();
+    const closing = rapport;
+    rapport = null;
+    closing
+      .close()
+      .catch(() => console.error('[rapport] database did not close cleanly'))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('[rapport] failed to start:', error instanceof Error ? error.message : 'unknown error');
+    app.exit(1);
+  });
+}
