@@ -1,0 +1,337 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { openDatabase } from '../../main/db/connection';
+import { migrations, migrateToLatest, migrateUpTo } from '../../main/db/migrations';
+import { createPatientService } from '../../main/patients/service';
+import { patientInput } from '../support/fixtures';
+
+/**
+ * Each migration, run the way a clinic meets it: a database file already holding that
+ * version's data, upgraded to the latest version. Seeds are raw inserts in the schema of
+ * the version before, written out literally, so later changes to the services cannot
+ * quietly change what "old data" looks like.
+ */
+
+let dir: string;
+let file: string;
+let db: Knex;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-migrations-'));
+  file = path.join(dir, 'rapport.sqlite3');
+  db = openDatabase(file);
+});
+afterEach(async () => {
+  await db.destroy();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const names = migrations.map(([name]) => name);
+
+async function applied(q: Knex = db): Promise<string[]> {
+  return (await q('knex_migrations').orderBy('id').pluck('name')) as string[];
+}
+
+async function tableNames(): Promise<string[]> {
+  const all = (await db('sqlite_master').where({ type: 'table' }).orderBy('name').pluck('name')) as string[];
+  return all.filter((n) => !n.startsWith('sqlite_'));
+}
+
+/** Rows of the given tables, sorted, as comparable text. */
+async function rowsOf(tables: string[]): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) {
+    out[t] = ((await db.select('*').from(t)) as unknown[]).map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+/** Whole-database picture: schema and every table's rows. */
+async function everything() {
+  const schema = ((await db('sqlite_master').select('type', 'name', 'tbl_name', 'sql')) as unknown[]).map((r) => JSON.stringify(r)).sort();
+  const tables = (await db('sqlite_master').where({ type: 'table' }).pluck('name')) as string[];
+  return { schema, rows: await rowsOf(tables) };
+}
+
+// ------------------------------------------------------------------ seeds per version
+
+/** "6045550142" → its suffixes of 3 or more digits, as the 001 search index stored them. */
+function suffixes(...numbers: string[]): string {
+  const out: string[] = [];
+  for (const n of numbers) {
+    const d = n.replace(/\D+/g, '');
+    for (let i = 0; i + 3 <= d.length; i++) if (!out.includes(d.slice(i))) out.push(d.slice(i));
+  }
+  return out.join(' ');
+}
+
+/** Three patients as version 001 kept them: one plain, one with two phones, one archived. */
+const v001Patients = [
+  {
+    patient: {
+      id: '3f8e6c1a-2b4d-4e5f-9a0b-1c2d3e4f5a6b',
+      first_name: 'Zoë',
+      last_name: "O'Brien-Müller",
+      preferred_name: 'Zo',
+      pronouns: 'she/her',
+      date_of_birth: '1985-03-14',
+      email: 'zoe@example.org',
+      address: JSON.stringify({ line1: '12 Harbour St', line2: '', city: 'Vancouver', region: 'BC', postalCode: 'V6B 1A1', country: 'Canada' }),
+      emergency_contact: JSON.stringify({ name: 'Sam Müller', relationship: 'partner', phone: '604 555 0199' }),
+      family_physician: JSON.stringify({ name: 'Dr. Amira Haddad', clinic: 'Harbour Family Practice', phone: '604-555-0110' }),
+      preferred_contact: 'phone',
+      language: 'English',
+      notes: 'Left shoulder, since March.',
+      sort_key: 'o brien muller\u0001zoe',
+      search_rowid: 11,
+      created_at: '2024-01-09T16:20:05.120Z',
+      updated_at: '2024-02-01T09:00:00.000Z',
+      archived_at: null,
+      archive_reason: '',
+    },
+    phones: [{ position: 0, label: 'mobile', number: '(604) 555-0142', digits: '6045550142' }],
+    search: { rowid: 11, last: 'o brien muller obrienmuller', given: 'zoe zo', phone: suffixes('6045550142'), dob: '1985 198503 19850314', status: 'active', sort_key: 'o brien muller\u0001zoe' },
+  },
+  {
+    patient: {
+      id: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      first_name: 'Łukasz',
+      last_name: 'Wójcik',
+      preferred_name: '',
+      pronouns: '',
+      date_of_birth: '1979-11-02',
+      email: '',
+      address: JSON.stringify({ line1: '88 Fort St', line2: 'Apt 4', city: 'Victoria', region: 'BC', postalCode: 'V8W 1H8', country: 'Canada' }),
+      emergency_contact: '{}',
+      family_physician: '{}',
+      preferred_contact: 'text',
+      language: 'Polish',
+      notes: '',
+      sort_key: 'wojcik\u0001lukasz',
+      search_rowid: 12,
+      created_at: '2024-01-10T18:45:00.000Z',
+      updated_at: '2024-01-10T18:45:00.000Z',
+      archived_at: null,
+      archive_reason: '',
+    },
+    phones: [
+      { position: 0, label: 'mobile', number: '250 555 7781', digits: '2505557781' },
+      { position: 1, label: 'work', number: '+1 250-555-0123 ext 4', digits: '125055501234' },
+    ],
+    search: { rowid: 12, last: 'wojcik', given: 'lukasz', phone: suffixes('2505557781', '125055501234'), dob: '1979 197911 19791102', status: 'active', sort_key: 'wojcik\u0001lukasz' },
+  },
+  {
+    patient: {
+      id: 'c0ffee00-1234-4abc-8def-0123456789ab',
+      first_name: 'Thị Minh',
+      last_name: 'Nguyễn',
+      preferred_name: '',
+      pronouns: '',
+      date_of_birth: '1992-07-30',
+      email: 'minh@example.org',
+      address: '{}',
+      emergency_contact: '{}',
+      family_physician: '{}',
+      preferred_contact: 'email',
+      language: 'Vietnamese',
+      notes: '',
+      sort_key: 'nguyen\u0001thi minh',
+      search_rowid: 13,
+      created_at: '2023-11-30T23:59:59.999Z',
+      updated_at: '2024-03-05T12:00:00.000Z',
+      archived_at: '2024-03-05T12:00:00.000Z',
+      archive_reason: 'Moved to Calgary',
+    },
+    phones: [],
+    search: { rowid: 13, last: 'nguyen', given: 'thi minh thiminh', phone: '', dob: '1992 199207 19920730', status: 'archived', sort_key: 'nguyen\u0001thi minh' },
+  },
+];
+
+async function seedV001(q: Knex) {
+  for (const p of v001Patients) {
+    await q('patient_search').insert({ ...p.search, patient_id: p.patient.id });
+    await q('patients').insert(p.patient);
+    for (const ph of p.phones) await q('patient_phones').insert({ patient_id: p.patient.id, ...ph });
+  }
+}
+
+/**
+ * What to check when upgrading *to* each migration from the version before it, with data.
+ * A new migration needs an entry here (see the coverage test below).
+ */
+const upgrades: Record<
+  string,
+  {
+    seed(q: Knex): Promise<void>;
+    verify(q: Knex): Promise<void>;
+    /** Tables the migration is meant to rewrite; every other existing row must come through as it was. */
+    rewrites?: string[];
+  }
+> = {
+  '002_audit': {
+    seed: seedV001,
+    async verify(q) {
+      const events = await q('audit_events').orderBy('seq').select('*');
+      expect(events).toHaveLength(v001Patients.length);
+      for (const { patient } of v001Patients) {
+        const mine = events.filter((e) => e.entity_id === patient.id);
+        expect(mine, patient.first_name).toEqual([
+          {
+            seq: expect.any(Number),
+            id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+            at: patient.created_at,
+            actor: null,
+            action: 'patient.created',
+            entity: 'patient',
+            entity_id: patient.id,
+            detail: expect.any(String),
+          },
+        ]);
+        expect(JSON.parse(mine[0].detail)).toEqual({ backfilled: true });
+      }
+      expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+
+      // Append-only, enforced by SQLite itself, whatever the caller.
+      const before = JSON.stringify(await q('audit_events').orderBy('seq'));
+      await expect(q('audit_events').update({ action: 'patient.deleted' })).rejects.toThrow(/audit events cannot be changed/);
+      await expect(q('audit_events').where({ entity_id: v001Patients[0].patient.id }).update({ detail: '{}' })).rejects.toThrow(
+        /audit events cannot be changed/,
+      );
+      await expect(q.raw('UPDATE audit_events SET at = ? WHERE seq = 1', ['1999-01-01T00:00:00.000Z'])).rejects.toThrow(/cannot be changed/);
+      await expect(q('audit_events').delete()).rejects.toThrow(/audit events cannot be deleted/);
+      await expect(q('audit_events').where({ seq: 1 }).delete()).rejects.toThrow(/audit events cannot be deleted/);
+      await expect(q.raw('DELETE FROM audit_events WHERE 1')).rejects.toThrow(/cannot be deleted/);
+      expect(JSON.stringify(await q('audit_events').orderBy('seq'))).toBe(before);
+
+      // The services work on the upgraded data and keep appending to the log.
+      const patients = createPatientService({ db: q, now: () => new Date('2024-06-01T10:00:00.000Z'), newId: randomUUID });
+      const found = await patients.search({ query: 'lukasz', includeArchived: false, limit: 20 });
+      expect(found).toMatchObject({ ok: true, value: { results: [{ id: v001Patients[1].patient.id, phone: '250 555 7781' }] } });
+      const archivedFound = await patients.search({ query: 'nguyen', includeArchived: true, limit: 20 });
+      expect(archivedFound).toMatchObject({ ok: true, value: { results: [{ id: v001Patients[2].patient.id }] } });
+      const zoe = await patients.get({ id: v001Patients[0].patient.id });
+      expect(zoe).toMatchObject({ ok: true, value: { firstName: 'Zoë', address: { city: 'Vancouver' }, phones: [{ label: 'mobile', number: '(604) 555-0142' }] } });
+      const edited = await patients.update({
+        id: v001Patients[0].patient.id,
+        expectedUpdatedAt: '2024-02-01T09:00:00.000Z',
+        patient: patientInput({ preferredName: 'Zo', notes: 'Right shoulder now.' }),
+      });
+      expect(edited).toMatchObject({ ok: true, value: { notes: 'Right shoulder now.', updatedAt: '2024-06-01T10:00:00.000Z' } });
+      expect(await q('audit_events').where({ entity_id: v001Patients[0].patient.id }).orderBy('seq').pluck('action')).toEqual([
+        'patient.created',
+        'patient.updated',
+      ]);
+    },
+  },
+};
+
+// ------------------------------------------------------------------ tests
+
+describe('migrations', () => {
+  it('has an upgrade-with-data check for every migration after the first', () => {
+    expect(names[0]).toBe('001_patients');
+    expect(names.slice(1).filter((n) => !(n in upgrades)), 'add an entry to `upgrades` in migrations.test.ts').toEqual([]);
+    expect([...names].sort(), 'migrations are numbered and listed in order').toEqual(names);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('001 from an empty file: the patient tables, and a search index that ignores diacritics', async () => {
+    await migrateUpTo(db, '001_patients');
+    expect(await applied()).toEqual(['001_patients']);
+    const tables = await tableNames();
+    expect(tables).toEqual(expect.arrayContaining(['patients', 'patient_phones', 'patient_search']));
+    expect(tables).not.toContain('audit_events'); // stopped where it was told to
+
+    const { sql } = await db('sqlite_master').where({ name: 'patient_search' }).first('sql');
+    expect(sql).toMatch(/CREATE VIRTUAL TABLE patient_search USING fts5\(/);
+    expect(sql).toMatch(/tokenize\s*=\s*'unicode61 remove_diacritics 2'/);
+
+    // remove_diacritics 2, not 1: a letter with two marks (ễ) is folded too.
+    await db('patient_search').insert({ last: 'Nguyễn', given: 'Zoë', phone: '', dob: '', status: 'active', patient_id: 'x', sort_key: '' });
+    expect(await db.raw("SELECT patient_id FROM patient_search WHERE patient_search MATCH 'last : nguyen AND given : zoe'")).toEqual([
+      { patient_id: 'x' },
+    ]);
+
+    // The patient columns the services rely on, and their defaults.
+    const columns = (await db.raw('PRAGMA table_info(patients)')) as Array<{ name: string; notnull: number; dflt_value: string | null }>;
+    expect(columns.map((c) => c.name)).toEqual([
+      'id', 'first_name', 'last_name', 'preferred_name', 'pronouns', 'date_of_birth', 'email', 'address',
+      'emergency_contact', 'family_physician', 'preferred_contact', 'language', 'notes', 'sort_key',
+      'search_rowid', 'created_at', 'updated_at', 'archived_at', 'archive_reason',
+    ]);
+    expect(columns.find((c) => c.name === 'archived_at')?.notnull).toBe(0);
+    expect(columns.find((c) => c.name === 'address')?.dflt_value).toBe("'{}'");
+  });
+
+  it.each(names.slice(1).map((name, i) => [name, names[i]] as const))(
+    '%s: upgrades a database at %s with data in place',
+    async (name, previous) => {
+      await migrateUpTo(db, previous);
+      expect(await applied()).toEqual(names.slice(0, names.indexOf(previous) + 1));
+      // A migration without its own check still gets the generic one (old rows survive);
+      // the coverage test above asks for the specific one.
+      const check = upgrades[name] ?? { seed: seedV001, verify: async () => {} };
+      await check.seed(db);
+      const oldTables = (await tableNames()).filter((t) => !t.startsWith('knex_') && !(check.rewrites ?? []).includes(t));
+      expect(oldTables).toEqual(expect.arrayContaining(['patients', 'patient_phones', 'patient_search']));
+      const before = await rowsOf(oldTables);
+
+      await migrateToLatest(db);
+      expect(await applied()).toEqual(names);
+      // Nothing that was there is lost or altered.
+      expect(await rowsOf(oldTables)).toEqual(before);
+      await check.verify(db);
+    },
+  );
+
+  it('runs every migration in order from an empty file, and again is a no-op', async () => {
+    await migrateToLatest(db);
+    expect(await applied()).toEqual(names);
+    await seedV001(db);
+    const once = await everything();
+    await migrateToLatest(db);
+    await migrateUpTo(db, names[names.length - 1]);
+    expect(await everything()).toEqual(once);
+    expect(await applied()).toEqual(names);
+  });
+
+  it('keeps the upgraded data when the file is reopened', async () => {
+    await migrateUpTo(db, '001_patients');
+    await seedV001(db);
+    await migrateToLatest(db);
+    const once = await everything();
+    await db.destroy();
+    db = openDatabase(file);
+    await migrateToLatest(db);
+    expect(await everything()).toEqual(once);
+  });
+});
+
+describe('openDatabase', () => {
+  it('sets WAL, FULL sync, foreign keys and a 5 s busy timeout on the connection', async () => {
+    expect(await db.raw('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await db.raw('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+    expect(await db.raw('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    expect(await db.raw('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+  });
+
+  it('enforces foreign keys and writes through a write-ahead log', async () => {
+    await migrateToLatest(db);
+    await expect(
+      db('patient_phones').insert({ patient_id: 'no-such-patient', position: 0, label: 'mobile', number: '604 555 0142', digits: '6045550142' }),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    await seedV001(db);
+    expect((await stat(`${file}-wal`)).size).toBeGreaterThan(0);
+  });
+
+  it('keeps those PRAGMAs inside a transaction (the one connection is reused)', async () => {
+    await migrateToLatest(db);
+    await db.transaction(async (trx) => {
+      expect(await trx.raw('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+      expect(await trx.raw('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+    });
+  });
+});
