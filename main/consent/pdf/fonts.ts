@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { err, ok, type Result } from '../../../shared/contract/result';
+
+/**
+ * DejaVu Sans, shipped in resources/fonts (Bitstream Vera licence, which allows
+ * bundling). pdfkit's built-in Helvetica has no "Ł" or "ễ"; DejaVu covers Latin
+ * Extended and Vietnamese, so names print exactly as typed.
+ */
+export const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+
+/**
+ * A font as fontkit parsed it. pdfkit accepts one in place of the file's bytes, and
+ * reusing it spares each render re-reading and re-parsing 1.4 MB of font tables (most
+ * of a render's time, measured: tests/bench/consent-pdf.bench.ts). Each document still
+ * makes its own subset from it, so the output is the same as from fresh bytes
+ * (tests/integration/consent-pdf.test.ts compares the two).
+ */
+export type ParsedFont = { readonly layout: (...args: never[]) => unknown };
+export interface Fonts {
+  regular: ParsedFont;
+  bold: ParsedFont;
+}
+
+const parsed = new Map<string, Fonts>();
+
+/** Forgets parsed fonts, so the next render reads the files again (tests). */
+export function forgetParsedFonts() {
+  parsed.clear();
+}
+
+function parse(bytes: Buffer): ParsedFont {
+  // pdfkit does not export fontkit; a document that is never written lends its parser.
+  const doc = new PDFDocument({ autoFirstPage: false, font: '' });
+  doc.font(bytes);
+  return (doc as unknown as { _font: { font: ParsedFont } })._font.font;
+}
+
+export async function loadFonts(fontsDir: string): Promise<Result<Fonts>> {
+  const key = path.resolve(fontsDir);
+  const known = parsed.get(key);
+  if (known) return ok(known);
+  const read = async (file: string) => {
+    try {
+      return await readFile(path.join(key, file));
+    } catch {
+      return null;
+    }
+  };
+  const [regular, bold] = await Promise.all([read(fontFiles.regular), read(fontFiles.bold)]);
+  if (!regular || !bold) {
+    const missing = [regular ? null : fontFiles.regular, bold ? null : fontFiles.bold].filter(Boolean);
+    return err('internal', `The PDF font ${missing.join(' and ')} is missing from ${key}. Reinstall Rapport to restore it.`);
+  }
+  let fonts: Fonts;
+  try {
+    fonts = { regular: parse(regular), bold: parse(bold) };
+  } catch (e) {
+    return err('internal', `The PDF fonts in ${key} cannot be read (${e instanceof Error ? e.message : String(e)}). Reinstall Rapport to restore them.`);
+  }
+  parsed.set(key, fonts);
+  return ok(fonts);
+}

@@ -1,0 +1,54 @@
+import { decodePng, flattenOnWhite, sizeProblem } from './png';
+
+export { isPng } from './png';
+
+/**
+ * Images as the PDF embeds them, checked in full before pdfkit sees them (why: png.ts).
+ * A PNG is decoded and flattened onto white; a JPEG is embedded as it is, pdfkit reads
+ * it synchronously, after its frame header has been checked here.
+ */
+export interface PreparedImage {
+  width: number;
+  height: number;
+  /** What pdfkit embeds: an RGB PNG without transparency, or the original JPEG. */
+  bytes: Buffer;
+}
+
+export type Prepared = { ok: true; image: PreparedImage } | { ok: false; reason: string };
+
+export const isJpeg = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+
+export function preparePng(bytes: Uint8Array): Prepared {
+  const decoded = decodePng(bytes);
+  if (!decoded.ok) return decoded;
+  const { width, height } = decoded.image;
+  return { ok: true, image: { width, height, bytes: flattenOnWhite(decoded.image) } };
+}
+
+export function prepareJpeg(input: Uint8Array): Prepared {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (!isJpeg(bytes)) return { ok: false, reason: 'not a JPEG image' };
+  let pos = 2;
+  while (pos + 4 <= bytes.length) {
+    if (bytes[pos] !== 0xff) return { ok: false, reason: 'the JPEG is corrupt' };
+    const marker = bytes[pos + 1];
+    if (marker === 0xff) {
+      pos += 1; // fill byte
+      continue;
+    }
+    const length = bytes.readUInt16BE(pos + 2);
+    if (length < 2 || pos + 2 + length > bytes.length) return { ok: false, reason: 'the JPEG is cut short' };
+    // Start-of-frame markers carry the size; C4, C8 and CC share the range but are not frames.
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrame) {
+      if (length < 8) return { ok: false, reason: 'the JPEG frame header is malformed' };
+      const height = bytes.readUInt16BE(pos + 5);
+      const width = bytes.readUInt16BE(pos + 7);
+      const tooBig = sizeProblem(width, height);
+      return tooBig ? { ok: false, reason: tooBig } : { ok: true, image: { width, height, bytes } };
+    }
+    if (marker === 0xda) break; // scan data begins; no frame header came before it
+    pos += 2 + length;
+  }
+  return { ok: false, reason: 'the JPEG has no frame header' };
+}

@@ -1,0 +1,97 @@
+import PDFDocument from 'pdfkit';
+import { err, ok, type Result } from '../../../shared/contract/result';
+import { loadFonts, type Fonts } from './fonts';
+import { labelsFor } from './labels';
+import {
+  drawChoices,
+  drawLetterhead,
+  drawPageFurniture,
+  drawPatientBox,
+  drawSections,
+  drawSignatureBlock,
+  drawTitle,
+  fontNames,
+  margins,
+  pageSize,
+  type LayoutContext,
+} from './layout';
+import type { ConsentPdfDeps, ConsentPdfInput } from './types';
+import { checkConsentPdfInput, type CheckedImages } from './validate';
+
+export type { ConsentPdfInput, ConsentPdfDeps } from './types';
+
+/**
+ * The consent record as a PDF. The same input always gives the same bytes, so the
+ * SHA-256 kept in the database can prove later that a stored file is the one made
+ * (issue 3). Errors come back as data: `invalid_input` with one message per field, or
+ * `internal` when the app's own files (the fonts) are missing.
+ */
+export async function renderConsentPdf(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Result<Buffer>> {
+  const checked = checkConsentPdfInput(input);
+  if (!checked.ok) {
+    const first = Object.values(checked.fields)[0];
+    return err('invalid_input', `The consent PDF cannot be made: ${first}`, checked.fields);
+  }
+  const fonts = await loadFonts(deps.fontsDir);
+  if (!fonts.ok) return fonts;
+  try {
+    return ok(await draw(input, fonts.value, checked.images));
+  } catch (e) {
+    return err('internal', `The consent PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** 16 bytes of the record's UUID: the PDF's permanent /ID, the same at every render. */
+function uuidBytes(id: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(id.replace(/-/g, ''), 'hex'));
+}
+
+function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Promise<Buffer> {
+  const created = new Date(input.createdAt);
+  const doc = new PDFDocument({
+    size: [pageSize.width, pageSize.height],
+    margins: { ...margins },
+    bufferPages: true,
+    // No default font: pdfkit would otherwise load and embed Helvetica, which we never use.
+    font: '',
+    lang: input.locale,
+    displayTitle: true,
+    info: {
+      Title: input.template.title,
+      Author: input.clinic.name,
+      Subject: `${input.template.name}, ${labelsFor(input.locale).version(input.template.version)}`,
+      Creator: 'Rapport',
+      Producer: 'Rapport (pdfkit)',
+      // Fixed from the record: pdfkit would stamp the time of rendering.
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  // pdfkit derives the trailer /ID from an MD5 of the info dictionary; the record's
+  // UUID is both stable and meaningful. Font subset tags are derived from the font's
+  // order of use (F1, F2), so they are stable already; nothing in this path is random.
+  (doc as unknown as { _id: Uint8Array })._id = uuidBytes(input.documentId);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  // pdfkit takes a parsed font where its types only admit bytes or a path.
+  doc.registerFont(fontNames.regular, fonts.regular as unknown as Buffer);
+  doc.registerFont(fontNames.bold, fonts.bold as unknown as Buffer);
+  doc.font(fontNames.regular);
+
+  const ctx: LayoutContext = { doc, input, labels: labelsFor(input.locale), images };
+  drawLetterhead(ctx);
+  drawTitle(ctx);
+  drawPatientBox(ctx);
+  drawSections(ctx);
+  drawChoices(ctx);
+  drawSignatureBlock(ctx);
+  drawPageFurniture(ctx);
+  doc.end();
+  return done;
+}
