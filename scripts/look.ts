@@ -5,18 +5,12 @@
  * A development aid, not a product mode: loopback only, no sign-in, no Electron security.
  */
 import path from 'node:path';
-import Conf from 'conf';
-import { createApp } from '../main/app/context';
 import { dataPaths } from '../main/app/paths';
 import { startHarness } from '../tests/harness/server';
+import { nodeApp } from '../tests/support/node-app';
 
 const paths = dataPaths(path.resolve('.data/look'));
-const app = await createApp({
-  paths,
-  store: new Conf({ cwd: path.join(paths.root, 'settings'), projectName: 'rapport' }),
-  version: 'look',
-  log: (e) => console.log(`[ipc] ${e.channel} ${e.code}`),
-});
+const app = await nodeApp({ dataDir: paths.root, log: (e) => console.log(`[ipc] ${e.channel} ${e.code}`) });
 const harness = await startHarness({ dispatch: app.dispatch, rendererDir: 'dist/renderer', port: Number(process.env.PORT ?? 5178) });
 console.log(`Rapport screens: ${harness.url}  (data: ${paths.root})  Ctrl+C to stop`);
 

@@ -1,16 +1,29 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrations';
 import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/dispatcher';
 import { createPatientService } from '../patients/service';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
+import { createConsentService } from '../consent/service';
+import { consentHandlers } from '../consent/handlers';
+import { documentStore } from '../consent/documents';
+import { renderConsentPdf } from '../consent/pdf/render';
+import { seedTemplates } from '../consent/templates';
+import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
   paths: DataPaths;
   store: KeyValueStore;
   version: string;
+  /** The app's resources folder: fonts and the shipped consent wording. */
+  resourcesDir: string;
+  /** The operating system's printing (CUPS, or Windows). */
+  printer: Printer;
+  /** Opens a file in the system's viewer (Electron's shell.openPath in the app). */
+  openPath: (file: string) => Promise<boolean>;
   now?: () => Date;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
@@ -21,14 +34,31 @@ export interface AppDeps {
  * the browser harness, the tests and the benchmark all start here, so they run the
  * same handlers; only the transport in front differs.
  */
-export async function createApp({ paths, store, version, now = () => new Date(), newId = randomUUID, log = () => {} }: AppDeps) {
+export async function createApp(deps: AppDeps) {
+  const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
   await mkdir(paths.root, { recursive: true });
   await mkdir(paths.documents, { recursive: true });
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
+  await seedTemplates(db, resourcesDir, now, newId);
 
   const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets });
+  const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const documents = documentStore(paths.documents);
+  const fontsDir = path.join(resourcesDir, 'fonts');
+  const consent = createConsentService({
+    db,
+    now,
+    newId,
+    documents,
+    getPatient: async (id) => {
+      const r = await patients.get({ id });
+      return r.ok ? r.value : null;
+    },
+    clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
+    policy: () => settings.consentPolicy(),
+    render: (input) => renderConsentPdf(input, { fontsDir }),
+  });
 
   const handlers: Handlers = {
     'patients.search': patients.search,
@@ -42,15 +72,20 @@ export async function createApp({ paths, store, version, now = () => new Date(),
     'settings.update': settings.update,
     'settings.setLogo': settings.setLogo,
     'settings.removeLogo': settings.removeLogo,
+    'settings.consentPolicy': settings.getConsentPolicy,
+    'settings.updateConsentPolicy': settings.updateConsentPolicy,
+    'settings.setStaffPin': settings.setStaffPin,
     'app.info': async () => {
       const [{ n }] = await db('patients').count({ n: '*' });
       return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
     },
+    ...consentHandlers({ consent, settings, printer: deps.printer, openPath: deps.openPath }),
   };
 
   return {
     db,
-    services: { patients, settings },
+    paths,
+    services: { patients, settings, consent },
     dispatch: createDispatcher(handlers, log),
     close: () => db.destroy(),
   };

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, protocol, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { createApp, type App } from '../app/context';
+import { systemPrinter } from '../printing';
 import { dataPaths } from '../app/paths';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
@@ -81,7 +82,17 @@ async function start(): Promise<void> {
   // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
   // so one folder holds everything a backup needs.
   const store = new Store({ name: 'settings', cwd: paths.root });
-  rapport = await createApp({ paths, store, version: app.getVersion(), log });
+  rapport = await createApp({
+    paths,
+    store,
+    version: app.getVersion(),
+    log,
+    // Fonts and the shipped consent wording; asarUnpack keeps them real files on disk.
+    resourcesDir: path.join(app.getAppPath(), 'resources'),
+    printer: systemPrinter(),
+    // shell.openPath answers an error message, or '' when the viewer opened.
+    openPath: async (file) => (await shell.openPath(file)) === '',
+  });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
 
   mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });

@@ -20,7 +20,7 @@ export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unkn
 export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
-      log({ channel: String(channel).slice(0, 80), code: 'unknown_channel' });
+      log({ channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel, code: 'unknown_channel' });
       return err('unknown_channel', 'This action is not available in this version of Rapport.');
     }
     const parsed = contract[channel].input.safeParse(input);

@@ -1,7 +1,8 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
-import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput } from '../../shared/contract/settings';
+import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
 import type { ParsedInput } from '../../shared/contract';
 
 /**
@@ -30,6 +31,16 @@ export const defaultProfile: StoredProfile = {
   logoFile: null,
 };
 
+export const defaultConsentPolicy: ConsentPolicy = { sensitiveAreaFrequency: 'every_visit', renewalMonths: 12 };
+
+/** After this many wrong PINs in a row, patient mode stays locked for a minute. */
+const maxPinAttempts = 5;
+const lockoutMs = 60_000;
+
+function hashPin(pin: string, salt: Buffer): Buffer {
+  return scryptSync(pin, salt, 32);
+}
+
 const magic: Record<'image/png' | 'image/jpeg', { bytes: number[]; ext: string }> = {
   'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], ext: 'png' },
   'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
@@ -39,9 +50,13 @@ export interface SettingsDeps {
   store: KeyValueStore;
   /** Folder for the logo file: beside the database, not inside the settings file. */
   assetsDir: string;
+  now?: () => Date;
 }
 
-export function createSettingsService({ store, assetsDir }: SettingsDeps) {
+export function createSettingsService({ store, assetsDir, now = () => new Date() }: SettingsDeps) {
+  let failedPins = 0;
+  let lockedUntil = 0;
+
   function stored(): StoredProfile {
     const raw = store.get('clinic');
     return { ...defaultProfile, ...(raw && typeof raw === 'object' ? raw : {}) };
@@ -53,19 +68,69 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
     return file ? path.join(assetsDir, path.basename(file)) : null;
   }
 
+  /**
+   * The logo's bytes for the letterhead; null when the clinic has none; 'missing' when
+   * the settings name a logo whose file is gone, which a form must not silently drop.
+   */
+  async function logo(): Promise<{ bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing'> {
+    const file = logoPath();
+    if (!file) return null;
+    const bytes = await readFile(file).catch(() => null);
+    return bytes ? { bytes, type: file.endsWith('.png') ? 'png' : 'jpeg' } : 'missing';
+  }
+
   async function profile(): Promise<ClinicProfile> {
-    const { logoFile, ...rest } = stored();
-    let logo: string | null = null;
-    if (logoFile) {
-      const bytes = await readFile(logoPath()!).catch(() => null);
-      if (bytes) logo = `data:image/${logoFile.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+    const { logoFile: _file, ...rest } = stored();
+    const image = await logo();
+    return { ...rest, logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
+  }
+
+  function consentPolicy(): ConsentPolicy & { staffPinSet: boolean } {
+    const raw = store.get('consentPolicy');
+    return { ...defaultConsentPolicy, ...(raw && typeof raw === 'object' ? raw : {}), staffPinSet: Boolean(store.get('staffPin')) };
+  }
+
+  /** Checks the staff PIN that lets staff leave patient mode; wrong guesses are rate-limited. */
+  function checkPin(pin: string): Result<{ unlocked: true }> {
+    const stored = store.get('staffPin') as { salt: string; hash: string } | undefined;
+    if (!stored) return err('forbidden', 'No staff PIN is set. Set one in Settings.', { pin: 'No staff PIN is set' });
+    if (now().getTime() < lockedUntil) {
+      return err('forbidden', 'Too many wrong PINs. Wait a minute, then try again.', { pin: 'Locked for a minute' });
     }
-    return { ...rest, logo };
+    const expected = Buffer.from(stored.hash, 'hex');
+    const given = hashPin(pin, Buffer.from(stored.salt, 'hex'));
+    if (!timingSafeEqual(expected, given)) {
+      failedPins += 1;
+      if (failedPins >= maxPinAttempts) {
+        failedPins = 0;
+        lockedUntil = now().getTime() + lockoutMs;
+      }
+      return err('forbidden', 'That PIN is not right.', { pin: 'That PIN is not right' });
+    }
+    failedPins = 0;
+    return ok({ unlocked: true });
   }
 
   return {
     profile,
+    logo,
     logoPath,
+    consentPolicy,
+    checkPin,
+    getConsentPolicy: async () => ok(consentPolicy()),
+    updateConsentPolicy: async (input: ConsentPolicy) => {
+      store.set('consentPolicy', { sensitiveAreaFrequency: input.sensitiveAreaFrequency, renewalMonths: input.renewalMonths });
+      return ok(consentPolicy());
+    },
+    setStaffPin: async ({ pin, currentPin }: { pin: string; currentPin?: string }): Promise<Result<{ staffPinSet: true }>> => {
+      if (store.get('staffPin')) {
+        const check = checkPin(currentPin ?? '');
+        if (!check.ok) return err('forbidden', 'Enter the current PIN to change it.', { currentPin: check.error.fields?.pin ?? check.error.message });
+      }
+      const salt = randomBytes(16);
+      store.set('staffPin', { salt: salt.toString('hex'), hash: hashPin(pin, salt).toString('hex') });
+      return ok({ staffPinSet: true as const });
+    },
     get: async (): Promise<Result<ClinicProfile>> => ok(await profile()),
 
     update: async (input: ClinicProfileInput): Promise<Result<ClinicProfile>> => {
@@ -90,7 +155,7 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
       await writeFile(path.join(assetsDir, file), bytes);
       const previous = stored().logoFile;
       store.set('clinic', { ...stored(), logoFile: file });
-      if (previous && previous !== file) await rm(path.join(assetsDir, previous), { force: true });
+      if (previous && previous !== file) await rm(path.join(assetsDir, path.basename(previous)), { force: true });
       return ok(await profile());
     },
 

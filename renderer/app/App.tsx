@@ -2,15 +2,24 @@ import { useEffect } from 'react';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRead } from '../ipc/hooks';
+import { PatientModeScreen } from '../consent/PatientModeScreen';
+import { usePatientMode } from '../consent/patient-mode';
+import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
 
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
+  { screen: 'consent-forms', label: 'Consent forms', key: '8' },
   { screen: 'settings', label: 'Settings', key: '9' },
 ];
 
 /** The frame the desk lives in all day: clinic name, sections, and the screen. */
 export function App() {
+  const { session } = usePatientMode();
+  return session ? <PatientModeScreen session={session} /> : <Frame />;
+}
+
+function Frame() {
   const route = useRoute();
   const profile = useRead('settings.get', {});
 
@@ -59,7 +68,7 @@ export function App() {
             This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.
           </div>
         )}
-        {route.screen === 'settings' ? <SettingsScreen /> : <PatientsScreen route={route} />}
+        {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : <PatientsScreen route={route} />}
       </main>
     </div>
   );

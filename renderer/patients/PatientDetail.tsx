@@ -3,6 +3,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { navigate } from '../app/route';
 import { useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
+import { ConsentPanel } from '../consent/ConsentPanel';
 import { birthLine, displayName } from './format';
 
 const contactLabel = { phone: 'Phone call', text: 'Text message', email: 'E-mail' } as const;
@@ -63,6 +64,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           Archived on {patient.archivedAt.slice(0, 10)}: {patient.archiveReason}
         </div>
       )}
+
+      <ConsentPanel patient={patient} />
 
       <section aria-labelledby="contact-h">
         <h3 id="contact-h">Contact</h3>

@@ -3,6 +3,7 @@ import { clinicProfileInputSchema, locales, type ClinicProfile, type ClinicProfi
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { check, focusFirstError, setIn, type FieldErrors } from '../ui/form';
+import { ConsentSettings } from './ConsentPolicyForm';
 
 const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
 const timeZones = Intl.supportedValuesOf('timeZone');
@@ -127,6 +128,7 @@ export function SettingsScreen() {
         </div>
       )}
       {profile.data && <ClinicForm profile={profile.data} />}
+      <ConsentSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">Data on this computer</h2>
         {info.data && (

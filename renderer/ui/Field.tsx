@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 
 /**
  * A labelled control with its hint and its error, wired for screen readers:
@@ -37,7 +37,7 @@ function FieldFrame({ label, error, hint, className, children }: FieldFrameProps
 
 type Common = { label: string; error?: string; hint?: ReactNode; className?: string };
 
-export function TextField({ label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, error, hint, className, ...input }: Common & ComponentPropsWithRef<'input'>) {
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
@@ -47,7 +47,7 @@ export function TextField({ label, error, hint, className, ...input }: Common & 
   );
 }
 
-export function TextArea({ label, error, hint, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ label, error, hint, className, ...input }: Common & ComponentPropsWithRef<'textarea'>) {
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
@@ -64,7 +64,7 @@ export function SelectField({
   className,
   options,
   ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+}: Common & ComponentPropsWithRef<'select'> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (

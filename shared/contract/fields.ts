@@ -3,8 +3,13 @@ import { digitsOf } from '../text/fold';
 
 /** Building blocks for schemas, so every form speaks with the same voice. */
 
-export const text = (max: number) =>
-  z.string({ error: 'Expected text' }).trim().max(max, `Keep this under ${max} characters`);
+/**
+ * `abort` stops at a failed length check, so no later check (a regex, a refinement)
+ * ever runs over a megabyte of text and blocks main.
+ */
+const maxLength = (max: number) => ({ message: `Keep this under ${max} characters`, abort: true });
+
+export const text = (max: number) => z.string({ error: 'Expected text' }).trim().max(max, maxLength(max));
 
 export const requiredText = (max: number, missing: string) => text(max).min(1, missing);
 
@@ -24,14 +29,14 @@ export const isoTimestamp = z.iso.datetime({ error: 'Expected an ISO 8601 UTC ti
 export const optionalEmail = z
   .string({ error: 'Expected text' })
   .trim()
-  .max(254, 'Keep this under 254 characters')
+  .max(254, maxLength(254))
   .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Enter an e-mail like name@example.com');
 
 /** Optional phone number: empty means none; otherwise 7 to 15 digits, any punctuation. */
 export const optionalPhone = z
   .string({ error: 'Expected text' })
   .trim()
-  .max(40, 'Keep this under 40 characters')
+  .max(40, maxLength(40))
   .refine((s) => s === '' || /^[\d\s()+.\-x#ext]*$/i.test(s), 'Use digits, spaces, + ( ) - . or "ext"')
   .refine((s) => {
     const n = digitsOf(s).length;

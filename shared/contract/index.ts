@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { patientsContract } from './patients';
 import { settingsContract } from './settings';
+import { consentContract } from './consent';
 import type { Result } from './result';
 
 /**
@@ -11,6 +12,7 @@ import type { Result } from './result';
 export const contract = {
   ...patientsContract,
   ...settingsContract,
+  ...consentContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'forbidden',
+  /** A stored document no longer matches the hash taken when it was signed. */
+  'integrity',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -42,10 +44,11 @@ export function resultSchema<T extends z.ZodType>(value: T) {
 
 /** Turns a zod failure into field messages a receptionist can act on. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object literal: a field named "constructor" must not meet Object.prototype.
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    if (!fields.has(key)) fields.set(key, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }

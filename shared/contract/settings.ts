@@ -50,6 +50,17 @@ export const clinicProfileSchema = z.object({
 });
 export type ClinicProfile = z.infer<typeof clinicProfileSchema>;
 
+/**
+ * How this clinic handles consent. Sensitive-area rules differ by province (Ontario
+ * asks written consent at every treatment), so the frequency is the clinic's choice.
+ */
+export const consentPolicySchema = z.object({
+  sensitiveAreaFrequency: z.enum(['every_visit', 'once'], { error: 'Choose every visit or once' }),
+  /** Months a signed consent stays valid; 0 means until withdrawn. */
+  renewalMonths: z.number({ error: 'Enter a number of months' }).int('Whole months only').min(0, 'Zero or more months').max(120, 'At most 120 months'),
+});
+export type ConsentPolicy = z.infer<typeof consentPolicySchema>;
+
 const base64 = z
   .string({ error: 'Expected the file contents' })
   .max(Math.ceil((maxLogoBytes * 4) / 3) + 4, 'The logo must be 2 MB or smaller')
@@ -71,6 +82,22 @@ export const settingsContract = {
   'settings.removeLogo': {
     input: z.object({}),
     output: clinicProfileSchema,
+  },
+  'settings.consentPolicy': {
+    input: z.object({}),
+    output: consentPolicySchema.extend({ staffPinSet: z.boolean() }),
+  },
+  'settings.updateConsentPolicy': {
+    input: consentPolicySchema,
+    output: consentPolicySchema.extend({ staffPinSet: z.boolean() }),
+  },
+  'settings.setStaffPin': {
+    input: z.object({
+      pin: z.string({ error: 'Expected digits' }).regex(/^\d{4,8}$/, 'Use 4 to 8 digits'),
+      /** Changing a PIN needs the current one; setting the first does not. */
+      currentPin: z.string().max(40).optional(),
+    }),
+    output: z.object({ staffPinSet: z.literal(true) }),
   },
   'app.info': {
     input: z.object({}),

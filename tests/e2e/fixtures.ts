@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import Conf from 'conf';
-import { createApp, type App } from '../../main/app/context';
-import { dataPaths } from '../../main/app/paths';
+import type { App } from '../../main/app/context';
+import { nodeApp } from '../support/node-app';
 import { startHarness } from '../harness/server';
 
 /**
@@ -16,8 +15,7 @@ export const test = base.extend<{ app: App; appUrl: string }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   app: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
-    const paths = dataPaths(path.join(dir, 'data'), {});
-    const app = await createApp({ paths, store: new Conf({ cwd: path.join(dir, 'settings'), projectName: 'rapport-e2e' }), version: '0.0.0-e2e' });
+    const app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-e2e' });
     await use(app);
     await app.close();
     await rm(dir, { recursive: true, force: true });

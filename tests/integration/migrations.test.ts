@@ -226,6 +226,29 @@ const upgrades: Record<
       ]);
     },
   },
+  '003_consent': {
+    seed: seedV001,
+    async verify(q) {
+      expect(await q('consent_templates').count({ n: '*' })).toEqual([{ n: 0 }]);
+      expect(await q('consents').count({ n: '*' })).toEqual([{ n: 0 }]);
+      const template = {
+        id: '0e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', kind: 'treatment', version: 1, source: 'test', choices: '[]',
+        locales: '{}', material: false, change_note: '', created_at: '2024-06-01T10:00:00.000Z',
+      };
+      await q('consent_templates').insert(template);
+      // Versions of one kind are unique: a second version 1 is refused.
+      await expect(q('consent_templates').insert({ ...template, id: '1e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11' })).rejects.toThrow(/UNIQUE/);
+      const consent = {
+        id: '2e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', patient_id: v001Patients[0].patient.id, template_id: template.id, kind: 'treatment',
+        locale: 'en-CA', choices: '[]', method: 'paper', signer_name: 'Zoë', signed_at: '2024-06-01T10:00:00.000Z',
+        explained_by: 'Priya', recorded_at: '2024-06-01T10:00:00.000Z', snapshot: '{}', pdf_sha256: 'ab',
+      };
+      await q('consents').insert(consent);
+      // A consent belongs to a patient on file: foreign keys are on.
+      await expect(q('consents').insert({ ...consent, id: '3e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', patient_id: '99999999-9999-4999-8999-999999999999' })).rejects.toThrow(/FOREIGN KEY/);
+      expect(await q('consents').where({ patient_id: v001Patients[0].patient.id }).first()).toMatchObject({ withdrawn_at: null, withdrawn_reason: '' });
+    },
+  },
 };
 
 // ------------------------------------------------------------------ tests

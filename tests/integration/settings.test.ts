@@ -4,8 +4,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
-import Conf from 'conf';
-import { createApp, type App } from '../../main/app/context';
+import type { App } from '../../main/app/context';
+import { nodeApp } from '../support/node-app';
 import { dataPaths } from '../../main/app/paths';
 import { maxLogoBytes } from '../../shared/contract/settings';
 import { patientInput } from '../support/fixtures';
@@ -22,8 +22,7 @@ const settingsFile = () => path.join(dir, 'settings', 'config.json');
 
 /** The app as Electron's main would build it, on this test's folders; a second call is a restart. */
 async function start(): Promise<App> {
-  const store = new Conf({ cwd: path.join(dir, 'settings'), projectName: 'rapport-test' });
-  return createApp({ paths: paths(), store, version: '0.0.0-test' });
+  return nodeApp({ dataDir: paths().root, settingsDir: path.join(dir, 'settings'), version: '0.0.0-test' });
 }
 
 async function restart() {

@@ -1,19 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
-import { createApp, type App } from '../../main/app/context';
-import { dataPaths } from '../../main/app/paths';
+import type { App, AppDeps } from '../../main/app/context';
+import { nodeApp } from './node-app';
 
-/**
- * A real app on a real SQLite file in a fresh temporary folder. Settings go through
- * `conf`, the library electron-store is built on, since Electron is not here.
- */
-export async function tempApp(options: { now?: () => Date } = {}): Promise<App & { dir: string; cleanup(): Promise<void> }> {
+/** A real app on a real SQLite file in a fresh temporary folder. */
+export async function tempApp(options: Partial<Omit<AppDeps, 'paths' | 'store'>> = {}): Promise<App & { dir: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-test-'));
-  const paths = dataPaths(path.join(dir, 'data'), {});
-  const store = new Conf({ cwd: path.join(dir, 'settings'), projectName: 'rapport-test' });
-  const app = await createApp({ paths, store, version: '0.0.0-test', now: options.now });
+  const app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-test', ...options });
   return {
     ...app,
     dir,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as m001 from './001_patients';
 import * as m002 from './002_audit';
+import * as m003 from './003_consent';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -14,6 +15,7 @@ export interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001_patients', m001],
   ['002_audit', m002],
+  ['003_consent', m003],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

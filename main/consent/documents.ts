@@ -1,0 +1,40 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from './pdf/hash';
+
+/**
+ * The documents folder: signed PDFs, signature images and scans, named by record id
+ * (never by patient name), each checked against the SHA-256 the database keeps.
+ */
+
+export { sha256 };
+
+export function documentStore(dir: string) {
+  const file = (name: string) => path.join(dir, path.basename(name));
+
+  /** Written beside, synced, then renamed: a power cut leaves the old file or the new one, never half of one. */
+  async function write(name: string, bytes: Buffer): Promise<string> {
+    await mkdir(dir, { recursive: true });
+    const final = file(name);
+    const partial = `${final}.partial`;
+    const handle = await open(partial, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, final);
+    return final;
+  }
+
+  /** The bytes, if they are still the ones whose hash was recorded. */
+  async function readVerified(name: string, expected: string): Promise<{ ok: true; bytes: Buffer; path: string } | { ok: false; reason: 'missing' | 'changed' }> {
+    const bytes = await readFile(file(name)).catch(() => null);
+    if (!bytes) return { ok: false, reason: 'missing' };
+    return sha256(bytes) === expected ? { ok: true, bytes, path: file(name) } : { ok: false, reason: 'changed' };
+  }
+
+  return { dir, path: file, write, readVerified, remove: (name: string) => rm(file(name), { force: true }) };
+}
+export type DocumentStore = ReturnType<typeof documentStore>;

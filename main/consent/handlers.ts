@@ -1,0 +1,61 @@
+import type { Handlers } from '../ipc/dispatcher';
+import { err, ok, type Result } from '../../shared/contract/result';
+import type { ConsentService } from './service';
+import type { SettingsService } from '../settings/service';
+
+/** The operating system's printing, as the consent feature needs it (main/printing implements it). */
+export interface Printer {
+  list(): Promise<Result<Array<{ name: string; isDefault: boolean }>>>;
+  print(file: string, options: { printer?: string; jobName: string }): Promise<Result<{ jobId: string; printer: string }>>;
+}
+
+type ConsentChannels = Extract<keyof Handlers, `consent.${string}` | 'printing.printers' | 'patientMode.exit'>;
+
+export function consentHandlers(deps: {
+  consent: ConsentService;
+  settings: SettingsService;
+  printer: Printer;
+  openPath: (file: string) => Promise<boolean>;
+}): Pick<Handlers, ConsentChannels> {
+  const { consent, settings, printer } = deps;
+  return {
+    'consent.templates': consent.templates,
+    'consent.templateHistory': consent.templateHistory,
+    'consent.saveTemplate': consent.saveTemplate,
+    'consent.status': consent.status,
+    'consent.history': consent.history,
+    'consent.sign': consent.sign,
+    'consent.recordVerbal': consent.recordVerbal,
+    'consent.withdraw': consent.withdraw,
+    'consent.preview': async (input) => {
+      const form = await consent.blankForm(input);
+      return form.ok ? ok({ pdfBase64: form.value.pdf.toString('base64'), templateVersion: form.value.templateVersion }) : form;
+    },
+    'consent.document': async ({ consentId }) => {
+      const doc = await consent.document(consentId);
+      return doc.ok ? ok({ pdfBase64: doc.value.bytes.toString('base64'), sha256: doc.value.sha256 }) : doc;
+    },
+    'consent.print': async (input) => {
+      // The job title is the document id: CUPS keeps job titles in its logs, and names are health information.
+      if (input.consentId) {
+        const doc = await consent.document(input.consentId);
+        if (!doc.ok) return doc;
+        return printer.print(doc.value.path, { printer: input.printer, jobName: `Rapport ${input.consentId}` });
+      }
+      const form = await consent.blankForm(input.blankForm!);
+      if (!form.ok) return form;
+      return consent.withTemporaryDocument(form.value.pdf, (file, id) => printer.print(file, { printer: input.printer, jobName: `Rapport form ${id}` }));
+    },
+    'consent.openInViewer': async ({ consentId }) => {
+      const doc = await consent.document(consentId);
+      if (!doc.ok) return doc;
+      const opened = await deps.openPath(doc.value.path);
+      return opened ? ok({ opened: true }) : err('internal', 'No PDF viewer could open the file on this computer.');
+    },
+    'printing.printers': async () => {
+      const list = await printer.list();
+      return list.ok ? ok({ printers: list.value }) : list;
+    },
+    'patientMode.exit': async ({ pin }) => settings.checkPin(pin),
+  };
+}

@@ -1,0 +1,443 @@
+import type { Knex } from 'knex';
+import type { ParsedInput, Output } from '../../shared/contract';
+import { err, ok, type Result } from '../../shared/contract/result';
+import type { ConsentKind, ConsentRecord, TemplateVersion } from '../../shared/contract/consent';
+import type { Patient } from '../../shared/contract/patients';
+import type { ClinicProfile, ConsentPolicy } from '../../shared/contract/settings';
+import { appendAudit } from '../audit/log';
+import type { DocumentStore } from './documents';
+import { sha256 } from './documents';
+import type { ConsentPdfInput } from './pdf/types';
+import { checkSignaturePng } from './signature';
+import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
+import { consentStatus, dayIn } from './status';
+import { currentTemplates, templateVersions, toTemplate, type TemplateRow } from './templates';
+
+export interface ConsentDeps {
+  db: Knex;
+  now: () => Date;
+  newId: () => string;
+  documents: DocumentStore;
+  getPatient: (id: string) => Promise<Patient | null>;
+  /** The clinic profile and letterhead logo; 'missing' when the logo file named in settings is gone. */
+  clinic: () => Promise<{ profile: ClinicProfile; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
+  policy: () => ConsentPolicy;
+  render: (input: ConsentPdfInput) => Promise<Result<Buffer>>;
+}
+
+interface ConsentRow {
+  id: string;
+  patient_id: string;
+  template_id: string;
+  kind: ConsentKind;
+  locale: 'en-CA' | 'fr-CA';
+  choices: string;
+  method: 'screen' | 'paper' | 'verbal';
+  signer_name: string;
+  signed_at: string;
+  explained_by: string;
+  witnessed_by: string;
+  recorded_at: string;
+  snapshot: string;
+  pdf_sha256: string;
+  signature_sha256: string | null;
+  scan_file: string | null;
+  scan_sha256: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string;
+  withdrawn_by: string;
+}
+
+const pdfName = (id: string) => `${id}.pdf`;
+const signatureName = (id: string) => `${id}-signature.png`;
+const scanExt = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
+const scanMagic: Record<keyof typeof scanExt, number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+};
+
+function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    kind: row.kind,
+    templateId: row.template_id,
+    templateVersion: template.version,
+    templateName: template.locales[row.locale].name,
+    locale: row.locale,
+    choices: JSON.parse(row.choices),
+    method: row.method,
+    signerName: row.signer_name,
+    signedAt: row.signed_at,
+    explainedBy: row.explained_by,
+    witnessedBy: row.witnessed_by,
+    recordedAt: row.recorded_at,
+    withdrawnAt: row.withdrawn_at,
+    withdrawnReason: row.withdrawn_reason,
+    withdrawnBy: row.withdrawn_by,
+    pdfSha256: row.pdf_sha256,
+    hasScan: row.scan_file !== null,
+  };
+}
+
+export function createConsentService(deps: ConsentDeps) {
+  const { db, now, newId, documents } = deps;
+
+  /** Inside a transaction pass `trx`: the one connection is busy until it ends. */
+  async function templateById(id: string, q: Knex | Knex.Transaction = db): Promise<TemplateVersion> {
+    return toTemplate((await q('consent_templates').where({ id }).first()) as TemplateRow);
+  }
+
+  async function recordOf(row: ConsentRow): Promise<ConsentRecord> {
+    return toRecord(row, await templateById(row.template_id));
+  }
+
+  /** The letterhead as of now; its logo is kept by content hash so old records keep theirs. */
+  async function clinicSnapshot(): Promise<Result<{ snapshot: ConsentSnapshot['clinic']; logo: ConsentPdfInput['clinic']['logo']; timeZone: string }>> {
+    const { profile, logo } = await deps.clinic();
+    if (!profile.name) return err('invalid_input', 'Set the clinic name in Settings first: it heads every consent form.', { clinic: 'The clinic has no name yet' });
+    if (logo === 'missing') {
+      return err('invalid_input', 'The clinic logo file is missing from the data folder. Choose the logo again in Settings, or remove it.', { logo: 'The logo file is missing' });
+    }
+    let logoRef: ConsentSnapshot['clinic']['logo'] = null;
+    if (logo) {
+      const hash = sha256(logo.bytes);
+      const file = `logo-${hash}.${logo.type === 'png' ? 'png' : 'jpg'}`;
+      if (!(await documents.readVerified(file, hash)).ok) await documents.write(file, logo.bytes);
+      logoRef = { file, sha256: hash, type: logo.type };
+    }
+    return ok({
+      snapshot: { name: profile.name, addressLines: clinicLines(profile), phone: profile.phone, email: profile.email, logo: logoRef },
+      logo,
+      timeZone: profile.timeZone,
+    });
+  }
+
+  /** Everything the PDF needs from a snapshot, the exact template version and the signature. */
+  function pdfInput(
+    id: string,
+    createdAt: string,
+    template: TemplateVersion,
+    locale: ConsentPdfInput['locale'],
+    snapshot: ConsentSnapshot,
+    logo: ConsentPdfInput['clinic']['logo'],
+    choices: string[],
+    signature: ConsentPdfInput['signature'],
+    explainedBy: string,
+    witnessedBy: string,
+  ): ConsentPdfInput {
+    return {
+      documentId: id,
+      createdAt,
+      locale,
+      timeZone: snapshot.timeZone,
+      clinic: { ...snapshot.clinic, logo },
+      patient: snapshot.patient,
+      ...formContent(template, locale, snapshot, choices),
+      signature,
+      explainedBy,
+      witnessedBy: witnessedBy || null,
+    };
+  }
+
+  /** Checks what every new consent needs: a patient, the template on screen, allowed choices. */
+  async function prepare(patientId: string, kind: ConsentKind, choices: string[], version?: number) {
+    const patient = await deps.getPatient(patientId);
+    if (!patient) return err('not_found', 'This patient record no longer exists.');
+    if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
+    const template = (await currentTemplates(db)).get(kind)!;
+    if (version !== undefined && version !== template.version) {
+      return err('conflict', 'This form was changed while it was open. Reopen it so the patient reads the current version.');
+    }
+    const unknown = choices.filter((c) => !template.choices.includes(c));
+    if (unknown.length) return err('invalid_input', 'Some choices do not belong to this form.', { choices: `Unknown choice: ${unknown.join(', ')}` });
+    if (choiceRule(kind).atLeastOne && choices.length === 0) {
+      return err('invalid_input', 'Mark at least one area.', { choices: 'Mark at least one area the patient consents to' });
+    }
+    const clinic = await clinicSnapshot();
+    if (!clinic.ok) return clinic;
+    return ok({ patient, template, clinic: clinic.value });
+  }
+
+  /**
+   * Renders, stores the files, then records the row and its audit event together. A
+   * failure at any step leaves no row; files already written are removed.
+   */
+  async function store(args: {
+    clinic: { snapshot: ConsentSnapshot['clinic']; logo: ConsentPdfInput['clinic']['logo']; timeZone: string };
+    patient: Patient;
+    template: TemplateVersion;
+    locale: ConsentPdfInput['locale'];
+    kind: ConsentKind;
+    choices: string[];
+    method: ConsentRow['method'];
+    signerName: string;
+    signedAt: string;
+    explainedBy: string;
+    witnessedBy: string;
+    signature: ConsentPdfInput['signature'];
+    signatureImage?: Buffer;
+    scan?: { bytes: Buffer; ext: string };
+    seenBy?: string;
+  }): Promise<Result<ConsentRecord>> {
+    const id = newId();
+    const recordedAt = now().toISOString();
+    const snapshot: ConsentSnapshot = { timeZone: args.clinic.timeZone, clinic: args.clinic.snapshot, patient: patientSnapshot(args.patient), seenBy: args.seenBy };
+    const input = pdfInput(id, recordedAt, args.template, args.locale, snapshot, args.clinic.logo, args.choices, args.signature, args.explainedBy, args.witnessedBy);
+    const pdf = await deps.render(input);
+    if (!pdf.ok) return pdf;
+
+    const written: string[] = [];
+    try {
+      await documents.write(pdfName(id), pdf.value);
+      written.push(pdfName(id));
+      if (args.signatureImage) {
+        await documents.write(signatureName(id), args.signatureImage);
+        written.push(signatureName(id));
+      }
+      const scanFile = args.scan ? `${id}-scan.${args.scan.ext}` : null;
+      if (args.scan && scanFile) {
+        await documents.write(scanFile, args.scan.bytes);
+        written.push(scanFile);
+      }
+      const row: ConsentRow = {
+        id,
+        patient_id: args.patient.id,
+        template_id: args.template.id,
+        kind: args.kind,
+        locale: args.locale,
+        choices: JSON.stringify(args.choices),
+        method: args.method,
+        signer_name: args.signerName,
+        signed_at: args.signedAt,
+        explained_by: args.explainedBy,
+        witnessed_by: args.witnessedBy,
+        recorded_at: recordedAt,
+        snapshot: JSON.stringify(snapshot),
+        pdf_sha256: sha256(pdf.value),
+        signature_sha256: args.signatureImage ? sha256(args.signatureImage) : null,
+        scan_file: scanFile,
+        scan_sha256: args.scan ? sha256(args.scan.bytes) : null,
+        withdrawn_at: null,
+        withdrawn_reason: '',
+        withdrawn_by: '',
+      };
+      await db.transaction(async (trx) => {
+        await trx('consents').insert(row);
+        await appendAudit(trx, newId, {
+          at: recordedAt,
+          action: `consent.${args.method === 'verbal' ? 'verbal' : 'signed'}`,
+          entity: 'patient',
+          entityId: args.patient.id,
+          detail: { consentId: id, kind: args.kind, method: args.method, templateVersion: args.template.version },
+        });
+      });
+      return ok(toRecord(row, args.template));
+    } catch (e) {
+      await Promise.all(written.map((name) => documents.remove(name)));
+      throw e;
+    }
+  }
+
+  async function sign(input: ParsedInput<'consent.sign'>): Promise<Result<ConsentRecord>> {
+    const prepared = await prepare(input.patientId, input.kind, input.choices, input.templateVersion);
+    if (!prepared.ok) return prepared;
+    const { patient, template, clinic } = prepared.value;
+    const s = input.signature;
+    const signedAt = now().toISOString();
+    if (s.method === 'screen') {
+      const image = Buffer.from(s.imageBase64, 'base64');
+      const check = checkSignaturePng(image);
+      if (!check.ok) return err('invalid_input', check.message, { 'signature.imageBase64': check.message });
+      return store({
+        clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'screen',
+        signerName: s.signerName, signedAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
+        signature: { method: 'screen', image, signerName: s.signerName, signedAt },
+        signatureImage: image,
+      });
+    }
+    // Paper: the date on the form. Today keeps the time it was recorded; an earlier day has no time to tell.
+    const { timeZone } = clinic;
+    if (s.signedOn > dayIn(timeZone, now())) return err('invalid_input', 'The signing date is in the future.', { 'signature.signedOn': 'This date is in the future' });
+    const paperAt = s.signedOn === dayIn(timeZone, now()) ? signedAt : `${s.signedOn}T12:00:00.000Z`;
+    let scan: { bytes: Buffer; ext: string } | undefined;
+    if (s.scan) {
+      const bytes = Buffer.from(s.scan.dataBase64, 'base64');
+      if (!scanMagic[s.scan.mimeType].every((b, i) => bytes[i] === b)) {
+        return err('invalid_input', 'The scan is not the kind of file it claims to be.', { 'signature.scan': 'This file is not a readable PDF, PNG or JPEG' });
+      }
+      scan = { bytes, ext: scanExt[s.scan.mimeType] };
+    }
+    return store({
+      clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'paper',
+      signerName: s.signerName, signedAt: paperAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
+      signature: { method: 'paper', signedAt: paperAt, seenBy: s.seenBy },
+      scan, seenBy: s.seenBy,
+    });
+  }
+
+  async function recordVerbal(input: ParsedInput<'consent.recordVerbal'>): Promise<Result<ConsentRecord>> {
+    const prepared = await prepare(input.patientId, 'sensitive_areas', input.areas);
+    if (!prepared.ok) return prepared;
+    const { patient, template, clinic } = prepared.value;
+    const signedAt = now().toISOString();
+    const locale = (await deps.clinic()).profile.locale;
+    return store({
+      clinic, patient, template, locale, kind: 'sensitive_areas', choices: input.areas, method: 'verbal',
+      signerName: `${patient.firstName} ${patient.lastName}`, signedAt, explainedBy: input.recordedBy, witnessedBy: '',
+      signature: { method: 'verbal', signedAt, recordedBy: input.recordedBy },
+    });
+  }
+
+  async function withdraw(input: ParsedInput<'consent.withdraw'>): Promise<Result<ConsentRecord>> {
+    return db.transaction(async (trx) => {
+      const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
+      if (!row) return err('not_found', 'This consent record does not exist.');
+      if (row.withdrawn_at) return err('conflict', `This consent was already withdrawn on ${row.withdrawn_at.slice(0, 10)}.`);
+      const at = now().toISOString();
+      await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });
+      await appendAudit(trx, newId, { at, action: 'consent.withdrawn', entity: 'patient', entityId: row.patient_id, detail: { consentId: row.id, kind: row.kind } });
+      return ok(toRecord({ ...row, withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy }, await templateById(row.template_id, trx)));
+    });
+  }
+
+  /** The stored PDF, only if it is still the one signed; a changed file is reported, never shown. */
+  async function document(consentId: string): Promise<Result<{ bytes: Buffer; path: string; sha256: string }>> {
+    const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
+    if (!row) return err('not_found', 'This consent record does not exist.');
+    const read = await documents.readVerified(pdfName(row.id), row.pdf_sha256);
+    if (!read.ok) {
+      return err(
+        'integrity',
+        read.reason === 'missing'
+          ? 'The signed PDF of this consent is missing from the documents folder. Restore it from a backup.'
+          : 'The signed PDF of this consent has been changed since it was signed. It is not shown; restore it from a backup.',
+      );
+    }
+    return ok({ bytes: read.bytes, path: read.path, sha256: row.pdf_sha256 });
+  }
+
+  /** Renders a stored consent again from its template version and snapshot: the same bytes as stored. */
+  async function rerender(consentId: string): Promise<Result<Buffer>> {
+    const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
+    if (!row) return err('not_found', 'This consent record does not exist.');
+    const snapshot = JSON.parse(row.snapshot) as ConsentSnapshot;
+    const template = await templateById(row.template_id);
+    let logo: ConsentPdfInput['clinic']['logo'] = null;
+    if (snapshot.clinic.logo) {
+      const read = await documents.readVerified(snapshot.clinic.logo.file, snapshot.clinic.logo.sha256);
+      if (!read.ok) return err('integrity', 'The letterhead logo used on this consent is missing or changed.');
+      logo = { bytes: read.bytes, type: snapshot.clinic.logo.type };
+    }
+    let signature: ConsentPdfInput['signature'];
+    if (row.method === 'screen') {
+      const read = await documents.readVerified(signatureName(row.id), row.signature_sha256 ?? '');
+      if (!read.ok) return err('integrity', 'The signature image of this consent is missing or changed.');
+      signature = { method: 'screen', image: read.bytes, signerName: row.signer_name, signedAt: row.signed_at };
+    } else if (row.method === 'paper') {
+      signature = { method: 'paper', signedAt: row.signed_at, seenBy: snapshot.seenBy ?? '' };
+    } else {
+      signature = { method: 'verbal', signedAt: row.signed_at, recordedBy: row.explained_by };
+    }
+    return deps.render(pdfInput(row.id, row.recorded_at, template, row.locale, snapshot, logo, JSON.parse(row.choices), signature, row.explained_by, row.witnessed_by));
+  }
+
+  /** A form to print and sign on paper, or to read before signing: nothing is stored. */
+  async function blankForm(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
+    const patient = await deps.getPatient(input.patientId);
+    if (!patient) return err('not_found', 'This patient record no longer exists.');
+    const template = (await currentTemplates(db)).get(input.kind)!;
+    const clinic = await clinicSnapshot();
+    if (!clinic.ok) return clinic;
+    const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient) };
+    // A blank form's id is fresh each time: it is not a record until it comes back signed.
+    const pdf = await deps.render(
+      pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', ''),
+    );
+    return pdf.ok ? ok({ pdf: pdf.value, templateVersion: template.version }) : pdf;
+  }
+
+  async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
+    if (!(await deps.getPatient(patientId))) return err('not_found', 'This patient record no longer exists.');
+    const rows = (await db('consents').where({ patient_id: patientId })) as ConsentRow[];
+    const versions = await templateVersions(db);
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    const items = consentStatus({
+      consents: rows.map((r) => ({
+        id: r.id, kind: r.kind, method: r.method, choices: JSON.parse(r.choices), signedAt: r.signed_at,
+        templateVersion: byId.get(r.template_id)!.version, withdrawnAt: r.withdrawn_at,
+      })),
+      versions,
+      policy: deps.policy(),
+      now: now(),
+      timeZone: (await deps.clinic()).profile.timeZone,
+    });
+    return ok({ items });
+  }
+
+  async function history({ patientId }: { patientId: string }): Promise<Result<Output<'consent.history'>>> {
+    const rows = (await db('consents').where({ patient_id: patientId }).orderBy('signed_at', 'desc')) as ConsentRow[];
+    return ok({ consents: await Promise.all(rows.map(recordOf)) });
+  }
+
+  async function saveTemplate(input: ParsedInput<'consent.saveTemplate'>): Promise<Result<TemplateVersion>> {
+    return db.transaction(async (trx) => {
+      const current = (await currentTemplates(trx)).get(input.kind)!;
+      if (current.version !== input.basedOnVersion) {
+        return err('conflict', `Version ${current.version} was saved while you were editing version ${input.basedOnVersion}. Reopen the form to edit the newest version.`);
+      }
+      const fields: Record<string, string> = {};
+      for (const locale of ['en-CA', 'fr-CA'] as const) {
+        for (const key of current.choices) {
+          if (!input.locales[locale].choiceLabels[key]?.trim()) fields[`locales.${locale}.choiceLabels.${key}`] = 'Every choice needs a label';
+        }
+      }
+      if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+      const row = {
+        id: newId(),
+        kind: input.kind,
+        version: current.version + 1,
+        source: current.source,
+        choices: JSON.stringify(current.choices),
+        locales: JSON.stringify(input.locales),
+        material: input.material,
+        change_note: input.changeNote,
+        created_at: now().toISOString(),
+      };
+      await trx('consent_templates').insert(row);
+      await appendAudit(trx, newId, {
+        at: row.created_at, action: 'consent_template.versioned', entity: 'consent_template', entityId: row.id,
+        detail: { kind: input.kind, version: row.version, material: input.material },
+      });
+      return ok(toTemplate({ ...row, material: input.material } as TemplateRow));
+    });
+  }
+
+  /** A document that lives only as long as `use` (a blank form on its way to the printer). */
+  async function withTemporaryDocument<T>(bytes: Buffer, use: (file: string, id: string) => Promise<T>): Promise<T> {
+    const id = newId();
+    const file = await documents.write(`print-${id}.pdf`, bytes);
+    try {
+      return await use(file, id);
+    } finally {
+      await documents.remove(`print-${id}.pdf`);
+    }
+  }
+
+  return {
+    withTemporaryDocument,
+    sign,
+    recordVerbal,
+    withdraw,
+    document,
+    rerender,
+    blankForm,
+    status,
+    history,
+    saveTemplate,
+    templates: async () => ok({ templates: [...(await currentTemplates(db)).values()].sort((a, b) => a.kind.localeCompare(b.kind)) }),
+    templateHistory: async ({ kind }: { kind: ConsentKind }) => ok({ versions: await templateVersions(db, kind) }),
+  };
+}
+export type ConsentService = ReturnType<typeof createConsentService>;

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import {
+  consentKinds,
+  templateLocaleSchema,
+  type ConsentKind,
+  type TemplateVersion,
+} from '../../shared/contract/consent';
+
+/** The shipped wording, one file per kind in resources/templates/consent (ours, EN and FR). */
+const templateFileSchema = z.object({
+  kind: z.enum(consentKinds),
+  source: z.string().min(1),
+  choices: z.array(z.string()),
+  locales: z.object({ 'en-CA': templateLocaleSchema, 'fr-CA': templateLocaleSchema }),
+});
+
+const files: Record<ConsentKind, string> = {
+  treatment: 'treatment.json',
+  outbreak: 'outbreak.json',
+  sensitive_areas: 'sensitive-areas.json',
+  privacy: 'privacy.json',
+};
+
+export interface TemplateRow {
+  id: string;
+  kind: ConsentKind;
+  version: number;
+  source: string;
+  choices: string;
+  locales: string;
+  material: number | boolean;
+  change_note: string;
+  created_at: string;
+}
+
+export function toTemplate(row: TemplateRow): TemplateVersion {
+  return {
+    id: row.id,
+    kind: row.kind,
+    version: row.version,
+    source: row.source,
+    choices: JSON.parse(row.choices),
+    locales: JSON.parse(row.locales),
+    material: Boolean(row.material),
+    changeNote: row.change_note,
+    createdAt: row.created_at,
+  };
+}
+
+/** Gives every kind a first version from the shipped files, once; later versions are the clinic's. */
+export async function seedTemplates(db: Knex, resourcesDir: string, now: () => Date, newId: () => string): Promise<void> {
+  const present = new Set((await db('consent_templates').distinct('kind')).map((r: { kind: string }) => r.kind));
+  for (const kind of consentKinds) {
+    if (present.has(kind)) continue;
+    const raw = JSON.parse(await readFile(path.join(resourcesDir, 'templates', 'consent', files[kind]), 'utf8'));
+    const file = templateFileSchema.parse(raw);
+    await db('consent_templates').insert({
+      id: newId(),
+      kind,
+      version: 1,
+      source: file.source,
+      choices: JSON.stringify(file.choices),
+      locales: JSON.stringify(file.locales),
+      material: false,
+      change_note: 'Shipped with Rapport',
+      created_at: now().toISOString(),
+    });
+  }
+}
+
+export async function currentTemplates(db: Knex | Knex.Transaction): Promise<Map<ConsentKind, TemplateVersion>> {
+  const rows = (await db('consent_templates as t')
+    .select('t.*')
+    .whereRaw('t.version = (SELECT MAX(version) FROM consent_templates WHERE kind = t.kind)')) as TemplateRow[];
+  return new Map(rows.map((r) => [r.kind, toTemplate(r)]));
+}
+
+export async function templateVersions(db: Knex | Knex.Transaction, kind?: ConsentKind): Promise<TemplateVersion[]> {
+  const rows = (await db('consent_templates')
+    .modify((q) => (kind ? q.where({ kind }) : q))
+    .orderBy([{ column: 'kind' }, { column: 'version', order: 'desc' }])) as TemplateRow[];
+  return rows.map(toTemplate);
+}

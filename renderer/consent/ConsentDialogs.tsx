@@ -1,0 +1,327 @@
+import { useState, type FormEvent } from 'react';
+import { sensitiveAreas, type ConsentKind, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
+import type { Patient } from '../../shared/contract/patients';
+import { useRead, useWrite } from '../ipc/hooks';
+import { Dialog } from '../ui/Dialog';
+import { SelectField, TextField } from '../ui/Field';
+import { PdfView } from './PdfView';
+import { usePatientMode } from './patient-mode';
+import { bytesToBase64, kindOrder, localeLabels, stateLabels } from './words';
+
+const consentChannels = ['consent.status', 'consent.history'] as const;
+const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
+type Locale = keyof typeof localeLabels;
+
+function Choices({ template, value, onChange, error, legend }: { template: TemplateVersion; value: string[]; onChange(v: string[]): void; error?: string; legend: string }) {
+  if (template.choices.length === 0) return null;
+  return (
+    <fieldset className={error ? 'field--invalid' : undefined}>
+      <legend>{legend}</legend>
+      {template.choices.map((key) => (
+        <label key={key} className="checkbox">
+          <input type="checkbox" checked={value.includes(key)} onChange={(e) => onChange(e.target.checked ? [...value, key] : value.filter((c) => c !== key))} />
+          {template.locales['en-CA'].choiceLabels[key]}
+        </label>
+      ))}
+      {error && (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+/** Staff set up an on-screen signing, then hand the screen to the patient. */
+export function PrepareSigningDialog({ patient, items, open, onClose, defaultLocale }: { patient: Patient; items: ConsentStatus[]; open: boolean; onClose(): void; defaultLocale: Locale }) {
+  const { start } = usePatientMode();
+  const policy = useRead('settings.consentPolicy', {});
+  const needs = items.filter((i) => i.state !== 'on_file' && i.kind !== 'sensitive_areas').map((i) => i.kind);
+  const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
+  const [explainedBy, setExplainedBy] = useState('');
+  const [witnessedBy, setWitnessedBy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: Record<string, string> = {};
+    if (kinds.length === 0) next.kinds = 'Choose at least one form';
+    if (!explainedBy.trim()) next.explainedBy = 'Enter who explained the forms';
+    if (!policy.data?.staffPinSet) next.kinds = 'Set a staff PIN in Settings first: it is the only way out of patient mode';
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    onClose();
+    start({ patientId: patient.id, patientName: `${patient.firstName} ${patient.lastName}`, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, explainedBy: explainedBy.trim(), witnessedBy: witnessedBy.trim() });
+  }
+
+  return (
+    <Dialog title="Sign consent forms on screen" open={open} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <fieldset className={errors.kinds ? 'field--invalid' : undefined}>
+          <legend>Forms to sign</legend>
+          {kindOrder.map((k) => {
+            const item = items.find((i) => i.kind === k)!;
+            return (
+              <label key={k} className="checkbox">
+                <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
+                {item.name} <span className="muted">({stateLabels[item.state]})</span>
+              </label>
+            );
+          })}
+          {errors.kinds && (
+            <span className="field__error" role="alert">
+              {errors.kinds}
+            </span>
+          )}
+        </fieldset>
+        <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
+        <TextField label="Explained by" value={explainedBy} onChange={(e) => setExplainedBy(e.target.value)} error={errors.explainedBy} hint="The staff member who went through the forms with the patient" autoFocus />
+        <TextField label="Witnessed by" value={witnessedBy} onChange={(e) => setWitnessedBy(e.target.value)} hint="Optional" />
+        <p className="pane__hint">The screen will show only the forms. A staff PIN is needed to leave.</p>
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            Hand the screen to the patient
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Print a form for signing on paper, then record it once it comes back signed. */
+export function PaperDialog({ patient, template, open, onClose, defaultLocale }: { patient: Patient; template: TemplateVersion; open: boolean; onClose(): void; defaultLocale: Locale }) {
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
+  const [printer, setPrinter] = useState('');
+  const [printed, setPrinted] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, seenBy: '', explainedBy: '', witnessedBy: '', signedOn: new Date().toLocaleDateString('en-CA') });
+  const [choices, setChoices] = useState<string[]>([]);
+  const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
+  const printers = useRead('printing.printers', {});
+  const preview = useRead('consent.preview', { patientId: patient.id, kind: template.kind, locale, choices: [], blank: true });
+  const print = useWrite('consent.print', []);
+  const sign = useWrite('consent.sign', [...consentChannels]);
+
+  async function doPrint() {
+    setPrinted(null);
+    const r = await print.mutateAsync({ blankForm: { patientId: patient.id, kind: template.kind, locale, choices: [] }, printer: printer || undefined });
+    if (r.ok) setPrinted(`Sent to ${r.value.printer} (job ${r.value.jobId}).`);
+    else setErrors({ printer: r.error.message });
+  }
+
+  async function onScan(file: File | undefined) {
+    if (!file) return setScan(null);
+    if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) return setErrors({ 'signature.scan': 'Attach a PDF, PNG or JPEG scan' });
+    setScan({ mimeType: file.type as 'application/pdf', dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())), name: file.name });
+  }
+
+  async function record(e: FormEvent) {
+    e.preventDefault();
+    const r = await sign.mutateAsync({
+      patientId: patient.id,
+      kind: template.kind,
+      locale,
+      choices,
+      templateVersion: preview.data?.templateVersion ?? template.version,
+      signature: { method: 'paper', signerName: form.signerName, seenBy: form.seenBy, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
+      explainedBy: form.explainedBy,
+      witnessedBy: form.witnessedBy,
+    });
+    if (r.ok) onClose();
+    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
+  }
+
+  const bind = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.isDefault ? `${p.name} (default)` : p.name }))];
+
+  return (
+    <Dialog title={`${template.locales['en-CA'].name}: on paper`} open={open} onClose={onClose} wide>
+      <div className="paper">
+        <section aria-labelledby="paper-print-h">
+          <h3 id="paper-print-h">1. Print the form</h3>
+          <SelectField label="Language of the form" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
+          <SelectField label="Printer" value={printer} onChange={(e) => setPrinter(e.target.value)} options={printerOptions} error={errors.printer} hint={printers.data && printers.data.printers.length === 0 ? 'No printer is set up on this computer.' : undefined} />
+          <button type="button" className="button" onClick={doPrint} disabled={print.isPending}>
+            Print blank form
+          </button>
+          {printed && (
+            <p className="banner banner--ok" role="status">
+              {printed}
+            </p>
+          )}
+          {preview.data && <PdfView pdfBase64={preview.data.pdfBase64} label="Form to sign on paper" />}
+          {preview.isError && (
+            <p className="field__error" role="alert">
+              {preview.error.message}
+            </p>
+          )}
+        </section>
+        <form onSubmit={record} noValidate aria-labelledby="paper-record-h">
+          <h3 id="paper-record-h">2. Record the signed form</h3>
+          <TextField label="Signed by" {...bind('signerName')} error={errors['signature.signerName']} />
+          <TextField label="Date signed" placeholder="YYYY-MM-DD" {...bind('signedOn')} error={errors['signature.signedOn']} />
+          <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend="Boxes ticked on the paper form" />
+          <TextField label="Seen signed by" {...bind('seenBy')} error={errors['signature.seenBy']} hint="The staff member who saw the patient sign" />
+          <TextField label="Explained by" {...bind('explainedBy')} error={errors.explainedBy} />
+          <TextField label="Witnessed by" {...bind('witnessedBy')} hint="Optional" />
+          <div className="field">
+            <label htmlFor="paper-scan">Scan of the signed form (optional)</label>
+            <input id="paper-scan" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void onScan(e.target.files?.[0])} />
+            {errors['signature.scan'] && (
+              <span className="field__error" role="alert">
+                {errors['signature.scan']}
+              </span>
+            )}
+          </div>
+          {errors._ && (
+            <p className="banner banner--error" role="alert">
+              {errors._}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={sign.isPending}>
+              Record paper signature
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </form>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Spoken consent for sensitive areas, asked at the visit before treating them. */
+export function VerbalDialog({ patient, template, open, onClose }: { patient: Patient; template: TemplateVersion; open: boolean; onClose(): void }) {
+  const [areas, setAreas] = useState<string[]>([]);
+  const [recordedBy, setRecordedBy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const verbal = useWrite('consent.recordVerbal', [...consentChannels]);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][], recordedBy });
+    if (r.ok) onClose();
+    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
+  }
+  return (
+    <Dialog title="Record spoken consent for today" open={open} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <Choices template={template} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend="Areas the patient agreed to today" />
+        <TextField label="Asked by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} hint="The therapist who asked" />
+        {errors._ && !errors.areas && !errors.recordedBy && (
+          <p className="banner banner--error" role="alert">
+            {errors._}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={verbal.isPending}>
+            Record spoken consent
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Withdrawal, at any time: recorded, never deleted, and it blocks treatment that needs the consent. */
+export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: string; name: string; open: boolean; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [recordedBy, setRecordedBy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const withdraw = useWrite('consent.withdraw', [...consentChannels]);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await withdraw.mutateAsync({ consentId, reason, recordedBy });
+    if (r.ok) onClose();
+    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
+  }
+  return (
+    <Dialog title={`Withdraw: ${name}`} open={open} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <p>The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again.</p>
+        <TextField label="Reason given" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
+        <TextField label="Recorded by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} />
+        {errors._ && !errors.reason && !errors.recordedBy && (
+          <p className="banner banner--error" role="alert">
+            {errors._}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button--danger" disabled={withdraw.isPending}>
+            Withdraw consent
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Keep it
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A stored consent PDF, checked against its hash by main before it is shown. */
+export function DocumentDialog({ consentId, title, open, onClose }: { consentId: string; title: string; open: boolean; onClose(): void }) {
+  const doc = useRead('consent.document', { consentId }, { enabled: open });
+  const printers = useRead('printing.printers', {}, { enabled: open });
+  const [printer, setPrinter] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const print = useWrite('consent.print', []);
+  const viewer = useWrite('consent.openInViewer', []);
+  const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
+  return (
+    <Dialog title={title} open={open} onClose={onClose} wide>
+      {doc.isError && (
+        <p className="banner banner--error" role="alert">
+          {doc.error.message}
+        </p>
+      )}
+      {doc.data && (
+        <>
+          <div className="actions">
+            <SelectField label="Printer" value={printer} onChange={(e) => setPrinter(e.target.value)} options={printerOptions} />
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={async () => {
+                const r = await print.mutateAsync({ consentId, printer: printer || undefined });
+                setMessage(r.ok ? { ok: true, text: `Sent to ${r.value.printer} (job ${r.value.jobId}).` } : { ok: false, text: r.error.message });
+              }}
+            >
+              Print
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={async () => {
+                const r = await viewer.mutateAsync({ consentId });
+                setMessage(r.ok ? { ok: true, text: 'Opened in the PDF viewer.' } : { ok: false, text: r.error.message });
+              }}
+            >
+              Open in PDF viewer
+            </button>
+          </div>
+          {message && (
+            <p className={`banner ${message.ok ? 'banner--ok' : 'banner--error'}`} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </p>
+          )}
+          <p className="pane__hint">SHA-256 {doc.data.sha256.slice(0, 16)}… verified against the record.</p>
+          <PdfView pdfBase64={doc.data.pdfBase64} label={title} />
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

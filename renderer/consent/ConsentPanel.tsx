@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { ConsentRecord, ConsentStatus } from '../../shared/contract/consent';
+import type { Patient } from '../../shared/contract/patients';
+import { useRead } from '../ipc/hooks';
+import { DocumentDialog, PaperDialog, PrepareSigningDialog, VerbalDialog, WithdrawDialog } from './ConsentDialogs';
+import { kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
+
+type Open =
+  | { dialog: 'sign' }
+  | { dialog: 'paper'; kind: ConsentStatus['kind'] }
+  | { dialog: 'verbal' }
+  | { dialog: 'withdraw'; consent: ConsentRecord }
+  | { dialog: 'document'; consent: ConsentRecord }
+  | null;
+
+function StatusDetail({ item, templateChoiceLabels, timeZone }: { item: ConsentStatus; templateChoiceLabels: Record<string, string>; timeZone: string }) {
+  const parts: string[] = [];
+  if (item.signedAt) parts.push(`signed ${when(item.signedAt, timeZone).slice(0, 10)}, version ${item.version}`);
+  if (item.state === 'reconsent') parts.push(`the form changed (now version ${item.currentVersion})`);
+  if (item.expiresOn && item.state !== 'withdrawn') parts.push(`${item.state === 'expired' ? 'expired' : 'valid until'} ${item.expiresOn}`);
+  if (item.choices.length) parts.push(item.choices.map((c) => templateChoiceLabels[c] ?? c).join(', '));
+  if (item.kind === 'sensitive_areas') {
+    parts.push(item.verbalToday.length ? `spoken consent today: ${item.verbalToday.map((c) => templateChoiceLabels[c] ?? c).join(', ')}` : 'no spoken consent yet today');
+  }
+  return <span className="consent__detail">{parts.join(' · ')}</span>;
+}
+
+/** Where each consent stands for this patient, and what the desk can do about it. */
+export function ConsentPanel({ patient }: { patient: Patient }) {
+  const status = useRead('consent.status', { patientId: patient.id });
+  const history = useRead('consent.history', { patientId: patient.id });
+  const templates = useRead('consent.templates', {});
+  const clinic = useRead('settings.get', {});
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const archived = patient.archivedAt !== null;
+
+  if (status.isError) {
+    return (
+      <p className="banner banner--error" role="alert">
+        {status.error.message}
+      </p>
+    );
+  }
+  if (!status.data || !templates.data || !clinic.data) return <p aria-busy="true">Loading consent…</p>;
+
+  const items = kindOrder.map((k) => status.data.items.find((i) => i.kind === k)!);
+  const templateOf = (kind: ConsentStatus['kind']) => templates.data.templates.find((t) => t.kind === kind)!;
+  const attention = items.filter((i) => i.state === 'withdrawn' || i.state === 'reconsent' || i.state === 'expired');
+  const timeZone = clinic.data.timeZone;
+  const locale = clinic.data.locale;
+  const byId = new Map((history.data?.consents ?? []).map((c) => [c.id, c]));
+
+  return (
+    <section aria-labelledby="consent-h" className="consent">
+      <div className="consent__head">
+        <h3 id="consent-h">Consent</h3>
+        {!archived && (
+          <button type="button" className="button button--primary" onClick={() => setOpen({ dialog: 'sign' })}>
+            Sign on screen…
+          </button>
+        )}
+      </div>
+      {attention.length > 0 && (
+        <div className="banner banner--warning" role="status">
+          <strong>Consent needs attention before treatment:</strong>{' '}
+          {attention.map((i) => `${i.name} — ${stateLabels[i.state].toLowerCase()}`).join('; ')}.
+        </div>
+      )}
+      <ul className="consent__list">
+        {items.map((item) => {
+          const current = item.consentId ? byId.get(item.consentId) : undefined;
+          return (
+            <li key={item.kind} className="consent__row">
+              <div>
+                <span className="consent__name">{item.name}</span>
+                <span className={`pill pill--${stateTone[item.state]}`}>{stateLabels[item.state]}</span>
+                <StatusDetail item={item} templateChoiceLabels={templateOf(item.kind).locales['en-CA'].choiceLabels} timeZone={timeZone} />
+              </div>
+              <div className="actions">
+                {current && (
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'document', consent: current })} aria-label={`View signed ${item.name}`}>
+                    View PDF
+                  </button>
+                )}
+                {!archived && (
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'paper', kind: item.kind })} aria-label={`${item.name} on paper`}>
+                    On paper…
+                  </button>
+                )}
+                {!archived && item.kind === 'sensitive_areas' && (
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'verbal' })}>
+                    Spoken consent today…
+                  </button>
+                )}
+                {current && !current.withdrawnAt && (
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'withdraw', consent: current })} aria-label={`Withdraw ${item.name}`}>
+                    Withdraw…
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+
+      {history.data && history.data.consents.length > 0 && (
+        <details className="consent__history">
+          <summary>Consent history ({history.data.consents.length})</summary>
+          <table>
+            <caption className="visually-hidden">Every consent recorded for this patient, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Form</th>
+                <th scope="col">How</th>
+                <th scope="col">When</th>
+                <th scope="col">Explained or asked by</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.consents.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {c.templateName} (v{c.templateVersion})
+                  </td>
+                  <td>{methodLabels[c.method]}</td>
+                  <td>{when(c.signedAt, timeZone)}</td>
+                  <td>{c.explainedBy}</td>
+                  <td>{c.withdrawnAt ? `Withdrawn ${c.withdrawnAt.slice(0, 10)} by ${c.withdrawnBy}: ${c.withdrawnReason}` : 'Active'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+
+      {open?.dialog === 'sign' && <PrepareSigningDialog patient={patient} items={items} open onClose={close} defaultLocale={locale} />}
+      {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={locale} />}
+      {open?.dialog === 'verbal' && <VerbalDialog patient={patient} template={templateOf('sensitive_areas')} open onClose={close} />}
+      {open?.dialog === 'withdraw' && <WithdrawDialog consentId={open.consent.id} name={open.consent.templateName} open onClose={close} />}
+      {open?.dialog === 'document' && <DocumentDialog consentId={open.consent.id} title={`${open.consent.templateName}, version ${open.consent.templateVersion}`} open onClose={close} />}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { base64ToBytes } from './words';
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+/**
+ * The PDF as the patient will get it, drawn page by page with pdf.js from the bytes
+ * main made: what is previewed is what is printed and stored, never an HTML look-alike.
+ */
+export function PdfView({ pdfBase64, label }: { pdfBase64: string; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pages, setPages] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const container = host.current;
+    if (!container) return;
+    container.replaceChildren();
+    const task = pdfjs.getDocument({ data: base64ToBytes(pdfBase64), isEvalSupported: false, useSystemFonts: false });
+    task.promise
+      .then(async (doc) => {
+        if (cancelled) return;
+        setPages(doc.numPages);
+        for (let n = 1; n <= doc.numPages && !cancelled; n++) {
+          const page = await doc.getPage(n);
+          const viewport = page.getViewport({ scale: 1.4 });
+          const canvas = document.createElement('canvas');
+          canvas.width = viewport.width;
+          canvas.height = viewport.height;
+          canvas.className = 'pdf__page';
+          canvas.setAttribute('role', 'img');
+          canvas.setAttribute('aria-label', `${label}, page ${n} of ${doc.numPages}`);
+          container.appendChild(canvas);
+          await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
+        }
+      })
+      .catch(() => !cancelled && setError('This PDF could not be shown.'));
+    return () => {
+      cancelled = true;
+      void task.destroy();
+    };
+  }, [pdfBase64, label]);
+
+  return (
+    <div className="pdf" aria-busy={pages === 0 && !error}>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div ref={host} className="pdf__pages" data-pages={pages} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ConsentKind, ConsentState } from '../../shared/contract/consent';
+
+/** How the desk reads consent states: short, and saying what to do. */
+export const stateLabels: Record<ConsentState, string> = {
+  on_file: 'On file',
+  missing: 'Missing',
+  expired: 'Expired',
+  withdrawn: 'Withdrawn',
+  reconsent: 'Re-consent needed',
+  needed_this_visit: 'Needed this visit',
+};
+
+export const stateTone: Record<ConsentState, 'ok' | 'warn' | 'danger' | 'muted'> = {
+  on_file: 'ok',
+  missing: 'muted',
+  expired: 'warn',
+  withdrawn: 'danger',
+  reconsent: 'warn',
+  needed_this_visit: 'warn',
+};
+
+export const kindOrder: ConsentKind[] = ['treatment', 'outbreak', 'privacy', 'sensitive_areas'];
+
+export const methodLabels = { screen: 'Signed on screen', paper: 'Signed on paper', verbal: 'Spoken consent' } as const;
+
+export const localeLabels = { 'en-CA': 'English', 'fr-CA': 'Français' } as const;
+
+/** Base64 to bytes without a detour through a data: URL. */
+export function base64ToBytes(b64: string): Uint8Array {
+  const binary = atob(b64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** "2026-11-25 14:05" in the clinic's zone. */
+export function when(iso: string, timeZone?: string): string {
+  const d = new Date(iso);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return `${date} ${time}`;
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { unknownPlaceholders } from '../consent/placeholders';
+import { id, isoTimestamp, requiredText, text } from './fields';
+import { locales } from './settings';
+
+export const consentKinds = ['treatment', 'outbreak', 'sensitive_areas', 'privacy'] as const;
+export type ConsentKind = (typeof consentKinds)[number];
+export const sensitiveAreas = ['chest_wall', 'breast', 'upper_inner_thigh', 'gluteal'] as const;
+export const contactChannels = ['phone', 'email', 'text'] as const;
+
+/** A signature drawn on screen, as PNG: a canvas drawing is far below this. */
+export const maxSignatureBytes = 1024 * 1024;
+/** A scan of a form signed on paper. */
+export const maxScanBytes = 10 * 1024 * 1024;
+
+const base64 = (maxBytes: number, tooBig: string) =>
+  z
+    .string({ error: 'Expected the file contents' })
+    .max(Math.ceil((maxBytes * 4) / 3) + 4, tooBig)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file contents are not base64');
+
+const noUnknownPlaceholders = (s: string) => unknownPlaceholders(s).length === 0;
+const placeholderMessage = 'Unknown placeholder: use {{clinic.name}}, {{clinic.phone}} or {{patient.name}}';
+const templateText = (max: number) => text(max).refine(noUnknownPlaceholders, placeholderMessage);
+
+export const templateLocaleSchema = z.object({
+  name: requiredText(200, 'Enter the form name'),
+  title: requiredText(300, 'Enter the title printed on the form'),
+  choiceGroup: templateText(300),
+  choiceLabels: z.record(z.string(), requiredText(200, 'Enter a label for this choice')),
+  sections: z
+    .array(
+      z.object({
+        heading: templateText(200),
+        paragraphs: z.array(templateText(4000).min(1, 'Remove empty paragraphs')).min(1, 'A section needs a paragraph').max(20),
+      }),
+    )
+    .min(1, 'A form needs at least one section')
+    .max(30),
+});
+export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
+
+export const templateVersionSchema = z.object({
+  id,
+  kind: z.enum(consentKinds),
+  version: z.number().int().min(1),
+  source: z.string(),
+  choices: z.array(z.string()),
+  locales: z.object({ 'en-CA': templateLocaleSchema, 'fr-CA': templateLocaleSchema }),
+  /** A material change: people who signed an earlier version must consent again. */
+  material: z.boolean(),
+  changeNote: z.string(),
+  createdAt: isoTimestamp,
+});
+export type TemplateVersion = z.infer<typeof templateVersionSchema>;
+
+export const consentMethods = ['screen', 'paper', 'verbal'] as const;
+
+export const consentRecordSchema = z.object({
+  id,
+  patientId: id,
+  kind: z.enum(consentKinds),
+  templateId: id,
+  templateVersion: z.number().int(),
+  templateName: z.string(),
+  locale: z.enum(locales),
+  choices: z.array(z.string()),
+  method: z.enum(consentMethods),
+  signerName: z.string(),
+  signedAt: isoTimestamp,
+  explainedBy: z.string(),
+  witnessedBy: z.string(),
+  recordedAt: isoTimestamp,
+  withdrawnAt: isoTimestamp.nullable(),
+  withdrawnReason: z.string(),
+  withdrawnBy: z.string(),
+  pdfSha256: z.string(),
+  hasScan: z.boolean(),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+export const consentStates = ['on_file', 'missing', 'expired', 'withdrawn', 'reconsent', 'needed_this_visit'] as const;
+export type ConsentState = (typeof consentStates)[number];
+
+export const consentStatusSchema = z.object({
+  kind: z.enum(consentKinds),
+  name: z.string(),
+  state: z.enum(consentStates),
+  consentId: id.nullable(),
+  signedAt: isoTimestamp.nullable(),
+  version: z.number().int().nullable(),
+  currentVersion: z.number().int(),
+  expiresOn: z.string().nullable(),
+  /** What was chosen on the consent on file: areas, or contact channels. */
+  choices: z.array(z.string()),
+  /** Sensitive areas: spoken consent recorded today, per area. */
+  verbalToday: z.array(z.string()),
+});
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
+const signerName = requiredText(200, 'Enter the name of the person signing');
+const staffName = (missing: string) => requiredText(200, missing);
+
+const signatureInput = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('screen'),
+    imageBase64: base64(maxSignatureBytes, 'The signature image is larger than 1 MB').min(1, 'Sign in the box first'),
+    signerName,
+  }),
+  z.object({
+    method: z.literal('paper'),
+    signerName,
+    seenBy: staffName('Enter who saw the form signed'),
+    signedOn: z.iso.date({ error: 'Enter the date it was signed (YYYY-MM-DD)' }),
+    scan: z
+      .object({
+        mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], { error: 'Attach a PDF, PNG or JPEG scan' }),
+        dataBase64: base64(maxScanBytes, 'The scan is larger than 10 MB').min(1, 'The scan file is empty'),
+      })
+      .optional(),
+  }),
+]);
+
+const formChoice = z.object({
+  patientId: id,
+  kind: z.enum(consentKinds),
+  locale: z.enum(locales),
+  choices: z.array(z.string().max(40)).max(10),
+});
+
+export const consentContract = {
+  'consent.templates': {
+    input: z.object({}),
+    output: z.object({ templates: z.array(templateVersionSchema) }),
+  },
+  'consent.templateHistory': {
+    input: z.object({ kind: z.enum(consentKinds) }),
+    output: z.object({ versions: z.array(templateVersionSchema) }),
+  },
+  'consent.saveTemplate': {
+    input: z.object({
+      kind: z.enum(consentKinds),
+      /** The version the editor opened: a newer one saved meanwhile is a conflict. */
+      basedOnVersion: z.number().int().min(1),
+      locales: z.object({ 'en-CA': templateLocaleSchema, 'fr-CA': templateLocaleSchema }),
+      material: z.boolean(),
+      changeNote: requiredText(500, 'Say what changed and why'),
+    }),
+    output: templateVersionSchema,
+  },
+  'consent.status': {
+    input: z.object({ patientId: id }),
+    output: z.object({ items: z.array(consentStatusSchema) }),
+  },
+  'consent.history': {
+    input: z.object({ patientId: id }),
+    output: z.object({ consents: z.array(consentRecordSchema) }),
+  },
+  'consent.preview': {
+    input: formChoice.extend({ blank: z.boolean().default(true) }),
+    output: z.object({ pdfBase64: z.string(), templateVersion: z.number().int() }),
+  },
+  'consent.sign': {
+    input: formChoice.extend({
+      /** The version on screen while the patient read it; a newer one is a conflict. */
+      templateVersion: z.number().int().min(1),
+      signature: signatureInput,
+      explainedBy: staffName('Enter who explained the form'),
+      witnessedBy: text(200),
+    }),
+    output: consentRecordSchema,
+  },
+  'consent.recordVerbal': {
+    input: z.object({
+      patientId: id,
+      areas: z.array(z.enum(sensitiveAreas)).min(1, 'Choose the areas the patient agreed to today'),
+      recordedBy: staffName('Enter who asked for consent'),
+    }),
+    output: consentRecordSchema,
+  },
+  'consent.withdraw': {
+    input: z.object({
+      consentId: id,
+      reason: requiredText(500, 'Record the reason given'),
+      recordedBy: staffName('Enter who recorded the withdrawal'),
+    }),
+    output: consentRecordSchema,
+  },
+  'consent.document': {
+    input: z.object({ consentId: id }),
+    output: z.object({ pdfBase64: z.string(), sha256: z.string() }),
+  },
+  'consent.print': {
+    /** A stored consent (by id), or a blank form to sign on paper: one of the two. */
+    input: z
+      .object({ consentId: id.optional(), blankForm: formChoice.optional(), printer: z.string().max(200).optional() })
+      .refine((p) => (p.consentId === undefined) !== (p.blankForm === undefined), { message: 'Print a signed consent or a blank form', path: ['consentId'] }),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
+  },
+  'consent.openInViewer': {
+    input: z.object({ consentId: id }),
+    output: z.object({ opened: z.boolean() }),
+  },
+  'printing.printers': {
+    input: z.object({}),
+    output: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }),
+  },
+  'patientMode.exit': {
+    input: z.object({ pin: z.string().max(40) }),
+    output: z.object({ unlocked: z.literal(true) }),
+  },
+} as const;

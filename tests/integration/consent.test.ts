@@ -1,0 +1,250 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConsentRecord, ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
+import type { Patient } from '../../shared/contract/patients';
+import { tempApp } from '../support/app';
+import { patientInput } from '../support/fixtures';
+import { solidPng } from '../support/png';
+import { pdfText, qpdfCheck } from '../support/pdf';
+
+let clock: Date;
+let app: Awaited<ReturnType<typeof tempApp>>;
+let patient: Patient;
+
+const ink = solidPng(240, 60, [16, 36, 58]).toString('base64');
+const blankCanvas = solidPng(240, 60, [255, 255, 255]).toString('base64');
+
+async function must<T>(channel: string, input: unknown): Promise<T> {
+  const r = await app.dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+const status = async () => (await must<{ items: ConsentStatus[] }>('consent.status', { patientId: patient.id })).items;
+const stateOf = async (kind: string) => (await status()).find((i) => i.kind === kind)!.state;
+const documents = () => readdir(app.paths.documents);
+
+function signOnScreen(kind: string, extra: Record<string, unknown> = {}) {
+  return app.dispatch('consent.sign', {
+    patientId: patient.id,
+    kind,
+    locale: 'en-CA',
+    choices: [],
+    templateVersion: 1,
+    signature: { method: 'screen', imageBase64: ink, signerName: 'Zoë O’Brien-Müller' },
+    explainedBy: 'Priya Natarajan, RMT',
+    witnessedBy: '',
+    ...extra,
+  });
+}
+
+beforeEach(async () => {
+  clock = new Date('2026-11-25T15:30:00.000Z');
+  app = await tempApp({ now: () => clock });
+  await must('settings.update', {
+    name: 'Harbour Massage & Physio', addressLine1: '12 Harbour St', addressLine2: '', city: 'Vancouver', region: 'BC',
+    postalCode: 'V6B 1A1', phone: '604 555 0100', email: 'desk@harbour.example', timeZone: 'America/Vancouver', locale: 'en-CA',
+  });
+  patient = await must('patients.create', { patient: patientInput() });
+});
+afterEach(async () => {
+  await app.cleanup();
+});
+
+describe('consent templates', () => {
+  it('ships four kinds of form, version 1, in English and French, naming their source', async () => {
+    const { templates } = await must<{ templates: TemplateVersion[] }>('consent.templates', {});
+    expect(templates.map((t) => [t.kind, t.version]).sort()).toEqual([['outbreak', 1], ['privacy', 1], ['sensitive_areas', 1], ['treatment', 1]]);
+    for (const t of templates) {
+      expect(t.locales['en-CA'].sections.length).toBeGreaterThan(0);
+      expect(t.locales['fr-CA'].name).not.toEqual(t.locales['en-CA'].name);
+      expect(t.source).toMatch(/Written by Rapport/);
+    }
+    expect(templates.find((t) => t.kind === 'sensitive_areas')!.choices).toEqual(['chest_wall', 'breast', 'upper_inner_thigh', 'gluteal']);
+  });
+
+  it('refuses a template with an unknown placeholder, at the field, and keeps the old version', async () => {
+    const { templates } = await must<{ templates: TemplateVersion[] }>('consent.templates', {});
+    const treatment = templates.find((t) => t.kind === 'treatment')!;
+    const locales = structuredClone(treatment.locales);
+    locales['fr-CA'].sections[0].paragraphs[0] += ' {{patient.nmae}}';
+    const r = await app.dispatch('consent.saveTemplate', { kind: 'treatment', basedOnVersion: 1, locales, material: true, changeNote: 'typo' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'locales.fr-CA.sections.0.paragraphs.0': expect.stringMatching(/Unknown placeholder/) } } });
+    expect((await must<{ versions: TemplateVersion[] }>('consent.templateHistory', { kind: 'treatment' })).versions).toHaveLength(1);
+  });
+});
+
+describe('signing', () => {
+  it('signs on screen: stores the PDF by id with its hash, and the patient shows consent on file', async () => {
+    const signed = await must<ConsentRecord>('consent.sign', { ...(await signArgs('treatment')) });
+    expect(signed).toMatchObject({ kind: 'treatment', method: 'screen', templateVersion: 1, explainedBy: 'Priya Natarajan, RMT' });
+    expect((await documents()).sort()).toEqual([`${signed.id}-signature.png`, `${signed.id}.pdf`].sort());
+    const file = path.join(app.paths.documents, `${signed.id}.pdf`);
+    const text = await pdfText(file);
+    expect(text).toContain("Zoë O'Brien-Müller");
+    expect(text).toContain('Informed consent to treatment');
+    expect(text).toMatch(/Version 1/);
+    expect(text).toContain('Priya Natarajan, RMT');
+    await qpdfCheck(file);
+    expect(await stateOf('treatment')).toBe('on_file');
+    expect(await stateOf('outbreak')).toBe('missing');
+
+    const rerendered = await app.services.consent.rerender(signed.id);
+    expect(rerendered.ok && rerendered.value.equals(await readFile(file))).toBe(true);
+  });
+
+  it('refuses a blank or broken signature and writes nothing', async () => {
+    const before = await documents();
+    for (const [imageBase64, field] of [
+      [blankCanvas, /empty|sign/i],
+      [Buffer.from('GIF89a not a png').toString('base64'), /not a PNG/],
+      ['', /Sign in the box first/],
+      ['A'.repeat(1_500_000), /larger than 1 MB/],
+    ] as const) {
+      const r = await signOnScreen('treatment', { signature: { method: 'screen', imageBase64, signerName: 'Zoë' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'signature.imageBase64': expect.stringMatching(field) } } });
+    }
+    expect(await documents()).toEqual(before);
+    expect(await app.db('consents').count({ n: '*' })).toEqual([{ n: 0 }]);
+  });
+
+  it('needs who explained it: a form is never complete without the conversation', async () => {
+    const r = await signOnScreen('outbreak', { explainedBy: '  ' });
+    expect(r).toMatchObject({ ok: false, error: { fields: { explainedBy: 'Enter who explained the form' } } });
+  });
+
+  it('records a paper signature with its scan, and a blank form prints a signature line', async () => {
+    const blank = await must<{ pdfBase64: string }>('consent.preview', { patientId: patient.id, kind: 'privacy', locale: 'fr-CA', choices: [] });
+    const blankFile = path.join(app.dir, 'blank.pdf');
+    await writeFile(blankFile, Buffer.from(blank.pdfBase64, 'base64'));
+    const blankText = await pdfText(blankFile);
+    expect(blankText).toContain("Zoë O'Brien-Müller");
+    expect(blankText).toContain('Consentement relatif à la vie privée');
+
+    const scan = Buffer.from('%PDF-1.4 scanned form');
+    const signed = await must<ConsentRecord>('consent.sign', {
+      patientId: patient.id, kind: 'privacy', locale: 'fr-CA', choices: ['phone', 'text'], templateVersion: 1,
+      signature: { method: 'paper', signerName: 'Zoë O’Brien-Müller', seenBy: 'Marc Tremblay', signedOn: '2026-11-25', scan: { mimeType: 'application/pdf', dataBase64: scan.toString('base64') } },
+      explainedBy: 'Marc Tremblay', witnessedBy: '',
+    });
+    expect(signed).toMatchObject({ method: 'paper', hasScan: true, choices: ['phone', 'text'] });
+    expect(await readFile(path.join(app.paths.documents, `${signed.id}-scan.pdf`))).toEqual(scan);
+    expect(await pdfText(path.join(app.paths.documents, `${signed.id}.pdf`))).toContain('Marc Tremblay');
+    expect((await status()).find((i) => i.kind === 'privacy')).toMatchObject({ state: 'on_file', choices: ['phone', 'text'] });
+  });
+
+  it('refuses a scan that is not what it claims to be', async () => {
+    const r = await app.dispatch('consent.sign', {
+      patientId: patient.id, kind: 'privacy', locale: 'en-CA', choices: [], templateVersion: 1,
+      signature: { method: 'paper', signerName: 'Zoë', seenBy: 'Marc', signedOn: '2026-11-25', scan: { mimeType: 'image/png', dataBase64: Buffer.from('hello').toString('base64') } },
+      explainedBy: 'Marc', witnessedBy: '',
+    });
+    expect(r).toMatchObject({ ok: false, error: { fields: { 'signature.scan': expect.any(String) } } });
+    expect(await documents()).toEqual([]);
+  });
+});
+
+describe('sensitive areas', () => {
+  it('records gluteal only, and asks again at the next visit when the clinic says every visit', async () => {
+    await must('consent.sign', await signArgs('sensitive_areas', ['gluteal']));
+    let item = (await status()).find((i) => i.kind === 'sensitive_areas')!;
+    expect(item).toMatchObject({ state: 'on_file', choices: ['gluteal'], verbalToday: [] });
+
+    await must('consent.recordVerbal', { patientId: patient.id, areas: ['gluteal'], recordedBy: 'Priya Natarajan, RMT' });
+    item = (await status()).find((i) => i.kind === 'sensitive_areas')!;
+    expect(item.verbalToday).toEqual(['gluteal']);
+
+    clock = new Date('2026-11-27T18:00:00.000Z');
+    item = (await status()).find((i) => i.kind === 'sensitive_areas')!;
+    expect(item).toMatchObject({ state: 'needed_this_visit', verbalToday: [] });
+
+    await must('settings.updateConsentPolicy', { sensitiveAreaFrequency: 'once', renewalMonths: 12 });
+    expect(await stateOf('sensitive_areas')).toBe('on_file');
+  });
+
+  it('needs at least one area, and only areas the form has', async () => {
+    expect(await app.dispatch('consent.sign', await signArgs('sensitive_areas', []))).toMatchObject({ ok: false, error: { fields: { choices: expect.any(String) } } });
+    expect(await app.dispatch('consent.sign', await signArgs('sensitive_areas', ['elbow']))).toMatchObject({ ok: false, error: { fields: { choices: expect.stringMatching(/elbow/) } } });
+  });
+});
+
+describe('withdrawal, expiry and re-consent', () => {
+  it('withdraws with reason and who, keeps the record, and says so in the status', async () => {
+    const signed = await must<ConsentRecord>('consent.sign', await signArgs('outbreak'));
+    const withdrawn = await must<ConsentRecord>('consent.withdraw', { consentId: signed.id, reason: 'Prefers to wait until the outbreak is over', recordedBy: 'Marc Tremblay' });
+    expect(withdrawn).toMatchObject({ withdrawnBy: 'Marc Tremblay', withdrawnAt: clock.toISOString() });
+    expect(await stateOf('outbreak')).toBe('withdrawn');
+    expect(await app.dispatch('consent.withdraw', { consentId: signed.id, reason: 'again', recordedBy: 'Marc' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const { consents } = await must<{ consents: ConsentRecord[] }>('consent.history', { patientId: patient.id });
+    expect(consents).toHaveLength(1);
+    const trail = await app.db('audit_events').where({ entity_id: patient.id }).pluck('action');
+    expect(trail).toEqual(expect.arrayContaining(['consent.signed', 'consent.withdrawn']));
+  });
+
+  it('expires after the clinic’s renewal period', async () => {
+    await must('consent.sign', await signArgs('treatment'));
+    expect((await status()).find((i) => i.kind === 'treatment')!.expiresOn).toBe('2027-11-25');
+    clock = new Date('2027-11-26T18:00:00.000Z');
+    expect(await stateOf('treatment')).toBe('expired');
+  });
+
+  it('a material template change asks for re-consent; a wording fix does not', async () => {
+    await must('consent.sign', await signArgs('treatment'));
+    await must('consent.sign', await signArgs('outbreak'));
+    const { templates } = await must<{ templates: TemplateVersion[] }>('consent.templates', {});
+    const edit = (kind: string) => templates.find((t) => t.kind === kind)!.locales;
+    await must('consent.saveTemplate', { kind: 'treatment', basedOnVersion: 1, locales: edit('treatment'), material: false, changeNote: 'Comma fixed' });
+    await must('consent.saveTemplate', { kind: 'outbreak', basedOnVersion: 1, locales: edit('outbreak'), material: true, changeNote: 'Masks now required' });
+    expect(await stateOf('treatment')).toBe('on_file');
+    expect((await status()).find((i) => i.kind === 'outbreak')).toMatchObject({ state: 'reconsent', version: 1, currentVersion: 2 });
+    // A form open on the old version is refused, so nobody signs text they did not see.
+    expect(await signOnScreen('outbreak')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.dispatch('consent.saveTemplate', { kind: 'outbreak', basedOnVersion: 1, locales: edit('outbreak'), material: false, changeNote: 'stale' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('stored documents', () => {
+  it('reports a PDF changed on disk, never shows it', async () => {
+    const signed = await must<ConsentRecord>('consent.sign', await signArgs('treatment'));
+    expect(await app.dispatch('consent.document', { consentId: signed.id })).toMatchObject({ ok: true });
+    const file = path.join(app.paths.documents, `${signed.id}.pdf`);
+    const bytes = await readFile(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    await writeFile(file, bytes);
+    expect(await app.dispatch('consent.document', { consentId: signed.id })).toMatchObject({ ok: false, error: { code: 'integrity', message: expect.stringMatching(/changed/) } });
+    await rm(file);
+    expect(await app.dispatch('consent.document', { consentId: signed.id })).toMatchObject({ ok: false, error: { code: 'integrity', message: expect.stringMatching(/missing/) } });
+  });
+
+  it('a missing logo file is a clear error and nothing is half-written', async () => {
+    await must('settings.setLogo', { mimeType: 'image/png', dataBase64: solidPng(120, 40).toString('base64') });
+    await rm(app.services.settings.logoPath()!);
+    const r = await signOnScreen('treatment');
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { logo: expect.any(String) } } });
+    expect(await documents()).toEqual([]);
+    expect(await app.db('consents').count({ n: '*' })).toEqual([{ n: 0 }]);
+  });
+
+  it('keeps the logo a consent was signed with, even after the clinic changes it', async () => {
+    await must('settings.setLogo', { mimeType: 'image/png', dataBase64: solidPng(120, 40).toString('base64') });
+    const signed = await must<ConsentRecord>('consent.sign', await signArgs('treatment'));
+    await must('settings.setLogo', { mimeType: 'image/png', dataBase64: solidPng(120, 40, [200, 30, 30]).toString('base64') });
+    const rerendered = await app.services.consent.rerender(signed.id);
+    expect(rerendered.ok && rerendered.value.equals(await readFile(path.join(app.paths.documents, `${signed.id}.pdf`)))).toBe(true);
+  });
+});
+
+async function signArgs(kind: string, choices: string[] = []) {
+  const { templates } = await must<{ templates: TemplateVersion[] }>('consent.templates', {});
+  return {
+    patientId: patient.id,
+    kind,
+    locale: 'en-CA',
+    choices,
+    templateVersion: templates.find((t) => t.kind === kind)!.version,
+    signature: { method: 'screen', imageBase64: ink, signerName: 'Zoë O’Brien-Müller' },
+    explainedBy: 'Priya Natarajan, RMT',
+    witnessedBy: '',
+  };
+}
