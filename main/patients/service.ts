@@ -5,7 +5,7 @@ import type { Duplicate, Patient } from '../../shared/contract/patients';
 import { digitsOf, joined } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
 import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
-import { parseQuery, searchDocument, sortKey } from './search-index';
+import { parseQuery, rowidBlock, searchDocument, slotsPerBlock, sortKey } from './search-index';
 
 export interface PatientDeps {
   db: Knex;
@@ -13,10 +13,13 @@ export interface PatientDeps {
   newId: () => string;
 }
 
-type PatientInput = ParsedInput<'patients.create'>['patient'];
+export type PatientInput = ParsedInput<'patients.create'>['patient'];
 
-/** The columns a patient form writes; the rest (ids, times, archive state) belong to the service. */
-function toColumns(p: PatientInput) {
+/**
+ * The columns a patient form writes; the rest (ids, times, archive state) belong to the service.
+ * Exported with the other row builders below so the benchmark seeds rows exactly as the service writes them.
+ */
+export function patientColumns(p: PatientInput) {
   return {
     first_name: p.firstName,
     last_name: p.lastName,
@@ -41,6 +44,46 @@ function changedFields(before: Patient, after: PatientInput): string[] {
   );
 }
 
+/**
+ * One rank tier of a search: the first `limit` matches of an FTS5 expression in
+ * (sort_key, patient_id) order, as summary rows.
+ *
+ * Search rowids follow name order by block (see rowidBlock in search-index.ts), so the
+ * first `limit` matches in rowid order, which FTS5 finds by walking its doclists and
+ * stopping at the LIMIT, bound the answer: every match in a later block sorts after all
+ * of them. Only the matches up to the end of the limit-th match's block are read and
+ * sorted, a few dozen rows however many thousand match a two-letter prefix.
+ *
+ * `status` is UNINDEXED and checked on those few rows: cheaper than intersecting with
+ * the doclist of a word every active patient has.
+ * Bindings: expression, expression, limit - 1, limit.
+ */
+function tierSql(includeArchived: boolean): string {
+  const active = includeArchived ? '' : `AND status = 'active'`;
+  return `
+    SELECT ${summaryColumns.join(', ')},
+           (SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY position LIMIT 1) AS phone
+      FROM (SELECT patient_id, sort_key FROM patient_search
+             WHERE patient_search MATCH ? ${active}
+               AND rowid < coalesce(
+                     (SELECT (rowid / ${slotsPerBlock} + 1) * ${slotsPerBlock} FROM patient_search
+                       WHERE patient_search MATCH ? ${active} ORDER BY rowid LIMIT 1 OFFSET ?),
+                     ${Number.MAX_SAFE_INTEGER})
+             ORDER BY sort_key, patient_id
+             LIMIT ?) AS hit
+      JOIN patients p ON p.id = hit.patient_id
+     ORDER BY hit.sort_key, hit.patient_id`;
+}
+const tierQueries = { active: tierSql(false), all: tierSql(true) };
+
+export function phoneRows(patientId: string, phones: PatientInput['phones']): PhoneRow[] {
+  return phones.map((p, position) => ({ patient_id: patientId, position, label: p.label, number: p.number, digits: digitsOf(p.number) }));
+}
+
+export function searchRow(p: PatientInput, patientId: string, archived: boolean) {
+  return { ...searchDocument({ ...p, archived }), patient_id: patientId };
+}
+
 export function createPatientService({ db, now, newId }: PatientDeps) {
   async function load(q: Knex | Knex.Transaction, id: string): Promise<Patient | null> {
     const row = (await q<PatientRow>('patients').where({ id }).first()) as PatientRow | undefined;
@@ -52,21 +95,43 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
   async function writePhones(trx: Knex.Transaction, id: string, phones: PatientInput['phones']) {
     await trx('patient_phones').where({ patient_id: id }).delete();
     if (phones.length === 0) return;
-    await trx('patient_phones').insert(
-      phones.map((p, position) => ({ patient_id: id, position, label: p.label, number: p.number, digits: digitsOf(p.number) })),
-    );
+    await trx('patient_phones').insert(phoneRows(id, phones));
   }
 
-  /** Keeps the FTS row in step with the patient, inside the same transaction. */
+  /**
+   * Keeps the FTS row in step with the patient, inside the same transaction. The row's
+   * rowid follows name order (see rowidBlock in search-index.ts): it keeps its rowid
+   * while the name stays in the same block, and moves, with patients.search_rowid,
+   * when a new name sorts elsewhere.
+   */
   async function writeSearchRow(trx: Knex.Transaction, p: PatientInput, id: string, archived: boolean, rowid?: number) {
-    const doc = { ...searchDocument({ ...p, archived }), patient_id: id };
-    if (rowid !== undefined) {
-      await trx('patient_search').where({ rowid }).delete();
-      await trx('patient_search').insert({ rowid, ...doc });
-      return rowid;
+    const doc = searchRow(p, id, archived);
+    const block = rowidBlock(doc.sort_key);
+    if (rowid !== undefined) await trx('patient_search').where({ rowid }).delete();
+    const target = rowid !== undefined && rowid >= block.first && rowid < block.end ? rowid : await freeRowid(trx, block);
+    await trx('patient_search').insert({ rowid: target, ...doc });
+    if (rowid !== undefined && target !== rowid) await trx('patients').where({ id }).update({ search_rowid: target });
+    return target;
+  }
+
+  /**
+   * The next free rowid in a block; when the block's top is taken, the first gap
+   * (renames and archiving leave some). Read from the unique index on
+   * patients.search_rowid: a rowid range scan of the FTS5 table itself is far slower.
+   */
+  async function freeRowid(trx: Knex.Transaction, block: { first: number; end: number }): Promise<number> {
+    const inBlock = (q: Knex.QueryBuilder) => q.where('search_rowid', '>=', block.first).andWhere('search_rowid', '<', block.end);
+    const [top] = (await trx('patients').max({ r: 'search_rowid' }).modify(inBlock)) as Array<{ r: number | null }>;
+    if (top.r === null) return block.first;
+    if (top.r + 1 < block.end) return top.r + 1;
+    const used = (await trx('patients').select('search_rowid').modify(inBlock).orderBy('search_rowid')) as Array<{ search_rowid: number }>;
+    let candidate = block.first;
+    for (const { search_rowid } of used) {
+      if (search_rowid !== candidate) return candidate;
+      candidate++;
     }
-    const [inserted] = await trx('patient_search').insert(doc);
-    return inserted as number;
+    // 4,096 records whose sorted names share their first eight letters.
+    throw new Error('search index block full');
   }
 
   function summariesByIds(ids: string[]) {
@@ -79,8 +144,8 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
   }
 
   async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
-    const { match, lead } = parseQuery(input.query);
-    if (!match) {
+    const parsed = parseQuery(input.query);
+    if (!parsed.match) {
       if (input.query.trim() !== '') return ok({ results: [] }); // only punctuation or a stray digit
       // Nothing typed yet: the people the desk worked with last.
       const recent = await db('patients as p')
@@ -92,22 +157,18 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ok({ results: recent.map((r: { id: string }) => toSummary(byId.get(r.id)!)) });
     }
-    const expression = input.includeArchived ? match : `(${match}) AND status : active`;
     // Best match first: the last name starts with the first word typed, then the
-    // first or preferred name does, then anything else (phone, birth date); then by name.
-    const hits = (await db.raw(
-      `SELECT patient_id,
-              CASE WHEN (' ' || last) LIKE ? THEN 0 WHEN (' ' || given) LIKE ? THEN 1 ELSE 2 END AS tier
-         FROM patient_search
-        WHERE patient_search MATCH ?
-        ORDER BY tier, sort_key, patient_id
-        LIMIT ?`,
-      [`% ${lead ?? '\u0000'}%`, `% ${lead ?? '\u0000'}%`, expression, input.limit],
-    )) as Array<{ patient_id: string }>;
-    if (hits.length === 0) return ok({ results: [] });
-    const rows = await summariesByIds(hits.map((h) => h.patient_id));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ok({ results: hits.map((h) => toSummary(byId.get(h.patient_id)!)) });
+    // first or preferred name does, then anything else (phone, birth date); then by
+    // name, then id. Each tier is read on its own, in name order, and only for the
+    // places the tiers before it left.
+    const sql = input.includeArchived ? tierQueries.all : tierQueries.active;
+    const results: SummaryRow[] = [];
+    for (const tier of parsed.tiers) {
+      const wanted = input.limit - results.length;
+      if (wanted === 0) break;
+      results.push(...((await db.raw(sql, [tier, tier, wanted - 1, wanted])) as SummaryRow[]));
+    }
+    return ok({ results: results.map(toSummary) });
   }
 
   async function findDuplicates(input: ParsedInput<'patients.findDuplicates'>): Promise<Duplicate[]> {
@@ -148,7 +209,7 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
     const at = now().toISOString();
     await db.transaction(async (trx) => {
       const searchRowid = await writeSearchRow(trx, p, id, false);
-      await trx('patients').insert({ id, ...toColumns(p), search_rowid: searchRowid, created_at: at, updated_at: at });
+      await trx('patients').insert({ id, ...patientColumns(p), search_rowid: searchRowid, created_at: at, updated_at: at });
       await writePhones(trx, id, p.phones);
       await appendAudit(trx, newId, { at, action: 'patient.created', entity: 'patient', entityId: id });
     });
@@ -166,7 +227,7 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
       if (changed.length === 0) return ok(before);
       const at = laterThan(before.updatedAt);
       const { search_rowid } = await trx('patients').select('search_rowid').where({ id: input.id }).first();
-      await trx('patients').where({ id: input.id }).update({ ...toColumns(input.patient), updated_at: at });
+      await trx('patients').where({ id: input.id }).update({ ...patientColumns(input.patient), updated_at: at });
       await writePhones(trx, input.id, input.patient.phones);
       await writeSearchRow(trx, input.patient, input.id, before.archivedAt !== null, search_rowid);
       await appendAudit(trx, newId, { at, action: 'patient.updated', entity: 'patient', entityId: input.id, detail: { fields: changed } });

@@ -38,12 +38,15 @@ export async function up(db: Knex): Promise<void> {
 
   // Type-ahead search. Columns hold folded words (see shared/text/fold.ts); `phone`
   // holds every suffix of each number so a prefix query finds any run of digits.
-  // `status` is a word ("active" / "archived") so archived records are filtered by
-  // the index itself. Prefix indexes make 2- and 3-letter type-ahead cheap.
+  // Prefix indexes make 2-, 3- and 4-letter type-ahead cheap. Rowids follow name
+  // order (main/patients/search-index.ts), so the first matches by name are read
+  // without sorting every match. `status` ("active" / "archived") is stored, not
+  // indexed: it is checked on the few rows a search reads, which costs less than
+  // intersecting with a word nearly every row has.
   await db.raw(`
     CREATE VIRTUAL TABLE patient_search USING fts5(
-      last, given, phone, dob, status,
-      patient_id UNINDEXED, sort_key UNINDEXED,
+      last, given, phone, dob,
+      status UNINDEXED, patient_id UNINDEXED, sort_key UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3 4'
     )

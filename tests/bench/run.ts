@@ -1,0 +1,346 @@
+/**
+ * Patient search benchmark: `npm run bench`.
+ *
+ * Seeds 100,000 fictional patients (scripts/lib/people.ts) into a fresh SQLite file,
+ * then times type-ahead search through the whole handler path, exactly as the screen
+ * calls it: app.dispatch('patients.search', { query }) → input parse → service →
+ * knex → node-sqlite3 → FTS5 → summaries → output parse. Beside it, on the same
+ * database in the same run:
+ *   - LIKE: the naive design, a scan of the same folded words with LIKE, returning
+ *     the same top 20 in the same order (checked for every query);
+ *   - B-tree: one indexed prefix lookup on patients.sort_key, the floor any design pays.
+ * Exits non-zero when a target is missed or the two searches disagree.
+ *
+ * Options (environment): BENCH_PATIENTS (100000), BENCH_SEED (20200311), BENCH_KEEP=1
+ * keeps the database folder for a look afterwards.
+ */
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { dataPaths } from '../../main/app/paths';
+import { slotsPerBlock } from '../../main/patients/search-index';
+import type { Patient } from '../../shared/contract/patients';
+import { createRandom, generatePatients, type Random } from '../../scripts/lib/people';
+import { joined } from '../../shared/text/fold';
+import { seedPatients } from './seed';
+import { likeSearch, prefixFloor } from './baselines';
+import { tempApp } from '../support/app';
+
+const targets = { overallP95: 10, kindP95: 15, likeRatio: 10 };
+const count = Number(process.env.BENCH_PATIENTS ?? 100_000);
+const seed = Number(process.env.BENCH_SEED ?? 20200311);
+const limit = 20;
+
+type Kind = 'name prefix' | 'last name' | 'phone digits' | 'birth date' | 'no match';
+const plan: ReadonlyArray<readonly [Kind, number]> = [
+  ['name prefix', 150],
+  ['last name', 80],
+  ['phone digits', 80],
+  ['birth date', 80],
+  ['no match', 60],
+];
+
+const ms = (t: number) => t.toFixed(2);
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+const p = (xs: readonly number[], q: number) => quantile([...xs].sort((a, b) => a - b), q);
+
+/** v4-shaped ids from the seeded generator, so runs (and ties broken by id) repeat. */
+function idMaker(random: Random) {
+  const hex = () => Math.floor(random.next() * 0x10000).toString(16).padStart(4, '0');
+  return () => {
+    const h = Array.from({ length: 8 }, hex).join('');
+    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
+}
+
+async function main() {
+  const started = performance.now();
+  // The app as the tests build it: real handlers, a real SQLite file in a fresh temporary folder.
+  const app = await tempApp();
+  const paths = dataPaths(path.join(app.dir, 'data'), {});
+  const random = createRandom(seed ^ 0x5eed);
+
+  try {
+    // ------------------------------------------------------------ seed
+    let t = performance.now();
+    const people = generatePatients(count, seed);
+    const generateMs = performance.now() - t;
+    t = performance.now();
+    const firstDay = Date.UTC(2016, 0, 4);
+    const span = Date.UTC(2025, 0, 1) - firstDay;
+    const ids = await seedPatients(app.db, people, {
+      newId: idMaker(random),
+      at: (i) => new Date(firstDay + Math.floor((span * i) / count)).toISOString(),
+      archived: (i) => ((i * 2654435761) % 1000 < 15 ? 'Moved out of province' : null), // 1.5 %
+    });
+    const seedMs = performance.now() - t;
+    await app.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    const dbBytes = (await stat(paths.database)).size;
+    const archived = new Set(
+      ((await app.db('patients').whereNotNull('archived_at').select('id')) as Array<{ id: string }>).map((r) => r.id),
+    );
+
+    // The naive design's table: the same folded words, no index to search them by.
+    await app.db.raw(`CREATE TABLE bench_naive AS
+      SELECT last, given, phone, dob, status, sort_key, patient_id FROM patient_search`);
+
+    // ------------------------------------------------------------ queries
+    const matchesSomeone = async (query: string) => (await likeSearch(app.db, query, 1, true)).length > 0;
+    const queries = await makeQueries(random, people, ids, archived, matchesSomeone);
+    const warmup = (await makeQueries(createRandom(seed ^ 0xa11), people, ids, archived, matchesSomeone)).slice(0, 150);
+
+    for (const q of warmup) await app.dispatch('patients.search', { query: q.query });
+    for (const q of warmup.slice(0, 10)) await likeSearch(app.db, q.query, limit);
+    for (const q of warmup) await prefixFloor(app.db, q.query, limit);
+
+    // Each design runs its own pass so one does not evict the other's pages mid-run.
+    const fts: Array<{ ms: number; ids: string[] }> = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      const r = await app.dispatch('patients.search', { query: q.query });
+      const elapsed = performance.now() - t0;
+      if (!r.ok) throw new Error(`search failed: ${r.error.code} ${r.error.message}`);
+      fts.push({ ms: elapsed, ids: (r.value as { results: Array<{ id: string }> }).results.map((x) => x.id) });
+    }
+    const like: Array<{ ms: number; ids: string[] }> = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      const found = await likeSearch(app.db, q.query, limit);
+      like.push({ ms: performance.now() - t0, ids: found });
+    }
+    const floor: number[] = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      await prefixFloor(app.db, q.query, limit);
+      floor.push(performance.now() - t0);
+    }
+
+    // ------------------------------------------------------------ report
+    const mismatches: string[] = [];
+    queries.forEach((q, i) => {
+      if (fts[i].ids.join() !== like[i].ids.join()) mismatches.push(`${q.kind} #${i}: FTS ${fts[i].ids.length} rows, LIKE ${like[i].ids.length} rows`);
+    });
+
+    const rows: string[][] = [];
+    const header = ['kind', 'queries', 'with hits', 'same as LIKE', 'FTS p50', 'FTS p95', 'LIKE p50', 'LIKE p95', 'B-tree p50', 'B-tree p95', 'LIKE/FTS p95'];
+    const failures: string[] = [];
+    const line = (label: string, idx: number[]) => {
+      const f = idx.map((i) => fts[i].ms);
+      const l = idx.map((i) => like[i].ms);
+      const b = idx.map((i) => floor[i]);
+      const same = idx.filter((i) => fts[i].ids.join() === like[i].ids.join()).length;
+      const matched = idx.filter((i) => fts[i].ids.length > 0).length;
+      rows.push([label, String(idx.length), String(matched), `${same}/${idx.length}`, ms(p(f, 0.5)), ms(p(f, 0.95)), ms(p(l, 0.5)), ms(p(l, 0.95)), ms(p(b, 0.5)), ms(p(b, 0.95)), `${(p(l, 0.95) / p(f, 0.95)).toFixed(0)}×`]);
+      return { f95: p(f, 0.95), l95: p(l, 0.95), b95: p(b, 0.95) };
+    };
+    for (const [kind] of plan) {
+      const idx = queries.flatMap((q, i) => (q.kind === kind ? [i] : []));
+      const { f95 } = line(kind, idx);
+      if (!(f95 <= targets.kindP95)) failures.push(`${kind}: FTS p95 ${ms(f95)} ms > ${targets.kindP95} ms`);
+    }
+    const all = line('overall', queries.map((_, i) => i));
+    if (!(all.f95 <= targets.overallP95)) failures.push(`overall FTS p95 ${ms(all.f95)} ms > ${targets.overallP95} ms`);
+    const likeRatio = all.l95 / all.f95;
+    if (!(likeRatio >= targets.likeRatio)) failures.push(`LIKE p95 / FTS p95 = ${likeRatio.toFixed(1)} < ${targets.likeRatio}`);
+    if (mismatches.length) failures.push(`${mismatches.length} queries where FTS and LIKE disagree`);
+
+    // ------------------------------------------------------------ after edits
+    // The timed run reads a freshly seeded index. Edit it the way the desk does (rename,
+    // archive, restore, add), through the handlers, then check the name-ordered rowids
+    // and the answers again, archived records and two-word queries included.
+    const orderBefore = await rowidOrderBroken(app.db);
+    t = performance.now();
+    const edits = await editThroughHandlers(app.dispatch, random, ids, seed);
+    const editMs = performance.now() - t;
+    await app.db.raw('DELETE FROM bench_naive');
+    await app.db.raw(`INSERT INTO bench_naive SELECT last, given, phone, dob, status, sort_key, patient_id FROM patient_search`);
+    const orderAfter = await rowidOrderBroken(app.db);
+    const recheck = [
+      ...queries.slice(0, 150).map((q) => ({ query: q.query, includeArchived: false })),
+      ...queries.slice(150, 250).map((q) => ({ query: q.query, includeArchived: true })),
+      ...Array.from({ length: 100 }, () => {
+        const person = random.pick(people);
+        return { query: `${person.lastName} ${person.firstName.slice(0, random.int(1, 3))}`, includeArchived: random.chance(0.3) };
+      }),
+    ];
+    let recheckSame = 0;
+    for (const q of recheck) {
+      const r = await app.dispatch('patients.search', q);
+      if (!r.ok) throw new Error(`search failed: ${r.error.code} ${r.error.message}`);
+      const got = (r.value as { results: Array<{ id: string }> }).results.map((x) => x.id).join();
+      if (got === (await likeSearch(app.db, q.query, limit, q.includeArchived)).join()) recheckSame++;
+    }
+    if (orderBefore + orderAfter > 0) failures.push(`${orderBefore} + ${orderAfter} search rows out of name order (before + after edits)`);
+    if (recheckSame !== recheck.length) failures.push(`after edits, ${recheck.length - recheckSame} queries where FTS and LIKE disagree`);
+    if (edits.failed) failures.push(`${edits.failed} edits refused`);
+
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+    const fmt = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+
+    console.log(`Rapport patient search benchmark — Node ${process.version}, ${os.cpus().length} cores, SQLite ${await sqliteVersion(app.db)}`);
+    console.log(`patients: ${count.toLocaleString('en-CA')} (${archived.size} archived), generator seed ${seed}`);
+    console.log(`generate: ${(generateMs / 1000).toFixed(1)} s   seed (batched inserts): ${(seedMs / 1000).toFixed(1)} s   database: ${(dbBytes / 1024 / 1024).toFixed(1)} MB (before the LIKE baseline's table)`);
+    console.log(`times in ms; FTS = app.dispatch('patients.search') end to end; LIKE and B-tree = the id query through knex\n`);
+    console.log(fmt(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    rows.forEach((r, i) => {
+      if (i === rows.length - 1) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+      console.log(fmt(r));
+    });
+    console.log(`\nLIKE p95 / FTS p95 = ${likeRatio.toFixed(1)}×   FTS p95 / B-tree p95 = ${(all.f95 / all.b95).toFixed(1)}×`);
+    console.log(`targets: overall p95 ≤ ${targets.overallP95} ms, every kind p95 ≤ ${targets.kindP95} ms, ≥ ${targets.likeRatio}× faster than LIKE at p95`);
+    for (const m of mismatches.slice(0, 10)) console.log(`  mismatch: ${m}`);
+    console.log(
+      `after ${edits.renamed} renames, ${edits.archived} archivings, ${edits.restored} restores, ${edits.created} new records ` +
+        `(through the handlers, ${ms(editMs / (edits.renamed + edits.archived + edits.restored + edits.created))} ms each on average): ` +
+        `${recheckSame}/${recheck.length} queries identical to LIKE (${recheck.filter((q) => q.includeArchived).length} with archived records); ` +
+        `search rows out of name order: ${orderBefore} before edits, ${orderAfter} after`,
+    );
+    console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (failures.length) {
+      console.log(`\nFAILED:\n  ${failures.join('\n  ')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('\nall targets met');
+    }
+  } finally {
+    if (process.env.BENCH_KEEP === '1') {
+      await app.close();
+      console.log(`kept ${app.dir}`);
+    } else {
+      await app.cleanup();
+    }
+  }
+}
+
+interface BenchQuery {
+  kind: Kind;
+  query: string;
+}
+
+/**
+ * Queries shaped like the desk's: prefixes and surnames of real (active) patients,
+ * picked patient by patient, so common names come up as often as they walk in;
+ * digit runs of their phone numbers; their birth dates; and words nobody has.
+ */
+async function makeQueries(
+  random: Random,
+  people: ReturnType<typeof generatePatients>,
+  ids: string[],
+  archived: Set<string>,
+  matchesSomeone: (query: string) => Promise<boolean>,
+): Promise<BenchQuery[]> {
+  const active = people.filter((_, i) => !archived.has(ids[i]));
+  const somebody = () => random.pick(active);
+  const out: BenchQuery[] = [];
+  for (const [kind, n] of plan) {
+    for (let i = 0; i < n; i++) out.push({ kind, query: await makeQuery(kind) });
+  }
+  // Interleave kinds, as a day at the desk would.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+
+  async function makeQuery(kind: Kind): Promise<string> {
+    switch (kind) {
+      case 'name prefix': {
+        const person = somebody();
+        const name = random.chance(0.6) ? person.lastName : random.chance(0.8) || !person.preferredName ? person.firstName : person.preferredName;
+        // The letters as typed: with or without accents, in either case.
+        const letters = [...name].filter((c) => /\p{L}/u.test(c));
+        const typed = letters.slice(0, random.int(2, 4)).join('');
+        return random.chance(0.5) ? joined(typed) : typed.toLowerCase();
+      }
+      case 'last name':
+        return somebody().lastName;
+      case 'phone digits': {
+        let person = somebody();
+        while (person.phones.length === 0) person = somebody();
+        let digits = random.pick(person.phones).number.replace(/\D+/g, '');
+        if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+        digits = digits.slice(0, 10);
+        const length = random.int(4, 7);
+        const start = random.int(0, digits.length - length);
+        const run = digits.slice(start, start + length);
+        return length >= 6 && random.chance(0.3) ? `${run.slice(0, 3)}-${run.slice(3)}` : run;
+      }
+      case 'birth date':
+        return somebody().dateOfBirth;
+      case 'no match': {
+        // Names no generated person has, dates after the last birth year, digit runs no
+        // number holds: each checked against the whole register with the LIKE scan.
+        for (;;) {
+          const candidate = random.weighted([
+            [() => Array.from({ length: random.int(3, 6) }, () => random.pick([...'qxzjvkw'])).join(''), 3],
+            [() => random.pick(['Xochitl', 'Quetzalli', 'Zbigniewa', 'Vukovic', 'Jovanović', 'Kallistrate', 'Oyelaran', 'Tsosie']), 2],
+            [() => `${random.int(2021, 2024)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`, 2],
+            [() => String(random.int(0, 9999999)).padStart(7, '0'), 2],
+          ] as const)();
+          if (!(await matchesSomeone(candidate))) return candidate;
+        }
+      }
+    }
+  }
+
+}
+
+/** Rows whose rowid block goes backwards in (sort_key, patient_id) order: must be none. */
+async function rowidOrderBroken(db: import('knex').Knex): Promise<number> {
+  const rows = (await db.raw('SELECT rowid AS r FROM patient_search ORDER BY sort_key, patient_id')) as Array<{ r: number }>;
+  let broken = 0;
+  let block = -Infinity;
+  for (const { r } of rows) {
+    const b = Math.floor(r / slotsPerBlock);
+    if (b < block) broken++;
+    block = Math.max(block, b);
+  }
+  return broken;
+}
+
+type Dispatch = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>;
+
+async function editThroughHandlers(dispatch: Dispatch, random: Random, ids: string[], seed: number) {
+  const fresh = generatePatients(200, seed + 1);
+  const result = { renamed: 0, archived: 0, restored: 0, created: 0, failed: 0 };
+  const count = (r: { ok: boolean }, key: 'renamed' | 'archived' | 'restored' | 'created') => (r.ok ? result[key]++ : result.failed++);
+  for (let i = 0; i < 100; i++) {
+    const got = await dispatch('patients.get', { id: random.pick(ids) });
+    if (!got.ok) continue; // archived ones are fetched too; a missing id would be a bug caught below
+    const before = got.value as Patient;
+    const other = fresh[i];
+    // New surname, or a new given name, or both: rows move to other blocks, or stay.
+    const patient = {
+      ...before,
+      lastName: i % 3 === 1 ? before.lastName : other.lastName,
+      firstName: i % 3 === 2 ? before.firstName : other.firstName,
+    };
+    count(await dispatch('patients.update', { id: before.id, expectedUpdatedAt: before.updatedAt, patient }), 'renamed');
+  }
+  const archived: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const id = random.pick(ids);
+    const r = await dispatch('patients.archive', { id, reason: 'Moved away' });
+    count(r, 'archived');
+    archived.push(id);
+  }
+  for (const id of archived.slice(0, 20)) count(await dispatch('patients.restore', { id }), 'restored');
+  for (const patient of fresh.slice(100, 200)) count(await dispatch('patients.create', { patient, acknowledgeDuplicates: true }), 'created');
+  return result;
+}
+
+async function sqliteVersion(db: import('knex').Knex): Promise<string> {
+  const [row] = (await db.raw('SELECT sqlite_version() AS v')) as Array<{ v: string }>;
+  return row.v;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? `${e.name}: ${e.message}` : 'benchmark failed');
+  process.exitCode = 1;
+});
