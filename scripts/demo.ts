@@ -1,0 +1,125 @@
+/**
+ * Fills a data folder with a fictional clinic, to look at the screens with realistic
+ * data: `npm run demo`, then `RAPPORT_DATA_DIR=<folder> npm run look`.
+ *
+ *   RAPPORT_DATA_DIR   the folder (default ./.data/demo)
+ *   --force            add the demo patients even if the database already has patients
+ *   --patients=N       how many patients (default 300)
+ *
+ * Everything goes through the dispatcher, the path the screens use: the clinic profile
+ * through settings.update, each patient through patients.create, archiving through
+ * patients.archive. So the demo data is exactly what the app itself would have written,
+ * audit trail included. Only counts are printed: even invented names stay out of logs.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { dataPaths } from '../main/app/paths';
+import { nodeApp } from '../tests/support/node-app';
+import { createRandom, generatePatients } from './lib/people';
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const count = Number(args.find((a) => a.startsWith('--patients='))?.split('=')[1] ?? 300);
+const seed = 1985;
+
+const clinic = {
+  name: 'Harbourside Massage & Physiotherapy',
+  addressLine1: '1180 Hornby Street',
+  addressLine2: 'Suite 210',
+  city: 'Vancouver',
+  region: 'BC',
+  postalCode: 'V6Z 1V8',
+  phone: '604-555-0100',
+  email: 'frontdesk@harbourside.example',
+  timeZone: 'America/Vancouver',
+  locale: 'en-CA',
+} as const;
+
+const archiveReasons = [
+  'Moved out of province',
+  'Asked to be removed from the recall list',
+  'Duplicate record: the other one is kept',
+  'Transferred care to a clinic closer to home',
+  'Moved away; records kept for the retention period',
+];
+
+async function patientsAlreadyIn(database: string): Promise<number> {
+  if (!existsSync(database)) return 0;
+  // A plain look, SELECTs only: nothing is written (not even a migration) before the
+  // check passes. (knex cannot open SQLite read-only: it always adds OPEN_READWRITE.)
+  const db = knexFactory({ client: 'sqlite3', connection: { filename: database }, useNullAsDefault: true });
+  try {
+    const table = await db('sqlite_master').where({ type: 'table', name: 'patients' }).first('name');
+    if (!table) return 0;
+    const [{ n }] = (await db('patients').count({ n: '*' })) as Array<{ n: number }>;
+    return Number(n);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function main() {
+  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--patients takes a whole number from 1 to 100000');
+  const paths = dataPaths(path.resolve('.data/demo'));
+  const existing = await patientsAlreadyIn(paths.database);
+  if (existing > 0 && !force) {
+    console.error(`${paths.database} already holds ${existing} patient records; nothing was written.`);
+    console.error('Choose an empty folder with RAPPORT_DATA_DIR, or add --force to add the demo patients to it.');
+    process.exitCode = 1;
+    return;
+  }
+
+  // A clock the demo moves: records appear created over the last eighteen months,
+  // in order, as a clinic's would; after seeding it is the real time again.
+  const span = 548 * 24 * 3600 * 1000;
+  const start = Date.now() - span;
+  let simulated: Date | null = new Date(start);
+  const app = await nodeApp({ dataDir: paths.root, now: () => simulated ?? new Date() });
+  const random = createRandom(seed + existing);
+  try {
+    const profile = await app.dispatch('settings.update', clinic);
+    if (!profile.ok) throw new Error(`clinic profile: ${profile.error.code} ${profile.error.message}`);
+
+    // Adding to a database (--force) brings new people, not the same ones again.
+    const people = generatePatients(count, seed + existing, { home: clinic.city });
+    const ids: string[] = [];
+    let failed = 0;
+    for (const [i, patient] of people.entries()) {
+      simulated = new Date(start + Math.floor((span * (i + random.next())) / (count + 1)));
+      const created = await app.dispatch('patients.create', { patient, acknowledgeDuplicates: true });
+      if (created.ok) ids.push((created.value as { id: string }).id);
+      else failed++;
+    }
+
+    // A few records archived, never deleted, each with its reason.
+    const archiveCount = Math.max(1, Math.round(count / 60));
+    const archived = new Set<string>();
+    while (archived.size < Math.min(archiveCount, ids.length)) archived.add(random.pick(ids));
+    simulated = null;
+    let archiveFailed = 0;
+    for (const id of archived) {
+      const r = await app.dispatch('patients.archive', { id, reason: random.pick(archiveReasons) });
+      if (!r.ok) archiveFailed++;
+    }
+
+    const info = await app.dispatch('app.info', {});
+    const total = info.ok ? (info.value as { patientCount: number }).patientCount : NaN;
+    console.log(`Demo clinic "${clinic.name}" (${clinic.city}, ${clinic.timeZone}) written to ${paths.root}`);
+    console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
+    console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
+    console.log(`  patient records in the database now: ${total}`);
+    console.log(`  database: ${paths.database}`);
+    console.log(`  settings: ${path.join(paths.root, 'settings')}`);
+    const shown = paths.root.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), paths.root) : paths.root;
+    console.log(`\nLook at it:\n  RAPPORT_DATA_DIR=${shown} npm run look`);
+    if (failed || archiveFailed) process.exitCode = 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : 'demo failed');
+  process.exitCode = 1;
+});
