@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { err, ok, type Result } from '../../shared/contract/result';
+import type { Exec } from './exec';
+import { noPrinterMessage, type PrintJob, type PrintOptions, type PrinterInfo } from './types';
+
+/**
+ * Printing on Linux and macOS through CUPS's own commands (lpstat, lp), the same on
+ * both. The parsers are pure and tested on output recorded from a real CUPS
+ * (tests/integration/printing.test.ts); the commands run through `exec`.
+ */
+
+/** `lpstat -e`: one destination a line; nothing at all when there is none or no scheduler. */
+export function parseDestinations(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/\s/.test(line));
+}
+
+/** `lpstat -d`: "system default destination: Rapport_PDF", or "no system default destination". */
+export function parseDefault(stdout: string): string | null {
+  return /^system default destination:\s*(\S+)\s*$/m.exec(stdout)?.[1] ?? null;
+}
+
+/** `lp`: "request id is Rapport_PDF-12 (1 file(s))" gives "Rapport_PDF-12". */
+export function parseRequestId(stdout: string): string | null {
+  return /^request id is (\S+-\d+)\b/m.exec(stdout)?.[1] ?? null;
+}
+
+/** `lpstat -o`: one job a line, its id first ("Rapport_PDF-12  root  41984  Thu Nov …"). */
+export function parseJobIds(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((line) => /^(\S+-\d+)\s/.exec(line)?.[1])
+    .filter((id): id is string => Boolean(id));
+}
+
+export async function cupsListPrinters(exec: Exec): Promise<Result<PrinterInfo[]>> {
+  const names = await exec('lpstat', ['-e']);
+  // CUPS not installed, or its scheduler stopped: there is nothing to print to, which the
+  // screen says plainly; it is not a failure of the app.
+  if (names.code !== 0) return ok([]);
+  const destinations = parseDestinations(names.stdout);
+  if (destinations.length === 0) return ok([]);
+  const fallback = await exec('lpstat', ['-d']);
+  const isDefault = parseDefault(fallback.stdout);
+  return ok(destinations.map((name) => ({ name, isDefault: name === isDefault })));
+}
+
+/** Control characters out, and CUPS's 255-byte limit for a job name respected. */
+function cleanTitle(title: string): string {
+  return Array.from(title, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('').trim().slice(0, 127);
+}
+
+export async function cupsPrintPdf(file: string, options: PrintOptions, exec: Exec): Promise<Result<PrintJob>> {
+  const copies = options.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 99) return err('invalid_input', 'Print between 1 and 99 copies.', { copies: 'Choose 1 to 99 copies' });
+  const printers = await cupsListPrinters(exec);
+  if (!printers.ok) return printers;
+  if (printers.value.length === 0) return err('not_found', noPrinterMessage);
+  const target = options.printer ?? printers.value.find((p) => p.isDefault)?.name ?? printers.value[0].name;
+  if (!printers.value.some((p) => p.name === target)) {
+    return err('not_found', `The printer "${target}" is not set up on this computer.`, { printer: 'Choose a printer from the list' });
+  }
+  // An absolute path can never be mistaken for an option by lp.
+  const absolute = path.resolve(file);
+  const title = cleanTitle(options.jobName ?? path.basename(absolute, '.pdf')) || 'Rapport document';
+  const r = await exec('lp', ['-d', target, '-n', String(copies), '-t', title, absolute]);
+  const jobId = r.code === 0 ? parseRequestId(r.stdout) : null;
+  if (jobId) return ok({ jobId, printer: target });
+  const why = (r.stderr || r.stdout).trim().replace(/^lp: (Error - )?/i, '');
+  if (/unable to access/i.test(why)) return err('not_found', `The document to print is missing: ${why}`);
+  return err('internal', `The printer "${target}" did not accept the job: ${why || 'CUPS gave no answer'}`);
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** How to wait between two looks at the queue (tests pass one that returns at once). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type JobOutcome = { jobId: string; state: 'completed' | 'no longer listed' };
+
+/**
+ * Waits until CUPS has finished with a job: it has left `lpstat -W not-completed` and is
+ * listed by `lpstat -W completed` ("no longer listed" when CUPS keeps no history).
+ */
+export async function cupsWaitForJob(jobId: string, exec: Exec, options: WaitOptions = {}): Promise<Result<JobOutcome>> {
+  const { timeoutMs = 60_000, intervalMs = 250, sleep = (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = options;
+  const attempts = Math.max(1, Math.ceil(timeoutMs / intervalMs));
+  for (let i = 0; i < attempts; i++) {
+    const pending = await exec('lpstat', ['-W', 'not-completed', '-o']);
+    if (pending.code !== 0 && pending.code !== 1) return err('internal', `CUPS could not be asked about job ${jobId}: ${pending.stderr.trim()}`);
+    if (pending.code === 0 && !parseJobIds(pending.stdout).includes(jobId)) {
+      const done = await exec('lpstat', ['-W', 'completed', '-o']);
+      return ok({ jobId, state: parseJobIds(done.stdout).includes(jobId) ? 'completed' : 'no longer listed' });
+    }
+    // Exit 1 with "Scheduler is not running" is worth another look while it restarts.
+    if (i < attempts - 1) await sleep(intervalMs);
+  }
+  return err('internal', `The print job ${jobId} has not finished after ${Math.round(timeoutMs / 1000)} seconds. Check that the printer is on and has paper.`);
+}

@@ -1,0 +1,24 @@
+export interface PrinterInfo {
+  name: string;
+  isDefault: boolean;
+}
+
+export interface PrintOptions {
+  /** A name from listPrinters(); the default printer when absent. */
+  printer?: string;
+  copies?: number;
+  /**
+   * The job's title. CUPS writes it to its logs and shows it to anyone who lists the
+   * queue, so it must never carry a patient's name: use the document id (the default
+   * is the file's name, and documents are named by id).
+   */
+  jobName?: string;
+}
+
+export interface PrintJob {
+  /** CUPS's id ("Rapport_PDF-12"); on Windows the spooler gives none back: "spooled". */
+  jobId: string;
+  printer: string;
+}
+
+export const noPrinterMessage = 'No printer is set up on this computer. Use "Open in PDF viewer" instead.';

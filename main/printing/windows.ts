@@ -1,0 +1,45 @@
+import { err, ok, type Result } from '../../shared/contract/result';
+import { noPrinterMessage, type PrintJob, type PrintOptions, type PrinterInfo } from './types';
+
+/**
+ * Windows: the maintained pdf-to-printer package, which hands the file to the Windows
+ * spooler through the SumatraPDF it ships. Loaded only on Windows, and passed in so the
+ * mapping is tested anywhere.
+ */
+export type PdfToPrinter = Pick<typeof import('pdf-to-printer'), 'getPrinters' | 'getDefaultPrinter' | 'print'>;
+
+export async function loadPdfToPrinter(): Promise<PdfToPrinter> {
+  const mod = await import('pdf-to-printer');
+  // A CommonJS bundle: its functions may sit on the namespace or on its default export.
+  return 'getPrinters' in mod && typeof mod.getPrinters === 'function' ? mod : (mod as unknown as { default: PdfToPrinter }).default;
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error');
+
+export async function windowsListPrinters(lib: PdfToPrinter): Promise<Result<PrinterInfo[]>> {
+  try {
+    const [printers, fallback] = await Promise.all([lib.getPrinters(), lib.getDefaultPrinter().catch(() => null)]);
+    return ok(printers.map((p) => ({ name: p.name, isDefault: p.name === fallback?.name })));
+  } catch (e) {
+    return err('internal', `Windows could not list its printers: ${reason(e)}`);
+  }
+}
+
+export async function windowsPrintPdf(file: string, options: PrintOptions, lib: PdfToPrinter): Promise<Result<PrintJob>> {
+  const copies = options.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 99) return err('invalid_input', 'Print between 1 and 99 copies.', { copies: 'Choose 1 to 99 copies' });
+  const printers = await windowsListPrinters(lib);
+  if (!printers.ok) return printers;
+  if (printers.value.length === 0) return err('not_found', noPrinterMessage);
+  const target = options.printer ?? printers.value.find((p) => p.isDefault)?.name ?? printers.value[0].name;
+  if (!printers.value.some((p) => p.name === target)) {
+    return err('not_found', `The printer "${target}" is not set up on this computer.`, { printer: 'Choose a printer from the list' });
+  }
+  try {
+    // The spooler shows the file's name as the job's title; documents are named by id.
+    await lib.print(file, { printer: target, copies, silent: true });
+    return ok({ jobId: 'spooled', printer: target });
+  } catch (e) {
+    return err('internal', `Windows did not accept the print job: ${reason(e)}`);
+  }
+}
