@@ -93,12 +93,12 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
 }
 
 /** Print a form for signing on paper, then record it once it comes back signed. */
-export function PaperDialog({ patient, template, open, onClose, defaultLocale }: { patient: Patient; template: TemplateVersion; open: boolean; onClose(): void; defaultLocale: Locale }) {
+export function PaperDialog({ patient, template, open, onClose, defaultLocale, timeZone }: { patient: Patient; template: TemplateVersion; open: boolean; onClose(): void; defaultLocale: Locale; timeZone: string }) {
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [printer, setPrinter] = useState('');
   const [printed, setPrinted] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, seenBy: '', explainedBy: '', witnessedBy: '', signedOn: new Date().toLocaleDateString('en-CA') });
+  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, seenBy: '', explainedBy: '', witnessedBy: '', signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
   const [choices, setChoices] = useState<string[]>([]);
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});

@@ -145,8 +145,8 @@ export function ConsentFormsScreen() {
               </p>
               <p className="template-source">{t.source}</p>
               <History kind={t.kind} />
-              <button type="button" className="button" onClick={() => setEditing(t.kind)} aria-label={`Edit ${t.locales['en-CA'].name}`}>
-                Edit wording…
+              <button type="button" className="button" onClick={() => setEditing(t.kind)}>
+                Edit wording…<span className="visually-hidden"> of {t.locales['en-CA'].name}</span>
               </button>
             </li>
           ))}

@@ -79,13 +79,13 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
               </div>
               <div className="actions">
                 {current && (
-                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'document', consent: current })} aria-label={`View signed ${item.name}`}>
-                    View PDF
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'document', consent: current })}>
+                    View PDF<span className="visually-hidden"> of {item.name}</span>
                   </button>
                 )}
                 {!archived && (
-                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'paper', kind: item.kind })} aria-label={`${item.name} on paper`}>
-                    On paper…
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'paper', kind: item.kind })}>
+                    On paper…<span className="visually-hidden"> for {item.name}</span>
                   </button>
                 )}
                 {!archived && item.kind === 'sensitive_areas' && (
@@ -94,8 +94,8 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
                   </button>
                 )}
                 {current && !current.withdrawnAt && (
-                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'withdraw', consent: current })} aria-label={`Withdraw ${item.name}`}>
-                    Withdraw…
+                  <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'withdraw', consent: current })}>
+                    Withdraw…<span className="visually-hidden"> {item.name}</span>
                   </button>
                 )}
               </div>
@@ -136,7 +136,7 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
       )}
 
       {open?.dialog === 'sign' && <PrepareSigningDialog patient={patient} items={items} open onClose={close} defaultLocale={locale} />}
-      {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={locale} />}
+      {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={locale} timeZone={timeZone} />}
       {open?.dialog === 'verbal' && <VerbalDialog patient={patient} template={templateOf('sensitive_areas')} open onClose={close} />}
       {open?.dialog === 'withdraw' && <WithdrawDialog consentId={open.consent.id} name={open.consent.templateName} open onClose={close} />}
       {open?.dialog === 'document' && <DocumentDialog consentId={open.consent.id} title={`${open.consent.templateName}, version ${open.consent.templateVersion}`} open onClose={close} />}

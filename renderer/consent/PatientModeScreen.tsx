@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TemplateVersion } from '../../shared/contract/consent';
 import { fillPlaceholders } from '../../shared/consent/placeholders';
+import { navigate } from '../app/route';
 import { call } from '../ipc/client';
 import { useRead } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
@@ -156,9 +157,11 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
   const finished = templates.data && index >= list.length;
 
+  // Back to the record the forms were signed for, whatever was pressed meanwhile.
   const leave = () => {
     void client.invalidateQueries({ queryKey: ['consent.status'] });
     void client.invalidateQueries({ queryKey: ['consent.history'] });
+    navigate({ screen: 'patients', patientId: session.patientId });
     end();
   };
 

@@ -51,7 +51,8 @@ export function PdfView({ pdfBase64, label }: { pdfBase64: string; label: string
           {error}
         </p>
       )}
-      <div ref={host} className="pdf__pages" data-pages={pages} />
+      {/* Focusable, so the pages scroll from the keyboard too. */}
+      <div ref={host} className="pdf__pages" data-pages={pages} tabIndex={0} role="group" aria-label={`${label}: ${pages} page${pages === 1 ? '' : 's'}`} />
     </div>
   );
 }

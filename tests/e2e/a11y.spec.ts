@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { patientInput } from '../support/fixtures';
+import { solidPng } from '../support/png';
 
 /** Serious and critical axe violations on what is on screen now, summarised for the failure message. */
 async function seriousViolations(page: Page) {
@@ -15,6 +16,17 @@ test('every screen passes axe without serious or critical violations', async ({ 
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
   const id = (created.value as { id: string }).id;
+  await app.dispatch('settings.update', {
+    name: 'Harbour Massage & Physio', addressLine1: '', addressLine2: '', city: 'Vancouver', region: 'BC', postalCode: '',
+    phone: '', email: '', timeZone: 'America/Vancouver', locale: 'en-CA',
+  });
+  await app.dispatch('settings.setStaffPin', { pin: '2468' });
+  const signed = await app.dispatch('consent.sign', {
+    patientId: id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
+    signature: { method: 'screen', imageBase64: solidPng(200, 60, [16, 36, 58]).toString('base64'), signerName: 'Zoë' },
+    explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
+  });
+  if (!signed.ok) throw new Error(JSON.stringify(signed.error));
 
   const screens: Array<[string, () => Promise<void>]> = [
     ['patients, empty search', async () => {
@@ -45,6 +57,32 @@ test('every screen passes axe without serious or critical violations', async ({ 
     ['settings', async () => {
       await page.goto(`${appUrl}#/settings`);
       await expect(page.getByLabel('Clinic name')).toBeVisible();
+      await expect(page.getByLabel('Consents stay valid for (months)')).toBeVisible();
+    }],
+    ['consent forms', async () => {
+      await page.goto(`${appUrl}#/consent-forms`);
+      await expect(page.getByRole('button', { name: /Edit wording… of Privacy consent/ })).toBeVisible();
+    }],
+    ['consent form editor', async () => {
+      await page.getByRole('button', { name: /Edit wording… of Privacy consent/ }).click();
+      await expect(page.getByLabel('Section 1 text (Français)')).toBeVisible();
+    }],
+    ['signed consent document', async () => {
+      await page.goto(`${appUrl}#/patients/${id}`);
+      await page.getByRole('button', { name: 'View PDF of Informed consent to treatment' }).click();
+      await expect(page.getByRole('img', { name: /page 1 of/ })).toBeVisible();
+    }],
+    ['on paper dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'On paper… for Privacy consent' }).click();
+      await expect(page.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
+    }],
+    ['patient mode', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Sign on screen…' }).click();
+      await page.getByLabel('Explained by').fill('Priya Natarajan, RMT');
+      await page.getByRole('button', { name: 'Hand the screen to the patient' }).click();
+      await expect(page.getByRole('button', { name: 'I agree and sign' })).toBeVisible();
     }],
   ];
   for (const [name, open] of screens) {

@@ -17,6 +17,7 @@ const csp =
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
   '.png': 'image/png',
@@ -92,6 +93,11 @@ export async function startHarness({ dispatch, rendererDir, port = 0 }: { dispat
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Keep-alive connections from the page would hold close() open until they time out.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
