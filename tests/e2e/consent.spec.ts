@@ -33,7 +33,7 @@ async function drawSignature(page: Page, box: Locator) {
 const row = (page: Page, name: string) => page.getByRole('listitem').filter({ hasText: name });
 
 test('a new patient signs the treatment and outbreak consents on screen, in patient mode', async ({ page, appUrl, app }) => {
-  const patient = await setUp(app);
+  await setUp(app);
   await page.goto(appUrl);
   // Opened from the list, as at the desk: Back has somewhere to go inside the app.
   await page.getByRole('option', { name: /O'Brien-Müller, Zoë/ }).click();
