@@ -243,7 +243,7 @@ function writeLine(doc: Doc, x: number, y: number, w: number, caption: string, v
   doc.moveTo(x, y + 24).lineTo(x + w, y + 24).lineWidth(0.8).strokeColor(colour.box).stroke();
   text(doc, fontNames.regular, 8, colour.muted, caption, x, y + 27, { width: w });
 }
-const writeLineHeight = 42;
+const writeLineHeight = 38;
 
 function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedImages): Row[] {
   const sig = input.signature;
@@ -305,7 +305,7 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
       const dateX = left + width * 0.64;
       return [
         {
-          height: writeLineHeight + 14,
+          height: writeLineHeight + 12,
           draw: (y) => {
             writeLine(doc, left, y + 10, width * 0.6, labels.blankSignature);
             writeLine(doc, dateX, y + 10, right - dateX, labels.blankDate);
@@ -326,7 +326,7 @@ export function drawSignatureBlock(ctx: LayoutContext) {
   const headingH = measure(doc, fontNames.bold, 11.5, labels.signature, width) + 8;
   const colW = (width - 24) / 2;
   const people: Row = {
-    height: writeLineHeight + 6,
+    height: writeLineHeight + 2,
     draw: (y) => {
       writeLine(doc, left, y, colW, labels.explainedBy, input.explainedBy.trim());
       writeLine(doc, left + colW + 24, y, colW, labels.witnessedBy, input.witnessedBy?.trim() ?? '');

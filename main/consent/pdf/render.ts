@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { err, ok, type Result } from '../../../shared/contract/result';
 import { loadFonts, type Fonts } from './fonts';
@@ -46,6 +47,23 @@ function uuidBytes(id: string): Uint8Array {
   return Uint8Array.from(Buffer.from(id.replace(/-/g, ''), 'hex'));
 }
 
+/**
+ * pdfkit builds a font subset's tag ("BZZZZZ+DejaVuSans") from the font's resource id,
+ * which is its order of use: the same tag in every document, for different subsets.
+ * A tag is meant to name one subset, so it is derived from the document id instead:
+ * the same for the same record, different between records. pdfkit maps the id's
+ * characters 0-9 and A-I to the tag's letters, so the id is drawn from those.
+ */
+function nameFontSubsets(doc: PDFKit.PDFDocument, documentId: string) {
+  const alphabet = '0123456789ABCDEFGHI';
+  for (const name of [fontNames.bold, fontNames.regular]) {
+    doc.font(name);
+    const digest = createHash('sha256').update(`${documentId}/${name}`).digest();
+    const id = `F${Array.from(digest.subarray(0, 6), (b) => alphabet[b % alphabet.length]).join('')}`;
+    (doc as unknown as { _font: { id: string } })._font.id = id;
+  }
+}
+
 function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Promise<Buffer> {
   const created = new Date(input.createdAt);
   const doc = new PDFDocument({
@@ -68,8 +86,7 @@ function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Prom
     },
   });
   // pdfkit derives the trailer /ID from an MD5 of the info dictionary; the record's
-  // UUID is both stable and meaningful. Font subset tags are derived from the font's
-  // order of use (F1, F2), so they are stable already; nothing in this path is random.
+  // UUID is both stable and meaningful. Nothing else in this path is random or dated.
   (doc as unknown as { _id: Uint8Array })._id = uuidBytes(input.documentId);
 
   const chunks: Buffer[] = [];
@@ -82,6 +99,7 @@ function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Prom
   // pdfkit takes a parsed font where its types only admit bytes or a path.
   doc.registerFont(fontNames.regular, fonts.regular as unknown as Buffer);
   doc.registerFont(fontNames.bold, fonts.bold as unknown as Buffer);
+  nameFontSubsets(doc, input.documentId);
   doc.font(fontNames.regular);
 
   const ctx: LayoutContext = { doc, input, labels: labelsFor(input.locale), images };

@@ -1,0 +1,352 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
+import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
+import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
+import { sha256, verifyPdf } from '../../main/consent/pdf/hash';
+import { decodePng, encodePng } from '../../main/consent/pdf/png';
+import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../../main/consent/pdf/sample';
+
+/**
+ * Every PDF is read back the way a person's tools read it: poppler's pdftotext for the
+ * words, qpdf for the structure. Names are the ones pdfkit's built-in fonts cannot print.
+ */
+
+const run = promisify(execFile);
+const fontsDir = path.resolve('resources/fonts');
+const deps = { fontsDir };
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-consent-pdf-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function render(input: ConsentPdfInput): Promise<Buffer> {
+  const r = await renderConsentPdf(input, deps);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+  return r.value;
+}
+
+let fileCount = 0;
+async function toFile(bytes: Buffer): Promise<string> {
+  const file = path.join(dir, `doc-${++fileCount}.pdf`);
+  await writeFile(file, bytes);
+  return file;
+}
+
+/** Pages of text, as pdftotext -layout lays them out. */
+async function pages(file: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.split('\f').filter((p) => p.trim() !== '');
+}
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+async function qpdfCheck(file: string) {
+  const { stdout } = await run('qpdf', ['--check', file]);
+  expect(stdout).toContain('No syntax or stream encoding errors found');
+}
+
+const names = ["Zoë O'Brien-Müller", 'Łukasz Wójcik', 'Nguyễn Thị Minh', 'Søren Ærøskøbing'];
+const expected = {
+  'en-CA': {
+    signedOn: 'Signed on March 14, 2025 at 2:31 p.m. (America/Vancouver)',
+    page: (n: number) => `Page ${n} of 2`,
+    yes: 'Yes',
+    no: 'No',
+    checked: ['Back and shoulders', 'Gluteal region', 'The clinic may phone me about this treatment'],
+    unchecked: ['Upper inner thigh', 'Chest wall', 'The clinic may e-mail me'],
+  },
+  'fr-CA': {
+    signedOn: 'Signé le 14 mars 2025 à 14 h 31 (America/Vancouver)',
+    page: (n: number) => `Page ${n} de 2`,
+    yes: 'Oui',
+    no: 'Non',
+    checked: ['Dos et épaules', 'Région fessière', 'La clinique peut me téléphoner au sujet de ce traitement'],
+    unchecked: ['Haut de l’intérieur de la cuisse', 'Paroi thoracique', 'La clinique peut m’écrire par courriel'],
+  },
+} as const;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe.each(['en-CA', 'fr-CA'] as const)('a signed consent in %s', (locale) => {
+  it.each(names)('prints %s exactly as typed, with the version, choices, signature and page numbers', async (name) => {
+    const input = sampleConsent(locale, {
+      patient: { ...sampleConsent(locale).patient, fullName: name, preferredName: name.split(' ')[0] },
+      signature: { method: 'screen', image: sampleSignaturePng(), signerName: name, signedAt: '2025-03-14T21:31:40.000Z' },
+    });
+    const file = await toFile(await render(input));
+    await qpdfCheck(file);
+    const text = await pages(file);
+    const all = text.join('\n');
+    const want = expected[locale];
+
+    expect(text).toHaveLength(2);
+    expect(all).toContain(name);
+    expect(text[0]).toContain(name); // the identity box on page 1
+    expect(text[1]).toContain(name); // the running header on page 2 (and the signer)
+    expect(flat(all)).toContain(want.signedOn);
+    // Every page: template name and version, document id, page x of y.
+    text.forEach((page, i) => {
+      expect(flat(page)).toContain(`${input.template.name} · Version 3`);
+      expect(page).toContain(`Document ${input.documentId}`);
+      expect(page).toContain(want.page(i + 1));
+    });
+    // Each choice on its own line with its state in words beside the drawn box.
+    for (const label of want.checked) expect(all).toMatch(new RegExp(`${escape(label)}\\s+${want.yes}\\s*$`, 'm'));
+    for (const label of want.unchecked) expect(all).toMatch(new RegExp(`${escape(label)}\\s+${want.no}\\s*$`, 'm'));
+    expect(all).toContain('Amélie Tremblay, RMT'); // explained by
+  });
+});
+
+describe('signature block', () => {
+  const short = (locale: 'en-CA' | 'fr-CA' = 'en-CA') => ({ ...sampleConsent(locale).template, sections: sampleConsent(locale).template.sections.slice(0, 1) });
+
+  it('prints blank lines to sign on paper, and a witness line when nobody witnessed', async () => {
+    const file = await toFile(await render(sampleConsent('en-CA', { signature: { method: 'paper-blank' }, explainedBy: '', template: short(), choices: [] })));
+    await qpdfCheck(file);
+    const text = await pages(file);
+    expect(text).toHaveLength(1);
+    const all = text.join('\n');
+    for (const caption of ['Signature of the patient or substitute decision-maker', 'Name (please print)', 'Date', 'Explained by', 'Witnessed by', 'Page 1 of 1']) {
+      expect(all).toContain(caption);
+    }
+    expect(all).not.toContain('Signed on');
+  });
+
+  it('states who saw a paper signature, and who witnessed it', async () => {
+    const input = sampleConsent('fr-CA', {
+      signature: { method: 'paper', signedAt: '2025-01-02T16:05:00.000Z', seenBy: 'Łukasz Wójcik' },
+      witnessedBy: 'Nguyễn Thị Minh',
+      template: short('fr-CA'),
+    });
+    const all = flat((await pages(await toFile(await render(input)))).join('\n'));
+    expect(all).toContain('Signé sur papier, vu par Łukasz Wójcik');
+    expect(all).toContain('Signé le 2 janvier 2025 à 08 h 05 (America/Vancouver)');
+    expect(all).toContain('Nguyễn Thị Minh');
+    expect(all).toContain('Témoin');
+  });
+
+  it('records a verbal consent with who recorded it and when, in the clinic time zone', async () => {
+    const input = sampleConsent('en-CA', {
+      timeZone: 'America/Toronto',
+      signature: { method: 'verbal', signedAt: '2025-07-01T03:30:00.000Z', recordedBy: 'Søren Ærøskøbing' },
+      template: short(),
+    });
+    const all = flat((await pages(await toFile(await render(input)))).join('\n'));
+    expect(all).toContain('Verbal consent recorded by Søren Ærøskøbing');
+    // 03:30 UTC on 1 July is still 30 June in Toronto.
+    expect(all).toContain('Given on June 30, 2025 at 11:30 p.m. (America/Toronto)');
+  });
+
+  it('never leaves a heading at the foot of a page nor splits the signature block, however long the text', async () => {
+    const base = sampleConsent('en-CA');
+    const paragraph = (n: number) => `Paragraph ${n}. ` + 'The clinic explains what the treatment involves, what it may feel like and what to do if anything feels wrong. '.repeat(1 + (n % 4));
+    for (let sections = 3; sections <= 12; sections++) {
+      const template = {
+        ...base.template,
+        sections: Array.from({ length: sections }, (_, s) => ({ heading: `Heading ${s + 1}`, paragraphs: Array.from({ length: 1 + (s % 3) }, (_, p) => paragraph(s + p)) })),
+      };
+      const text = await pages(await toFile(await render({ ...base, template })));
+      text.forEach((page, i) => {
+        const body = page.split('\n').filter((l) => l.trim() !== '' && !/Version 3|^Document |Cedar Grove Massage & Physiotherapy {2}/.test(l.trim()));
+        expect(body.at(-1), `page ${i + 1} of ${text.length} with ${sections} sections ends on a heading`).not.toMatch(/^\s*Heading \d+\s*$/);
+        expect(page).toContain(`Page ${i + 1} of ${text.length}`);
+      });
+      const signaturePage = text.findIndex((p) => /^Signature\s*$/m.test(p));
+      expect(signaturePage, `${sections} sections`).toBeGreaterThanOrEqual(0);
+      expect(text[signaturePage]).toContain('Signed on');
+      expect(text[signaturePage]).toContain('Explained by');
+    }
+  });
+});
+
+describe('the same record gives the same bytes', () => {
+  it('renders identically twice, from freshly read fonts and from remembered ones', async () => {
+    forgetParsedFonts();
+    const first = await render(sampleConsent('en-CA'));
+    const second = await render(sampleConsent('en-CA'));
+    const third = await render(sampleConsent('en-CA'));
+    expect(first.equals(second)).toBe(true);
+    expect(second.equals(third)).toBe(true);
+    expect(sha256(first)).toBe(sha256(third));
+  });
+
+  it('takes its dates and /ID from the record, not from the clock', async () => {
+    const pdf = await render(sampleConsent('en-CA'));
+    const { stdout } = await run('pdfinfo', ['-isodates', await toFile(pdf)]);
+    expect(stdout).toMatch(/^CreationDate:\s+2025-03-14T21:32:05Z$/m);
+    expect(stdout).toMatch(/^ModDate:\s+2025-03-14T21:32:05Z$/m);
+    const bytes = pdf.toString('latin1');
+    expect(bytes).toMatch(/\/ID \[<3f2a91c07b4e4d1a9c552e8f0a6b1d37> <3f2a91c07b4e4d1a9c552e8f0a6b1d37>\]/);
+  });
+
+  it('gives another document its own /ID and font subset names', async () => {
+    const a = (await render(sampleConsent('en-CA'))).toString('latin1');
+    const b = (await render(sampleConsent('en-CA', { documentId: '0b6f7c52-93a1-4f0e-8d2c-6a1e5b4c3d2f' }))).toString('latin1');
+    const tags = (s: string) => [...new Set([...s.matchAll(/\/BaseFont \/([A-Z]{6})\+DejaVuSans/g)].map((m) => m[1]))].sort();
+    expect(tags(a)).toHaveLength(2);
+    expect(tags(b)).toHaveLength(2);
+    expect(tags(a)).not.toEqual(tags(b));
+    expect(b).toContain('<0b6f7c5293a14f0e8d2c6a1e5b4c3d2f>');
+  });
+});
+
+describe('verifyPdf', () => {
+  it('accepts the file as written, reports one changed byte, and a missing file', async () => {
+    const bytes = await render(sampleConsent('en-CA'));
+    const file = await toFile(bytes);
+    const hash = sha256(bytes);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyPdf(file, hash)).toEqual({ ok: true });
+
+    const tampered = Buffer.from(await readFile(file));
+    const at = Math.floor(tampered.length / 2);
+    tampered[at] = tampered[at] ^ 0x01;
+    await writeFile(file, tampered);
+    expect(await verifyPdf(file, hash)).toEqual({ ok: false, reason: 'changed' });
+
+    await unlink(file);
+    expect(await verifyPdf(file, hash)).toEqual({ ok: false, reason: 'missing' });
+  });
+});
+
+describe('bad input is a clear error, never a half-made PDF', () => {
+  const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z', 'base64');
+  const screen = (image: Buffer) => ({ method: 'screen' as const, image, signerName: 'Zoë', signedAt: '2025-03-14T21:31:40.000Z' });
+
+  async function fields(input: ConsentPdfInput) {
+    const r = await renderConsentPdf(input, deps);
+    expect(r.ok).toBe(false);
+    if (r.ok) return {};
+    expect(r.error.code).toBe('invalid_input');
+    expect(r.error.message).toMatch(/^The consent PDF cannot be made: /);
+    return r.error.fields ?? {};
+  }
+
+  it('an empty signature', async () => {
+    expect((await fields(sampleConsent('en-CA', { signature: screen(Buffer.alloc(0)) })))['signature.image']).toMatch(/empty/);
+  });
+
+  it('JPEG bytes given as the PNG signature', async () => {
+    expect((await fields(sampleConsent('en-CA', { signature: screen(jpeg) })))['signature.image']).toMatch(/not a PNG/);
+  });
+
+  it('a signature over 1 MB', async () => {
+    const big = Buffer.concat([sampleSignaturePng(), Buffer.alloc(2 * 1024 * 1024)]);
+    expect((await fields(sampleConsent('en-CA', { signature: screen(big) })))['signature.image']).toMatch(/larger than 1 MB/);
+  });
+
+  it('a corrupt signature PNG (its pixel data damaged, checksums intact)', async () => {
+    const raw = Buffer.alloc(9 * (1 + 13 * 4), 7); // filter byte 7 does not exist
+    const png = encodePng(13, 9, new Uint8Array(13 * 9 * 4), 4);
+    const idat = png.indexOf('IDAT');
+    const broken = Buffer.concat([png.subarray(0, idat - 4), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+    expect((await fields(sampleConsent('en-CA', { signature: screen(broken) })))['signature.image']).toMatch(/corrupt/);
+    const flipped = Buffer.from(sampleSignaturePng());
+    flipped[flipped.length - 20] ^= 0xff;
+    expect((await fields(sampleConsent('en-CA', { signature: screen(flipped) })))['signature.image']).toMatch(/corrupt/);
+  });
+
+  it('a logo that is not a PNG or JPEG, or not what its type says', async () => {
+    const clinic = sampleConsent().clinic;
+    const notImage = await fields(sampleConsent('en-CA', { clinic: { ...clinic, logo: { bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), type: 'png' } } }));
+    expect(notImage['clinic.logo']).toMatch(/not a PNG or JPEG/);
+    const mislabelled = await fields(sampleConsent('en-CA', { clinic: { ...clinic, logo: { bytes: jpeg, type: 'png' } } }));
+    expect(mislabelled['clinic.logo']).toMatch(/labelled PNG/);
+    const cut = await fields(sampleConsent('en-CA', { clinic: { ...clinic, logo: { bytes: sampleLogoPng().subarray(0, 200), type: 'png' } } }));
+    expect(cut['clinic.logo']).toMatch(/cut short/);
+  });
+
+  it('a JPEG logo is embedded as it is', async () => {
+    const clinic = sampleConsent().clinic;
+    const file = await toFile(await render(sampleConsent('en-CA', { clinic: { ...clinic, logo: { bytes: jpeg, type: 'jpeg' } } })));
+    await qpdfCheck(file);
+    expect((await readFile(file)).toString('latin1')).toContain('/DCTDecode');
+  });
+
+  it('every problem at once, each under its field', async () => {
+    const f = await fields(sampleConsent('en-CA', { documentId: 'not-a-uuid', timeZone: 'Mars/Olympus', explainedBy: ' ', signature: screen(Buffer.alloc(0)) }));
+    expect(Object.keys(f).sort()).toEqual(['documentId', 'explainedBy', 'signature.image', 'timeZone']);
+  });
+
+  it('missing fonts are an internal error that says which file and where', async () => {
+    const r = await renderConsentPdf(sampleConsent('en-CA'), { fontsDir: path.join(dir, 'no-fonts-here') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('internal');
+      expect(r.error.message).toContain('DejaVuSans.ttf');
+      expect(r.error.message).toContain('no-fonts-here');
+    }
+  });
+});
+
+/** A PNG chunk with its CRC, for building broken files on purpose. */
+function chunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), body.length + 4);
+  return out;
+}
+function crc32(b: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of b) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+describe('PNG decoding (every colour type, bit depth and interlacing a logo may use)', () => {
+  // Made with ImageMagick from one 13 × 9 picture: four colours, one of them transparent.
+  const colourVariants = {
+    'RGBA, interlaced': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJCAYAAAGefZb8AAAAkElEQVQY03VPwRWDIBRLeL3TCexVJ6hXLzoGnYCuqRPUa10kvQDvQzUXSP4nCfQhCgAcEnitFGHt+iLclmk+n2DteklSfm+5AwCSBABJshxWrM4ru7+OVQkA8CFKkkrDU/98sRntN9psH6JoozKe309V5f56V5wlMmF7DNXCeOy03Icox4TWbTx2LtMMJdg2P91DhLPT/MFIAAAAAElFTkSuQmCC',
+    'palette with transparency': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJCAMAAADepFZYAAAADFBMVEUAAAAPX27IHij////6jDpsAAAAAXRSTlMAQObYZgAAADZJREFUCNdNzAkKACEQA8GJ+/8/mwIXHcjREZzM+q6EBBZuOanppbw3Zs/T80U9FlRpuBT+awMr8gCtGN8XXgAAAABJRU5ErkJggg==',
+    'palette, interlaced': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJCAMAAAGpo2bOAAAADFBMVEUAAAAPX27IHij////6jDpsAAAAAXRSTlMAQObYZgAAADxJREFUCNdNTQkOACAIAvn/nwOpLRR14gESnzvMDF4esQRlAqq1S3ZhxSutFjETiYaMnUyRBgyGyi/l9AEqwQCt55M5uQAAAABJRU5ErkJggg==',
+    'RGBA, 16 bits': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJEAYAAAC56nopAAAAqElEQVQoz61Syw2DMAy1pd5hAnIlE8A2MAHMkg0yTpgArjBBmMC91I3k1LIq8S4R8vs4L0DTTNOyEMEHKXVd39MXj80tgWVsBfD52jbnvAfI+Tz3HQAgxhCI2nae17UY3TciIqI05u9hYP1vqEIJy0guVgVpVTwN5E41AlerYRyv6zhKpRLVG2lCeeOcYwyh8FNyzvsyt4KrDRjy79N4kl8tqhlbwf/O3/JqFTPLXyzIAAAAAElFTkSuQmCC',
+  };
+  const greyVariants = {
+    'grey, 2 bits': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJAgAAAACGoeEXAAAAFUlEQVQI12OQlpZmYNi4cWMDA2EWAA1zC+LK1e1xAAAAAElFTkSuQmCC',
+    'grey, interlaced': 'iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJCAAAAAG7FskgAAAAMUlEQVQI132MQQoAIBACp/2jn/STdmgJikgYdC7ClWEoFmCMewOKorQ+Cwdt6rj+2QTFPQ1e6ndsYQAAAABJRU5ErkJggg==',
+  };
+  const colours = [[15, 95, 110, 255], [255, 255, 255, 255], [200, 30, 40, 255], [0, 0, 0, 0]];
+  const picture = (at: (x: number, y: number) => number[]) => {
+    const px = new Uint8Array(13 * 9 * 4);
+    for (let y = 0; y < 9; y++) for (let x = 0; x < 13; x++) px.set(at(x, y), (y * 13 + x) * 4);
+    return px;
+  };
+  const colour = picture((x, y) => colours[(x * 3 + y * 5 + ((x * y) >> 2)) % 4]);
+  const greyLevel = (x: number, y: number) => [0, 85, 170, 255][(x + 2 * y) % 4];
+  const grey = picture((x, y) => [greyLevel(x, y), greyLevel(x, y), greyLevel(x, y), 255]);
+  /** Equal, except the colour under fully transparent pixels, which nobody sees. */
+  const same = (a: Uint8Array, b: Uint8Array) => a.every((v, i) => v === b[i] || (a[(i & ~3) + 3] === 0 && b[(i & ~3) + 3] === 0));
+
+  it.each(Object.entries(colourVariants))('%s', (_, base64) => {
+    const r = decodePng(Buffer.from(base64, 'base64'));
+    expect(r.ok && same(r.image.pixels, colour)).toBe(true);
+  });
+  it.each(Object.entries(greyVariants))('%s', (_, base64) => {
+    const r = decodePng(Buffer.from(base64, 'base64'));
+    expect(r.ok && same(r.image.pixels, grey)).toBe(true);
+  });
+  it('grey with a transparent level (tRNS)', () => {
+    const r = decodePng(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAA0AAAAJCAAAAADMEfm2AAAAAnRSTlMAAHaTzTgAAAAXSURBVAjXY2AIXfUfjhmQ2KGrGGguBwDjUThzI8a0TAAAAABJRU5ErkJggg==', 'base64'));
+    const want = picture((x, y) => [greyLevel(x, y), greyLevel(x, y), greyLevel(x, y), greyLevel(x, y) === 0 ? 0 : 255]);
+    expect(r.ok && same(r.image.pixels, want)).toBe(true);
+  });
+  it('refuses a decompression bomb before inflating it', () => {
+    const header = encodePng(1, 1, new Uint8Array(4), 4);
+    header.writeUInt32BE(20000, 16); // width in IHDR
+    header.writeUInt32BE(crc32(header.subarray(12, 29)), 29);
+    const r = decodePng(header);
+    expect(r.ok ? 'decoded' : r.reason).toMatch(/too large/);
+  });
+});
