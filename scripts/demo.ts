@@ -17,6 +17,7 @@ import knexFactory from 'knex';
 import { dataPaths } from '../main/app/paths';
 import { nodeApp } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
+import { scribblePng } from './lib/png';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -103,17 +104,46 @@ async function main() {
       if (!r.ok) archiveFailed++;
     }
 
+    // Consent on file for many, as a clinic a few months in would have it: signed on
+    // screen or on paper, some spoken consent for sensitive areas, one withdrawal.
+    const pin = '1234';
+    await app.dispatch('settings.setStaffPin', { pin });
+    const staff = ['Priya Natarajan, RMT', 'Marc Tremblay', 'Aiko Tanaka, PT'];
+    let consents = 0;
+    let consentFailed = 0;
+    const active = ids.filter((id) => !archived.has(id)).slice(0, Math.min(120, ids.length));
+    for (const [i, id] of active.entries()) {
+      const patient = people[ids.indexOf(id)];
+      const signerName = `${patient.firstName} ${patient.lastName}`;
+      const explainedBy = staff[i % staff.length];
+      const kinds = ['treatment', 'privacy', ...(i % 3 === 0 ? ['outbreak'] : []), ...(i % 12 === 0 ? ['sensitive_areas'] : [])];
+      for (const kind of kinds) {
+        const choices = kind === 'privacy' ? [patient.preferredContact] : kind === 'sensitive_areas' ? ['gluteal'] : [];
+        const signature =
+          i % 5 === 4
+            ? { method: 'paper', signerName, seenBy: explainedBy, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
+            : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName };
+        const r = await app.dispatch('consent.sign', { patientId: id, kind, locale: i % 7 === 0 ? 'fr-CA' : 'en-CA', choices, templateVersion: 1, signature, explainedBy, witnessedBy: '' });
+        if (r.ok) consents++;
+        else consentFailed++;
+        if (r.ok && kind === 'outbreak' && i === 3) {
+          await app.dispatch('consent.withdraw', { consentId: (r.value as { id: string }).id, reason: 'Prefers to wait until case numbers fall', recordedBy: 'Marc Tremblay' });
+        }
+      }
+    }
+
     const info = await app.dispatch('app.info', {});
     const total = info.ok ? (info.value as { patientCount: number }).patientCount : NaN;
     console.log(`Demo clinic "${clinic.name}" (${clinic.city}, ${clinic.timeZone}) written to ${paths.root}`);
     console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
     console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
     console.log(`  patient records in the database now: ${total}`);
+    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}; staff PIN for patient mode: ${pin}`);
     console.log(`  database: ${paths.database}`);
     console.log(`  settings: ${path.join(paths.root, 'settings')}`);
     const shown = paths.root.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), paths.root) : paths.root;
     console.log(`\nLook at it:\n  RAPPORT_DATA_DIR=${shown} npm run look`);
-    if (failed || archiveFailed) process.exitCode = 1;
+    if (failed || archiveFailed || consentFailed) process.exitCode = 1;
   } finally {
     await app.close();
   }

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { channels, contract, fieldErrors, type Channel } from '../../shared/contract';
 import type { Patient } from '../../shared/contract/patients';
@@ -53,29 +52,7 @@ const notObjects: Array<[string, unknown]> = [
   ['an array of objects', [{ id: '00000000-0000-4000-8000-000000000000' }]],
 ];
 
-function smallPng(size = 4): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // truecolour RGB
-  const raw = Buffer.alloc((size * 3 + 1) * size, 0x80);
-  for (let y = 0; y < size; y++) raw[y * (size * 3 + 1)] = 0; // filter: none
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const smallPng = (size = 4) => solidPng(size, size, [128, 128, 128]);
 
 // ---------------------------------------------------------------- app and state
 

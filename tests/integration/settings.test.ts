@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import type { App } from '../../main/app/context';
 import { nodeApp } from '../support/node-app';
 import { dataPaths } from '../../main/app/paths';
 import { maxLogoBytes } from '../../shared/contract/settings';
 import { patientInput } from '../support/fixtures';
+import { solidPng } from '../support/png';
 
 /**
  * The clinic profile lives in electron-store (here `conf`, which electron-store is built
@@ -45,34 +46,7 @@ async function ok<T = Record<string, unknown>>(channel: string, input: unknown):
   return r.value as T;
 }
 
-/** A real PNG: signature, IHDR, zlib-compressed scanlines, IEND, each chunk with its CRC. */
-function png(size = 16): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bits per channel
-  ihdr[9] = 2; // RGB
-  const stride = size * 3 + 1;
-  const raw = Buffer.alloc(stride * size);
-  for (let y = 0; y < size; y++) {
-    raw[y * stride] = 0; // filter: none
-    for (let x = 0; x < size; x++) raw.set([0x1f, 0x6f + x * 4, 0x8f + y * 4], y * stride + 1 + x * 3); // teal gradient
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const png = (size = 16) => solidPng(size, size, [0x1f, 0x6f, 0x8f]);
 
 /** The start of a real JFIF file: SOI, APP0 "JFIF". */
 const jpegBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
@@ -104,7 +78,7 @@ describe('the generated PNG used below', () => {
       const body = bytes.subarray(at + 4, at + 8 + len);
       expect(bytes.readUInt32BE(at + 8 + len)).toBe(crc32(body));
       types.push(body.subarray(0, 4).toString('ascii'));
-      if (types.at(-1) === 'IDAT') expect(inflateSync(body.subarray(4)).length).toBe(16 * (16 * 3 + 1));
+      if (types.at(-1) === 'IDAT') expect(inflateSync(body.subarray(4)).length).toBe(16 * (16 * 4 + 1));
       at += 12 + len;
     }
     expect(types).toEqual(['IHDR', 'IDAT', 'IEND']);
