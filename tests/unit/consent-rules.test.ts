@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
+import type { TemplateVersion } from '../../shared/contract/consent';
+import { checkSignaturePng } from '../../main/consent/signature';
+import { consentStatus, dayIn, type ConsentFact } from '../../main/consent/status';
+import { encodePng, scribblePng, solidPng } from '../support/png';
+
+describe('signature check', () => {
+  it('accepts a drawn signature and refuses blank, transparent, tiny and broken images', () => {
+    expect(checkSignaturePng(scribblePng(7))).toEqual({ ok: true });
+    expect(checkSignaturePng(solidPng(300, 100, [255, 255, 255]))).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
+    expect(checkSignaturePng(encodePng(300, 100, new Uint8Array(300 * 100 * 4)))).toMatchObject({ ok: false });
+    const dot = new Uint8Array(300 * 100 * 4);
+    dot.set([0, 0, 0, 255], (50 * 300 + 150) * 4);
+    expect(checkSignaturePng(encodePng(300, 100, dot))).toMatchObject({ ok: false });
+    expect(checkSignaturePng(Buffer.alloc(0))).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
+    const broken = scribblePng(7);
+    broken.fill(0, 40, 80);
+    expect(checkSignaturePng(broken)).toMatchObject({ ok: false });
+  });
+});
+
+describe('placeholders', () => {
+  it('finds the unknown ones and fills the known ones', () => {
+    expect(unknownPlaceholders('{{clinic.name}} {{ patient.name }} {{patient.nmae}} {{x}}')).toEqual(['patient.nmae', 'x']);
+    expect(fillPlaceholders('I, {{patient.name}}, at {{ clinic.name }}', { 'patient.name': 'Zoë', 'clinic.name': 'Harbour', 'clinic.phone': '' })).toBe('I, Zoë, at Harbour');
+  });
+});
+
+describe('consent status', () => {
+  const version = (kind: TemplateVersion['kind'], v: number, material = false): TemplateVersion => ({
+    id: `${kind}-${v}`, kind, version: v, source: '', choices: [], material, changeNote: '', createdAt: '2026-01-01T00:00:00.000Z',
+    locales: { 'en-CA': { name: kind, title: kind, choiceGroup: '', choiceLabels: {}, sections: [] }, 'fr-CA': { name: kind, title: kind, choiceGroup: '', choiceLabels: {}, sections: [] } },
+  });
+  const versions = [version('treatment', 1), version('outbreak', 1), version('privacy', 1), version('sensitive_areas', 1)];
+  const fact = (f: Partial<ConsentFact>): ConsentFact => ({ id: 'c', kind: 'treatment', method: 'screen', choices: [], signedAt: '2026-01-31T20:00:00.000Z', templateVersion: 1, withdrawnAt: null, ...f });
+  const state = (consents: ConsentFact[], now: string, renewalMonths = 12, extra: TemplateVersion[] = []) =>
+    consentStatus({ consents, versions: [...versions, ...extra], policy: { sensitiveAreaFrequency: 'every_visit', renewalMonths }, now: new Date(now), timeZone: 'America/Toronto' });
+
+  it('expires at the end of the renewal period, the 31st landing on the month’s last day', () => {
+    const [treatment] = state([fact({})], '2027-01-30T12:00:00.000Z');
+    expect(treatment).toMatchObject({ state: 'on_file', expiresOn: '2027-01-31' });
+    expect(state([fact({ signedAt: '2026-01-31T20:00:00.000Z' })], '2026-03-01T12:00:00.000Z', 1)[0].expiresOn).toBe('2026-02-28');
+    expect(state([fact({})], '2027-02-01T12:00:00.000Z')[0].state).toBe('expired');
+    expect(state([fact({})], '2040-01-01T12:00:00.000Z', 0)[0]).toMatchObject({ state: 'on_file', expiresOn: null });
+  });
+
+  it('withdrawn beats everything; a newer signature replaces it', () => {
+    expect(state([fact({ withdrawnAt: '2026-02-01T00:00:00.000Z' })], '2026-02-02T12:00:00.000Z')[0].state).toBe('withdrawn');
+    expect(state([fact({ withdrawnAt: '2026-02-01T00:00:00.000Z' }), fact({ id: 'd', signedAt: '2026-02-03T00:00:00.000Z' })], '2026-02-04T12:00:00.000Z')[0]).toMatchObject({ state: 'on_file', consentId: 'd' });
+  });
+
+  it('asks for re-consent only after a material change', () => {
+    expect(state([fact({})], '2026-02-02T12:00:00.000Z', 12, [version('treatment', 2)])[0].state).toBe('on_file');
+    expect(state([fact({})], '2026-02-02T12:00:00.000Z', 12, [version('treatment', 2), version('treatment', 3, true)])[0]).toMatchObject({ state: 'reconsent', currentVersion: 3 });
+  });
+
+  it('counts days in the clinic’s time zone, not UTC', () => {
+    expect(dayIn('America/Toronto', '2026-02-01T03:00:00.000Z')).toBe('2026-01-31');
+    const sensitive = fact({ kind: 'sensitive_areas', choices: ['gluteal'], signedAt: '2026-01-31T20:00:00.000Z' });
+    const spoken = fact({ id: 'v', kind: 'sensitive_areas', method: 'verbal', choices: ['gluteal'], signedAt: '2026-02-01T02:00:00.000Z' });
+    // 21:00 in Toronto on the 31st: the same visit day as the written consent and the spoken one.
+    const same = state([sensitive, spoken], '2026-02-01T02:30:00.000Z').find((s) => s.kind === 'sensitive_areas')!;
+    expect(same).toMatchObject({ state: 'on_file', verbalToday: ['gluteal'] });
+    const next = state([sensitive, spoken], '2026-02-01T15:00:00.000Z').find((s) => s.kind === 'sensitive_areas')!;
+    expect(next).toMatchObject({ state: 'needed_this_visit', verbalToday: [] });
+  });
+});
