@@ -30,11 +30,24 @@ export function forgetParsedFonts() {
   parsed.clear();
 }
 
+/**
+ * Ligatures off: DejaVu joins "ff", "fi" and "fl" into one glyph, which survives in the
+ * PDF's own text layer but not a round trip through a print queue (the printed copy of
+ * document "…-40ff-…" read "…-40 -…"), and ids, names and search should not depend on it.
+ */
+const noLigatures = { liga: false, clig: false, dlig: false, hlig: false };
+
+type Layout = (text: string, features?: unknown, ...rest: unknown[]) => unknown;
+
 function parse(bytes: Buffer): ParsedFont {
   // pdfkit does not export fontkit; a document that is never written lends its parser.
   const doc = new PDFDocument({ autoFirstPage: false, font: '' });
   doc.font(bytes);
-  return (doc as unknown as { _font: { font: ParsedFont } })._font.font;
+  const font = (doc as unknown as { _font: { font: { layout: Layout } } })._font.font;
+  // The same font in every other respect, with a layout that leaves ligatures out.
+  const derived = Object.create(font) as { layout: Layout };
+  derived.layout = (text, features, ...rest) => font.layout(text, features ?? noLigatures, ...rest);
+  return derived as unknown as ParsedFont;
 }
 
 export async function loadFonts(fontsDir: string): Promise<Result<Fonts>> {
