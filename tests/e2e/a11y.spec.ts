@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 
 /** Serious and critical axe violations on what is on screen now, summarised for the failure message. */
@@ -16,10 +16,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
   const id = (created.value as { id: string }).id;
-  await app.dispatch('settings.update', {
-    name: 'Harbour Massage & Physio', addressLine1: '', addressLine2: '', city: 'Vancouver', region: 'BC', postalCode: '',
-    phone: '', email: '', timeZone: 'America/Vancouver', locale: 'en-CA',
-  });
+  await app.dispatch('settings.update', clinicProfile());
   await app.dispatch('settings.setStaffPin', { pin: '2468' });
   const signed = await app.dispatch('consent.sign', {
     patientId: id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,

@@ -3,12 +3,9 @@ import type { Locator, Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { test, expect } from './fixtures';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 
-const clinic = {
-  name: 'Harbour Massage & Physio', addressLine1: '12 Harbour St', addressLine2: '', city: 'Vancouver', region: 'BC',
-  postalCode: 'V6B 1A1', phone: '604 555 0100', email: 'desk@harbour.example', timeZone: 'America/Vancouver', locale: 'en-CA',
-} as const;
+const clinic = clinicProfile();
 
 async function setUp(app: App, overrides = {}): Promise<Patient> {
   for (const [channel, input] of [['settings.update', clinic], ['settings.setStaffPin', { pin: '2468' }]] as const) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ConsentRecord, ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import { tempApp } from '../support/app';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 import { pdfText, qpdfCheck } from '../support/pdf';
 
@@ -42,10 +42,7 @@ function signOnScreen(kind: string, extra: Record<string, unknown> = {}) {
 beforeEach(async () => {
   clock = new Date('2026-11-25T15:30:00.000Z');
   app = await tempApp({ now: () => clock });
-  await must('settings.update', {
-    name: 'Harbour Massage & Physio', addressLine1: '12 Harbour St', addressLine2: '', city: 'Vancouver', region: 'BC',
-    postalCode: 'V6B 1A1', phone: '604 555 0100', email: 'desk@harbour.example', timeZone: 'America/Vancouver', locale: 'en-CA',
-  });
+  await must('settings.update', clinicProfile());
   patient = await must('patients.create', { patient: patientInput() });
 });
 afterEach(async () => {

@@ -12,7 +12,7 @@ import type { App } from '../../main/app/context';
 import { nodeApp } from '../support/node-app';
 import type { DispatchLogEntry } from '../../main/ipc/dispatcher';
 import { tempApp } from '../support/app';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 
 /**
  * Every channel, fed garbage: the dispatcher answers `invalid_input` (or
@@ -152,18 +152,7 @@ function replaced(value: unknown, at: Path, by: unknown): unknown {
 
 let seeded: { zoe: Patient; lukasz: Patient; minh: Patient };
 const pngBase64 = smallPng().toString('base64');
-const clinic = {
-  name: 'Harbour Massage Therapy',
-  addressLine1: '400 Water St',
-  addressLine2: 'Suite 2',
-  city: 'Vancouver',
-  region: 'BC',
-  postalCode: 'V6B 1B6',
-  phone: '604 555 0100',
-  email: 'desk@harbour.example',
-  timeZone: 'America/Vancouver',
-  locale: 'en-CA',
-};
+const clinic = clinicProfile();
 
 beforeAll(async () => {
   app = await openApp();

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { listPrinters, noPrinterMessage, printPdf, waitForJob, type Exec, type ExecResult, type PdfToPrinter } from '../../main/printing';
 import { parseDefault, parseDestinations, parseJobIds, parseRequestId } from '../../main/printing/cups';
 import { tempApp } from '../support/app';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 import { scribblePng } from '../support/png';
 
 /**
@@ -213,10 +213,7 @@ describe('a real print job through CUPS and the cups-pdf printer', () => {
     // printed by the consent.print handler, which checks the stored file's hash first.
     const app = await tempApp();
     try {
-      const setup = await app.dispatch('settings.update', {
-        name: 'Harbour Massage & Physio', addressLine1: '12 Harbour St', addressLine2: '', city: 'Vancouver', region: 'BC',
-        postalCode: 'V6B 1A1', phone: '604 555 0100', email: '', timeZone: 'America/Vancouver', locale: 'en-CA',
-      });
+      const setup = await app.dispatch('settings.update', clinicProfile());
       expect(setup.ok).toBe(true);
       const patient = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Łukasz', lastName: 'Wójcik-Müller' }) });
       if (!patient.ok) throw new Error(patient.error.message);

@@ -8,7 +8,7 @@ import type { App } from '../../main/app/context';
 import { nodeApp } from '../support/node-app';
 import { dataPaths } from '../../main/app/paths';
 import { maxLogoBytes } from '../../shared/contract/settings';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 
 /**
@@ -51,18 +51,7 @@ const png = (size = 16) => solidPng(size, size, [0x1f, 0x6f, 0x8f]);
 /** The start of a real JFIF file: SOI, APP0 "JFIF". */
 const jpegBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
 
-const profile = {
-  name: 'Harbour Massage Therapy',
-  addressLine1: '400 Water St',
-  addressLine2: 'Suite 2',
-  city: 'Vancouver',
-  region: 'BC',
-  postalCode: 'V6B 1B6',
-  phone: '604 555 0100',
-  email: 'desk@harbour.example',
-  timeZone: 'America/Vancouver',
-  locale: 'fr-CA',
-};
+const profile = clinicProfile({ locale: 'fr-CA' });
 
 async function assetFiles(): Promise<string[]> {
   return existsSync(paths().assets) ? (await readdir(paths().assets)).sort() : [];

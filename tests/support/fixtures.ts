@@ -1,4 +1,5 @@
 import type { PatientInput } from '../../shared/contract/patients';
+import type { ClinicProfileInput } from '../../shared/contract/settings';
 
 /** A complete, valid patient as the form would send it; tests change what they need. */
 export function patientInput(overrides: Partial<PatientInput> = {}): PatientInput {
@@ -16,6 +17,23 @@ export function patientInput(overrides: Partial<PatientInput> = {}): PatientInpu
     preferredContact: 'phone',
     language: 'English',
     notes: '',
+    ...overrides,
+  };
+}
+
+/** A complete clinic profile, as the Settings screen would save it. */
+export function clinicProfile(overrides: Partial<ClinicProfileInput> = {}): ClinicProfileInput {
+  return {
+    name: 'Harbour Massage Therapy',
+    addressLine1: '400 Water St',
+    addressLine2: 'Suite 2',
+    city: 'Vancouver',
+    region: 'BC',
+    postalCode: 'V6B 1B6',
+    phone: '604 555 0100',
+    email: 'desk@harbour.example',
+    timeZone: 'America/Vancouver',
+    locale: 'en-CA',
     ...overrides,
   };
 }
