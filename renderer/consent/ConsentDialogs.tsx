@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
 import { usePatientMode } from './patient-mode';
 import { bytesToBase64, kindOrder, localeLabels, stateLabels } from './words';
+import { Actions, Problem } from '../ui/FormEnd';
 
 const consentChannels = ['consent.status', 'consent.history'] as const;
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
@@ -79,14 +80,7 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
         <TextField label="Explained by" value={explainedBy} onChange={(e) => setExplainedBy(e.target.value)} error={errors.explainedBy} hint="The staff member who went through the forms with the patient" autoFocus />
         <TextField label="Witnessed by" value={witnessedBy} onChange={(e) => setWitnessedBy(e.target.value)} hint="Optional" />
         <p className="pane__hint">The screen will show only the forms. A staff PIN is needed to leave.</p>
-        <div className="actions">
-          <button type="submit" className="button button--primary">
-            Hand the screen to the patient
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <Actions submit="Hand the screen to the patient" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -177,19 +171,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
               </span>
             )}
           </div>
-          {errors._ && (
-            <p className="banner banner--error" role="alert">
-              {errors._}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" className="button button--primary" disabled={sign.isPending}>
-              Record paper signature
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <Problem message={errors._} />
+          <Actions submit="Record paper signature" busy={sign.isPending} onCancel={onClose} cancel="Close" />
         </form>
       </div>
     </Dialog>
@@ -213,19 +196,8 @@ export function VerbalDialog({ patient, template, open, onClose }: { patient: Pa
       <form onSubmit={submit} noValidate>
         <Choices template={template} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend="Areas the patient agreed to today" />
         <TextField label="Asked by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} hint="The therapist who asked" />
-        {errors._ && !errors.areas && !errors.recordedBy && (
-          <p className="banner banner--error" role="alert">
-            {errors._}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={verbal.isPending}>
-            Record spoken consent
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <Problem message={!errors.areas && !errors.recordedBy ? errors._ : null} />
+        <Actions submit="Record spoken consent" busy={verbal.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -249,19 +221,8 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
         <p>The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again.</p>
         <TextField label="Reason given" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
         <TextField label="Recorded by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} />
-        {errors._ && !errors.reason && !errors.recordedBy && (
-          <p className="banner banner--error" role="alert">
-            {errors._}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button button--danger" disabled={withdraw.isPending}>
-            Withdraw consent
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Keep it
-          </button>
-        </div>
+        <Problem message={!errors.reason && !errors.recordedBy ? errors._ : null} />
+        <Actions submit="Withdraw consent" tone="danger" busy={withdraw.isPending} onCancel={onClose} cancel="Keep it" />
       </form>
     </Dialog>
   );
@@ -278,11 +239,7 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
   const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>
-      {doc.isError && (
-        <p className="banner banner--error" role="alert">
-          {doc.error.message}
-        </p>
-      )}
+      <Problem message={doc.error?.message} />
       {doc.data && (
         <>
           <div className="actions">

@@ -5,6 +5,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { TextArea, TextField } from '../ui/Field';
 import { focusFirstError, setIn } from '../ui/form';
 import { kindOrder, localeLabels } from './words';
+import { Actions, Problem } from '../ui/FormEnd';
 
 type Locale = keyof typeof localeLabels;
 
@@ -72,11 +73,7 @@ function TemplateEditor({ template, onDone }: { template: TemplateVersion; onDon
         Edit “{template.locales['en-CA'].name}” (saving makes version {template.version + 1})
       </h2>
       <p className="pane__hint">Placeholders: {placeholders.map((p) => `{{${p}}}`).join(', ')}. Signed consents keep the version they were signed on.</p>
-      {problem && (
-        <p className="banner banner--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem message={problem} />
       <div className="grid grid--2">
         {(['en-CA', 'fr-CA'] as const).map((l) => (
           <LocaleEditor key={l} locale={l} value={locales[l]} choices={template.choices} errors={errors} onChange={(v) => setLocales({ ...locales, [l]: v })} />
@@ -87,14 +84,7 @@ function TemplateEditor({ template, onDone }: { template: TemplateVersion; onDon
         <input type="checkbox" checked={material} onChange={(e) => setMaterial(e.target.checked)} />
         Material change: patients who signed an earlier version must consent again
       </label>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          Save as version {template.version + 1}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <Actions submit={`Save as version ${template.version + 1}`} busy={save.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -128,11 +118,7 @@ export function ConsentFormsScreen() {
       <h1 ref={heading} tabIndex={-1} className="screen-title">
         Consent forms
       </h1>
-      {templates.isError && (
-        <p className="banner banner--error" role="alert">
-          {templates.error.message}
-        </p>
-      )}
+      <Problem message={templates.error?.message} />
       {current ? (
         <TemplateEditor key={current.id} template={current} onDone={() => setEditing(null)} />
       ) : (

@@ -4,6 +4,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { DocumentDialog, PaperDialog, PrepareSigningDialog, VerbalDialog, WithdrawDialog } from './ConsentDialogs';
 import { kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
+import { Problem } from '../ui/FormEnd';
 
 type Open =
   | { dialog: 'sign' }
@@ -35,13 +36,7 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
   const close = () => setOpen(null);
   const archived = patient.archivedAt !== null;
 
-  if (status.isError) {
-    return (
-      <p className="banner banner--error" role="alert">
-        {status.error.message}
-      </p>
-    );
-  }
+  if (status.isError) return <Problem message={status.error.message} />;
   if (!status.data || !templates.data || !clinic.data) return <p aria-busy="true">Loading consent…</p>;
 
   const items = kindOrder.map((k) => status.data.items.find((i) => i.kind === k)!);

@@ -8,6 +8,7 @@ import { useRead } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
 import { usePatientMode, type PatientSession } from './patient-mode';
 import { TextField } from '../ui/Field';
+import { Problem } from '../ui/FormEnd';
 
 const words = {
   'en-CA': {
@@ -129,11 +130,7 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
       )}
       <TextField label={t.name} value={name} onChange={(e) => setName(e.target.value)} error={errors['signature.signerName']} autoComplete="off" />
       <SignatureBox ref={box} label={t.sign} error={errors['signature.imageBase64']} />
-      {errors._ && !errors['signature.imageBase64'] && !errors.choices && (
-        <p className="banner banner--error" role="alert">
-          {errors._}
-        </p>
-      )}
+      <Problem message={!errors['signature.imageBase64'] && !errors.choices ? errors._ : null} />
       <div className="actions">
         <button type="submit" className="button button--primary button--big" disabled={busy}>
           {t.agree}

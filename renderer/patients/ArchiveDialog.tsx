@@ -3,6 +3,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/Field';
+import { Actions } from '../ui/FormEnd';
 
 /** Archiving keeps the record (records are retained by law); it only leaves the active list. */
 export function ArchiveDialog({ patient, open, onClose }: { patient: Patient; open: boolean; onClose(): void }) {
@@ -26,14 +27,7 @@ export function ArchiveDialog({ patient, open, onClose }: { patient: Patient; op
       <form onSubmit={submit} noValidate>
         <p>The record stays on file and can be restored. It no longer shows in searches unless you include archived patients.</p>
         <TextField label="Reason for archiving" value={reason} onChange={(e) => setReason(e.target.value)} error={error} autoFocus hint="For example: moved away, duplicate record" />
-        <div className="actions">
-          <button type="submit" className="button button--danger" disabled={archive.isPending}>
-            Archive patient
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Keep active
-          </button>
-        </div>
+        <Actions submit="Archive patient" tone="danger" busy={archive.isPending} onCancel={onClose} cancel="Keep active" />
       </form>
     </Dialog>
   );

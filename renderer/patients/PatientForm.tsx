@@ -5,6 +5,7 @@ import { SelectField, TextArea, TextField } from '../ui/Field';
 import { check, focusFirstError, getIn, setIn, type FieldErrors } from '../ui/form';
 import { DuplicateWarning } from './DuplicateWarning';
 import { ageOn, normaliseDate } from './format';
+import { Actions, Problem } from '../ui/FormEnd';
 
 const blank: PatientInput = {
   firstName: '',
@@ -131,11 +132,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         </p>
       </header>
 
-      {problem && (
-        <div className="banner banner--error" role="alert">
-          {problem}
-        </div>
-      )}
+      <Problem message={problem} />
       <DuplicateWarning duplicates={duplicates.data?.duplicates ?? []} acknowledging={needsAcknowledge} />
 
       <fieldset>
@@ -236,14 +233,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         <TextArea label="Front-desk notes" rows={3} {...bind('notes')} hint="Scheduling and contact notes; clinical notes belong in the treatment record" />
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {needsAcknowledge && !patient ? 'Create anyway' : 'Save patient'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <Actions submit={needsAcknowledge && !patient ? 'Create anyway' : 'Save patient'} busy={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useRead } from '../ipc/hooks';
 import { PatientDetail } from './PatientDetail';
 import { PatientForm } from './PatientForm';
 import { PatientSearch } from './PatientSearch';
+import { Problem } from '../ui/FormEnd';
 
 type PatientsRoute = Extract<Route, { screen: 'patients' }>;
 
@@ -47,11 +48,7 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
   if (route.mode === 'new') {
     pane = <PatientForm key="new" onSaved={(p) => navigate({ screen: 'patients', patientId: p.id })} onCancel={back} />;
   } else if (patientId && patient.isError) {
-    pane = (
-      <div className="banner banner--error" role="alert">
-        {patient.error.message}
-      </div>
-    );
+    pane = <Problem message={patient.error.message} />;
   } else if (patientId && patient.data) {
     pane =
       route.mode === 'edit' ? (

@@ -4,6 +4,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { check, focusFirstError, setIn, type FieldErrors } from '../ui/form';
 import { ConsentSettings } from './ConsentPolicyForm';
+import { Problem } from '../ui/FormEnd';
 
 const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
 const timeZones = Intl.supportedValuesOf('timeZone');
@@ -122,11 +123,7 @@ export function SettingsScreen() {
       <h1 ref={heading} tabIndex={-1} className="screen-title">
         Settings
       </h1>
-      {profile.isError && (
-        <div className="banner banner--error" role="alert">
-          {profile.error.message}
-        </div>
-      )}
+      <Problem message={profile.error?.message} />
       {profile.data && <ClinicForm profile={profile.data} />}
       <ConsentSettings />
       <section aria-labelledby="data-h" className="settings__data">
