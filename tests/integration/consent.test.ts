@@ -118,6 +118,9 @@ describe('signing', () => {
     const blankText = await pdfText(blankFile);
     expect(blankText).toContain("Zoë O'Brien-Müller");
     expect(blankText).toContain('Consentement relatif à la vie privée');
+    // Boxes on a blank form are ticked by hand: no printed answer beside them.
+    expect(blankText).toContain('Courriel');
+    expect(blankText).not.toMatch(/\b(Oui|Non)\b/);
 
     const scan = Buffer.from('%PDF-1.4 scanned form');
     const signed = await must<ConsentRecord>('consent.sign', {

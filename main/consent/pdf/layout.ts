@@ -209,6 +209,7 @@ export function drawChoices({ doc, input, labels }: LayoutContext) {
   const stateWidth = 60;
   const labelX = left + 22;
   const labelWidth = right - stateWidth - 10 - labelX;
+  const drawRule = (y: number) => doc.moveTo(labelX, y).lineTo(right, y).lineWidth(0.4).strokeColor(colour.rule).stroke();
   doc.y += 2;
   for (const [group, choices] of groups) {
     const rows: Row[] = choices.map((choice) => {
@@ -219,13 +220,15 @@ export function drawChoices({ doc, input, labels }: LayoutContext) {
           checkBox(doc, left + 4, y, choice.checked);
           text(doc, fontNames.regular, 10.5, colour.text, choice.label, labelX, y, { width: labelWidth });
           // The state in words as well: a tick does not survive text extraction or a
-          // faint photocopy, a word does.
+          // faint photocopy, a word does. A blank form for paper is ticked by hand, so
+          // it carries no printed answer.
+          if (input.signature.method === 'paper-blank') return drawRule(y + h + 3);
           const state = choice.checked ? labels.yes : labels.no;
           text(doc, choice.checked ? fontNames.bold : fontNames.regular, 9, choice.checked ? colour.accent : colour.muted, state, right - stateWidth, y + 1.5, {
             width: stateWidth,
             align: 'right',
           });
-          doc.moveTo(labelX, y + h + 3).lineTo(right, y + h + 3).lineWidth(0.4).strokeColor(colour.rule).stroke();
+          drawRule(y + h + 3);
         },
       };
     });
