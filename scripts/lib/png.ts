@@ -1,30 +1,7 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng as encode } from '../../main/consent/pdf/png';
 
-/** Encodes 8-bit RGBA pixels as a PNG, so tests and the demo make their images here. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** Encodes 8-bit RGBA pixels as a PNG (the app's own encoder), so tests and the demo make their images here. */
+export const encodePng = (width: number, height: number, rgba: Uint8Array) => encode(width, height, rgba, 4);
 
 /** A PNG of one colour. */
 export function solidPng(width: number, height: number, rgb: [number, number, number] = [15, 95, 110]): Buffer {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
-import { sampleConsent } from '../../main/consent/pdf/sample';
+import { sampleConsent } from '../support/consent-sample';
 
 const budgetMs = 60;
 const runs = 30;

@@ -9,7 +9,7 @@ import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/r
 import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
 import { sha256, verifyPdf } from '../../main/consent/pdf/hash';
 import { decodePng, encodePng } from '../../main/consent/pdf/png';
-import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../../main/consent/pdf/sample';
+import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';
 
 /**
  * Every PDF is read back the way a person's tools read it: poppler's pdftotext for the

@@ -1,10 +1,9 @@
-import { encodePng } from './png';
-import type { ConsentPdfInput } from './types';
+import { encodePng } from '../../main/consent/pdf/png';
+import type { ConsentPdfInput } from '../../main/consent/pdf/types';
 
 /**
- * A realistic consent, drawn with made-up people: for the tests, the benchmark, the
- * README's picture, and a "preview the letterhead" screen. The logo and the signature
- * are drawn here as real PNGs, so no binary fixture has to be checked in.
+ * A realistic consent, drawn with made-up people, for the tests and the benchmark. The
+ * logo and the signature are drawn here as real PNGs, so no binary fixture is checked in.
  */
 
 function canvas(width: number, height: number) {
