@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
-import { PatientModeProvider } from './consent/patient-mode';
 import './styles.css';
 
 // Everything is local: no retries against a network that is not there, and no
@@ -16,9 +15,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <PatientModeProvider>
-        <App />
-      </PatientModeProvider>
+      <App />
     </QueryClientProvider>
   </StrictMode>,
 );

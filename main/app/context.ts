@@ -11,6 +11,7 @@ import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
 import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
+import { createPatientMode } from '../consent/patient-mode';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
@@ -46,15 +47,17 @@ export async function createApp(deps: AppDeps) {
   const settings = createSettingsService({ store, assetsDir: paths.assets, now });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
+  const getPatient = async (id: string) => {
+    const r = await patients.get({ id });
+    return r.ok ? r.value : null;
+  };
+  const patientMode = createPatientMode({ getPatient, checkPin: settings.checkPin, pinIsSet: () => settings.consentPolicy().staffPinSet });
   const consent = createConsentService({
     db,
     now,
     newId,
     documents,
-    getPatient: async (id) => {
-      const r = await patients.get({ id });
-      return r.ok ? r.value : null;
-    },
+    getPatient,
     clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
@@ -79,14 +82,14 @@ export async function createApp(deps: AppDeps) {
       const [{ n }] = await db('patients').count({ n: '*' });
       return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
     },
-    ...consentHandlers({ consent, settings, printer: deps.printer, openPath: deps.openPath }),
+    ...consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath }),
   };
 
   return {
     db,
     paths,
     services: { patients, settings, consent },
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(handlers, log, patientMode.refuse),
     close: () => db.destroy(),
   };
 }

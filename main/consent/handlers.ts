@@ -1,7 +1,7 @@
 import type { Handlers } from '../ipc/dispatcher';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { ConsentService } from './service';
-import type { SettingsService } from '../settings/service';
+import type { PatientMode } from './patient-mode';
 
 /** The operating system's printing, as the consent feature needs it (main/printing implements it). */
 export interface Printer {
@@ -9,15 +9,15 @@ export interface Printer {
   print(file: string, options: { printer?: string; jobName: string }): Promise<Result<{ jobId: string; printer: string }>>;
 }
 
-type ConsentChannels = Extract<keyof Handlers, `consent.${string}` | 'printing.printers' | 'patientMode.exit'>;
+type ConsentChannels = Extract<keyof Handlers, `consent.${string}` | `patientMode.${string}` | 'printing.printers'>;
 
 export function consentHandlers(deps: {
   consent: ConsentService;
-  settings: SettingsService;
+  patientMode: PatientMode;
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
 }): Pick<Handlers, ConsentChannels> {
-  const { consent, settings, printer } = deps;
+  const { consent, patientMode, printer } = deps;
   return {
     'consent.templates': consent.templates,
     'consent.templateHistory': consent.templateHistory,
@@ -56,6 +56,8 @@ export function consentHandlers(deps: {
       const list = await printer.list();
       return list.ok ? ok({ printers: list.value }) : list;
     },
-    'patientMode.exit': async ({ pin }) => settings.checkPin(pin),
+    'patientMode.enter': patientMode.enter,
+    'patientMode.current': patientMode.current,
+    'patientMode.exit': patientMode.exit,
   };
 }

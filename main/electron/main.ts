@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { createApp, type App } from '../app/context';
@@ -10,6 +10,7 @@ import { dataPaths } from '../app/paths';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { menuTemplate } from './menu';
 
 /**
  * The Electron shell, and nothing more: everything behind IPC is built by createApp,
@@ -77,6 +78,7 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
   // Settings only (clinic profile); patient data lives in SQLite. Beside the database,

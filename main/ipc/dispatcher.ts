@@ -17,7 +17,10 @@ export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unkn
  * harness, the benchmark): known channel, parsed input, the handler, a checked output.
  * It never throws: the caller always gets a Result.
  */
-export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void): Dispatch {
+/** Refuses a parsed call before its handler runs (patient mode), or lets it through with null. */
+export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
+
+export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void, guard: Guard = () => null): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
       log({ channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel, code: 'unknown_channel' });
@@ -28,6 +31,8 @@ export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEnt
       log({ channel, code: 'invalid_input' });
       return err('invalid_input', 'Some fields need attention.', fieldErrors(parsed.error));
     }
+    const refused = guard(channel, parsed.data);
+    if (refused) return refused;
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
       const result = await handler(parsed.data);

@@ -3,7 +3,6 @@ import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
-import { usePatientMode } from '../consent/patient-mode';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
 
@@ -14,9 +13,14 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
 ];
 
 /** The frame the desk lives in all day: clinic name, sections, and the screen. */
+/**
+ * Patient mode is asked of main, which holds it: after a reload the patient is still
+ * in patient mode, and nothing of the frame shows before main has answered.
+ */
 export function App() {
-  const { session } = usePatientMode();
-  return session ? <PatientModeScreen session={session} /> : <Frame />;
+  const mode = useRead('patientMode.current', {});
+  if (!mode.data) return null;
+  return mode.data.session ? <PatientModeScreen session={mode.data.session} /> : <Frame />;
 }
 
 function Frame() {

@@ -5,7 +5,6 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
-import { usePatientMode } from './patient-mode';
 import { bytesToBase64, kindOrder, localeLabels, stateLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
 
@@ -35,8 +34,7 @@ function Choices({ template, value, onChange, error, legend }: { template: Templ
 
 /** Staff set up an on-screen signing, then hand the screen to the patient. */
 export function PrepareSigningDialog({ patient, items, open, onClose, defaultLocale }: { patient: Patient; items: ConsentStatus[]; open: boolean; onClose(): void; defaultLocale: Locale }) {
-  const { start } = usePatientMode();
-  const policy = useRead('settings.consentPolicy', {});
+  const enter = useWrite('patientMode.enter', ['patientMode.current']);
   const needs = items.filter((i) => i.state !== 'on_file' && i.kind !== 'sensitive_areas').map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
@@ -44,16 +42,11 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   const [witnessedBy, setWitnessedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const next: Record<string, string> = {};
-    if (kinds.length === 0) next.kinds = 'Choose at least one form';
-    if (!explainedBy.trim()) next.explainedBy = 'Enter who explained the forms';
-    if (!policy.data?.staffPinSet) next.kinds = 'Set a staff PIN in Settings first: it is the only way out of patient mode';
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    onClose();
-    start({ patientId: patient.id, patientName: `${patient.firstName} ${patient.lastName}`, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, explainedBy: explainedBy.trim(), witnessedBy: witnessedBy.trim() });
+    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, explainedBy, witnessedBy });
+    if (r.ok) onClose();
+    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
 
   return (
@@ -80,7 +73,8 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
         <TextField label="Explained by" value={explainedBy} onChange={(e) => setExplainedBy(e.target.value)} error={errors.explainedBy} hint="The staff member who went through the forms with the patient" autoFocus />
         <TextField label="Witnessed by" value={witnessedBy} onChange={(e) => setWitnessedBy(e.target.value)} hint="Optional" />
         <p className="pane__hint">The screen will show only the forms. A staff PIN is needed to leave.</p>
-        <Actions submit="Hand the screen to the patient" onCancel={onClose} />
+        <Problem message={!errors.kinds && !errors.explainedBy ? errors._ : null} />
+        <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TemplateVersion } from '../../shared/contract/consent';
+import type { PatientSession, TemplateVersion } from '../../shared/contract/consent';
 import { fillPlaceholders } from '../../shared/consent/placeholders';
 import { navigate } from '../app/route';
 import { call } from '../ipc/client';
 import { useRead } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
-import { usePatientMode, type PatientSession } from './patient-mode';
 import { TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 
@@ -145,7 +144,6 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
 
 /** The only thing on screen while the patient holds it. */
 export function PatientModeScreen({ session }: { session: PatientSession }) {
-  const { end } = usePatientMode();
   const client = useQueryClient();
   const templates = useRead('consent.templates', {});
   const [index, setIndex] = useState(0);
@@ -156,10 +154,8 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
 
   // Back to the record the forms were signed for, whatever was pressed meanwhile.
   const leave = () => {
-    void client.invalidateQueries({ queryKey: ['consent.status'] });
-    void client.invalidateQueries({ queryKey: ['consent.history'] });
     navigate({ screen: 'patients', patientId: session.patientId });
-    end();
+    for (const channel of ['patientMode.current', 'consent.status', 'consent.history'] as const) void client.invalidateQueries({ queryKey: [channel] });
   };
 
   return (

@@ -98,6 +98,17 @@ export const consentStatusSchema = z.object({
 });
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
+/** A signing session handed to the patient: the forms to sign and who explained them. */
+export const patientSessionSchema = z.object({
+  patientId: id,
+  patientName: z.string(),
+  kinds: z.array(z.enum(consentKinds)),
+  locale: z.enum(locales),
+  explainedBy: z.string(),
+  witnessedBy: z.string(),
+});
+export type PatientSession = z.infer<typeof patientSessionSchema>;
+
 const signerName = requiredText(200, 'Enter the name of the person signing');
 const staffName = (missing: string) => requiredText(200, missing);
 
@@ -204,6 +215,20 @@ export const consentContract = {
   'printing.printers': {
     input: z.object({}),
     output: z.object({ printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })) }),
+  },
+  'patientMode.enter': {
+    input: z.object({
+      patientId: id,
+      kinds: z.array(z.enum(consentKinds)).min(1, 'Choose at least one form').max(consentKinds.length),
+      locale: z.enum(locales),
+      explainedBy: staffName('Enter who explained the forms'),
+      witnessedBy: text(200),
+    }),
+    output: patientSessionSchema,
+  },
+  'patientMode.current': {
+    input: z.object({}),
+    output: z.object({ session: patientSessionSchema.nullable() }),
   },
   'patientMode.exit': {
     input: z.object({ pin: z.string().max(40) }),

@@ -50,6 +50,10 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
   await page.keyboard.press('Alt+N');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Informed consent to treatment' })).toBeVisible();
+  // Main holds patient mode: a reload comes back to the form, not to the desk's screens.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Informed consent to treatment' })).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
 
   // No signature, no consent.
   await page.getByRole('button', { name: 'I agree and sign' }).click();

@@ -204,6 +204,32 @@ describe('withdrawal, expiry and re-consent', () => {
   });
 });
 
+describe('patient mode', () => {
+  it('is held by main: only the session’s own forms can be signed, and only the PIN ends it', async () => {
+    const other = await must<Patient>('patients.create', { patient: patientInput({ firstName: 'Łukasz', lastName: 'Wójcik', dateOfBirth: '1979-11-02', phones: [{ label: 'home', number: '250 555 7781' }] }) });
+    const session = { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' };
+    expect(await app.dispatch('patientMode.enter', session)).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { kinds: expect.any(String) } } });
+    await must('settings.setStaffPin', { pin: '2468' });
+    await must('patientMode.enter', session);
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { patientId: patient.id, patientName: "Zoë O'Brien-Müller" } });
+
+    const forbidden = { ok: false, error: { code: 'forbidden' } };
+    expect(await app.dispatch('patients.search', { query: 'wojcik' })).toMatchObject(forbidden);
+    expect(await app.dispatch('patients.get', { id: other.id })).toMatchObject(forbidden);
+    expect(await app.dispatch('consent.history', { patientId: patient.id })).toMatchObject(forbidden);
+    expect(await app.dispatch('settings.setStaffPin', { pin: '1111', currentPin: '2468' })).toMatchObject(forbidden);
+    expect(await app.dispatch('consent.sign', { ...(await signArgs('treatment')), patientId: other.id })).toMatchObject(forbidden);
+    expect(await app.dispatch('consent.sign', await signArgs('outbreak'))).toMatchObject(forbidden);
+    expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: true });
+
+    expect(await app.dispatch('patientMode.exit', { pin: '1357' })).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { pin: expect.any(String) } } });
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { patientId: patient.id } });
+    await must('patientMode.exit', { pin: '2468' });
+    expect(await must('patientMode.current', {})).toEqual({ session: null });
+    expect(await app.dispatch('patients.search', { query: 'wojcik' })).toMatchObject({ ok: true });
+  });
+});
+
 describe('stored documents', () => {
   it('reports a PDF changed on disk, never shows it', async () => {
     const signed = await must<ConsentRecord>('consent.sign', await signArgs('treatment'));

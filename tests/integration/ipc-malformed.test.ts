@@ -224,6 +224,8 @@ beforeAll(async () => {
     'consent.print': { consentId: signed.id },
     'consent.openInViewer': { consentId: signed.id },
     'printing.printers': {},
+    'patientMode.enter': { patientId: lukasz.id, kinds: ['outbreak'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' },
+    'patientMode.current': {},
     // settings.setStaffPin's sample (run before it) changes the PIN to this one.
     'patientMode.exit': { pin: '13579' },
   } satisfies Partial<Record<Channel, unknown>>);
