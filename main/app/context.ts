@@ -12,6 +12,7 @@ import { documentStore } from '../consent/documents';
 import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
+import { appendAudit } from '../audit/log';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   printer: Printer;
   /** Opens a file in the system's viewer (Electron's shell.openPath in the app). */
   openPath: (file: string) => Promise<boolean>;
+  /** Told when patient mode starts and ends, so the shell can lock its window. */
+  onPatientModeChange?: (on: boolean) => void;
   now?: () => Date;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
@@ -51,7 +54,24 @@ export async function createApp(deps: AppDeps) {
     const r = await patients.get({ id });
     return r.ok ? r.value : null;
   };
-  const patientMode = createPatientMode({ getPatient, checkPin: settings.checkPin, pinIsSet: () => settings.consentPolicy().staffPinSet });
+  const patientMode = await createPatientMode({
+    getPatient,
+    checkPin: settings.checkPin,
+    pinIsSet: () => settings.consentPolicy().staffPinSet,
+    load: async () => {
+      const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
+      return row ? JSON.parse(row.value) : null;
+    },
+    save: async (session) => {
+      await db('app_state')
+        .insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: now().toISOString() })
+        .onConflict('key')
+        .merge();
+    },
+    audit: (action, patientId) =>
+      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
+    onChange: deps.onPatientModeChange,
+  });
   const consent = createConsentService({
     db,
     now,
@@ -88,7 +108,7 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent },
+    services: { patients, settings, consent, patientMode },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
     close: () => db.destroy(),
   };

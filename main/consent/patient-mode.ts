@@ -1,38 +1,59 @@
 import type { Channel } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import type { PatientSession } from '../../shared/contract/consent';
+import { patientSessionSchema, type PatientSession } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
 const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get']);
 
-/**
- * Patient mode is held here in main, not in the screen: a reload, a Back press or a
- * stray shortcut in the renderer cannot end it, and while it is on every channel but
- * signing the session's own forms is refused. Only the staff PIN ends it.
- */
-export function createPatientMode(deps: {
+export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
   checkPin: (pin: string) => Result<{ unlocked: true }>;
   pinIsSet: () => boolean;
-}) {
-  let session: PatientSession | null = null;
+  /** Where the session survives a restart (the database), and the audit trail of who held the screen. */
+  save: (session: PatientSession | null) => Promise<void>;
+  load: () => Promise<unknown>;
+  audit: (action: 'patient_mode.entered' | 'patient_mode.left', patientId: string) => Promise<void>;
+  /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
+  onChange?: (on: boolean) => void;
+}
+
+/**
+ * Patient mode is held here in main, not in the screen, and saved in the database: a
+ * reload, a Back press, a stray shortcut or quitting and reopening the app cannot end
+ * it. While it is on, every channel but signing the session's own forms, the way the
+ * staff set them up, is refused. Only the staff PIN ends it.
+ */
+export async function createPatientMode(deps: PatientModeDeps) {
+  const stored = patientSessionSchema.nullable().safeParse(await deps.load());
+  let session: PatientSession | null = stored.success ? stored.data : null;
+  deps.onChange?.(session !== null);
 
   return {
+    isOn: () => session !== null,
     async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
+      if (session) return err('conflict', 'Patient mode is already on.');
       if (!deps.pinIsSet()) {
         return err('forbidden', 'Set a staff PIN in Settings first: it is the only way out of patient mode.', { kinds: 'No staff PIN is set' });
       }
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
-      session = { ...input, patientName: `${patient.firstName} ${patient.lastName}` };
-      return ok(session);
+      const next = { ...input, patientName: `${patient.firstName} ${patient.lastName}` };
+      await deps.save(next);
+      await deps.audit('patient_mode.entered', next.patientId);
+      session = next;
+      deps.onChange?.(true);
+      return ok(next);
     },
     current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session }),
-    exit: async ({ pin }: { pin: string }): Promise<Result<{ unlocked: true }>> => {
+    async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true }>> {
       const checked = deps.checkPin(pin);
-      if (checked.ok) session = null;
+      if (!checked.ok || !session) return checked;
+      await deps.save(null);
+      await deps.audit('patient_mode.left', session.patientId);
+      session = null;
+      deps.onChange?.(false);
       return checked;
     },
     /** Null when the call may go ahead; otherwise the refusal the caller gets. */
@@ -41,11 +62,18 @@ export function createPatientMode(deps: {
       const refusal = err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
       if (!allowedInPatientMode.has(channel)) return refusal;
       if (channel === 'consent.sign') {
-        const sign = input as { patientId: string; kind: PatientSession['kinds'][number] };
-        if (sign.patientId !== session.patientId || !session.kinds.includes(sign.kind)) return refusal;
+        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; explainedBy: string; witnessedBy: string; signature: { method: string } };
+        const asSetUp =
+          sign.patientId === session.patientId &&
+          session.kinds.includes(sign.kind) &&
+          sign.signature.method === 'screen' &&
+          sign.locale === session.locale &&
+          sign.explainedBy === session.explainedBy &&
+          sign.witnessedBy === session.witnessedBy;
+        if (!asSetUp) return refusal;
       }
       return null;
     },
   };
 }
-export type PatientMode = ReturnType<typeof createPatientMode>;
+export type PatientMode = Awaited<ReturnType<typeof createPatientMode>>;

@@ -36,6 +36,7 @@ const paths = dataPaths(app.getPath('userData'));
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
 
 let mainWindow: BrowserWindow | null = null;
+let patientModeOn = false;
 let rapport: App | null = null;
 
 /** Channel and outcome only: inputs are health information and never reach a log. */
@@ -94,10 +95,21 @@ async function start(): Promise<void> {
     printer: systemPrinter(),
     // shell.openPath answers an error message, or '' when the viewer opened.
     openPath: async (file) => (await shell.openPath(file)) === '',
+    onPatientModeChange: (on) => {
+      patientModeOn = on;
+      mainWindow?.setKiosk(on);
+    },
   });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
 
   mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
+  // While the patient holds the screen it fills it, and closing the window does nothing:
+  // quitting and reopening would not end patient mode anyway (it is saved), but the
+  // patient should not be able to put the desk's PC in a strange state either.
+  mainWindow.setKiosk(patientModeOn);
+  mainWindow.on('close', (event) => {
+    if (patientModeOn) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ConsentRecord, ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import { tempApp } from '../support/app';
+import { nodeApp } from '../support/node-app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 import { pdfText, qpdfCheck } from '../support/pdf';
@@ -220,6 +221,15 @@ describe('patient mode', () => {
     expect(await app.dispatch('settings.setStaffPin', { pin: '1111', currentPin: '2468' })).toMatchObject(forbidden);
     expect(await app.dispatch('consent.sign', { ...(await signArgs('treatment')), patientId: other.id })).toMatchObject(forbidden);
     expect(await app.dispatch('consent.sign', await signArgs('outbreak'))).toMatchObject(forbidden);
+    expect(await app.dispatch('consent.sign', { ...(await signArgs('treatment')), explainedBy: 'Someone else' })).toMatchObject(forbidden);
+    expect(await app.dispatch('patientMode.enter', session)).toMatchObject(forbidden);
+
+    // Quitting and reopening the app does not end it: the session is in the database.
+    await app.close();
+    const reopened = await nodeApp({ dataDir: app.paths.root, settingsDir: path.join(app.dir, 'settings'), now: () => clock });
+    app = { ...app, ...reopened };
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { patientId: patient.id } });
+    expect(await app.dispatch('patients.search', { query: 'wojcik' })).toMatchObject(forbidden);
     expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: true });
 
     expect(await app.dispatch('patientMode.exit', { pin: '1357' })).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { pin: expect.any(String) } } });
@@ -227,6 +237,8 @@ describe('patient mode', () => {
     await must('patientMode.exit', { pin: '2468' });
     expect(await must('patientMode.current', {})).toEqual({ session: null });
     expect(await app.dispatch('patients.search', { query: 'wojcik' })).toMatchObject({ ok: true });
+    const trail = await app.db('audit_events').where({ entity_id: patient.id }).orderBy('seq').pluck('action');
+    expect(trail.filter((a: string) => a.startsWith('patient_mode'))).toEqual(['patient_mode.entered', 'patient_mode.left']);
   });
 });
 

@@ -498,8 +498,9 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
-    // 6 seeded, 4 patient writes, then a template version, a signature, a spoken consent and a withdrawal.
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 14 }]);
+    // 6 seeded, 4 patient writes, then a template version, a signature, a spoken consent,
+    // a withdrawal, and patient mode entered and left.
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 16 }]);
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);

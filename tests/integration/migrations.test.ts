@@ -249,6 +249,15 @@ const upgrades: Record<
       expect(await q('consents').where({ patient_id: v001Patients[0].patient.id }).first()).toMatchObject({ withdrawn_at: null, withdrawn_reason: '' });
     },
   },
+  '004_app_state': {
+    seed: seedV001,
+    async verify(q) {
+      expect(await q('app_state').count({ n: '*' })).toEqual([{ n: 0 }]);
+      await q('app_state').insert({ key: 'patient_mode', value: 'null', updated_at: '2024-06-01T10:00:00.000Z' });
+      // One value per key.
+      await expect(q('app_state').insert({ key: 'patient_mode', value: '{}', updated_at: '2024-06-01T10:00:01.000Z' })).rejects.toThrow(/UNIQUE|PRIMARY/);
+    },
+  },
 };
 
 // ------------------------------------------------------------------ tests

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as m001 from './001_patients';
 import * as m002 from './002_audit';
 import * as m003 from './003_consent';
+import * as m004 from './004_app_state';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -16,6 +17,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['001_patients', m001],
   ['002_audit', m002],
   ['003_consent', m003],
+  ['004_app_state', m004],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
