@@ -10,7 +10,8 @@ import { sha256 } from './documents';
 import type { ConsentPdfInput } from './pdf/types';
 import { checkSignaturePng } from './signature';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
-import { consentStatus, dayIn } from './status';
+import { consentStatus } from './status';
+import { dayIn, zonedNoon } from '../../shared/time';
 import { currentTemplates, templateVersions, toTemplate, type TemplateRow } from './templates';
 
 export interface ConsentDeps {
@@ -142,13 +143,20 @@ export function createConsentService(deps: ConsentDeps) {
   }
 
   /** Checks what every new consent needs: a patient, the template on screen, allowed choices. */
-  async function prepare(patientId: string, kind: ConsentKind, choices: string[], version?: number) {
+  /**
+   * `version` is the one the patient read: on screen it must be the current one; a paper
+   * form may come back after the wording changed, and is recorded on the version printed.
+   */
+  async function prepare(patientId: string, kind: ConsentKind, choices: string[], version?: { number: number; earlierAllowed: boolean }) {
     const patient = await deps.getPatient(patientId);
     if (!patient) return err('not_found', 'This patient record no longer exists.');
     if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
-    const template = (await currentTemplates(db)).get(kind)!;
-    if (version !== undefined && version !== template.version) {
-      return err('conflict', 'This form was changed while it was open. Reopen it so the patient reads the current version.');
+    const current = (await currentTemplates(db)).get(kind)!;
+    let template = current;
+    if (version && version.number !== current.version) {
+      const earlier = version.earlierAllowed ? (await templateVersions(db, kind)).find((v) => v.version === version.number) : undefined;
+      if (!earlier) return err('conflict', 'This form was changed while it was open. Reopen it so the patient reads the current version.');
+      template = earlier;
     }
     const unknown = choices.filter((c) => !template.choices.includes(c));
     if (unknown.length) return err('invalid_input', 'Some choices do not belong to this form.', { choices: `Unknown choice: ${unknown.join(', ')}` });
@@ -241,7 +249,10 @@ export function createConsentService(deps: ConsentDeps) {
   }
 
   async function sign(input: ParsedInput<'consent.sign'>): Promise<Result<ConsentRecord>> {
-    const prepared = await prepare(input.patientId, input.kind, input.choices, input.templateVersion);
+    const prepared = await prepare(input.patientId, input.kind, input.choices, {
+      number: input.templateVersion,
+      earlierAllowed: input.signature.method === 'paper',
+    });
     if (!prepared.ok) return prepared;
     const { patient, template, clinic } = prepared.value;
     const s = input.signature;
@@ -260,7 +271,12 @@ export function createConsentService(deps: ConsentDeps) {
     // Paper: the date on the form. Today keeps the time it was recorded; an earlier day has no time to tell.
     const { timeZone } = clinic;
     if (s.signedOn > dayIn(timeZone, now())) return err('invalid_input', 'The signing date is in the future.', { 'signature.signedOn': 'This date is in the future' });
-    const paperAt = s.signedOn === dayIn(timeZone, now()) ? signedAt : `${s.signedOn}T12:00:00.000Z`;
+    if (s.signedOn < dayIn(timeZone, template.createdAt)) {
+      const message = `Version ${template.version} of this form did not exist yet on ${s.signedOn}: check the version printed at the foot of the form`;
+      return err('invalid_input', message, { 'signature.signedOn': message });
+    }
+    // A day with no hour to tell: noon in the clinic's zone keeps it on that day.
+    const paperAt = s.signedOn === dayIn(timeZone, now()) ? signedAt : zonedNoon(s.signedOn, timeZone);
     let scan: { bytes: Buffer; ext: string } | undefined;
     if (s.scan) {
       const bytes = Buffer.from(s.scan.dataBase64, 'base64');
@@ -281,6 +297,19 @@ export function createConsentService(deps: ConsentDeps) {
     const prepared = await prepare(input.patientId, 'sensitive_areas', input.areas);
     if (!prepared.ok) return prepared;
     const { patient, template, clinic } = prepared.value;
+    // Spoken consent at the visit confirms a written one; it never stands in for it.
+    const statusNow = await status({ patientId: input.patientId });
+    const written = statusNow.ok ? statusNow.value.items.find((i) => i.kind === 'sensitive_areas')! : null;
+    if (!written || written.state !== 'on_file') {
+      const message = 'Written consent for sensitive areas is needed first: there is none in force for this visit';
+      return err('invalid_input', message, { areas: message });
+    }
+    const uncovered = input.areas.filter((a) => !written.choices.includes(a));
+    if (uncovered.length) {
+      const labels = uncovered.map((a) => template.locales['en-CA'].choiceLabels[a] ?? a).join(', ');
+      const message = `Not in the written consent on file: ${labels}. The patient must consent in writing first`;
+      return err('invalid_input', message, { areas: message });
+    }
     const signedAt = now().toISOString();
     const locale = (await deps.clinic()).profile.locale;
     return store({
@@ -294,7 +323,9 @@ export function createConsentService(deps: ConsentDeps) {
     return db.transaction(async (trx) => {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
       if (!row) return err('not_found', 'This consent record does not exist.');
-      if (row.withdrawn_at) return err('conflict', `This consent was already withdrawn on ${row.withdrawn_at.slice(0, 10)}.`);
+      if (row.withdrawn_at) {
+        return err('conflict', `This consent was already withdrawn on ${dayIn((await deps.clinic()).profile.timeZone, row.withdrawn_at)}.`);
+      }
       const at = now().toISOString();
       await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });
       await appendAudit(trx, newId, { at, action: 'consent.withdrawn', entity: 'patient', entityId: row.patient_id, detail: { consentId: row.id, kind: row.kind } });

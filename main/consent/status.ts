@@ -1,5 +1,6 @@
 import { consentKinds, type ConsentKind, type ConsentState, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
 import type { ConsentPolicy } from '../../shared/contract/settings';
+import { addMonthsToDay, dayIn } from '../../shared/time';
 
 /** What status needs to know of one consent. */
 export interface ConsentFact {
@@ -10,20 +11,6 @@ export interface ConsentFact {
   signedAt: string;
   templateVersion: number;
   withdrawnAt: string | null;
-}
-
-/** The calendar day of an instant in the clinic's time zone, as YYYY-MM-DD. */
-export function dayIn(timeZone: string, instant: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-}
-
-function addMonths(iso: string, months: number): Date {
-  const d = new Date(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes()));
-  // The 31st plus a month is the last day of the next month, not the 1st after it.
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target;
 }
 
 /**
@@ -47,20 +34,31 @@ export function consentStatus(args: {
       .filter((c) => c.kind === kind && c.method !== 'verbal')
       .sort((a, b) => b.signedAt.localeCompare(a.signedAt));
     const latest = written[0];
-    const expires = latest && policy.renewalMonths > 0 ? addMonths(latest.signedAt, policy.renewalMonths) : null;
+    // Valid through the last day of the period, counted in the clinic's days.
+    const expiresOn = latest && policy.renewalMonths > 0 ? addMonthsToDay(dayIn(timeZone, latest.signedAt), policy.renewalMonths) : null;
 
     let state: ConsentState;
     if (!latest) state = 'missing';
     else if (latest.withdrawnAt) state = 'withdrawn';
-    else if (expires && expires <= now) state = 'expired';
+    else if (expiresOn && today > expiresOn) state = 'expired';
     else if (ofKind.some((v) => v.version > latest.templateVersion && v.material)) state = 'reconsent';
     else if (kind === 'sensitive_areas' && policy.sensitiveAreaFrequency === 'every_visit' && dayIn(timeZone, latest.signedAt) !== today) {
       state = 'needed_this_visit';
     } else state = 'on_file';
 
+    // Spoken consent counts only under a written consent in force, only for the areas it
+    // covers, and only if given since that consent was signed.
+    const covered = latest && !latest.withdrawnAt ? latest.choices : [];
     const verbalToday =
-      kind === 'sensitive_areas'
-        ? [...new Set(consents.filter((c) => c.kind === kind && c.method === 'verbal' && !c.withdrawnAt && dayIn(timeZone, c.signedAt) === today).flatMap((c) => c.choices))]
+      kind === 'sensitive_areas' && latest
+        ? [
+            ...new Set(
+              consents
+                .filter((c) => c.kind === kind && c.method === 'verbal' && !c.withdrawnAt && c.signedAt >= latest.signedAt && dayIn(timeZone, c.signedAt) === today)
+                .flatMap((c) => c.choices)
+                .filter((area) => covered.includes(area)),
+            ),
+          ]
         : [];
 
     return {
@@ -71,7 +69,7 @@ export function consentStatus(args: {
       signedAt: latest?.signedAt ?? null,
       version: latest?.templateVersion ?? null,
       currentVersion: current.version,
-      expiresOn: expires ? dayIn(timeZone, expires) : null,
+      expiresOn,
       choices: latest && !latest.withdrawnAt ? latest.choices : [],
       verbalToday,
     };

@@ -91,6 +91,9 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});
   const preview = useRead('consent.preview', { patientId: patient.id, kind: template.kind, locale, choices: [], blank: true });
+  // A form printed before the wording changed is recorded on the version it shows.
+  const versions = useRead('consent.templateHistory', { kind: template.kind });
+  const [version, setVersion] = useState(template.version);
   const print = useWrite('consent.print', []);
   const sign = useWrite('consent.sign', [...consentChannels]);
 
@@ -114,7 +117,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
       kind: template.kind,
       locale,
       choices,
-      templateVersion: preview.data?.templateVersion ?? template.version,
+      templateVersion: version,
       signature: { method: 'paper', signerName: form.signerName, seenBy: form.seenBy, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
       explainedBy: form.explainedBy,
       witnessedBy: form.witnessedBy,
@@ -152,6 +155,13 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
           <h3 id="paper-record-h">2. Record the signed form</h3>
           <TextField label="Signed by" {...bind('signerName')} error={errors['signature.signerName']} />
           <TextField label="Date signed" placeholder="YYYY-MM-DD" {...bind('signedOn')} error={errors['signature.signedOn']} />
+          <SelectField
+            label="Version printed on the form"
+            value={String(version)}
+            onChange={(e) => setVersion(Number(e.target.value))}
+            options={(versions.data?.versions ?? [template]).map((v) => ({ value: String(v.version), label: `Version ${v.version}${v.version === template.version ? ' (current)' : ''}` }))}
+            hint="At the foot of each page"
+          />
           <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend="Boxes ticked on the paper form" />
           <TextField label="Seen signed by" {...bind('seenBy')} error={errors['signature.seenBy']} hint="The staff member who saw the patient sign" />
           <TextField label="Explained by" {...bind('explainedBy')} error={errors.explainedBy} />
@@ -174,7 +184,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
 }
 
 /** Spoken consent for sensitive areas, asked at the visit before treating them. */
-export function VerbalDialog({ patient, template, open, onClose }: { patient: Patient; template: TemplateVersion; open: boolean; onClose(): void }) {
+export function VerbalDialog({ patient, template, written, open, onClose }: { patient: Patient; template: TemplateVersion; written: ConsentStatus; open: boolean; onClose(): void }) {
   const [areas, setAreas] = useState<string[]>([]);
   const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -188,7 +198,17 @@ export function VerbalDialog({ patient, template, open, onClose }: { patient: Pa
   return (
     <Dialog title="Record spoken consent for today" open={open} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <Choices template={template} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend="Areas the patient agreed to today" />
+        {written.state === 'on_file' ? (
+          <p>Spoken consent confirms the written consent on file; only the areas it covers can be chosen.</p>
+        ) : (
+          <p className="banner banner--warning">Written consent for sensitive areas is {stateLabels[written.state].toLowerCase()}: the patient must consent in writing before spoken consent can be recorded.</p>
+        )}
+        <Choices template={{ ...template, choices: written.state === 'on_file' ? written.choices : [] }} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend="Areas the patient agreed to today" />
+        {errors.areas && written.state !== 'on_file' && (
+          <span className="field__error" role="alert">
+            {errors.areas}
+          </span>
+        )}
         <TextField label="Asked by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} hint="The therapist who asked" />
         <Problem message={!errors.areas && !errors.recordedBy ? errors._ : null} />
         <Actions submit="Record spoken consent" busy={verbal.isPending} onCancel={onClose} />

@@ -6,6 +6,7 @@ import { TextArea, TextField } from '../ui/Field';
 import { focusFirstError, setIn } from '../ui/form';
 import { kindOrder, localeLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
+import { dayIn } from '../../shared/time';
 
 type Locale = keyof typeof localeLabels;
 
@@ -91,12 +92,13 @@ function TemplateEditor({ template, onDone }: { template: TemplateVersion; onDon
 
 function History({ kind }: { kind: ConsentKind }) {
   const history = useRead('consent.templateHistory', { kind });
+  const timeZone = useRead('settings.get', {}).data?.timeZone ?? 'UTC';
   if (!history.data) return null;
   return (
     <ol className="template-history" reversed aria-label="Versions">
       {history.data.versions.map((v) => (
         <li key={v.id}>
-          Version {v.version}, {v.createdAt.slice(0, 10)}: {v.changeNote}
+          Version {v.version}, {dayIn(timeZone, v.createdAt)}: {v.changeNote}
           {v.material && <span className="pill pill--warn">re-consent</span>}
         </li>
       ))}

@@ -5,6 +5,7 @@ import { useRead } from '../ipc/hooks';
 import { DocumentDialog, PaperDialog, PrepareSigningDialog, VerbalDialog, WithdrawDialog } from './ConsentDialogs';
 import { kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
 import { Problem } from '../ui/FormEnd';
+import { dayIn } from '../../shared/time';
 
 type Open =
   | { dialog: 'sign' }
@@ -16,7 +17,7 @@ type Open =
 
 function StatusDetail({ item, templateChoiceLabels, timeZone }: { item: ConsentStatus; templateChoiceLabels: Record<string, string>; timeZone: string }) {
   const parts: string[] = [];
-  if (item.signedAt) parts.push(`signed ${when(item.signedAt, timeZone).slice(0, 10)}, version ${item.version}`);
+  if (item.signedAt) parts.push(`signed ${dayIn(timeZone, item.signedAt)}, version ${item.version}`);
   if (item.state === 'reconsent') parts.push(`the form changed (now version ${item.currentVersion})`);
   if (item.expiresOn && item.state !== 'withdrawn') parts.push(`${item.state === 'expired' ? 'expired' : 'valid until'} ${item.expiresOn}`);
   if (item.choices.length) parts.push(item.choices.map((c) => templateChoiceLabels[c] ?? c).join(', '));
@@ -122,7 +123,7 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
                   <td>{methodLabels[c.method]}</td>
                   <td>{when(c.signedAt, timeZone)}</td>
                   <td>{c.explainedBy}</td>
-                  <td>{c.withdrawnAt ? `Withdrawn ${c.withdrawnAt.slice(0, 10)} by ${c.withdrawnBy}: ${c.withdrawnReason}` : 'Active'}</td>
+                  <td>{c.withdrawnAt ? `Withdrawn ${dayIn(timeZone, c.withdrawnAt)} by ${c.withdrawnBy}: ${c.withdrawnReason}` : 'Active'}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,7 +133,7 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
 
       {open?.dialog === 'sign' && <PrepareSigningDialog patient={patient} items={items} open onClose={close} defaultLocale={locale} />}
       {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={locale} timeZone={timeZone} />}
-      {open?.dialog === 'verbal' && <VerbalDialog patient={patient} template={templateOf('sensitive_areas')} open onClose={close} />}
+      {open?.dialog === 'verbal' && <VerbalDialog patient={patient} template={templateOf('sensitive_areas')} written={items.find((i) => i.kind === 'sensitive_areas')!} open onClose={close} />}
       {open?.dialog === 'withdraw' && <WithdrawDialog consentId={open.consent.id} name={open.consent.templateName} open onClose={close} />}
       {open?.dialog === 'document' && <DocumentDialog consentId={open.consent.id} title={`${open.consent.templateName}, version ${open.consent.templateVersion}`} open onClose={close} />}
     </section>

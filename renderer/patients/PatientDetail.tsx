@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Patient } from '../../shared/contract/patients';
 import { navigate } from '../app/route';
-import { useWrite } from '../ipc/hooks';
+import { useRead, useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { birthLine, displayName } from './format';
+import { dayIn } from '../../shared/time';
 
 const contactLabel = { phone: 'Phone call', text: 'Text message', email: 'E-mail' } as const;
 
@@ -22,6 +23,8 @@ const joinNonEmpty = (parts: string[], sep = ', ') => parts.filter(Boolean).join
 
 export function PatientDetail({ patient }: { patient: Patient }) {
   const [archiving, setArchiving] = useState(false);
+  const clinic = useRead('settings.get', {});
+  const day = (iso: string) => dayIn(clinic.data?.timeZone ?? 'UTC', iso);
   const restore = useWrite('patients.restore', ['patients.search', 'patients.get']);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [patient.id]);
@@ -61,7 +64,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
 
       {patient.archivedAt && (
         <div className="banner banner--muted" role="status">
-          Archived on {patient.archivedAt.slice(0, 10)}: {patient.archiveReason}
+          Archived on {day(patient.archivedAt)}: {patient.archiveReason}
         </div>
       )}
 
@@ -101,7 +104,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       </section>
 
       <footer className="pane__footer">
-        Record created {patient.createdAt.slice(0, 10)} · last changed {patient.updatedAt.slice(0, 10)}
+        Record created {day(patient.createdAt)} · last changed {day(patient.updatedAt)}
       </footer>
 
       <ArchiveDialog patient={patient} open={archiving} onClose={() => setArchiving(false)} />

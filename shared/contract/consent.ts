@@ -24,10 +24,10 @@ const placeholderMessage = 'Unknown placeholder: use {{clinic.name}}, {{clinic.p
 const templateText = (max: number) => text(max).refine(noUnknownPlaceholders, placeholderMessage);
 
 export const templateLocaleSchema = z.object({
-  name: requiredText(200, 'Enter the form name'),
-  title: requiredText(300, 'Enter the title printed on the form'),
+  name: templateText(200).min(1, 'Enter the form name'),
+  title: templateText(300).min(1, 'Enter the title printed on the form'),
   choiceGroup: templateText(300),
-  choiceLabels: z.record(z.string(), requiredText(200, 'Enter a label for this choice')),
+  choiceLabels: z.record(z.string(), templateText(200).min(1, 'Enter a label for this choice')),
   sections: z
     .array(
       z.object({

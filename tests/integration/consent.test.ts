@@ -135,6 +135,27 @@ describe('signing', () => {
     expect((await status()).find((i) => i.kind === 'privacy')).toMatchObject({ state: 'on_file', choices: ['phone', 'text'] });
   });
 
+  it('records a paper form on the version printed on it, even after the wording changed', async () => {
+    const { templates } = await must<{ templates: TemplateVersion[] }>('consent.templates', {});
+    const v1 = templates.find((t) => t.kind === 'outbreak')!;
+    clock = new Date('2026-12-02T18:00:00.000Z');
+    await must('consent.saveTemplate', { kind: 'outbreak', basedOnVersion: 1, locales: v1.locales, material: true, changeNote: 'Masks' });
+    const paper = (version: number, signedOn: string) =>
+      app.dispatch('consent.sign', {
+        patientId: patient.id, kind: 'outbreak', locale: 'en-CA', choices: [], templateVersion: version,
+        signature: { method: 'paper', signerName: 'Zoë', seenBy: 'Marc Tremblay', signedOn }, explainedBy: 'Marc Tremblay', witnessedBy: '',
+      });
+    // Version 2 did not exist on 30 November: that form was version 1.
+    expect(await paper(2, '2026-11-30')).toMatchObject({ ok: false, error: { fields: { 'signature.signedOn': expect.stringMatching(/Version 2/) } } });
+    const signed = await paper(1, '2026-11-30');
+    expect(signed).toMatchObject({ ok: true, value: { templateVersion: 1 } });
+    // Signed that day in Vancouver, whatever the hour in UTC.
+    expect((signed as { value: ConsentRecord }).value.signedAt).toBe('2026-11-30T20:00:00.000Z');
+    expect((await status()).find((i) => i.kind === 'outbreak')).toMatchObject({ state: 'reconsent', version: 1, currentVersion: 2 });
+    // On screen there is no such leeway: the patient reads the current version.
+    expect(await signOnScreen('outbreak', { templateVersion: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('refuses a scan that is not what it claims to be', async () => {
     const r = await app.dispatch('consent.sign', {
       patientId: patient.id, kind: 'privacy', locale: 'en-CA', choices: [], templateVersion: 1,
@@ -162,6 +183,18 @@ describe('sensitive areas', () => {
 
     await must('settings.updateConsentPolicy', { sensitiveAreaFrequency: 'once', renewalMonths: 12 });
     expect(await stateOf('sensitive_areas')).toBe('on_file');
+  });
+
+  it('takes spoken consent only under a written consent in force, for the areas it covers', async () => {
+    const spoken = (areas: string[]) => app.dispatch('consent.recordVerbal', { patientId: patient.id, areas, recordedBy: 'Priya Natarajan, RMT' });
+    const refusedAt = { ok: false, error: { code: 'invalid_input', fields: { areas: expect.any(String) } } };
+    expect(await spoken(['gluteal'])).toMatchObject(refusedAt);
+    const written = await must<ConsentRecord>('consent.sign', await signArgs('sensitive_areas', ['gluteal']));
+    expect(await spoken(['breast'])).toMatchObject({ ok: false, error: { fields: { areas: expect.stringMatching(/Breast/) } } });
+    expect(await spoken(['gluteal'])).toMatchObject({ ok: true });
+    await must('consent.withdraw', { consentId: written.id, reason: 'Changed her mind', recordedBy: 'Marc Tremblay' });
+    expect((await status()).find((i) => i.kind === 'sensitive_areas')).toMatchObject({ state: 'withdrawn', verbalToday: [] });
+    expect(await spoken(['gluteal'])).toMatchObject(refusedAt);
   });
 
   it('needs at least one area, and only areas the form has', async () => {

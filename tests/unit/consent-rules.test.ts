@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
 import type { TemplateVersion } from '../../shared/contract/consent';
 import { checkSignaturePng } from '../../main/consent/signature';
-import { consentStatus, dayIn, type ConsentFact } from '../../main/consent/status';
+import { consentStatus, type ConsentFact } from '../../main/consent/status';
+import { addMonthsToDay, dayIn, zonedNoon } from '../../shared/time';
 import { encodePng, scribblePng, solidPng } from '../support/png';
 
 describe('signature check', () => {
@@ -53,6 +54,18 @@ describe('consent status', () => {
   it('asks for re-consent only after a material change', () => {
     expect(state([fact({})], '2026-02-02T12:00:00.000Z', 12, [version('treatment', 2)])[0].state).toBe('on_file');
     expect(state([fact({})], '2026-02-02T12:00:00.000Z', 12, [version('treatment', 2), version('treatment', 3, true)])[0]).toMatchObject({ state: 'reconsent', currentVersion: 3 });
+  });
+
+  it('does date arithmetic on the clinic’s days', () => {
+    expect(addMonthsToDay('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonthsToDay('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsToDay('2026-11-25', 12)).toBe('2027-11-25');
+    expect(zonedNoon('2026-11-30', 'America/Vancouver')).toBe('2026-11-30T20:00:00.000Z');
+    expect(zonedNoon('2026-07-01', 'America/Toronto')).toBe('2026-07-01T16:00:00.000Z');
+    expect(dayIn('Pacific/Auckland', zonedNoon('2026-11-24', 'Pacific/Auckland'))).toBe('2026-11-24');
+    // Valid through the last day, whatever the hour.
+    const late = state([fact({ signedAt: '2026-01-31T20:00:00.000Z' })], '2027-02-01T04:59:00.000Z')[0];
+    expect(late).toMatchObject({ state: 'on_file', expiresOn: '2027-01-31' });
   });
 
   it('counts days in the clinic’s time zone, not UTC', () => {
