@@ -276,6 +276,102 @@ describe('bad input is a clear error, never a half-made PDF', () => {
     expect(Object.keys(f).sort()).toEqual(['documentId', 'explainedBy', 'signature.image', 'timeZone']);
   });
 
+  it.each([
+    ['王 小明', '王, 小, 明'],
+    ['김 민준', '김, 민, 준'],
+    ['山田 はなこ', '山, 田, は, な, こ'],
+  ])('a name the font cannot print (%s) is refused, naming the field and the characters, not printed as boxes', async (name, chars) => {
+    const r = await renderConsentPdf(sampleConsent('en-CA', { patient: { ...sampleConsent().patient, fullName: name } }), deps);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_input');
+    expect(Object.keys(r.error.fields ?? {})).toEqual(['patient.fullName']);
+    expect(r.error.fields?.['patient.fullName']).toBe(
+      `This form’s font cannot print ${chars} in the patient’s name (it has no Chinese, Japanese or Korean characters). Please enter it in Latin letters on the patient’s record.`,
+    );
+    expect(r.error.message).toContain(chars);
+  });
+
+  it('checks every printed text, each under its own field', async () => {
+    const base = sampleConsent('en-CA');
+    const f = await fields(
+      sampleConsent('en-CA', {
+        clinic: { ...base.clinic, name: '東京 Massage', addressLines: ['1250 Commercial Drive', '밴쿠버, BC'] },
+        patient: { ...base.patient, preferredName: '小明' },
+        template: {
+          ...base.template,
+          title: 'Consent 同意',
+          sections: [{ heading: 'Why 为什么', paragraphs: ['Fine.', 'Risks: 危险'] }],
+        },
+        choices: [{ group: '部位', label: 'Back 背', checked: true }],
+        signature: { method: 'screen', image: sampleSignaturePng(), signerName: '王 小明', signedAt: '2025-03-14T21:31:40.000Z' },
+        explainedBy: '김 민준, RMT',
+        witnessedBy: '李',
+      }),
+    );
+    expect(Object.keys(f).sort()).toEqual(
+      [
+        'choices.0.group',
+        'choices.0.label',
+        'clinic.addressLines.1',
+        'clinic.name',
+        'explainedBy',
+        'patient.preferredName',
+        'signature.signerName',
+        'template.sections.0.heading',
+        'template.sections.0.paragraphs.1',
+        'template.title',
+        'witnessedBy',
+      ].sort(),
+    );
+    expect(f['clinic.name']).toMatch(/^This form’s font cannot print 東, 京 in the clinic name .*Settings › Clinic/);
+    expect(f['signature.signerName']).toMatch(/cannot print 王, 小, 明 in the signer’s name/);
+    expect(f.explainedBy).toMatch(/cannot print 김, 민, 준 in who explained the form/);
+  });
+
+  it('also for paper and verbal consents: who saw or recorded it', async () => {
+    const paper = await fields(sampleConsent('en-CA', { signature: { method: 'paper', signedAt: '2025-01-02T16:05:00.000Z', seenBy: '王 小明' } }));
+    expect(Object.keys(paper)).toEqual(['signature.seenBy']);
+    const verbal = await fields(sampleConsent('en-CA', { signature: { method: 'verbal', signedAt: '2025-01-02T16:05:00.000Z', recordedBy: '김 민준' } }));
+    expect(Object.keys(verbal)).toEqual(['signature.recordedBy']);
+  });
+
+  it('checks each text against the face that prints it', async () => {
+    // DejaVu Sans has the mathematical sans-serif letters people paste as "fancy" text;
+    // DejaVu Sans Bold does not. The preferred name prints in regular, the full name in
+    // bold (the identity box) and regular (the running header).
+    const fancy = '𝖹𝗈𝖾';
+    const patient = sampleConsent().patient;
+    const file = await toFile(await render(sampleConsent('en-CA', { patient: { ...patient, preferredName: fancy } })));
+    expect((await pages(file)).join('\n')).toContain(fancy);
+    const f = await fields(sampleConsent('en-CA', { patient: { ...patient, fullName: `${fancy} O'Brien` } }));
+    expect(f['patient.fullName']).toMatch(/cannot print 𝖹, 𝗈, 𝖾 in the patient’s name\. Please/);
+  });
+
+  it.each([
+    ['Arabic', 'محمد الأحمد'],
+    ['Hebrew', 'דוד כהן'],
+  ])('refuses a name in %s script: there is no right-to-left layout', async (script, name) => {
+    const f = await fields(sampleConsent('en-CA', { patient: { ...sampleConsent().patient, fullName: name }, explainedBy: `Amélie Tremblay (${name})` }));
+    expect(f['patient.fullName']).toBe(
+      `This form cannot print the patient’s name in ${script} script: it has no right-to-left layout, so the letters would print in the wrong order. Please enter it in Latin letters on the patient’s record.`,
+    );
+    expect(f.explainedBy).toMatch(new RegExp(`who explained the form in ${script} script`));
+  });
+
+  it('names a character nobody can see by its code point, and lets through what is never drawn', async () => {
+    const clinic = sampleConsent().clinic;
+    const f = await fields(sampleConsent('en-CA', { clinic: { ...clinic, addressLines: ['1250 Commercial Drive\tSuite 200', 'Vancouver'] } }));
+    expect(f['clinic.addressLines.0']).toMatch(/cannot print U\+0009 in the clinic address\. Please change it in Settings › Clinic\./);
+    // A line break, a zero-width joiner and a variation selector reach no glyph.
+    await render(sampleConsent('en-CA', { clinic: { ...clinic, addressLines: ['1250 Commercial Drive\nSuite 200', 'Vancouver\u200d\ufe0f'] } }));
+  });
+
+  it('every printing problem alongside the other problems', async () => {
+    const f = await fields(sampleConsent('en-CA', { documentId: 'not-a-uuid', patient: { ...sampleConsent().patient, fullName: '王 小明' } }));
+    expect(Object.keys(f).sort()).toEqual(['documentId', 'patient.fullName']);
+  });
+
   it('missing fonts are an internal error that says which file and where', async () => {
     const r = await renderConsentPdf(sampleConsent('en-CA'), { fontsDir: path.join(dir, 'no-fonts-here') });
     expect(r.ok).toBe(false);

@@ -7,6 +7,11 @@ import { err, ok, type Result } from '../../../shared/contract/result';
  * DejaVu Sans, shipped in resources/fonts (Bitstream Vera licence, which allows
  * bundling). pdfkit's built-in Helvetica has no "Ł" or "ễ"; DejaVu covers Latin
  * Extended and Vietnamese, so names print exactly as typed.
+ *
+ * It has no Chinese, Japanese or Korean characters, and bundling a font that does is
+ * out of scope: Noto Sans CJK is about 20 MB per face, against 1.4 MB for both DejaVu
+ * faces. Instead every text is checked against the font before a PDF is drawn
+ * (glyphs.ts), and one it cannot print is refused by name, never printed as empty boxes.
  */
 export const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
@@ -17,7 +22,11 @@ export const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf
  * makes its own subset from it, so the output is the same as from fresh bytes
  * (tests/integration/consent-pdf.test.ts compares the two).
  */
-export type ParsedFont = { readonly layout: (...args: never[]) => unknown };
+export interface ParsedFont {
+  readonly layout: (...args: never[]) => unknown;
+  /** fontkit's own: whether the font's character map has the code point. */
+  readonly hasGlyphForCodePoint: (codePoint: number) => boolean;
+}
 export interface Fonts {
   regular: ParsedFont;
   bold: ParsedFont;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { err, ok, type Result } from '../../../shared/contract/result';
 import { loadFonts, type Fonts } from './fonts';
+import { checkPrintable } from './glyphs';
 import { labelsFor } from './labels';
 import {
   drawChoices,
@@ -24,16 +25,20 @@ export type { ConsentPdfInput, ConsentPdfDeps } from './types';
 /**
  * The consent record as a PDF. The same input always gives the same bytes, so the
  * SHA-256 kept in the database can prove later that a stored file is the one made
- * (issue 3). Errors come back as data: `invalid_input` with one message per field, or
- * `internal` when the app's own files (the fonts) are missing.
+ * (issue 3). Errors come back as data: `invalid_input` with one message per field
+ * (including any text the embedded font cannot print, glyphs.ts), or `internal` when
+ * the app's own files (the fonts) are missing.
  */
 export async function renderConsentPdf(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Result<Buffer>> {
   const checked = checkConsentPdfInput(input);
-  if (!checked.ok) {
-    const first = Object.values(checked.fields)[0];
-    return err('invalid_input', `The consent PDF cannot be made: ${first}`, checked.fields);
-  }
   const fonts = await loadFonts(deps.fontsDir);
+  // Every problem at once; a field already refused (a blank name) keeps that message.
+  const fields: Record<string, string> = { ...(checked.ok ? {} : checked.fields) };
+  if (fonts.ok) for (const [field, message] of Object.entries(checkPrintable(input, fonts.value))) fields[field] ??= message;
+  if (!checked.ok || Object.keys(fields).length > 0) {
+    const first = Object.values(fields)[0];
+    return err('invalid_input', `The consent PDF cannot be made: ${first}`, fields);
+  }
   if (!fonts.ok) return fonts;
   try {
     return ok(await draw(input, fonts.value, checked.images));
