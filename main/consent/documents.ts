@@ -9,6 +9,21 @@ import { sha256 } from './pdf/hash';
 
 export { sha256 };
 
+/**
+ * The rename itself must reach the disk before the database says the file exists:
+ * after a power cut the row would survive (synchronous=FULL) and the file not. Windows
+ * cannot open a folder for syncing, and NTFS journals the rename anyway.
+ */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 export function documentStore(dir: string) {
   const file = (name: string) => path.join(dir, path.basename(name));
 
@@ -25,6 +40,7 @@ export function documentStore(dir: string) {
       await handle.close();
     }
     await rename(partial, final);
+    await syncFolder(dir);
     return final;
   }
 

@@ -16,12 +16,22 @@ export const SignatureBox = forwardRef<SignatureBoxHandle, { label: string; erro
 
     useEffect(() => {
       const el = canvas.current!;
-      // Size the drawing surface to the screen's pixels, so the stored signature is sharp.
-      const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      el.width = el.offsetWidth * ratio;
-      el.height = el.offsetHeight * ratio;
-      el.getContext('2d')!.scale(ratio, ratio);
       const p = new SignaturePad(el, { penColor: '#10243a', minWidth: 0.8, maxWidth: 2.6 });
+      // Size the drawing surface to the screen's pixels, so the stored signature is sharp,
+      // and again when the box changes size (window resized, tablet turned): otherwise
+      // the strokes no longer land under the pen. The strokes drawn so far are kept.
+      const fit = () => {
+        const ratio = Math.max(window.devicePixelRatio || 1, 1);
+        const strokes = p.toData();
+        el.width = el.offsetWidth * ratio;
+        el.height = el.offsetHeight * ratio;
+        el.getContext('2d')!.scale(ratio, ratio);
+        p.clear();
+        p.fromData(strokes);
+      };
+      fit();
+      const resized = new ResizeObserver(fit);
+      resized.observe(el);
       const changed = () => {
         setEmpty(p.isEmpty());
         onChange?.(p.isEmpty());
@@ -29,6 +39,7 @@ export const SignatureBox = forwardRef<SignatureBoxHandle, { label: string; erro
       p.addEventListener('endStroke', changed);
       pad.current = p;
       return () => {
+        resized.disconnect();
         p.removeEventListener('endStroke', changed);
         p.off();
       };

@@ -46,17 +46,25 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
 
 function PinForm({ pinSet }: { pinSet: boolean }) {
   const [pin, setPin] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [currentPin, setCurrentPin] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const setStaffPin = useWrite('settings.setStaffPin', ['settings.consentPolicy']);
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // A mistyped PIN would lock the desk out of patient mode: type it twice.
+    if (pin !== confirm) {
+      setErrors({ confirm: 'The two PINs are not the same' });
+      setSaved(false);
+      return;
+    }
     const r = await setStaffPin.mutateAsync({ pin, currentPin: pinSet ? currentPin : undefined });
     setErrors(r.ok ? {} : r.error.fields ?? { pin: r.error.message });
     setSaved(r.ok);
     if (r.ok) {
       setPin('');
+      setConfirm('');
       setCurrentPin('');
     }
   }
@@ -67,6 +75,7 @@ function PinForm({ pinSet }: { pinSet: boolean }) {
       <div className="grid grid--2">
         {pinSet && <TextField label="Current PIN" type="password" inputMode="numeric" autoComplete="off" value={currentPin} onChange={(e) => setCurrentPin(e.target.value)} error={errors.currentPin} />}
         <TextField label={pinSet ? 'New PIN' : 'PIN'} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={errors.pin} hint="4 to 8 digits" />
+        <TextField label={pinSet ? 'New PIN again' : 'PIN again'} type="password" inputMode="numeric" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
       </div>
       {saved && (
         <p className="banner banner--ok" role="status">

@@ -62,6 +62,13 @@ export async function startHarness({ dispatch, rendererDir, port = 0 }: { dispat
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname === '/__harness/invoke') {
+        // Only the page this harness served may call it: JSON (so a plain form or a
+        // no-cors fetch from another site is refused) from its own origin and host.
+        const own = `http://${req.headers.host}`;
+        const sameHost = req.headers.host === `127.0.0.1:${bound}` || req.headers.host === `localhost:${bound}`;
+        if (!sameHost || req.headers.origin !== own || !String(req.headers['content-type']).startsWith('application/json')) {
+          return send(res, 403, 'text/plain', 'Forbidden');
+        }
         const body = await readBody(req);
         let message: { channel?: unknown; input?: unknown } = {};
         try {
