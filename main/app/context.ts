@@ -13,6 +13,7 @@ import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
 import { appendAudit } from '../audit/log';
+import type { Result } from '../../shared/contract/result';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
@@ -83,6 +84,16 @@ export async function createApp(deps: AppDeps) {
     render: (input) => renderConsentPdf(input, { fontsDir }),
   });
 
+  // Settings are not records, but changing them changes records' meaning (how long a
+  // consent lasts, who may leave patient mode): the audit log says when they changed.
+  const audited =
+    <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
+    async (input: I): Promise<Result<O>> => {
+      const result = await handler(input);
+      if (result.ok) await db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'settings', entityId: 'clinic' }));
+      return result;
+    };
+
   const handlers: Handlers = {
     'patients.search': patients.search,
     'patients.get': patients.get,
@@ -92,12 +103,12 @@ export async function createApp(deps: AppDeps) {
     'patients.archive': patients.archive,
     'patients.restore': patients.restore,
     'settings.get': settings.get,
-    'settings.update': settings.update,
-    'settings.setLogo': settings.setLogo,
-    'settings.removeLogo': settings.removeLogo,
+    'settings.update': audited('settings.clinic_profile_changed', settings.update),
+    'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
+    'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
     'settings.consentPolicy': settings.getConsentPolicy,
-    'settings.updateConsentPolicy': settings.updateConsentPolicy,
-    'settings.setStaffPin': settings.setStaffPin,
+    'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
+    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
     'app.info': async () => {
       const [{ n }] = await db('patients').count({ n: '*' });
       return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };

@@ -319,3 +319,13 @@ async function signArgs(kind: string, choices: string[] = []) {
     witnessedBy: '',
   };
 }
+
+describe('settings changes', () => {
+  it('are in the audit log, without their values', async () => {
+    await must('settings.updateConsentPolicy', { sensitiveAreaFrequency: 'once', renewalMonths: 24 });
+    await must('settings.setStaffPin', { pin: '2468' });
+    const events = await app.db('audit_events').where({ entity: 'settings' }).orderBy('seq').select('action', 'detail');
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['settings.clinic_profile_changed', 'settings.consent_rules_changed', 'settings.staff_pin_changed']);
+    expect(JSON.stringify(events)).not.toContain('2468');
+  });
+});

@@ -186,6 +186,8 @@ beforeAll(async () => {
     witnessedBy: '',
   });
   const signed = await mustOk<ConsentRecord>('consent.sign', sign('treatment'));
+  // Spoken consent (a sample below) needs a written one for the area.
+  await mustOk('consent.sign', { ...sign('sensitive_areas'), choices: ['gluteal'] });
 
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
@@ -263,8 +265,9 @@ describe('the contract under test', () => {
     expect(state.rows.patients).toHaveLength(3);
     expect(state.rows.patient_phones).toHaveLength(3);
     expect(state.rows.patient_search).toHaveLength(3);
-    expect(state.rows.audit_events).toHaveLength(6);
-    expect(state.rows.consents).toHaveLength(1);
+    // 3 patients created, 1 updated, 1 archived; clinic profile, logo and PIN set; 2 consents.
+    expect(state.rows.audit_events).toHaveLength(10);
+    expect(state.rows.consents).toHaveLength(2);
     expect(Object.keys(state.files)).toEqual(
       expect.arrayContaining([path.join('data', 'rapport.sqlite3'), path.join('settings', 'config.json'), path.join('data', 'assets', 'clinic-logo.png')]),
     );
@@ -498,9 +501,9 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
-    // 6 seeded, 4 patient writes, then a template version, a signature, a spoken consent,
-    // a withdrawal, and patient mode entered and left.
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 16 }]);
+    // 10 seeded, 4 patient writes, 5 settings changes, then a template version, a
+    // signature, a spoken consent, a withdrawal, and patient mode entered and left.
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 25 }]);
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);
