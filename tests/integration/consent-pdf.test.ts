@@ -8,6 +8,7 @@ import { deflateSync } from 'node:zlib';
 import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
 import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
 import { sha256, verifyPdf } from '../../main/consent/pdf/hash';
+import { labelsFor } from '../../main/consent/pdf/labels';
 import { decodePng, encodePng } from '../../main/consent/pdf/png';
 import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';
 
@@ -164,6 +165,59 @@ describe('signature block', () => {
       expect(text[signaturePage]).toContain('Signed on');
       expect(text[signaturePage]).toContain('Explained by');
     }
+  });
+});
+
+/** Each word pdftotext finds, with its box (points, from the top of the page). */
+async function words(file: string, page: number) {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-']);
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5].replace(/&amp;/g, '&'),
+  }));
+}
+
+describe('the lines for who explained and who witnessed', () => {
+  const explainedBy = 'Priya Natarajan, Registered Massage Therapist (RMT)';
+  const witnessedBy = 'Marie-Ève Lachance-Bouchard, Clinic Manager and Front Desk Lead, Cedar Grove Massage';
+
+  it.each(['en-CA', 'fr-CA'] as const)('a long name (%s) wraps above its rule and caption, and the row grows to hold it', async (locale) => {
+    const base = sampleConsent(locale);
+    const input = sampleConsent(locale, { template: { ...base.template, sections: base.template.sections.slice(0, 1) }, explainedBy, witnessedBy });
+    const file = await toFile(await render(input));
+    await qpdfCheck(file);
+    const all = await words(file, (await pages(file)).length);
+    const labels = labelsFor(locale);
+    const heading = all.filter((w) => w.text === labels.signature).at(-1)!;
+    const below = all.filter((w) => w.yMin > heading.yMax);
+    const caption = (label: string) => below.find((w) => w.text === label.split(' ')[0])!;
+    for (const [label, value] of [[labels.explainedBy, explainedBy], [labels.witnessedBy, witnessedBy]] as const) {
+      const cap = caption(label);
+      expect(cap, label).toBeDefined();
+      const tokens = new Set(value.split(' '));
+      // Every word of the name, whole (not cut off), in its own column below the signature.
+      const valueWords = below.filter((w) => tokens.has(w.text) && w.xMin >= cap.xMin - 0.5 && w.xMax <= cap.xMin + 240 && w.yMax > heading.yMax + 60);
+      expect(valueWords.map((w) => w.text).sort(), label).toEqual([...tokens].sort());
+      const valueBottom = Math.max(...valueWords.map((w) => w.yMax));
+      // The rule is drawn between the value and the caption: the value clears the caption by more than the rule's gap.
+      expect(cap.yMin - valueBottom, `${label}: "${value}" runs into its caption`).toBeGreaterThan(3);
+      expect(cap.yMax, `${label}: caption above the footer`).toBeLessThan(792 - 50);
+    }
+    // Both captions on one level: the rules stay level even when one name is longer.
+    expect(caption(labels.explainedBy).yMin).toBeCloseTo(caption(labels.witnessedBy).yMin, 1);
+  });
+
+  it('a short name keeps its single line and the row its height', async () => {
+    const base = sampleConsent('en-CA');
+    const short = { template: { ...base.template, sections: base.template.sections.slice(0, 1) } };
+    const file = await toFile(await render(sampleConsent('en-CA', { ...short, explainedBy: 'Amélie Tremblay, RMT', witnessedBy: 'Jo Li' })));
+    const all = await words(file, (await pages(file)).length);
+    const cap = all.find((w) => w.text === 'Explained')!;
+    const amelie = all.find((w) => w.text === 'Amélie')!;
+    expect(cap.yMin - amelie.yMin).toBeCloseTo(19, 0); // value 8 pt below the row's top, caption 27 pt
   });
 });
 

@@ -240,13 +240,40 @@ export function drawChoices({ doc, input, labels }: LayoutContext) {
   }
 }
 
-/** A line to write on, with its caption underneath. */
-function writeLine(doc: Doc, x: number, y: number, w: number, caption: string, value = '') {
-  if (value) text(doc, fontNames.regular, 10.5, colour.text, value, x, y + 8, { width: w });
-  doc.moveTo(x, y + 24).lineTo(x + w, y + 24).lineWidth(0.8).strokeColor(colour.box).stroke();
-  text(doc, fontNames.regular, 8, colour.muted, caption, x, y + 27, { width: w });
+/** A line to write on, with its caption underneath, and what is written on it if known. */
+interface WriteLine {
+  x: number;
+  w: number;
+  caption: string;
+  value?: string;
 }
 const writeLineHeight = 38;
+
+/**
+ * Lines side by side in one row, their rules level. A one-line value sits 8 pt below
+ * the top, the rule at 24 pt, the caption at 27 pt. A longer value ("Priya Natarajan,
+ * Registered Massage Therapist (RMT)") wraps in full, never cut short, and the rules and
+ * captions move down with it, the row growing to match; so does a caption that wraps.
+ */
+function writeLines(doc: Doc, lines: WriteLine[], space: { above?: number; below?: number } = {}): Row {
+  const above = space.above ?? 0;
+  const oneValue = measure(doc, fontNames.regular, 10.5, 'Ag', width);
+  const oneCaption = measure(doc, fontNames.regular, 8, 'Ag', width);
+  const valueH = Math.max(oneValue, ...lines.map((l) => (l.value ? measure(doc, fontNames.regular, 10.5, l.value, l.w) : 0)));
+  const captionH = Math.max(oneCaption, ...lines.map((l) => measure(doc, fontNames.regular, 8, l.caption, l.w)));
+  const ruleAt = 24 + (valueH - oneValue);
+  return {
+    height: above + writeLineHeight + (valueH - oneValue) + (captionH - oneCaption) + (space.below ?? 0),
+    draw: (top) => {
+      const y = top + above;
+      for (const { x, w, caption, value } of lines) {
+        if (value) text(doc, fontNames.regular, 10.5, colour.text, value, x, y + 8, { width: w });
+        doc.moveTo(x, y + ruleAt).lineTo(x + w, y + ruleAt).lineWidth(0.8).strokeColor(colour.box).stroke();
+        text(doc, fontNames.regular, 8, colour.muted, caption, x, y + ruleAt + 3, { width: w });
+      }
+    },
+  };
+}
 
 function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedImages): Row[] {
   const sig = input.signature;
@@ -307,14 +334,15 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
     case 'paper-blank': {
       const dateX = left + width * 0.64;
       return [
-        {
-          height: writeLineHeight + 12,
-          draw: (y) => {
-            writeLine(doc, left, y + 10, width * 0.6, labels.blankSignature);
-            writeLine(doc, dateX, y + 10, right - dateX, labels.blankDate);
-          },
-        },
-        { height: writeLineHeight + 4, draw: (y) => writeLine(doc, left, y, width * 0.6, labels.blankName) },
+        writeLines(
+          doc,
+          [
+            { x: left, w: width * 0.6, caption: labels.blankSignature },
+            { x: dateX, w: right - dateX, caption: labels.blankDate },
+          ],
+          { above: 10, below: 2 },
+        ),
+        writeLines(doc, [{ x: left, w: width * 0.6, caption: labels.blankName }], { below: 4 }),
       ];
     }
   }
@@ -328,13 +356,14 @@ export function drawSignatureBlock(ctx: LayoutContext) {
   const { doc, input, labels } = ctx;
   const headingH = measure(doc, fontNames.bold, 11.5, labels.signature, width) + 8;
   const colW = (width - 24) / 2;
-  const people: Row = {
-    height: writeLineHeight + 2,
-    draw: (y) => {
-      writeLine(doc, left, y, colW, labels.explainedBy, input.explainedBy.trim());
-      writeLine(doc, left + colW + 24, y, colW, labels.witnessedBy, input.witnessedBy?.trim() ?? '');
-    },
-  };
+  const people = writeLines(
+    doc,
+    [
+      { x: left, w: colW, caption: labels.explainedBy, value: input.explainedBy.trim() },
+      { x: left + colW + 24, w: colW, caption: labels.witnessedBy, value: input.witnessedBy?.trim() ?? '' },
+    ],
+    { below: 2 },
+  );
   doc.y += 4;
   placeTogether(doc, [
     {
