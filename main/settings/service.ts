@@ -1,9 +1,10 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
 import type { ParsedInput } from '../../shared/contract';
+import { prepareLogo } from '../consent/pdf/images';
 
 /**
  * The slice of electron-store (and of `conf`, which it is built on) that settings use.
@@ -46,6 +47,20 @@ const magic: Record<'image/png' | 'image/jpeg', { bytes: number[]; ext: string }
   'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
 };
 
+/**
+ * The rename reaches the disk before the setting names the file. Windows cannot open a
+ * folder for syncing, and NTFS journals the rename anyway.
+ */
+async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 export interface SettingsDeps {
   store: KeyValueStore;
   /** Folder for the logo file: beside the database, not inside the settings file. */
@@ -77,6 +92,28 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
     if (!file) return null;
     const bytes = await readFile(file).catch(() => null);
     return bytes ? { bytes, type: file.endsWith('.png') ? 'png' : 'jpeg' } : 'missing';
+  }
+
+  /**
+   * Writes the file beside the one in use under a temporary name, flushed to disk, then
+   * renames it into place, which replaces a file whole or not at all: a write that fails
+   * half way (a full disk) or a power cut leaves the current logo as it was, and a
+   * failed write leaves no partial file behind.
+   */
+  async function writeBeside(file: string, bytes: Buffer): Promise<Result<true>> {
+    const temporary = path.join(assetsDir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await mkdir(assetsDir, { recursive: true });
+      await writeFile(temporary, bytes, { flag: 'wx', flush: true });
+      await rename(temporary, path.join(assetsDir, file));
+    } catch (e) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      const why = e instanceof Error ? e.message : String(e);
+      return err('internal', `The logo could not be saved (${why}). The current logo is unchanged.`);
+    }
+    // Durability only: the new file is in place whether or not the folder syncs.
+    await syncFolder(assetsDir).catch(() => undefined);
+    return ok(true);
   }
 
   async function profile(): Promise<ClinicProfile> {
@@ -149,10 +186,16 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
         const message = `This file is not a ${ext === 'png' ? 'PNG' : 'JPEG'} image`;
         return err('invalid_input', message, { dataBase64: message });
       }
-      await mkdir(assetsDir, { recursive: true });
+      // The letterhead's own check, now rather than at the next consent form: a corrupt
+      // image accepted here would stop every consent PDF until someone changed the logo.
+      const usable = prepareLogo(bytes);
+      if (!usable.ok) {
+        const message = `This image cannot be used as the logo: ${usable.reason}. Choose another file, or save this one again from an image editor.`;
+        return err('invalid_input', message, { dataBase64: message });
+      }
       const file = `clinic-logo.${ext}`;
-      // Write beside, then switch the setting: a failed write never leaves a half logo in use.
-      await writeFile(path.join(assetsDir, file), bytes);
+      const saved = await writeBeside(file, bytes);
+      if (!saved.ok) return saved;
       const previous = stored().logoFile;
       store.set('clinic', { ...stored(), logoFile: file });
       if (previous && previous !== file) await rm(path.join(assetsDir, path.basename(previous)), { force: true });

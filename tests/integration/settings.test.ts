@@ -10,6 +10,7 @@ import { dataPaths } from '../../main/app/paths';
 import { maxLogoBytes } from '../../shared/contract/settings';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
+import { prepareLogo } from '../../main/consent/pdf/images';
 
 /**
  * The clinic profile lives in electron-store (here `conf`, which electron-store is built
@@ -48,8 +49,11 @@ async function ok<T = Record<string, unknown>>(channel: string, input: unknown):
 
 const png = (size = 16) => solidPng(size, size, [0x1f, 0x6f, 0x8f]);
 
-/** The start of a real JFIF file: SOI, APP0 "JFIF". */
-const jpegBytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+/** A whole 1 × 1 JPEG (JFIF, baseline): what the letterhead embeds as it is. */
+const jpegBytes = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z',
+  'base64',
+);
 
 const profile = clinicProfile({ locale: 'fr-CA' });
 
@@ -214,6 +218,45 @@ describe('logo', () => {
     const r = await app.dispatch('settings.setLogo', { mimeType: 'image/png', dataBase64: over.toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { dataBase64: 'The logo must be 2 MB or smaller' } } });
     expect((await readFile(path.join(paths().assets, 'clinic-logo.png'))).length).toBe(maxLogoBytes);
+  });
+
+  /** A PNG with one chunk's bytes replaced: its checksum kept right, so only decoding finds it. */
+  function withChunk(bytes: Buffer, type: string, data: Buffer): Buffer {
+    const at = bytes.indexOf(type) - 4;
+    const length = bytes.readUInt32BE(at);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([bytes.subarray(0, at), head, body, crc, bytes.subarray(at + 12 + length)]);
+  }
+
+  it.each([
+    ['a PNG whose pixel data is not deflate', 'image/png', () => withChunk(png(), 'IDAT', Buffer.from('not deflate at all')), /^This image cannot be used as the logo: the PNG pixel data is corrupt\./],
+    ['a PNG with a damaged checksum', 'image/png', () => { const b = Buffer.from(png()); b[b.indexOf('IDAT') + 6] ^= 0xff; return b; }, /^This image cannot be used as the logo: the PNG's IDAT chunk is corrupt\./],
+    ['a PNG cut short', 'image/png', () => png(64).subarray(0, 60), /^This image cannot be used as the logo: the PNG is cut short/],
+    ['a PNG far too large to decode', 'image/png', () => withChunk(png(), 'IHDR', Buffer.from([0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20, 8, 6, 0, 0, 0])), /the image is too large \(20000 × 20000 pixels\)/],
+    ['a JPEG with no frame header (only its start and end markers)', 'image/jpeg', () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]), /^This image cannot be used as the logo: the JPEG (has no frame header|is cut short)\./],
+    ['a JPEG cut short', 'image/jpeg', () => jpegBytes.subarray(0, 30), /^This image cannot be used as the logo: the JPEG is cut short\./],
+  ] as const)('refuses %s at upload, and keeps the current logo', async (_label, mimeType, bytes, message) => {
+    const current = png();
+    await ok('settings.setLogo', { mimeType: 'image/png', dataBase64: current.toString('base64') });
+    const r = await app.dispatch('settings.setLogo', { mimeType, dataBase64: bytes().toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { dataBase64: expect.stringMatching(message) } } });
+    if (!r.ok) expect(r.error.message).toBe(r.error.fields?.dataBase64);
+    expect(await assetFiles()).toEqual(['clinic-logo.png']);
+    expect(Buffer.compare(await readFile(path.join(paths().assets, 'clinic-logo.png')), current)).toBe(0);
+    expect(await ok('settings.get', {})).toMatchObject({ logo: `data:image/png;base64,${current.toString('base64')}` });
+  });
+
+  it('a logo it accepts is one the consent PDF can print', async () => {
+    await ok('settings.update', clinicProfile());
+    for (const [mimeType, bytes] of [['image/png', solidPng(120, 40)], ['image/jpeg', jpegBytes]] as const) {
+      await ok('settings.setLogo', { mimeType, dataBase64: bytes.toString('base64') });
+      const logo = await app.services.settings.logo();
+      expect(logo && logo !== 'missing' && prepareLogo(logo.bytes).ok, mimeType).toBe(true);
+    }
   });
 
   it('removeLogo deletes the file and clears the profile, and stays removed after a restart', async () => {

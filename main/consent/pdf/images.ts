@@ -1,4 +1,5 @@
-import { decodePng, flattenOnWhite, sizeProblem } from './png';
+import { maxLogoBytes } from '../../../shared/contract/settings';
+import { decodePng, flattenOnWhite, isPng, sizeProblem } from './png';
 
 export { isPng } from './png';
 
@@ -51,4 +52,15 @@ export function prepareJpeg(input: Uint8Array): Prepared {
     pos += 2 + length;
   }
   return { ok: false, reason: 'the JPEG has no frame header' };
+}
+
+/**
+ * The clinic logo as the letterhead will embed it: one check, run by Settings when the
+ * logo is chosen and again by every render, so a logo that was accepted prints.
+ */
+export function prepareLogo(bytes: Uint8Array): Prepared {
+  if (bytes.length > maxLogoBytes) return { ok: false, reason: 'the file is larger than 2 MB' };
+  if (isPng(bytes)) return preparePng(bytes);
+  if (isJpeg(bytes)) return prepareJpeg(bytes);
+  return { ok: false, reason: 'the file is not a PNG or JPEG image' };
 }

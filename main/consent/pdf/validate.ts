@@ -1,7 +1,6 @@
-import { isJpeg, isPng, prepareJpeg, preparePng, type Prepared, type PreparedImage } from './images';
+import { isPng, prepareLogo, preparePng, type PreparedImage } from './images';
 import { isIsoInstant, isValidTimeZone } from './format';
 import type { ConsentPdfInput } from './types';
-import { maxLogoBytes } from '../../../shared/contract/settings';
 
 /** A signature_pad PNG is tens of kilobytes; a megabyte is a wrong file, not a signature. */
 export const maxSignatureBytes = 1024 * 1024;
@@ -39,11 +38,7 @@ export function checkConsentPdfInput(input: ConsentPdfInput): Checked {
 
   const logo = input.clinic.logo;
   if (logo) {
-    const seen: Prepared = logo.bytes.length > maxLogoBytes
-      ? { ok: false, reason: 'the file is larger than 2 MB' }
-      : isPng(logo.bytes) ? preparePng(logo.bytes)
-      : isJpeg(logo.bytes) ? prepareJpeg(logo.bytes)
-      : { ok: false, reason: 'the file is not a PNG or JPEG image' };
+    const seen = prepareLogo(logo.bytes);
     if (!seen.ok) fields['clinic.logo'] = `The clinic logo cannot be used: ${seen.reason}`;
     else if ((logo.type === 'png') !== isPng(logo.bytes)) fields['clinic.logo'] = `The clinic logo is labelled ${logo.type.toUpperCase()} but is not one`;
     else images.logo = seen.image;
