@@ -13,7 +13,7 @@ import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
 import { appendAudit } from '../audit/log';
-import type { Result } from '../../shared/contract/result';
+import { ok, type Result } from '../../shared/contract/result';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
@@ -72,6 +72,13 @@ export async function createApp(deps: AppDeps) {
     audit: (action, patientId) =>
       db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
     onChange: deps.onPatientModeChange,
+    canPrint: async ({ patientId, kinds, locale }) => {
+      for (const kind of kinds) {
+        const form = await consent.blankForm({ patientId, kind, locale, choices: [] });
+        if (!form.ok) return form;
+      }
+      return ok(null);
+    },
   });
   const consent = createConsentService({
     db,

@@ -14,6 +14,8 @@ export interface PatientModeDeps {
   save: (session: PatientSession | null) => Promise<void>;
   load: () => Promise<unknown>;
   audit: (action: 'patient_mode.entered' | 'patient_mode.left', patientId: string) => Promise<void>;
+  /** Whether the forms can be made for this patient (font, logo, clinic name): found out before the patient signs, not after. */
+  canPrint: (session: Omit<PatientSession, 'patientName'>) => Promise<Result<unknown>>;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
   onChange?: (on: boolean) => void;
 }
@@ -39,6 +41,8 @@ export async function createPatientMode(deps: PatientModeDeps) {
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
+      const printable = await deps.canPrint(input);
+      if (!printable.ok) return printable;
       const next = { ...input, patientName: `${patient.firstName} ${patient.lastName}` };
       await deps.save(next);
       await deps.audit('patient_mode.entered', next.patientId);

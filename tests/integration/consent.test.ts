@@ -320,6 +320,16 @@ async function signArgs(kind: string, choices: string[] = []) {
   };
 }
 
+describe('patient mode, before it starts', () => {
+  it('is refused when the forms cannot be printed for this patient, so nobody signs in vain', async () => {
+    await must('settings.setStaffPin', { pin: '2468' });
+    const wang = await must<Patient>('patients.create', { patient: patientInput({ firstName: '小明', lastName: '王', phones: [{ label: 'mobile', number: '604 555 0177' }] }) });
+    const r = await app.dispatch('patientMode.enter', { patientId: wang.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'patient.fullName': expect.stringMatching(/王/) } } });
+    expect(await must('patientMode.current', {})).toEqual({ session: null });
+  });
+});
+
 describe('settings changes', () => {
   it('are in the audit log, without their values', async () => {
     await must('settings.updateConsentPolicy', { sensitiveAreaFrequency: 'once', renewalMonths: 24 });
