@@ -1,4 +1,4 @@
-import { digitsOf, joined, words } from '../../shared/text/fold';
+import { digitsOf, joined, phoneDigits, words } from '../../shared/text/fold';
 
 /**
  * What the search index holds for a patient, and how a typed query becomes an FTS5
@@ -34,7 +34,11 @@ function nameWords(...names: string[]): string {
   return [...out].join(' ');
 }
 
-/** "6045551234" → "6045551234 045551234 … 234": a prefix query on a suffix finds any run of digits. */
+/**
+ * "6045551234" → "6045551234 045551234 … 234": a prefix query on a suffix finds any run
+ * of digits. The digits as written, not phoneDigits(): "+1 604 555 1234" keeps its
+ * "16045551234" for someone typing the 1, and its suffixes include the 10 digits.
+ */
 function phoneSuffixes(numbers: ReadonlyArray<{ number: string }>): string {
   const out = new Set<string>();
   for (const { number } of numbers) {
@@ -62,50 +66,156 @@ export function sortKey(p: Pick<IndexedPerson, 'firstName' | 'lastName'>): strin
  * two-letter prefix in a large clinic that is thousands of rows to fetch and sort on
  * each keystroke. So the rowid of a patient's search row is chosen to follow name
  * order: rowid = block * slotsPerBlock + slot, where the block is an order-preserving
- * code of the first bytes of sort_key (so a name that sorts before another never gets
- * a higher block) and the slot only tells apart rows in one block. The first n matches
+ * code of the start of sort_key (so a name that sorts before another never gets a
+ * higher block) and the slot only tells apart rows in one block. The first n matches
  * in name order are then among the matches in blocks up to that of the n-th match in
  * rowid order: the search reads those few rows and sorts only them.
  *
  * Rowids stay below 2^53 so they survive the trip through JavaScript numbers.
  */
 export const slotsPerBlock = 4096; // a block is `rowid / 4096` in SQL
-const keyBytes = 8;
-const base = 33;
+/** Blocks are 0 … blockCount - 1: the highest rowid stays below Number.MAX_SAFE_INTEGER, the search's "no limit". */
+const blockCount = 2 ** 41 - 1;
+
+/*
+ * The block code.
+ *
+ * SQLite compares TEXT with memcmp, and UTF-8 byte order is code point order, so the
+ * code reads sort_key code point by code point, the way an arithmetic coder does:
+ * it starts with all blocks, [0, blockCount), and each code point narrows the range to
+ * its own slice, the slices laid out in code point order; the block is where the range
+ * starts when the key (or the range) runs out. Keys that sort earlier get earlier
+ * slices, so the code never goes backwards, whatever the script. (A fixed number of
+ * symbols per character cannot do this: a–z alone take 5 bits, a Chinese character
+ * 15, so a code that lumps "everything after z" together puts every Chinese, Korean,
+ * Greek or Cyrillic name in one block.)
+ *
+ * How wide a slice is decides how far into a name the code sees before the range is
+ * one block wide. Slices follow what sort keys hold (folded words, a space between
+ * words, \u0001 between last and first name): each range of code points below gets a
+ * share of the range by weight, then each code point an equal part of that share.
+ * Letters of the script just read get the "home" weight, so a Cyrillic letter after a
+ * Cyrillic letter costs about as much as a Latin one after a Latin one; a name's first
+ * letter is read as if after a Latin one. Korean names reach the index as jamo
+ * (fold() decomposes Hangul syllables), three ranges of a few dozen letters each.
+ * Code points no name holds share what is left at weight 1 per range.
+ */
+type Script = 'latin' | 'greek' | 'cyrillic' | 'armenian' | 'hebrew' | 'arabic' | 'indic' | 'thai' | 'georgian' | 'jamo' | 'ethiopic' | 'kana' | 'han';
 
 /**
- * Order-preserving code of one UTF-8 byte of a sort key (SQLite compares TEXT with
- * memcmp). Space, the \u0001 separator and a–z each get their own symbol; every other
- * byte falls in a group, and the code stops at a grouped byte (the rest counts as
- * zeros), because what follows it no longer decides the order.
+ * One slice per letter, as wide as the letter is common in names, so the code reads
+ * further into a name, as a Huffman code would. Any weights keep the order; these only
+ * decide where blocks split. Per mille, roughly, from English and French names for
+ * a–z and from Russian and Ukrainian ones for а–я (fold() has made й и and ё е).
  */
-function symbol(byte: number): { code: number; last: boolean } {
-  if (byte === 0x00) return { code: 1, last: false };
-  if (byte === 0x01) return { code: 2, last: false };
-  if (byte < 0x20) return { code: 3, last: true };
-  if (byte === 0x20) return { code: 4, last: false };
-  if (byte < 0x61) return { code: 5, last: true }; // punctuation, digits, capitals
-  if (byte <= 0x7a) return { code: 6 + byte - 0x61, last: false };
-  return { code: 32, last: true }; // letters outside a–z, in their UTF-8 byte order
+const latinPerMille = [82, 18, 32, 38, 110, 12, 22, 38, 68, 8, 14, 56, 32, 74, 66, 16, 3, 72, 54, 52, 30, 12, 12, 3, 18, 6];
+const cyrillicPerMille = [90, 16, 45, 17, 30, 85, 9, 16, 85, 4, 35, 44, 32, 67, 110, 28, 47, 55, 63, 26, 3, 10, 5, 14, 7, 4, 1, 19, 17, 3, 6, 20];
+
+function letters(first: number, perMille: number[], script: Script): Array<readonly [number, number, number, number, Script]> {
+  return perMille.map((w, i) => [first + i, first + i, 2, w, script] as const);
 }
 
-const encoder = new TextEncoder();
+/** [first, last] code points, weight after a letter of another script, weight after one of this script, script. */
+const weighted: ReadonlyArray<readonly [number, number, number, number?, Script?]> = [
+  [0x01, 0x01, 96], // between last and first names
+  [0x20, 0x20, 32], // between words
+  [0x30, 0x39, 12], // digits
+  ...letters(0x61, latinPerMille, 'latin'), // a–z
+  [0xdf, 0x2af, 4, 24, 'latin'], // letters fold() keeps: ŋ, ə…
+  [0x3b1, 0x3c9, 16, 768, 'greek'], // α–ω
+  [0x3ca, 0x3ff, 1, 8, 'greek'],
+  ...letters(0x430, cyrillicPerMille, 'cyrillic'), // а–я
+  [0x450, 0x45f, 2, 48, 'cyrillic'], // ѐ–џ: і, є, ђ, љ…
+  [0x460, 0x52f, 1, 8, 'cyrillic'],
+  [0x561, 0x587, 4, 768, 'armenian'],
+  [0x5d0, 0x5ea, 8, 768, 'hebrew'],
+  [0x620, 0x64a, 16, 704, 'arabic'],
+  [0x660, 0x6ff, 4, 64, 'arabic'], // Persian and Urdu letters, digits
+  [0x900, 0xdff, 16, 768, 'indic'],
+  [0xe01, 0xe2e, 4, 768, 'thai'],
+  [0x10d0, 0x10ff, 4, 768, 'georgian'],
+  [0x1100, 0x1112, 24, 288, 'jamo'], // leading consonants
+  [0x1161, 0x1175, 2, 288, 'jamo'], // vowels
+  [0x11a8, 0x11c2, 2, 192, 'jamo'], // trailing consonants
+  [0x1200, 0x137f, 4, 768, 'ethiopic'],
+  [0x3041, 0x30ff, 16, 768, 'kana'],
+  [0x3400, 0x4dbf, 2, 48, 'han'], // extension A
+  [0x4e00, 0x9fff, 64, 704, 'han'],
+  [0x20000, 0x3ffff, 1, 16, 'han'], // extensions B–H
+];
+
+interface Slice {
+  first: number;
+  last: number;
+  script?: Script;
+}
+
+/** The ranges in order, covering 0 … 0x10FFFF, and each context's cumulative weights. */
+const slices: Slice[] = [];
+const weightsIn = new Map<Script, number[]>();
+{
+  const away: number[] = [];
+  const home: number[] = [];
+  let next = 0;
+  const add = (first: number, last: number, a: number, h = a, script?: Script) => {
+    slices.push({ first, last, script });
+    away.push(a);
+    home.push(h);
+  };
+  for (const [first, last, a, h, script] of weighted) {
+    if (first > next) add(next, first - 1, 1);
+    add(first, last, a, h, script);
+    next = last + 1;
+  }
+  add(next, 0x10ffff, 1);
+  const scripts = new Set(slices.flatMap((s) => (s.script ? [s.script] : [])));
+  for (const script of scripts) {
+    const cumulative = [0];
+    slices.forEach((s, i) => cumulative.push(cumulative[i] + (s.script === script ? home[i] : away[i])));
+    weightsIn.set(script, cumulative);
+  }
+}
+
+function sliceOf(codePoint: number): number {
+  let lo = 0;
+  let hi = slices.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (slices[mid].last < codePoint) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** floor(n * a / b), exactly, for n < 2^53 and a <= b < 2^26. */
+function part(n: number, a: number, b: number): number {
+  const q = Math.floor(n / b);
+  return q * a + Math.floor(((n - q * b) * a) / b);
+}
 
 /** The block of a sort key: sortKey(a) < sortKey(b) implies sortBlock(a) <= sortBlock(b). */
 export function sortBlock(key: string): number {
-  const bytes = encoder.encode(key);
-  let code = 0;
-  let i = 0;
-  for (; i < keyBytes && i < bytes.length; i++) {
-    const { code: c, last } = symbol(bytes[i]);
-    code = code * base + c;
-    if (last) {
-      i++;
-      break;
-    }
+  let start = 0;
+  let width = blockCount;
+  let context: Script = 'latin';
+  for (const ch of key) {
+    if (width <= 1) break;
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate (words() drops them) reaches SQLite as U+FFFD
+    const i = sliceOf(c);
+    const { first, last, script } = slices[i];
+    const cumulative = weightsIn.get(context)!;
+    const total = cumulative[cumulative.length - 1];
+    // The slice's share of the range, then this code point's equal part of the slice.
+    const sliceStart = part(width, cumulative[i], total);
+    const sliceWidth = part(width, cumulative[i + 1], total) - sliceStart;
+    const size = last - first + 1;
+    const from = part(sliceWidth, c - first, size);
+    start += sliceStart + from;
+    width = part(sliceWidth, c - first + 1, size) - from;
+    if (script) context = script;
   }
-  for (; i < keyBytes; i++) code *= base; // shorter keys and stopped codes pad with "end"
-  return code;
+  return start;
 }
 
 /** Rowids a search row with this sort key may take: [first, first + slotsPerBlock). */
@@ -179,8 +289,7 @@ export function parseQuery(raw: string): ParsedQuery {
       continue;
     }
     if (/^[\d\s()+.-]+$/.test(token) && /\d/.test(token)) {
-      let digits = digitsOf(token);
-      if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1); // +1 country code
+      const digits = phoneDigits(token); // "+1 604 555 0142" finds "(604) 555-0142"
       if (digits.length < 3) continue; // two digits match half the register: wait for more
       // Four digits may be a birth year as well as part of a phone number.
       clauses.push(

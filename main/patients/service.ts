@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ParsedInput, Output } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { Duplicate, Patient } from '../../shared/contract/patients';
-import { digitsOf, joined } from '../../shared/text/fold';
+import { joined, phoneDigits } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
 import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
 import { parseQuery, rowidBlock, searchDocument, slotsPerBlock, sortKey } from './search-index';
@@ -77,12 +77,26 @@ function tierSql(includeArchived: boolean): string {
 const tierQueries = { active: tierSql(false), all: tierSql(true) };
 
 export function phoneRows(patientId: string, phones: PatientInput['phones']): PhoneRow[] {
-  return phones.map((p, position) => ({ patient_id: patientId, position, label: p.label, number: p.number, digits: digitsOf(p.number) }));
+  return phones.map((p, position) => ({ patient_id: patientId, position, label: p.label, number: p.number, digits: phoneDigits(p.number) }));
 }
 
 export function searchRow(p: PatientInput, patientId: string, archived: boolean) {
   return { ...searchDocument({ ...p, archived }), patient_id: patientId };
 }
+
+/**
+ * No free rowid in a name's search block: 4,096 records whose names agree as far as the
+ * block code reads (search-index.ts), in practice the same name 4,096 times. Thrown
+ * inside a write transaction so it rolls back, and answered as blockFullError.
+ */
+class SearchBlockFull extends Error {
+  override name = 'SearchBlockFull';
+}
+
+const blockFullError = err(
+  'internal',
+  'The patient search index has no room left for this name, so nothing was saved. Please tell your Rapport support contact.',
+);
 
 export function createPatientService({ db, now, newId }: PatientDeps) {
   async function load(q: Knex | Knex.Transaction, id: string): Promise<Patient | null> {
@@ -102,13 +116,16 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
    * Keeps the FTS row in step with the patient, inside the same transaction. The row's
    * rowid follows name order (see rowidBlock in search-index.ts): it keeps its rowid
    * while the name stays in the same block, and moves, with patients.search_rowid,
-   * when a new name sorts elsewhere.
+   * when a new name sorts elsewhere. Throws SearchBlockFull, before writing anything,
+   * when the new name's block has no free rowid; the caller rolls back and answers
+   * with blockFullError.
    */
   async function writeSearchRow(trx: Knex.Transaction, p: PatientInput, id: string, archived: boolean, rowid?: number) {
     const doc = searchRow(p, id, archived);
     const block = rowidBlock(doc.sort_key);
-    if (rowid !== undefined) await trx('patient_search').where({ rowid }).delete();
     const target = rowid !== undefined && rowid >= block.first && rowid < block.end ? rowid : await freeRowid(trx, block);
+    if (target === null) throw new SearchBlockFull();
+    if (rowid !== undefined) await trx('patient_search').where({ rowid }).delete();
     await trx('patient_search').insert({ rowid: target, ...doc });
     if (rowid !== undefined && target !== rowid) await trx('patients').where({ id }).update({ search_rowid: target });
     return target;
@@ -116,10 +133,11 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
 
   /**
    * The next free rowid in a block; when the block's top is taken, the first gap
-   * (renames and archiving leave some). Read from the unique index on
-   * patients.search_rowid: a rowid range scan of the FTS5 table itself is far slower.
+   * (renames and archiving leave some); null when all 4,096 are taken. Read from the
+   * unique index on patients.search_rowid: a rowid range scan of the FTS5 table itself
+   * is far slower.
    */
-  async function freeRowid(trx: Knex.Transaction, block: { first: number; end: number }): Promise<number> {
+  async function freeRowid(trx: Knex.Transaction, block: { first: number; end: number }): Promise<number | null> {
     const inBlock = (q: Knex.QueryBuilder) => q.where('search_rowid', '>=', block.first).andWhere('search_rowid', '<', block.end);
     const [top] = (await trx('patients').max({ r: 'search_rowid' }).modify(inBlock)) as Array<{ r: number | null }>;
     if (top.r === null) return block.first;
@@ -130,8 +148,17 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
       if (search_rowid !== candidate) return candidate;
       candidate++;
     }
-    // 4,096 records whose sorted names share their first eight letters.
-    throw new Error('search index block full');
+    return candidate < block.end ? candidate : null;
+  }
+
+  /** Runs a write transaction; a full search block rolls it back and becomes a Result. */
+  async function writing<T>(work: (trx: Knex.Transaction) => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await db.transaction(work);
+    } catch (e) {
+      if (e instanceof SearchBlockFull) return blockFullError;
+      throw e;
+    }
   }
 
   function summariesByIds(ids: string[]) {
@@ -185,7 +212,7 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
         if (joined(r.first_name) === first && joined(r.last_name) === last) add(r.id, 'name_and_birth_date');
       }
     }
-    const digits = input.phones.map(digitsOf).filter((d) => d.length >= 7);
+    const digits = input.phones.map(phoneDigits).filter((d) => d.length >= 7);
     if (digits.length) {
       const samePhone = await db('patient_phones').distinct('patient_id').whereIn('digits', digits);
       for (const r of samePhone as Array<{ patient_id: string }>) add(r.patient_id, 'phone');
@@ -207,17 +234,19 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
     }
     const id = newId();
     const at = now().toISOString();
-    await db.transaction(async (trx) => {
+    const written = await writing(async (trx) => {
       const searchRowid = await writeSearchRow(trx, p, id, false);
       await trx('patients').insert({ id, ...patientColumns(p), search_rowid: searchRowid, created_at: at, updated_at: at });
       await writePhones(trx, id, p.phones);
       await appendAudit(trx, newId, { at, action: 'patient.created', entity: 'patient', entityId: id });
+      return ok(null);
     });
+    if (!written.ok) return written;
     return ok((await load(db, id))!);
   }
 
   async function update(input: ParsedInput<'patients.update'>): Promise<Result<Patient>> {
-    return db.transaction(async (trx) => {
+    return writing(async (trx) => {
       const before = await load(trx, input.id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
       if (before.updatedAt !== input.expectedUpdatedAt) {
@@ -242,7 +271,7 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
   }
 
   async function setArchived(id: string, archived: boolean, reason: string): Promise<Result<Patient>> {
-    return db.transaction(async (trx) => {
+    return writing(async (trx) => {
       const before = await load(trx, id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
       if ((before.archivedAt !== null) === archived) return ok(before);

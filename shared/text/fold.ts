@@ -11,16 +11,25 @@ const letters: Record<string, string> = {
 };
 const special = new RegExp(`[${Object.keys(letters).join('')}]`, 'g');
 
+/**
+ * Everything written for an apostrophe in a name: ' ’ ‘ ‛ ` ´ ′, and the modifier letters
+ * ʹ ʺ ʻ ʼ ʽ ʾ ʿ (U+02B9–U+02BF: the ʻokina of "Kealiʻi", the ʼ of "Oʼbrien", the ʿayn of
+ * "Saʿid") and ꞌ (saltillo). Unicode counts the modifier letters as letters, so unless
+ * they are made apostrophes here "Kealiʻi" stays one word that "kealii" never finds.
+ */
+const apostrophes = /[\u0027\u0060\u00b4\u2018\u2019\u201b\u2032\u02b9-\u02bf\ua78b\ua78c]/g;
+
 export function fold(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(special, (c) => letters[c] ?? c);
+    .replace(special, (c) => letters[c] ?? c)
+    .replace(apostrophes, "'");
 }
 
-/** Apostrophes and hyphens join a name ("O'Brien", "Smith-Jones"); other punctuation separates. */
-const joiners = /['’ʼ`\u2010\u2011-]/g;
+/** Apostrophes (as fold() leaves them) and hyphens join a name ("O'Brien", "Smith-Jones"); other punctuation separates. */
+const joiners = /['\u2010\u2011-]/g;
 
 /** Words of a name or query, folded: "O'Brien-Müller" → ["o", "brien", "muller"]. */
 export function words(text: string): string[] {
@@ -34,4 +43,14 @@ export function joined(text: string): string {
 
 export function digitsOf(text: string): string {
   return text.replace(/\D+/g, '');
+}
+
+/**
+ * A phone number's digits as stored and compared: a North American number written with
+ * its country code ("+1 (604) 555-0142", "1-604-555-0142": 11 digits starting with 1)
+ * loses the 1, so it is the same number as "(604) 555-0142".
+ */
+export function phoneDigits(text: string): string {
+  const digits = digitsOf(text);
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
 }

@@ -56,6 +56,23 @@ describe('patients', () => {
     expect(await search('"*)(')).toEqual([]);
   });
 
+  it('treats every apostrophe as one: ʻokina, modifier letter apostrophe, typographic quotes', async () => {
+    await create({ firstName: 'Kealiʻi', lastName: 'Kahananui', phones: [{ label: 'mobile', number: '808 555 0101' }] });
+    await create({ firstName: 'Siobhán', lastName: 'Oʼbrien', phones: [{ label: 'mobile', number: '808 555 0102' }] });
+    await create({ firstName: 'Dana', lastName: 'D’Amico', phones: [{ label: 'mobile', number: '808 555 0103' }] });
+    expect(await search('kealii')).toEqual(['Kealiʻi Kahananui']);
+    expect(await search('Kealiʻi')).toEqual(['Kealiʻi Kahananui']);
+    expect(await search("keali'i kah")).toEqual(['Kealiʻi Kahananui']);
+    expect(await search('obrien')).toEqual(['Siobhán Oʼbrien']);
+    expect(await search('O’Brien')).toEqual(['Siobhán Oʼbrien']);
+    expect(await search('brien')).toEqual(['Siobhán Oʼbrien']);
+    expect(await search('damico')).toEqual(['Dana D’Amico']);
+    expect(await search("d'amico")).toEqual(['Dana D’Amico']);
+    // Same name, written with another apostrophe, same birth date: a duplicate.
+    const dupes = await app.dispatch('patients.findDuplicates', { firstName: 'Siobhán', lastName: "O'Brien", dateOfBirth: '1985-03-14', phones: [] });
+    expect(dupes).toMatchObject({ ok: true, value: { duplicates: [{ lastName: 'Oʼbrien', reasons: ['name_and_birth_date'] }] } });
+  });
+
   it('ranks a last-name match before a first-name match, then by name', async () => {
     await create({ firstName: 'Martin', lastName: 'Abbott', phones: [{ label: 'mobile', number: '604 555 1000' }] });
     await create({ firstName: 'Anna', lastName: 'Martinez', phones: [{ label: 'mobile', number: '604 555 1001' }] });
@@ -76,6 +93,34 @@ describe('patients', () => {
     expect(dupes).toMatchObject({ ok: true, value: { duplicates: [{ id: first.id, reasons: ['phone'] }] } });
     const anyway = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'zoe', phones: [], preferredContact: 'email' }), acknowledgeDuplicates: true });
     expect(anyway.ok).toBe(true);
+  });
+
+  it('knows a North American number with or without its country code', async () => {
+    const zoe = await create(); // (604) 555-0142
+    const withCode = await create({ firstName: 'Sam', lastName: 'Reyes', dateOfBirth: '1990-05-05', phones: [{ label: 'home', number: '+1 250 555 0177' }] });
+    expect(await app.db('patient_phones').where({ patient_id: withCode.id }).pluck('digits')).toEqual(['2505550177']);
+
+    const phone = async (...phones: string[]) => {
+      const r = await app.dispatch('patients.findDuplicates', { firstName: 'Someone', lastName: 'Else', dateOfBirth: '', phones });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return (r.value as { duplicates: Array<{ id: string; reasons: string[] }> }).duplicates.map((d) => [d.id, d.reasons]);
+    };
+    expect(await phone('+1 (604) 555-0142')).toEqual([[zoe.id, ['phone']]]);
+    expect(await phone('1-604-555-0142')).toEqual([[zoe.id, ['phone']]]);
+    expect(await phone('16045550142')).toEqual([[zoe.id, ['phone']]]);
+    expect(await phone('(250) 555-0177')).toEqual([[withCode.id, ['phone']]]);
+    expect(await phone('+1 250 555 0177')).toEqual([[withCode.id, ['phone']]]);
+    expect(await phone('+44 604 555 0142')).toEqual([]); // another country's number is another number
+
+    // A new patient with Zoë's number written with the country code is stopped with a warning.
+    const again = await app.dispatch('patients.create', {
+      patient: patientInput({ firstName: 'Kai', lastName: 'Tanaka', dateOfBirth: '2001-09-09', phones: [{ label: 'mobile', number: '1-604-555-0142' }] }),
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Search finds both numbers however they were written and typed.
+    expect(await search('16045550142')).toEqual(["Zoë O'Brien-Müller"]);
+    expect(await search('2505550177')).toEqual(['Sam Reyes']);
+    expect(await search('+1-250-555-0177')).toEqual(['Sam Reyes']);
   });
 
   it('edits with a version check, and archives without deleting', async () => {
