@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { writeAtomically } from '../files/atomic';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
@@ -47,20 +48,6 @@ const magic: Record<'image/png' | 'image/jpeg', { bytes: number[]; ext: string }
   'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
 };
 
-/**
- * The rename reaches the disk before the setting names the file. Windows cannot open a
- * folder for syncing, and NTFS journals the rename anyway.
- */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const folder = await open(dir, 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
-}
-
 export interface SettingsDeps {
   store: KeyValueStore;
   /** Folder for the logo file: beside the database, not inside the settings file. */
@@ -94,26 +81,15 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
     return bytes ? { bytes, type: file.endsWith('.png') ? 'png' : 'jpeg' } : 'missing';
   }
 
-  /**
-   * Writes the file beside the one in use under a temporary name, flushed to disk, then
-   * renames it into place, which replaces a file whole or not at all: a write that fails
-   * half way (a full disk) or a power cut leaves the current logo as it was, and a
-   * failed write leaves no partial file behind.
-   */
+  /** Whole or not at all: a failed write (a full disk) or a power cut leaves the current logo as it was. */
   async function writeBeside(file: string, bytes: Buffer): Promise<Result<true>> {
-    const temporary = path.join(assetsDir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await mkdir(assetsDir, { recursive: true });
-      await writeFile(temporary, bytes, { flag: 'wx', flush: true });
-      await rename(temporary, path.join(assetsDir, file));
+      await writeAtomically(assetsDir, file, bytes);
+      return ok(true);
     } catch (e) {
-      await rm(temporary, { force: true }).catch(() => undefined);
       const why = e instanceof Error ? e.message : String(e);
       return err('internal', `The logo could not be saved (${why}). The current logo is unchanged.`);
     }
-    // Durability only: the new file is in place whether or not the folder syncs.
-    await syncFolder(assetsDir).catch(() => undefined);
-    return ok(true);
   }
 
   async function profile(): Promise<ClinicProfile> {
