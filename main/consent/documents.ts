@@ -8,8 +8,6 @@ import { writeAtomically } from '../files/atomic';
  * (never by patient name), each checked against the SHA-256 the database keeps.
  */
 
-export { sha256 };
-
 export function documentStore(dir: string) {
   const file = (name: string) => path.join(dir, path.basename(name));
 

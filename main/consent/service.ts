@@ -6,13 +6,13 @@ import type { Patient } from '../../shared/contract/patients';
 import type { ClinicProfile, ConsentPolicy } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
 import type { DocumentStore } from './documents';
-import { sha256 } from './documents';
+import { sha256 } from './pdf/hash';
 import type { ConsentPdfInput } from './pdf/types';
 import { checkSignaturePng } from './signature';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
 import { consentStatus } from './status';
 import { dayIn, zonedNoon } from '../../shared/time';
-import { currentTemplates, templateVersions, toTemplate, type TemplateRow } from './templates';
+import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
 
 export interface ConsentDeps {
   db: Knex;
@@ -412,39 +412,6 @@ export function createConsentService(deps: ConsentDeps) {
     return ok({ consents: await Promise.all(rows.map(recordOf)) });
   }
 
-  async function saveTemplate(input: ParsedInput<'consent.saveTemplate'>): Promise<Result<TemplateVersion>> {
-    return db.transaction(async (trx) => {
-      const current = (await currentTemplates(trx)).get(input.kind)!;
-      if (current.version !== input.basedOnVersion) {
-        return err('conflict', `Version ${current.version} was saved while you were editing version ${input.basedOnVersion}. Reopen the form to edit the newest version.`);
-      }
-      const fields: Record<string, string> = {};
-      for (const locale of ['en-CA', 'fr-CA'] as const) {
-        for (const key of current.choices) {
-          if (!input.locales[locale].choiceLabels[key]?.trim()) fields[`locales.${locale}.choiceLabels.${key}`] = 'Every choice needs a label';
-        }
-      }
-      if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
-      const row = {
-        id: newId(),
-        kind: input.kind,
-        version: current.version + 1,
-        source: current.source,
-        choices: JSON.stringify(current.choices),
-        locales: JSON.stringify(input.locales),
-        material: input.material,
-        change_note: input.changeNote,
-        created_at: now().toISOString(),
-      };
-      await trx('consent_templates').insert(row);
-      await appendAudit(trx, newId, {
-        at: row.created_at, action: 'consent_template.versioned', entity: 'consent_template', entityId: row.id,
-        detail: { kind: input.kind, version: row.version, material: input.material },
-      });
-      return ok(toTemplate({ ...row, material: input.material } as TemplateRow));
-    });
-  }
-
   /** A document that lives only as long as `use` (a blank form on its way to the printer). */
   async function withTemporaryDocument<T>(bytes: Buffer, use: (file: string, id: string) => Promise<T>): Promise<T> {
     const id = newId();
@@ -466,7 +433,7 @@ export function createConsentService(deps: ConsentDeps) {
     blankForm,
     status,
     history,
-    saveTemplate,
+    saveTemplate: (input: ParsedInput<'consent.saveTemplate'>) => saveTemplateVersion(db, { now, newId }, input),
     templates: async () => ok({ templates: [...(await currentTemplates(db)).values()].sort((a, b) => a.kind.localeCompare(b.kind)) }),
     templateHistory: async ({ kind }: { kind: ConsentKind }) => ok({ versions: await templateVersions(db, kind) }),
   };

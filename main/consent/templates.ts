@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { ParsedInput } from '../../shared/contract';
+import { err, ok, type Result } from '../../shared/contract/result';
+import { appendAudit } from '../audit/log';
 import {
   consentKinds,
   templateLocaleSchema,
@@ -83,4 +86,49 @@ export async function templateVersions(db: Knex | Knex.Transaction, kind?: Conse
     .modify((q) => (kind ? q.where({ kind }) : q))
     .orderBy([{ column: 'kind' }, { column: 'version', order: 'desc' }])) as TemplateRow[];
   return rows.map(toTemplate);
+}
+
+/**
+ * Saves an edit as the next version; the versions before it stay as they were, since
+ * signed consents point at them. An editor opened on an older version gets a conflict
+ * rather than overwriting someone else's change.
+ */
+export async function saveTemplateVersion(
+  db: Knex,
+  { now, newId }: { now: () => Date; newId: () => string },
+  input: ParsedInput<'consent.saveTemplate'>,
+): Promise<Result<TemplateVersion>> {
+  return db.transaction(async (trx) => {
+    const current = (await currentTemplates(trx)).get(input.kind)!;
+    if (current.version !== input.basedOnVersion) {
+      return err('conflict', `Version ${current.version} was saved while you were editing version ${input.basedOnVersion}. Reopen the form to edit the newest version.`);
+    }
+    const fields: Record<string, string> = {};
+    for (const locale of ['en-CA', 'fr-CA'] as const) {
+      for (const key of current.choices) {
+        if (!input.locales[locale].choiceLabels[key]?.trim()) fields[`locales.${locale}.choiceLabels.${key}`] = 'Every choice needs a label';
+      }
+    }
+    if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+    const row = {
+      id: newId(),
+      kind: input.kind,
+      version: current.version + 1,
+      source: current.source,
+      choices: JSON.stringify(current.choices),
+      locales: JSON.stringify(input.locales),
+      material: input.material,
+      change_note: input.changeNote,
+      created_at: now().toISOString(),
+    };
+    await trx('consent_templates').insert(row);
+    await appendAudit(trx, newId, {
+      at: row.created_at,
+      action: 'consent_template.versioned',
+      entity: 'consent_template',
+      entityId: row.id,
+      detail: { kind: input.kind, version: row.version, material: input.material },
+    });
+    return ok(toTemplate(row));
+  });
 }
