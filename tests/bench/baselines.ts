@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { parseQuery } from '../../main/patients/search-index';
+import { parseQuery, slotsPerBlock } from '../../main/patients/search-index';
 import { joined } from '../../shared/text/fold';
 
 /**
@@ -55,4 +55,17 @@ export async function prefixFloor(db: Knex, query: string, limit: number): Promi
     [key, `${key}\u{10FFFF}`, limit],
   )) as Array<{ id: string }>;
   return rows.map((r) => r.id);
+}
+
+/** Rows whose rowid block goes backwards in (sort_key, patient_id) order: must be none. */
+export async function rowidOrderBroken(db: Knex): Promise<number> {
+  const rows = (await db.raw('SELECT rowid AS r FROM patient_search ORDER BY sort_key, patient_id')) as Array<{ r: number }>;
+  let broken = 0;
+  let block = -Infinity;
+  for (const { r } of rows) {
+    const b = Math.floor(r / slotsPerBlock);
+    if (b < block) broken++;
+    block = Math.max(block, b);
+  }
+  return broken;
 }

@@ -18,12 +18,11 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dataPaths } from '../../main/app/paths';
-import { slotsPerBlock } from '../../main/patients/search-index';
 import type { Patient } from '../../shared/contract/patients';
 import { createRandom, generatePatients, type Random } from '../../scripts/lib/people';
 import { joined } from '../../shared/text/fold';
 import { seedPatients } from './seed';
-import { likeSearch, prefixFloor } from './baselines';
+import { likeSearch, prefixFloor, rowidOrderBroken } from './baselines';
 import { tempApp } from '../support/app';
 
 const targets = { overallP95: 10, kindP95: 15, likeRatio: 10 };
@@ -289,19 +288,6 @@ async function makeQueries(
     }
   }
 
-}
-
-/** Rows whose rowid block goes backwards in (sort_key, patient_id) order: must be none. */
-async function rowidOrderBroken(db: import('knex').Knex): Promise<number> {
-  const rows = (await db.raw('SELECT rowid AS r FROM patient_search ORDER BY sort_key, patient_id')) as Array<{ r: number }>;
-  let broken = 0;
-  let block = -Infinity;
-  for (const { r } of rows) {
-    const b = Math.floor(r / slotsPerBlock);
-    if (b < block) broken++;
-    block = Math.max(block, b);
-  }
-  return broken;
 }
 
 type Dispatch = (channel: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>;

@@ -4,12 +4,12 @@ import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
 import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
 import { sha256, verifyPdf } from '../../main/consent/pdf/hash';
 import { labelsFor } from '../../main/consent/pdf/labels';
-import { decodePng, encodePng } from '../../main/consent/pdf/png';
+import { decodePng, encodePng, pngChunk } from '../../main/consent/pdf/png';
 import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';
 
 /**
@@ -301,7 +301,7 @@ describe('bad input is a clear error, never a half-made PDF', () => {
     const raw = Buffer.alloc(9 * (1 + 13 * 4), 7); // filter byte 7 does not exist
     const png = encodePng(13, 9, new Uint8Array(13 * 9 * 4), 4);
     const idat = png.indexOf('IDAT');
-    const broken = Buffer.concat([png.subarray(0, idat - 4), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+    const broken = Buffer.concat([png.subarray(0, idat - 4), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
     expect((await fields(sampleConsent('en-CA', { signature: screen(broken) })))['signature.image']).toMatch(/corrupt/);
     const flipped = Buffer.from(sampleSignaturePng());
     flipped[flipped.length - 20] ^= 0xff;
@@ -436,24 +436,6 @@ describe('bad input is a clear error, never a half-made PDF', () => {
     }
   });
 });
-
-/** A PNG chunk with its CRC, for building broken files on purpose. */
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
-function crc32(b: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of b) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 describe('PNG decoding (every colour type, bit depth and interlacing a logo may use)', () => {
   // Made with ImageMagick from one 13 × 9 picture: four colours, one of them transparent.

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Knex } from 'knex';
 import { slotsPerBlock } from '../../main/patients/search-index';
 import type { Patient, PatientInput } from '../../shared/contract/patients';
-import { likeSearch } from '../bench/baselines';
+import { likeSearch, rowidOrderBroken } from '../bench/baselines';
 import { seedPatients } from '../bench/seed';
 import { tempApp } from '../support/app';
 import { patientInput } from '../support/fixtures';
@@ -83,19 +82,6 @@ function people(count: number, seed: number): PatientInput[] {
     );
   }
   return out;
-}
-
-/** Rows whose rowid block goes backwards in (sort_key, patient_id) order: must be none. */
-async function rowidOrderBroken(db: Knex): Promise<number> {
-  const rows = (await db.raw('SELECT rowid AS r FROM patient_search ORDER BY sort_key, patient_id')) as Array<{ r: number }>;
-  let broken = 0;
-  let block = -Infinity;
-  for (const { r } of rows) {
-    const b = Math.floor(r / slotsPerBlock);
-    if (b < block) broken++;
-    block = Math.max(block, b);
-  }
-  return broken;
 }
 
 describe('search index with Chinese, Korean and Cyrillic names', () => {
