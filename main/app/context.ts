@@ -13,6 +13,13 @@ import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
 import { appendAudit } from '../audit/log';
+import { createAuditService } from '../audit/service';
+import { auditReads } from '../audit/reads';
+import { createStaffService } from '../staff/service';
+import { actingStaff } from '../staff/acting';
+import { autoLockMinutes, staffHandlers } from '../staff/handlers';
+import { createSession, defaultAutoLockMinutes } from '../session/session';
+import { sessionAccess } from '../session/access';
 import { ok, type Result } from '../../shared/contract/result';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
@@ -30,6 +37,8 @@ export interface AppDeps {
   /** Told when patient mode starts and ends, so the shell can lock its window. */
   onPatientModeChange?: (on: boolean) => void;
   now?: () => Date;
+  /** Idle time for the auto-lock; a clock that only moves forward (performance.now by default). */
+  monotonic?: () => number;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
 }
@@ -49,6 +58,11 @@ export async function createApp(deps: AppDeps) {
 
   const patients = createPatientService({ db, now, newId });
   const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const staff = createStaffService({ db, now, newId });
+  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(store, defaultAutoLockMinutes), monotonic: deps.monotonic });
+  const audit = createAuditService({ db, now, newId, timeZone: settings.timeZone });
+  // The rows written since the last good check, verified before anything new is added (issue 8).
+  await audit.checkAtStartup();
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -57,8 +71,8 @@ export async function createApp(deps: AppDeps) {
   };
   const patientMode = await createPatientMode({
     getPatient,
-    checkPin: settings.checkPin,
-    pinIsSet: () => settings.consentPolicy().staffPinSet,
+    checkPin: (staffId, pin) => staff.checkSecret({ staffId }, pin),
+    onExit: (by) => session.begin(by),
     load: async () => {
       const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
       return row ? JSON.parse(row.value) : null;
@@ -69,8 +83,8 @@ export async function createApp(deps: AppDeps) {
         .onConflict('key')
         .merge();
     },
-    audit: (action, patientId) =>
-      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
+    audit: (action, patientId, actor) =>
+      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId, actor })),
     onChange: deps.onPatientModeChange,
     canPrint: async ({ patientId, kinds, locale }) => {
       for (const kind of kinds) {
@@ -101,33 +115,44 @@ export async function createApp(deps: AppDeps) {
       return result;
     };
 
+  const updateClinic = audited('settings.clinic_profile_changed', settings.update);
+  const read = auditReads(db, newId, now);
+  const acting = actingStaff(staff);
+  const desk = consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     'patients.search': patients.search,
-    'patients.get': patients.get,
+    'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patients.get),
     'patients.findDuplicates': patients.findDuplicates,
     'patients.create': patients.create,
     'patients.update': patients.update,
     'patients.archive': patients.archive,
     'patients.restore': patients.restore,
     'settings.get': settings.get,
-    'settings.update': audited('settings.clinic_profile_changed', settings.update),
+    'settings.update': updateClinic,
     'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
     'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
     'settings.consentPolicy': settings.getConsentPolicy,
     'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
-    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
     'app.info': async () => {
       const [{ n }] = await db('patients').count({ n: '*' });
       return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
     },
-    ...consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath }),
+    ...desk,
+    'consent.document': read('consent.document_viewed', (i, _v) => ({ entity: 'consent', entityId: i.consentId }), desk['consent.document']),
+    'consent.openInViewer': read('consent.document_opened', (i, _v) => ({ entity: 'consent', entityId: i.consentId }), desk['consent.openInViewer']),
+    'consent.print': read(
+      'consent.printed',
+      (i, _v) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
+      desk['consent.print'],
+    ),
+    ...staffHandlers({ db, staff, session, audit, store, now, newId, updateClinic }),
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode },
-    dispatch: createDispatcher(handlers, log, patientMode.refuse),
+    services: { patients, settings, consent, patientMode, staff, session, audit },
+    dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     close: () => db.destroy(),
   };
 }

@@ -2,6 +2,7 @@ import type { Handlers } from '../ipc/dispatcher';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { ConsentService } from './service';
 import type { PatientMode } from './patient-mode';
+import type { ActingStaff } from '../staff/acting';
 
 /** The operating system's printing, as the consent feature needs it (main/printing implements it). */
 export interface Printer {
@@ -16,17 +17,28 @@ export function consentHandlers(deps: {
   patientMode: PatientMode;
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
+  acting: ActingStaff;
 }): Pick<Handlers, ConsentChannels> {
-  const { consent, patientMode, printer } = deps;
+  const { consent, patientMode, printer, acting } = deps;
   return {
     'consent.templates': consent.templates,
     'consent.templateHistory': consent.templateHistory,
     'consent.saveTemplate': consent.saveTemplate,
     'consent.status': consent.status,
     'consent.history': consent.history,
-    'consent.sign': consent.sign,
-    'consent.recordVerbal': consent.recordVerbal,
-    'consent.withdraw': consent.withdraw,
+    // Who explained, recorded or withdrew is the person signed in (issue 8).
+    'consent.sign': async (input) => {
+      const names = await acting.names(input.witnessId);
+      return names.ok ? consent.sign({ ...input, ...names.value }) : names;
+    },
+    'consent.recordVerbal': async (input) => {
+      const me = await acting.me();
+      return me.ok ? consent.recordVerbal({ ...input, recordedBy: me.value.name }) : me;
+    },
+    'consent.withdraw': async (input) => {
+      const me = await acting.me();
+      return me.ok ? consent.withdraw({ ...input, recordedBy: me.value.name }) : me;
+    },
     'consent.preview': async (input) => {
       const form = await consent.blankForm(input);
       return form.ok ? ok({ pdfBase64: form.value.pdf.toString('base64'), templateVersion: form.value.templateVersion }) : form;
@@ -56,7 +68,10 @@ export function consentHandlers(deps: {
       const list = await printer.list();
       return list.ok ? ok({ printers: list.value }) : list;
     },
-    'patientMode.enter': patientMode.enter,
+    'patientMode.enter': async (input) => {
+      const names = await acting.names(input.witnessId);
+      return names.ok ? patientMode.enter({ ...input, ...names.value }) : names;
+    },
     'patientMode.current': patientMode.current,
     'patientMode.exit': patientMode.exit,
   };

@@ -2,18 +2,21 @@ import type { Channel } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { patientSessionSchema, type PatientSession } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
+import type { StaffMember } from '../../shared/contract/staff';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
 const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get']);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
-  checkPin: (pin: string) => Result<{ unlocked: true }>;
-  pinIsSet: () => boolean;
+  /** A staff member's own PIN, with the accounts' lockout. */
+  checkPin: (staffId: string, pin: string) => Promise<Result<StaffMember>>;
+  /** Whoever unlocked is now the one at the desk. */
+  onExit: (by: StaffMember) => Promise<unknown>;
   /** Where the session survives a restart (the database), and the audit trail of who held the screen. */
   save: (session: PatientSession | null) => Promise<void>;
   load: () => Promise<unknown>;
-  audit: (action: 'patient_mode.entered' | 'patient_mode.left', patientId: string) => Promise<void>;
+  audit: (action: 'patient_mode.entered' | 'patient_mode.left', patientId: string, actor?: string) => Promise<void>;
   /** Whether the forms can be made for this patient (font, logo, clinic name): found out before the patient signs, not after. */
   canPrint: (session: Omit<PatientSession, 'patientName'>) => Promise<Result<unknown>>;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
@@ -24,7 +27,7 @@ export interface PatientModeDeps {
  * Patient mode is held here in main, not in the screen, and saved in the database: a
  * reload, a Back press, a stray shortcut or quitting and reopening the app cannot end
  * it. While it is on, every channel but signing the session's own forms, the way the
- * staff set them up, is refused. Only the staff PIN ends it.
+ * staff set them up, is refused. Only a staff member's own PIN ends it.
  */
 export async function createPatientMode(deps: PatientModeDeps) {
   const stored = patientSessionSchema.nullable().safeParse(await deps.load());
@@ -33,11 +36,10 @@ export async function createPatientMode(deps: PatientModeDeps) {
 
   return {
     isOn: () => session !== null,
+    /** The staff member who handed the screen over: the one acting while the patient signs. */
+    owner: () => session?.staffId ?? null,
     async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
-      if (!deps.pinIsSet()) {
-        return err('forbidden', 'Set a staff PIN in Settings first: it is the only way out of patient mode.', { kinds: 'No staff PIN is set' });
-      }
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
@@ -51,14 +53,19 @@ export async function createPatientMode(deps: PatientModeDeps) {
       return ok(next);
     },
     current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session }),
-    async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true }>> {
-      const checked = deps.checkPin(pin);
-      if (!checked.ok || !session) return checked;
+    async exit({ pin, staffId }: { pin: string; staffId?: string }): Promise<Result<{ unlocked: true }>> {
+      if (!session) return err('conflict', 'Patient mode is not on.');
+      const who = staffId ?? session.staffId;
+      if (!who) return err('invalid_input', 'Choose your name, then enter your PIN.', { staffId: 'Choose your name' });
+      const checked = await deps.checkPin(who, pin);
+      if (!checked.ok) return { ok: false, error: { ...checked.error, fields: { pin: checked.error.fields?.secret ?? checked.error.message } } };
+      const left = session;
       await deps.save(null);
-      await deps.audit('patient_mode.left', session.patientId);
+      await deps.audit('patient_mode.left', left.patientId, checked.value.id);
       session = null;
       deps.onChange?.(false);
-      return checked;
+      await deps.onExit(checked.value);
+      return ok({ unlocked: true as const });
     },
     /** Null when the call may go ahead; otherwise the refusal the caller gets. */
     refuse(channel: Channel, input: unknown): Result<never> | null {
@@ -66,14 +73,13 @@ export async function createPatientMode(deps: PatientModeDeps) {
       const refusal = err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
       if (!allowedInPatientMode.has(channel)) return refusal;
       if (channel === 'consent.sign') {
-        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; explainedBy: string; witnessedBy: string; signature: { method: string } };
+        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string } };
         const asSetUp =
           sign.patientId === session.patientId &&
           session.kinds.includes(sign.kind) &&
           sign.signature.method === 'screen' &&
           sign.locale === session.locale &&
-          sign.explainedBy === session.explainedBy &&
-          sign.witnessedBy === session.witnessedBy;
+          sign.witnessId === session.witnessId;
         if (!asSetUp) return refusal;
       }
       return null;

@@ -98,7 +98,10 @@ export const consentStatusSchema = z.object({
 });
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
-/** A signing session handed to the patient: the forms to sign and who explained them. */
+/**
+ * A signing session handed to the patient: the forms to sign and who explained them.
+ * The names are the staff accounts' names, taken in main when the session starts.
+ */
 export const patientSessionSchema = z.object({
   patientId: id,
   patientName: z.string(),
@@ -106,11 +109,19 @@ export const patientSessionSchema = z.object({
   locale: z.enum(locales),
   explainedBy: z.string(),
   witnessedBy: z.string(),
+  /** The staff member who handed the screen over: the one acting while the patient signs. */
+  staffId: id.optional(),
+  witnessId: id.optional(),
 });
 export type PatientSession = z.infer<typeof patientSessionSchema>;
 
 const signerName = requiredText(200, 'Enter the name of the person signing');
-const staffName = (missing: string) => requiredText(200, missing);
+/**
+ * Who explained, saw or recorded is the signed-in person, taken in main from the
+ * session, never typed (issue 8). Someone else involved, a witness, is chosen from the
+ * staff list by id.
+ */
+const witnessId = id.optional();
 
 const signatureInput = z.discriminatedUnion('method', [
   z.object({
@@ -121,7 +132,6 @@ const signatureInput = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('paper'),
     signerName,
-    seenBy: staffName('Enter who saw the form signed'),
     signedOn: z.iso.date({ error: 'Enter the date it was signed (YYYY-MM-DD)' }),
     scan: z
       .object({
@@ -176,8 +186,7 @@ export const consentContract = {
       /** The version on screen while the patient read it; a newer one is a conflict. */
       templateVersion: z.number().int().min(1),
       signature: signatureInput,
-      explainedBy: staffName('Enter who explained the form'),
-      witnessedBy: text(200),
+      witnessId,
     }),
     output: consentRecordSchema,
   },
@@ -185,7 +194,6 @@ export const consentContract = {
     input: z.object({
       patientId: id,
       areas: z.array(z.enum(sensitiveAreas)).min(1, 'Choose the areas the patient agreed to today'),
-      recordedBy: staffName('Enter who asked for consent'),
     }),
     output: consentRecordSchema,
   },
@@ -193,7 +201,6 @@ export const consentContract = {
     input: z.object({
       consentId: id,
       reason: requiredText(500, 'Record the reason given'),
-      recordedBy: staffName('Enter who recorded the withdrawal'),
     }),
     output: consentRecordSchema,
   },
@@ -221,8 +228,7 @@ export const consentContract = {
       patientId: id,
       kinds: z.array(z.enum(consentKinds)).min(1, 'Choose at least one form').max(consentKinds.length),
       locale: z.enum(locales),
-      explainedBy: staffName('Enter who explained the forms'),
-      witnessedBy: text(200),
+      witnessId,
     }),
     output: patientSessionSchema,
   },
@@ -231,7 +237,8 @@ export const consentContract = {
     output: z.object({ session: patientSessionSchema.nullable() }),
   },
   'patientMode.exit': {
-    input: z.object({ pin: z.string().max(40) }),
+    /** Any active staff member's own PIN; without `staffId`, the one who started patient mode. */
+    input: z.object({ pin: z.string().max(200), staffId: id.optional() }),
     output: z.object({ unlocked: z.literal(true) }),
   },
 } as const;
