@@ -57,7 +57,7 @@ export async function createApp(deps: AppDeps) {
   await seedTemplates(db, resourcesDir, now, newId);
 
   const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const settings = createSettingsService({ store, assetsDir: paths.assets });
   const staff = createStaffService({ db, now, newId });
   const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(store, defaultAutoLockMinutes), monotonic: deps.monotonic });
   const audit = createAuditService({ db, now, newId, timeZone: settings.timeZone });

@@ -17,7 +17,7 @@ export interface ChainReport {
   firstBroken: { seq: number; id: string | null; problem: ChainProblem } | null;
 }
 
-const page = 5000;
+const page = 20_000;
 
 /**
  * Walks the chain in order from `from` (a checkpoint already verified, or the start)

@@ -44,10 +44,9 @@ export interface SettingsDeps {
   store: KeyValueStore;
   /** Folder for the logo file: beside the database, not inside the settings file. */
   assetsDir: string;
-  now?: () => Date;
 }
 
-export function createSettingsService({ store, assetsDir, now = () => new Date() }: SettingsDeps) {
+export function createSettingsService({ store, assetsDir }: SettingsDeps) {
   function stored(): StoredProfile {
     const raw = store.get('clinic');
     return { ...defaultProfile, ...(raw && typeof raw === 'object' ? raw : {}) };
