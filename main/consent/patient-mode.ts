@@ -5,7 +5,8 @@ import type { Patient } from '../../shared/contract/patients';
 import type { StaffMember } from '../../shared/contract/staff';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get']);
+// session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people']);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
 import { bytesToBase64, kindOrder, localeLabels, stateLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
+import { WhoFields } from '../staff/WhoFields';
 
 const consentChannels = ['consent.status', 'consent.history'] as const;
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
@@ -38,13 +39,12 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   const needs = items.filter((i) => i.state !== 'on_file' && i.kind !== 'sensitive_areas').map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
-  const [explainedBy, setExplainedBy] = useState('');
-  const [witnessedBy, setWitnessedBy] = useState('');
+  const [witnessId, setWitnessId] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, explainedBy, witnessedBy });
+    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, witnessId });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -70,10 +70,9 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
           )}
         </fieldset>
         <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
-        <TextField label="Explained by" value={explainedBy} onChange={(e) => setExplainedBy(e.target.value)} error={errors.explainedBy} hint="The staff member who went through the forms with the patient" autoFocus />
-        <TextField label="Witnessed by" value={witnessedBy} onChange={(e) => setWitnessedBy(e.target.value)} hint="Optional" />
-        <p className="pane__hint">The screen will show only the forms. A staff PIN is needed to leave.</p>
-        <Problem message={!errors.kinds && !errors.explainedBy ? errors._ : null} />
+        <WhoFields role="Explained by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
+        <p className="pane__hint">The screen will show only the forms. A staff member’s own PIN is needed to leave.</p>
+        <Problem message={!errors.kinds && !errors.witnessId ? errors._ : null} />
         <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -86,7 +85,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [printer, setPrinter] = useState('');
   const [printed, setPrinted] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, seenBy: '', explainedBy: '', witnessedBy: '', signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
+  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
+  const [witnessId, setWitnessId] = useState<string | undefined>();
   const [choices, setChoices] = useState<string[]>([]);
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});
@@ -118,9 +118,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
       locale,
       choices,
       templateVersion: version,
-      signature: { method: 'paper', signerName: form.signerName, seenBy: form.seenBy, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
-      explainedBy: form.explainedBy,
-      witnessedBy: form.witnessedBy,
+      signature: { method: 'paper', signerName: form.signerName, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
+      witnessId,
     });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
@@ -163,9 +162,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
             hint="At the foot of each page"
           />
           <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend="Boxes ticked on the paper form" />
-          <TextField label="Seen signed by" {...bind('seenBy')} error={errors['signature.seenBy']} hint="The staff member who saw the patient sign" />
-          <TextField label="Explained by" {...bind('explainedBy')} error={errors.explainedBy} />
-          <TextField label="Witnessed by" {...bind('witnessedBy')} hint="Optional" />
+          <WhoFields role="Explained and seen signed by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
           <div className="field">
             <label htmlFor="paper-scan">Scan of the signed form (optional)</label>
             <input id="paper-scan" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void onScan(e.target.files?.[0])} />
@@ -186,12 +183,11 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
 /** Spoken consent for sensitive areas, asked at the visit before treating them. */
 export function VerbalDialog({ patient, template, written, open, onClose }: { patient: Patient; template: TemplateVersion; written: ConsentStatus; open: boolean; onClose(): void }) {
   const [areas, setAreas] = useState<string[]>([]);
-  const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const verbal = useWrite('consent.recordVerbal', [...consentChannels]);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][], recordedBy });
+    const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][] });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -209,8 +205,8 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
             {errors.areas}
           </span>
         )}
-        <TextField label="Asked by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} hint="The therapist who asked" />
-        <Problem message={!errors.areas && !errors.recordedBy ? errors._ : null} />
+        <WhoFields role="Asked by" />
+        <Problem message={!errors.areas ? errors._ : null} />
         <Actions submit="Record spoken consent" busy={verbal.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -220,12 +216,11 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
 /** Withdrawal, at any time: recorded, never deleted, and it blocks treatment that needs the consent. */
 export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: string; name: string; open: boolean; onClose(): void }) {
   const [reason, setReason] = useState('');
-  const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const withdraw = useWrite('consent.withdraw', [...consentChannels]);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await withdraw.mutateAsync({ consentId, reason, recordedBy });
+    const r = await withdraw.mutateAsync({ consentId, reason });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -234,8 +229,8 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
       <form onSubmit={submit} noValidate>
         <p>The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again.</p>
         <TextField label="Reason given" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
-        <TextField label="Recorded by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} />
-        <Problem message={!errors.reason && !errors.recordedBy ? errors._ : null} />
+        <WhoFields role="Recorded by" />
+        <Problem message={!errors.reason ? errors._ : null} />
         <Actions submit="Withdraw consent" tone="danger" busy={withdraw.isPending} onCancel={onClose} cancel="Keep it" />
       </form>
     </Dialog>

@@ -6,7 +6,7 @@ import { navigate } from '../app/route';
 import { call } from '../ipc/client';
 import { useRead } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
-import { TextField } from '../ui/Field';
+import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 
 const words = {
@@ -34,15 +34,17 @@ const words = {
   },
 } as const;
 
-/** The staff PIN, the only way out of patient mode. */
-function Unlock({ onUnlocked, label }: { onUnlocked(): void; label: string }) {
+/** A staff member's own PIN, the only way out of patient mode; by default the one who handed the screen over. */
+function Unlock({ onUnlocked, label, owner }: { onUnlocked(): void; label: string; owner?: string }) {
+  const people = useRead('session.people', {});
+  const [staffId, setStaffId] = useState(owner ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await call('patientMode.exit', { pin });
+    const r = await call('patientMode.exit', { pin, staffId: staffId || undefined });
     if (r.ok) onUnlocked();
     else {
       setError(r.error.fields?.pin ?? r.error.message);
@@ -51,7 +53,8 @@ function Unlock({ onUnlocked, label }: { onUnlocked(): void; label: string }) {
   }
   return (
     <form className="unlock" onSubmit={submit} aria-label={label}>
-      <TextField ref={ref} label="Staff PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={error} />
+      <SelectField label="Staff member" value={staffId} onChange={(e) => setStaffId(e.target.value)} options={(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+      <TextField ref={ref} label="Your PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={error} />
       <button type="submit" className="button button--primary">
         Unlock
       </button>
@@ -87,8 +90,7 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
       choices,
       templateVersion: template.version,
       signature: { method: 'screen', imageBase64: png, signerName: name },
-      explainedBy: session.explainedBy,
-      witnessedBy: session.witnessedBy,
+      witnessId: session.witnessId,
     });
     setBusy(false);
     if (r.ok) {
@@ -155,7 +157,8 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   // Back to the record the forms were signed for, whatever was pressed meanwhile.
   const leave = () => {
     navigate({ screen: 'patients', patientId: session.patientId });
-    for (const channel of ['patientMode.current', 'consent.status', 'consent.history'] as const) void client.invalidateQueries({ queryKey: [channel] });
+    // Whoever unlocked now holds the desk (main signed them in).
+    for (const channel of ['patientMode.current', 'consent.status', 'consent.history', 'session.current'] as const) void client.invalidateQueries({ queryKey: [channel] });
   };
 
   return (
@@ -171,7 +174,7 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
           <div className="patient-mode__done">
             {finished && <p className="patient-mode__thanks">{t.done}</p>}
             <h2>{t.staff}</h2>
-            <Unlock onUnlocked={leave} label={t.staff} />
+            <Unlock onUnlocked={leave} label={t.staff} owner={session.staffId} />
             {unlocking && !finished && (
               <button type="button" className="button" onClick={() => setUnlocking(false)}>
                 Back to the form

@@ -4,14 +4,13 @@ import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { test, expect } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
+import { testPin, testStaff } from '../support/node-app';
 
 const clinic = clinicProfile();
 
 async function setUp(app: App, overrides = {}): Promise<Patient> {
-  for (const [channel, input] of [['settings.update', clinic], ['settings.setStaffPin', { pin: '2468' }]] as const) {
-    const r = await app.dispatch(channel, input);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-  }
+  const r = await app.dispatch('settings.update', clinic);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   const p = await app.dispatch('patients.create', { patient: patientInput(overrides) });
   if (!p.ok) throw new Error(JSON.stringify(p.error));
   return p.value as Patient;
@@ -39,7 +38,7 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
   await expect(dialog.getByLabel(/Informed consent to treatment/)).toBeChecked();
   await expect(dialog.getByLabel(/outbreak/)).toBeChecked();
   await dialog.getByLabel('Privacy consent', { exact: false }).uncheck();
-  await dialog.getByLabel('Explained by').fill('Priya Natarajan, RMT');
+  await expect(dialog.getByText(`Explained by: ${testStaff.admin.name}`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Hand the screen to the patient' }).click();
 
   // Patient mode: only the form; no navigation, shortcuts do nothing.
@@ -67,12 +66,13 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
   await page.getByRole('button', { name: 'I agree and sign' }).click();
 
   await expect(page.getByText('Please hand the screen back to the front desk')).toBeVisible();
-  // Leaving needs the PIN: a wrong one keeps the patient in.
-  await page.getByLabel('Staff PIN').fill('1111');
+  // Leaving needs a staff member's own PIN: a wrong one keeps the patient in.
+  await expect(page.getByLabel('Staff member')).toHaveValue(/.+/);
+  await page.getByLabel('Your PIN').fill('111111');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('That PIN is not right')).toBeVisible();
+  await expect(page.getByText(/Not right: 4 tries left/)).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
-  await page.getByLabel('Staff PIN').fill('2468');
+  await page.getByLabel('Your PIN').fill(testPin);
   await page.getByRole('button', { name: 'Unlock' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: "Zoë O'Brien-Müller" })).toBeVisible();
@@ -97,8 +97,6 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   const paper = page.getByRole('dialog', { name: /sensitive areas: on paper/ });
   await expect(paper.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
   await paper.getByLabel('Gluteal region (buttocks)').check();
-  await paper.getByLabel('Seen signed by').fill('Marc Tremblay');
-  await paper.getByLabel('Explained by').fill('Priya Natarajan, RMT');
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(paper).toBeHidden();
   const sensitive = row(page, 'Consent to treatment of sensitive areas');
@@ -112,7 +110,6 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await verbal.getByRole('button', { name: 'Record spoken consent' }).click();
   await expect(verbal.getByText('Choose the areas the patient agreed to today')).toBeVisible();
   await verbal.getByLabel('Gluteal region (buttocks)').check();
-  await verbal.getByLabel('Asked by').fill('Priya Natarajan, RMT');
   await verbal.getByRole('button', { name: 'Record spoken consent' }).click();
   await expect(sensitive).toContainText('spoken consent today: Gluteal region (buttocks)');
 
@@ -120,12 +117,11 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await sensitive.getByRole('button', { name: /Withdraw/ }).click();
   const withdraw = page.getByRole('dialog', { name: /Withdraw/ });
   await withdraw.getByLabel('Reason given').fill('Prefers no treatment of this area');
-  await withdraw.getByLabel('Recorded by').fill('Marc Tremblay');
   await withdraw.getByRole('button', { name: 'Withdraw consent' }).click();
   await expect(sensitive).toContainText('Withdrawn');
   await expect(page.getByRole('status').filter({ hasText: 'Consent needs attention before treatment' })).toContainText('withdrawn');
   await page.getByText(/Consent history/).click();
-  await expect(page.getByRole('cell', { name: /Withdrawn .* by Marc Tremblay: Prefers no treatment/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Withdrawn .* by Priya Natarajan, RMT: Prefers no treatment/ })).toBeVisible();
 });
 
 test('a material change to a form asks patients who signed the old version to consent again', async ({ page, appUrl, app }) => {
@@ -134,7 +130,7 @@ test('a material change to a form asks patients who signed the old version to co
   expect(templates.ok).toBe(true);
   const signed = await app.services.consent.sign({
     patientId: patient.id, kind: 'outbreak', locale: 'en-CA', choices: [], templateVersion: 1,
-    signature: { method: 'paper', signerName: 'Zoë', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
+    signature: { method: 'paper', signerName: 'Zoë', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
   expect(signed.ok).toBe(true);
