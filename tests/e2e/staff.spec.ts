@@ -207,3 +207,35 @@ test('the admin adds a receptionist; the audit trail exports as CSV and verifies
   await page.getByRole('button', { name: 'Check the whole trail' }).click();
   await expect(page.getByRole('status').filter({ hasText: /every link in place/ })).toBeVisible();
 });
+
+test.describe('accessibility of the staff screens', () => {
+  test.use({ startAs: 'first-run' });
+  test('first run, sign-in, lock, staff and audit pass axe without serious or critical violations', async ({ page, appUrl }) => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const serious = async (name: string) => {
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), name).toEqual([]);
+    };
+    await page.goto(appUrl);
+    await expect(page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible();
+    await serious('first run');
+    await page.getByLabel('Clinic name').fill('Harbour Massage Therapy');
+    await page.getByLabel('Your name').fill('Ines Duarte');
+    await page.getByLabel('Your initials').fill('ID');
+    await page.getByLabel('Your PIN or password').fill('864209');
+    await page.getByLabel('The same again').fill('864209');
+    await page.getByRole('button', { name: 'Create the clinic and sign in' }).click();
+    await page.goto(`${appUrl}#/staff`);
+    await expect(page.getByRole('row', { name: /Ines Duarte/ })).toBeVisible();
+    await serious('staff');
+    await page.goto(`${appUrl}#/audit`);
+    await expect(page.getByRole('cell', { name: 'session.signed_in' })).toBeVisible();
+    await serious('audit');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await expect(page.getByRole('heading', { name: 'Rapport is locked' })).toBeVisible();
+    await serious('lock');
+    await page.getByRole('button', { name: 'Someone else' }).click();
+    await expect(page.getByRole('heading', { name: 'Who is signing in?' })).toBeVisible();
+    await serious('sign-in');
+  });
+});
