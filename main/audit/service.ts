@@ -98,6 +98,7 @@ export function createAuditService({ db, now, newId, timeZone }: AuditDeps) {
       startup = await record(await verifyChain(db, await checkpoint()));
       return startup;
     },
+    status: async (): Promise<Result<{ startup: ChainReportView | null }>> => ok({ startup }),
     async verify(): Promise<Result<{ full: ChainReportView; startup: ChainReportView | null }>> {
       return ok({ full: await record(await verifyChain(db, null)), startup });
     },

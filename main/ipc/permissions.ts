@@ -66,6 +66,7 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   // Reception and therapists see their own entries only (the handler filters).
   'audit.list': desk,
   'audit.export': desk,
+  'audit.status': admin,
   'audit.verify': admin,
 };
 

@@ -68,6 +68,7 @@ export function staffHandlers(deps: {
       );
       return csv;
     },
+    'audit.status': audit.status,
     'audit.verify': audit.verify,
   };
 }

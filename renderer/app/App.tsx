@@ -7,7 +7,7 @@ import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
 import { SessionGate } from '../staff/SessionGate';
 import { StaffScreen } from '../staff/StaffScreen';
-import { AuditScreen } from '../audit/AuditScreen';
+import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
 import type { Role, SessionState } from '../../shared/contract/staff';
 
 type User = NonNullable<SessionState['user']>;
@@ -93,6 +93,7 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
         </ul>
       </nav>
       <main id="content" className="frame__main" tabIndex={-1}>
+        {user.roles.includes('admin') && route.screen !== 'audit' && <ChainAlarm />}
         {profile.data && !profile.data.name && route.screen !== 'settings' && mayOpen(user, 'settings') && (
           <div className="banner banner--info" role="status">
             This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.

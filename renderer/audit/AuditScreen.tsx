@@ -19,8 +19,20 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Loud when the start-up check found a break: the admin must know before anything else. */
+export function ChainAlarm() {
+  const status = useRead('audit.status', {});
+  const r = status.data?.startup;
+  if (!r || r.ok || !r.firstBroken) return null;
+  return (
+    <p className="banner banner--error" role="alert">
+      The audit trail check at start-up found entry {r.firstBroken.seq} {problems[r.firstBroken.problem]}. Entries before it are intact. Keep a copy of the data folder and tell whoever looks after this PC.
+    </p>
+  );
+}
+
 function Verify() {
-  const verify = useWrite('audit.verify', []);
+  const verify = useWrite('audit.verify', ['audit.status']);
   const startup = verify.data?.ok ? verify.data.value.startup : null;
   const full = verify.data?.ok ? verify.data.value.full : null;
   const say = (r: NonNullable<typeof full>, what: string) =>
@@ -99,6 +111,7 @@ export function AuditScreen({ user }: { user: User }) {
         </p>
       )}
       <Problem message={list.error?.message} />
+      {admin && <ChainAlarm />}
       {admin && <Verify />}
       <table className="table audit__table">
         <thead>

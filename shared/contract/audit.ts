@@ -42,6 +42,11 @@ export const auditContract = {
     input: auditFilterSchema,
     output: z.object({ csv: z.string(), fileName: z.string(), rows: z.number().int() }),
   },
+  /** What the check at start-up found, for the rows since the last good check: cheap, so the admin's screens can ask it. */
+  'audit.status': {
+    input: z.object({}),
+    output: z.object({ startup: chainReportSchema.nullable() }),
+  },
   /** The whole chain on demand; `startup` is what the check at start-up found for the rows since the last check. */
   'audit.verify': {
     input: z.object({}),

@@ -97,6 +97,8 @@ describe('the audit chain', () => {
     await app.db('audit_events').where('seq', '>=', saved.seq).delete();
     await app.close();
     app = { ...app, ...(await nodeApp({ dataDir: app.paths.root, settingsDir: path.join(app.dir, 'settings') })) };
+    // What the admin's screens show on opening, without a full check.
+    expect(await must<{ startup: ChainReportView }>('audit.status', {})).toMatchObject({ startup: { ok: false, firstBroken: { seq: saved.seq, problem: 'missing' } } });
     const { startup } = await must<{ startup: ChainReportView }>('audit.verify', {});
     expect(startup).toMatchObject({ ok: false, firstBroken: { seq: saved.seq, problem: 'missing' } });
     // Found, and said so in the trail itself.

@@ -242,6 +242,7 @@ beforeAll(async () => {
     'staff.setAutoLock': { minutes: 10 },
     'audit.list': { staffId: me.id, patientId: lukasz.id, action: 'consent.', from: '2020-01-01', to: '2099-12-31', limit: 50 },
     'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
+    'audit.status': {},
     'audit.verify': {},
   } satisfies Partial<Record<Channel, unknown>>);
 
