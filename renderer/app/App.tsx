@@ -5,6 +5,8 @@ import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
+import { ErrorBoundary, FailureScreen } from './Failure';
+import { LeaveQuestion } from './leave';
 
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
@@ -18,7 +20,16 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
  * in patient mode, and nothing of the frame shows before main has answered.
  */
 export function App() {
+  return (
+    <ErrorBoundary>
+      <Start />
+    </ErrorBoundary>
+  );
+}
+
+function Start() {
   const mode = useRead('patientMode.current', {});
+  if (mode.isError) return <FailureScreen message={mode.error.message} />;
   if (!mode.data) return null;
   return mode.data.session ? <PatientModeScreen session={mode.data.session} /> : <Frame />;
 }
@@ -74,6 +85,7 @@ function Frame() {
         )}
         {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : <PatientsScreen route={route} />}
       </main>
+      <LeaveQuestion />
     </div>
   );
 }
