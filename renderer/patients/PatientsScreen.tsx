@@ -47,10 +47,9 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
     if (!patientId && route.mode !== 'new') searchRef.current?.focus();
   }, [patientId, route.mode]);
 
-  const back = () => {
-    navigate(patientId ? { screen: 'patients', patientId } : { screen: 'patients' });
-    if (!patientId) searchRef.current?.focus();
-  };
+  // Focus goes to the search once the route has changed (the effect above), not before:
+  // leaving may first ask whether to discard, and focus must come back to the form then.
+  const back = () => navigate(patientId ? { screen: 'patients', patientId } : { screen: 'patients' });
 
   let pane;
   if (route.mode === 'new') {

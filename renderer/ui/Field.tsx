@@ -22,11 +22,16 @@ function FieldFrame({ label, required, error, hint, className, children }: Field
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {/* Marked from the start, not after a refused save; the control itself says "required" to screen readers. */}
-        {required && <span className="field__required" aria-hidden="true"> *</span>}
-      </label>
+      {/* Marked from the start, not after a refused save. The mark stays out of the label:
+          the control says "required" to screen readers, and its name stays the plain label. */}
+      <span className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            *
+          </span>
+        )}
+      </span>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {hint && (
         <span className="field__hint" id={hintId}>
