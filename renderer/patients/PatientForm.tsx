@@ -48,7 +48,7 @@ function withDate(form: PatientInput): { form: PatientInput; readings: [string, 
   const typed = form.dateOfBirth;
   const parsed = parseDate(typed);
   if (parsed.kind === 'date') return { form: { ...form, dateOfBirth: parsed.iso }, readings: null };
-  if (parsed.kind === 'ambiguous') return { form, readings: parsed.readings, error: `${typed.trim()} can be read two ways: choose one below the field` };
+  if (parsed.kind === 'ambiguous') return { form, readings: parsed.readings, error: `${typed.trim()} can be read two ways: choose the date meant` };
   // Not a date at all: the schema says so, in plainer words when it is not even ISO-shaped.
   return { form, readings: null, error: parsed.kind === 'invalid' && !/^\d{4}-\d{2}-\d{2}$/.test(typed.trim()) ? unreadableDate : undefined };
 }
