@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../shared/text/date';
 import { formatPhone, phoneStyleFor } from '../../shared/text/phone';
+import { seedFromSearch } from '../../renderer/patients/format';
 
 describe('birth dates as typed at the desk', () => {
   it.each([
@@ -63,5 +64,19 @@ describe('phone numbers shown in one form', () => {
     expect(formatPhone('011 33 1 42 68 53 00', 'nanp')).toBe('011 33 1 42 68 53 00');
     expect(formatPhone('12345678', 'nanp')).toBe('12345678');
     expect(formatPhone(' 01 42 68 53 00 ', 'as-typed')).toBe('01 42 68 53 00');
+  });
+});
+
+describe('a new patient from what was typed in the search', () => {
+  it.each([
+    ['Zoë O’Brien', { firstName: 'Zoë', lastName: 'O’Brien' }],
+    ['Wójcik, Łukasz', { lastName: 'Wójcik', firstName: 'Łukasz' }],
+    ['Thị Minh  Nguyễn', { firstName: 'Thị', lastName: 'Minh Nguyễn' }],
+    ['Amara', { firstName: 'Amara', lastName: '' }],
+    ['4 mai 1988', { dateOfBirth: '1988-05-04' }],
+    ['604 555 0142', { phone: '604 555 0142' }],
+    ['  ', {}],
+  ])('%s', (typed, seed) => {
+    expect(seedFromSearch(typed)).toEqual(seed);
   });
 });
