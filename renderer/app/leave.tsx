@@ -12,7 +12,8 @@ interface Guard {
   release(): void;
 }
 const guards = new Set<Guard>();
-let pending: (() => void) | null = null;
+/** The question being asked: what to do on "discard", and whether that leaves the page's forms. */
+let pending: { proceed: () => void; leavesPage: boolean } | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
@@ -21,16 +22,17 @@ export function hasUnsavedWork(): boolean {
   return false;
 }
 
-/** Asks whether to discard, and calls `proceed` only if the answer is yes. */
+/** Asks whether to discard typing in a dialog, and calls `proceed` only if the answer is yes. */
 export function askToDiscard(proceed: () => void): void {
-  pending = proceed;
+  pending = { proceed, leavesPage: false };
   emit();
 }
 
-/** Proceeds at once when nothing is unsaved; otherwise asks first. */
+/** Leaves the page at once when nothing is unsaved; otherwise asks first. */
 export function whenLeaving(proceed: () => void): void {
-  if (hasUnsavedWork()) askToDiscard(proceed);
-  else proceed();
+  if (!hasUnsavedWork()) return proceed();
+  pending = { proceed, leavesPage: true };
+  emit();
 }
 
 /**
@@ -71,12 +73,12 @@ export function LeaveQuestion() {
     emit();
   };
   const discard = () => {
-    const proceed = pending;
+    const question = pending;
     pending = null;
     emit();
-    // The answer was "discard": the forms asked about no longer hold the page.
-    guards.forEach((g) => g.release());
-    proceed?.();
+    // "Discard" when leaving the page: its forms no longer hold it, or going would ask again.
+    if (question?.leavesPage) guards.forEach((g) => g.release());
+    question?.proceed();
   };
   return (
     <Dialog title="Discard the changes you typed?" open={open} onClose={keep}>
