@@ -5,7 +5,7 @@ import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
-import { ErrorBoundary, FailureScreen } from './Failure';
+import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
 
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
@@ -20,14 +20,6 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
  * in patient mode, and nothing of the frame shows before main has answered.
  */
 export function App() {
-  return (
-    <ErrorBoundary>
-      <Start />
-    </ErrorBoundary>
-  );
-}
-
-function Start() {
   const mode = useRead('patientMode.current', {});
   if (mode.isError) return <FailureScreen message={mode.error.message} />;
   if (!mode.data) return null;

@@ -129,3 +129,12 @@ test('a screen that cannot be drawn says what happened and offers a reload, not 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: "Zoë O'Brien-Müller" })).toBeVisible();
 });
+
+test('when main does not answer at start, the window says so instead of staying blank', async ({ page, appUrl }) => {
+  await page.route('**/__harness/invoke', (route) => route.abort());
+  await page.goto(appUrl);
+  const failure = page.getByRole('alert');
+  await expect(failure.getByRole('heading', { name: 'Rapport stopped showing this screen' })).toBeFocused();
+  await expect(failure).toContainText('Rapport lost contact with its database');
+  await expect(failure.getByRole('button', { name: 'Reload Rapport' })).toBeVisible();
+});
