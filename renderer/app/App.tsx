@@ -9,6 +9,8 @@ import { SessionGate } from '../staff/SessionGate';
 import { StaffScreen } from '../staff/StaffScreen';
 import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
 import type { Role, SessionState } from '../../shared/contract/staff';
+import { FailureScreen } from './Failure';
+import { LeaveQuestion } from './leave';
 
 type User = NonNullable<SessionState['user']>;
 
@@ -32,6 +34,7 @@ const mayOpen = (user: User, screen: Route['screen']) => {
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  if (mode.isError) return <FailureScreen message={mode.error.message} />;
   if (!mode.data) return null;
   if (mode.data.session) return <PatientModeScreen session={mode.data.session} />;
   return <SessionGate>{(user, actions) => <Frame user={user} {...actions} />}</SessionGate>;
@@ -115,6 +118,7 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <PatientsScreen route={route} />
         )}
       </main>
+      <LeaveQuestion />
     </div>
   );
 }

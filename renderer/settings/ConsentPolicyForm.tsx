@@ -2,23 +2,25 @@ import { useState, type FormEvent } from 'react';
 import type { ConsentPolicy } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
 
 function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   const [policy, setPolicy] = useState(initial);
   const [months, setMonths] = useState(String(initial.renewalMonths));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const action = useFormAction();
+  const errors = action.errors;
   const [saved, setSaved] = useState(false);
-  const update = useWrite('settings.updateConsentPolicy', ['settings.consentPolicy', 'consent.status']);
+  const update = useWrite('settings.updateConsentPolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const r = await update.mutateAsync({ ...policy, renewalMonths: months.trim() === '' ? Number.NaN : Number(months) });
-    setErrors(r.ok ? {} : r.error.fields ?? {});
+    const r = await action.run(() => update.mutateAsync({ ...policy, renewalMonths: months.trim() === '' ? Number.NaN : Number(months) }));
     setSaved(r.ok);
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="policy-h">
       <h2 id="policy-h">Consent rules</h2>
+      <ErrorSummary {...action.summary} />
       <div className="grid grid--2">
         <SelectField
           label="Written consent for sensitive areas"
@@ -28,9 +30,10 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
             { value: 'every_visit', label: 'At every visit (Ontario)' },
             { value: 'once', label: 'Once, with spoken consent at each visit' },
           ]}
+          name="sensitiveAreaFrequency"
           error={errors.sensitiveAreaFrequency}
         />
-        <TextField label="Consents stay valid for (months)" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint="0 means until withdrawn" />
+        <TextField label="Consents stay valid for (months)" name="renewalMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint="0 means until withdrawn" />
       </div>
       {saved && (
         <p className="banner banner--ok" role="status">
