@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
 import { TextField } from '../ui/Field';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
 
 type Person = { id: string; name: string; initials: string; secretKind: 'pin' | 'password'; lockedUntil: string | null };
 
@@ -29,7 +30,8 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
   const [chosen, setChosen] = useState<string | null>(only?.id ?? null);
   const [initials, setInitials] = useState('');
   const [secret, setSecret] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const action = useFormAction();
+  const errors = action.errors;
   const secretRef = useRef<HTMLInputElement>(null);
   const person = people.data?.people.find((p) => p.id === chosen) as Person | undefined;
   const left = useCountdown(person?.lockedUntil ?? null);
@@ -42,26 +44,21 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
     e.preventDefault();
     const match = people.data?.people.find((p) => p.initials.toUpperCase() === initials.trim().toUpperCase());
     if (match) {
-      setErrors({});
+      action.clear();
       setChosen(match.id);
-    } else setErrors({ initials: 'Nobody signs in with these initials' });
+    } else action.refuse({ message: 'Nobody signs in with these initials:', fields: { initials: 'Check the initials, or choose your name above' } });
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!chosen) return;
-    const r = await call('session.signIn', { staffId: chosen, secret });
+    const r = await action.run(() => call('session.signIn', { staffId: chosen, secret }));
     setSecret('');
     if (r.ok) {
-      setErrors({});
       // Everything cached was read for the person before: read it again for this one.
       await client.invalidateQueries();
       onSignedIn?.(r.value.user!.id);
-    } else {
-      setErrors({ secret: r.error.fields?.secret ?? r.error.message });
-      await people.refetch();
-      secretRef.current?.focus();
-    }
+    } else await people.refetch(); // the countdown, if that was the last try
   }
 
   if (!chosen || !person) {
@@ -78,7 +75,8 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
           ))}
         </ul>
         <form onSubmit={pickByInitials} className="sign-in__initials">
-          <TextField label="Or type your initials" value={initials} onChange={(e) => setInitials(e.target.value)} error={errors.initials} autoComplete="off" maxLength={4} autoFocus />
+          <ErrorSummary {...action.summary} />
+          <TextField label="Or type your initials" name="initials" value={initials} onChange={(e) => setInitials(e.target.value)} error={errors.initials} autoComplete="off" maxLength={4} autoFocus />
         </form>
       </div>
     );
@@ -88,6 +86,7 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
   return (
     <form className="sign-in" onSubmit={submit}>
       <h2>{person.name}</h2>
+      {left > 0 ? null : <ErrorSummary {...action.summary} />}
       {left > 0 ? (
         <p className="banner banner--warning" role="timer" aria-live="polite">
           Too many wrong attempts. {person.name} can try again in {clock(left)}.
@@ -96,6 +95,7 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
       <TextField
         ref={secretRef}
         label={`Your ${kind}`}
+        name="secret"
         type="password"
         inputMode={person.secretKind === 'pin' ? 'numeric' : undefined}
         autoComplete="off"
@@ -113,7 +113,7 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
           className="button"
           onClick={() => {
             setChosen(null);
-            setErrors({});
+            action.clear();
             setSecret('');
           }}
         >

@@ -5,6 +5,7 @@ import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
 import { check, type FieldErrors } from '../ui/form';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
 
 const roleLabels: Record<Role, string> = { admin: 'Admin', therapist: 'Therapist', reception: 'Reception' };
 const roleHints: Record<Role, string> = {
@@ -24,11 +25,7 @@ function RoleChoice({ value, onChange, error }: { value: Role[]; onChange(v: Rol
           {roleLabels[r]} <span className="muted">({roleHints[r]})</span>
         </label>
       ))}
-      {error && (
-        <span className="field__error" role="alert">
-          {error}
-        </span>
-      )}
+      {error && <span className="field__error">{error}</span>}
     </fieldset>
   );
 }
@@ -37,8 +34,8 @@ function RoleChoice({ value, onChange, error }: { value: Role[]; onChange(v: Rol
 function SecretFields({ value, repeat, onChange, onRepeat, errors }: { value: string; repeat: string; onChange(v: string): void; onRepeat(v: string): void; errors: FieldErrors }) {
   return (
     <>
-      <TextField label="PIN or password" type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} error={errors.secret} hint="A PIN of 6 or more digits, or a password of 10 or more characters" />
-      <TextField label="The same again" type="password" autoComplete="new-password" value={repeat} onChange={(e) => onRepeat(e.target.value)} error={errors.repeat} />
+      <TextField label="PIN or password" name="secret" type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} error={errors.secret} hint="A PIN of 6 or more digits, or a password of 10 or more characters" />
+      <TextField label="The same again" name="repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => onRepeat(e.target.value)} error={errors.repeat} />
     </>
   );
 }
@@ -48,7 +45,8 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
   const [form, setForm] = useState(() => (isNew ? { name: '', initials: '', roles: ['reception'] as Role[], active: true } : { name: member.name, initials: member.initials, roles: member.roles, active: member.active }));
   const [secret, setSecret] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const action = useFormAction();
+  const errors = action.errors;
   const create = useWrite('staff.create', [...staffChannels]);
   const update = useWrite('staff.update', [...staffChannels, 'session.current']);
 
@@ -58,17 +56,17 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
     const local = isNew ? check(staffContract['staff.create'].input, input) : check(staffContract['staff.update'].input, input);
     const fields: FieldErrors = local.ok ? {} : { ...local.fields };
     if (isNew && secret !== repeat) fields.repeat = 'The two entries differ';
-    if (Object.keys(fields).length) return setErrors(fields);
-    const r = isNew ? await create.mutateAsync({ name: form.name, initials: form.initials, roles: form.roles, secret }) : await update.mutateAsync({ id: member.id, ...form });
+    if (Object.keys(fields).length) return action.refuse({ message: 'Nothing was saved yet:', fields });
+    const r = await action.run(() => (isNew ? create.mutateAsync({ name: form.name, initials: form.initials, roles: form.roles, secret }) : update.mutateAsync({ id: member.id, ...form })));
     if (r.ok) onClose();
-    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
 
   return (
     <Dialog title={isNew ? 'Add a staff member' : `Edit ${member.name}`} open onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <TextField label="Name" hint="As it should print on consent forms" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} autoFocus />
-        <TextField label="Initials" hint="2 to 4 letters, to sign in by keyboard" maxLength={4} value={form.initials} onChange={(e) => setForm({ ...form, initials: e.target.value })} error={errors.initials} />
+        <ErrorSummary {...action.summary} />
+        <TextField label="Name" name="name" hint="As it should print on consent forms" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} autoFocus />
+        <TextField label="Initials" name="initials" hint="2 to 4 letters, to sign in by keyboard" maxLength={4} value={form.initials} onChange={(e) => setForm({ ...form, initials: e.target.value })} error={errors.initials} />
         <RoleChoice value={form.roles} onChange={(v) => setForm({ ...form, roles: v })} error={errors.roles} />
         {isNew ? (
           <SecretFields value={secret} repeat={repeat} onChange={setSecret} onRepeat={setRepeat} errors={errors} />
@@ -78,12 +76,7 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
             Active (a retired person cannot sign in; their name stays on the records)
           </label>
         )}
-        {errors.active && (
-          <span className="field__error" role="alert">
-            {errors.active}
-          </span>
-        )}
-        <Problem message={errors._} />
+        {errors.active && <span className="field__error">{errors.active}</span>}
         <Actions submit={isNew ? 'Add' : 'Save'} busy={create.isPending || update.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -93,24 +86,23 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
 function ResetDialog({ member, onClose }: { member: StaffMember; onClose(): void }) {
   const [secret, setSecret] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const action = useFormAction();
   const reset = useWrite('staff.resetSecret', [...staffChannels]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local = check(staffContract['staff.resetSecret'].input, { id: member.id, secret });
     const fields: FieldErrors = local.ok ? {} : { ...local.fields };
     if (secret !== repeat) fields.repeat = 'The two entries differ';
-    if (Object.keys(fields).length) return setErrors(fields);
-    const r = await reset.mutateAsync({ id: member.id, secret });
+    if (Object.keys(fields).length) return action.refuse({ message: 'The PIN was not changed:', fields });
+    const r = await action.run(() => reset.mutateAsync({ id: member.id, secret }));
     if (r.ok) onClose();
-    else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
   return (
     <Dialog title={`New PIN for ${member.name}`} open onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p>For a forgotten PIN. It also lifts a lock after wrong attempts. Give the new PIN to {member.name} in person.</p>
-        <SecretFields value={secret} repeat={repeat} onChange={setSecret} onRepeat={setRepeat} errors={errors} />
-        <Problem message={errors._} />
+        <ErrorSummary {...action.summary} />
+        <SecretFields value={secret} repeat={repeat} onChange={setSecret} onRepeat={setRepeat} errors={action.errors} />
         <Actions submit="Set the new PIN" busy={reset.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -121,20 +113,22 @@ function AutoLock() {
   const session = useRead('session.current', {});
   const save = useWrite('staff.setAutoLock', ['session.current']);
   const [minutes, setMinutes] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const action = useFormAction();
   const value = minutes ?? String(session.data?.autoLockMinutes ?? '');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await save.mutateAsync({ minutes: Number(value) });
-    setMessage(r.ok ? { ok: true, text: `The screen now locks after ${r.value.autoLockMinutes} min without use.` } : { ok: false, text: r.error.fields?.minutes ?? r.error.message });
+    const r = await action.run(() => save.mutateAsync({ minutes: Number(value) }));
+    setSaved(r.ok ? `The screen now locks after ${r.value.autoLockMinutes} min without use.` : null);
   }
   return (
     <form onSubmit={submit} className="staff__autolock" aria-labelledby="autolock-h">
       <h2 id="autolock-h">Auto-lock</h2>
-      <TextField label="Lock the screen after (minutes without use)" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} error={message && !message.ok ? message.text : undefined} hint="1 to 60. The operating system locking or sleeping locks Rapport too." />
-      {message?.ok && (
+      <ErrorSummary {...action.summary} />
+      <TextField label="Lock the screen after (minutes without use)" name="minutes" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} error={action.errors.minutes} hint="1 to 60. The operating system locking or sleeping locks Rapport too." />
+      {saved && (
         <p className="banner banner--ok" role="status">
-          {message.text}
+          {saved}
         </p>
       )}
       <button type="submit" className="button">

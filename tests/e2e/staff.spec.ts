@@ -44,7 +44,8 @@ test.describe('first run', () => {
     await page.getByLabel('Your PIN or password').fill('8642');
     await page.getByLabel('The same again').fill('8642');
     await page.getByRole('button', { name: 'Create the clinic and sign in' }).click();
-    await expect(page.getByText('A PIN needs at least 6 digits')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'The clinic was not set up yet:' })).toBeFocused();
+    await expect(page.getByLabel('Your PIN or password')).toHaveAccessibleDescription(/A PIN needs at least 6 digits/);
     await page.getByLabel('Your PIN or password').fill('864209');
     await page.getByLabel('The same again').fill('864209');
     await page.getByRole('button', { name: 'Create the clinic and sign in' }).click();
@@ -113,7 +114,7 @@ test.describe('signed out', () => {
     for (let i = 0; i < 5; i++) {
       await page.getByLabel('Your PIN').fill('000000');
       await page.getByLabel('Your PIN').press('Enter');
-      if (i < 4) await expect(page.getByText(`Not right: ${4 - i} ${4 - i === 1 ? 'try' : 'tries'} left before a lock`)).toBeVisible();
+      if (i < 4) await expect(page.getByLabel('Your PIN')).toHaveAccessibleDescription(`Not right: ${4 - i} ${4 - i === 1 ? 'try' : 'tries'} left before a lock`);
     }
     await expect(page.getByRole('timer')).toContainText(/can try again in (1:00|0:5\d)/);
     await expect(page.getByLabel('Your PIN')).toBeDisabled();
