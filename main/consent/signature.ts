@@ -1,4 +1,4 @@
-import { decodePng, isPng } from './pdf/png';
+import { decodePng, isPng } from '../images/png';
 
 /**
  * Checks that a signature PNG really holds a signature. A blank canvas is a valid PNG,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
 import type { ParsedInput } from '../../shared/contract';
-import { prepareLogo } from '../consent/pdf/images';
+import { prepareLogo } from '../images/prepare';
 
 /**
  * The slice of electron-store (and of `conf`, which it is built on) that settings use.

@@ -9,7 +9,7 @@ import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/r
 import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
 import { sha256, verifyPdf } from '../../main/consent/pdf/hash';
 import { labelsFor } from '../../main/consent/pdf/labels';
-import { decodePng, encodePng, pngChunk } from '../../main/consent/pdf/png';
+import { decodePng, encodePng, pngChunk } from '../../main/images/png';
 import { sampleConsent, sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';
 
 /**

@@ -1,4 +1,4 @@
-import { encodePng } from '../../main/consent/pdf/png';
+import { encodePng } from '../../main/images/png';
 import type { ConsentPdfInput } from '../../main/consent/pdf/types';
 
 /**

@@ -1,4 +1,4 @@
-import { isPng, prepareLogo, preparePng, type PreparedImage } from './images';
+import { isPng, prepareLogo, preparePng, type PreparedImage } from '../../images/prepare';
 import { isIsoInstant, isValidTimeZone } from './format';
 import type { ConsentPdfInput } from './types';
 

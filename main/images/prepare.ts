@@ -1,4 +1,4 @@
-import { maxLogoBytes } from '../../../shared/contract/settings';
+import { maxLogoBytes } from '../../shared/contract/settings';
 import { decodePng, flattenOnWhite, isPng, sizeProblem } from './png';
 
 export { isPng } from './png';
