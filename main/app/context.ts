@@ -83,7 +83,7 @@ export async function createApp(deps: AppDeps) {
     newId,
     documents,
     getPatient,
-    clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
+    clinic: async () => ({ profile: settings.details(), logo: await settings.logo() }),
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
   });

@@ -9,6 +9,7 @@ import type { DocumentStore } from './documents';
 import { sha256 } from './pdf/hash';
 import type { ConsentPdfInput } from './pdf/types';
 import { checkSignaturePng } from './signature';
+import { isKind } from '../images/magic';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
 import { consentStatus } from './status';
 import { dayIn, zonedNoon } from '../../shared/time';
@@ -21,7 +22,7 @@ export interface ConsentDeps {
   documents: DocumentStore;
   getPatient: (id: string) => Promise<Patient | null>;
   /** The clinic profile and letterhead logo; 'missing' when the logo file named in settings is gone. */
-  clinic: () => Promise<{ profile: ClinicProfile; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
+  clinic: () => Promise<{ profile: Omit<ClinicProfile, 'logo'>; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
   policy: () => ConsentPolicy;
   render: (input: ConsentPdfInput) => Promise<Result<Buffer>>;
 }
@@ -52,11 +53,6 @@ interface ConsentRow {
 const pdfName = (id: string) => `${id}.pdf`;
 const signatureName = (id: string) => `${id}-signature.png`;
 const scanExt = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
-const scanMagic: Record<keyof typeof scanExt, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-};
 
 function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
   return {
@@ -105,7 +101,8 @@ export function createConsentService(deps: ConsentDeps) {
     if (logo) {
       const hash = sha256(logo.bytes);
       const file = `logo-${hash}.${logo.type === 'png' ? 'png' : 'jpg'}`;
-      if (!(await documents.readVerified(file, hash)).ok) await documents.write(file, logo.bytes);
+      // Named by its hash and written whole, so a copy that exists is this logo: no need to read it back.
+      if (!(await documents.exists(file))) await documents.write(file, logo.bytes);
       logoRef = { file, sha256: hash, type: logo.type };
     }
     return ok({
@@ -264,7 +261,7 @@ export function createConsentService(deps: ConsentDeps) {
       return store({
         clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'screen',
         signerName: s.signerName, signedAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
-        signature: { method: 'screen', image, signerName: s.signerName, signedAt },
+        signature: { method: 'screen', image: check.image, signerName: s.signerName, signedAt },
         signatureImage: image,
       });
     }
@@ -280,7 +277,7 @@ export function createConsentService(deps: ConsentDeps) {
     let scan: { bytes: Buffer; ext: string } | undefined;
     if (s.scan) {
       const bytes = Buffer.from(s.scan.dataBase64, 'base64');
-      if (!scanMagic[s.scan.mimeType].every((b, i) => bytes[i] === b)) {
+      if (!isKind(bytes, s.scan.mimeType)) {
         return err('invalid_input', 'The scan is not the kind of file it claims to be.', { 'signature.scan': 'This file is not a readable PDF, PNG or JPEG' });
       }
       scan = { bytes, ext: scanExt[s.scan.mimeType] };
@@ -349,31 +346,6 @@ export function createConsentService(deps: ConsentDeps) {
     return ok({ bytes: read.bytes, path: read.path, sha256: row.pdf_sha256 });
   }
 
-  /** Renders a stored consent again from its template version and snapshot: the same bytes as stored. */
-  async function rerender(consentId: string): Promise<Result<Buffer>> {
-    const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
-    if (!row) return err('not_found', 'This consent record does not exist.');
-    const snapshot = JSON.parse(row.snapshot) as ConsentSnapshot;
-    const template = await templateById(row.template_id);
-    let logo: ConsentPdfInput['clinic']['logo'] = null;
-    if (snapshot.clinic.logo) {
-      const read = await documents.readVerified(snapshot.clinic.logo.file, snapshot.clinic.logo.sha256);
-      if (!read.ok) return err('integrity', 'The letterhead logo used on this consent is missing or changed.');
-      logo = { bytes: read.bytes, type: snapshot.clinic.logo.type };
-    }
-    let signature: ConsentPdfInput['signature'];
-    if (row.method === 'screen') {
-      const read = await documents.readVerified(signatureName(row.id), row.signature_sha256 ?? '');
-      if (!read.ok) return err('integrity', 'The signature image of this consent is missing or changed.');
-      signature = { method: 'screen', image: read.bytes, signerName: row.signer_name, signedAt: row.signed_at };
-    } else if (row.method === 'paper') {
-      signature = { method: 'paper', signedAt: row.signed_at, seenBy: snapshot.seenBy ?? '' };
-    } else {
-      signature = { method: 'verbal', signedAt: row.signed_at, recordedBy: row.explained_by };
-    }
-    return deps.render(pdfInput(row.id, row.recorded_at, template, row.locale, snapshot, logo, JSON.parse(row.choices), signature, row.explained_by, row.witnessed_by));
-  }
-
   /** A form to print and sign on paper, or to read before signing: nothing is stored. */
   async function blankForm(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
     const patient = await deps.getPatient(input.patientId);
@@ -429,7 +401,6 @@ export function createConsentService(deps: ConsentDeps) {
     recordVerbal,
     withdraw,
     document,
-    rerender,
     blankForm,
     status,
     history,

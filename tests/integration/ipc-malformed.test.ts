@@ -218,7 +218,7 @@ beforeAll(async () => {
     'consent.saveTemplate': { kind: 'privacy', basedOnVersion: 1, locales: templates.find((t) => t.kind === 'privacy')!.locales, material: false, changeNote: 'Wording' },
     'consent.status': { patientId: lukasz.id },
     'consent.history': { patientId: lukasz.id },
-    'consent.preview': { patientId: lukasz.id, kind: 'outbreak', locale: 'fr-CA', choices: [], blank: true },
+    'consent.preview': { patientId: lukasz.id, kind: 'outbreak', locale: 'fr-CA', choices: [] },
     'consent.sign': sign('outbreak'),
     'consent.recordVerbal': { patientId: lukasz.id, areas: ['gluteal'], recordedBy: 'Priya Natarajan, RMT' },
     'consent.withdraw': { consentId: signed.id, reason: 'Changed their mind', recordedBy: 'Marc Tremblay' },

@@ -7,10 +7,19 @@ import type { ConsentLocale } from './types';
  */
 const unicodeSpaces = /[\u00a0\u2007\u202f]/g;
 
-/** "March 14, 2025 at 2:30 p.m. (America/Vancouver)" in the clinic's zone and language. */
+/**
+ * "March 14, 2025 at 2:30 p.m. Pacific Daylight Time" in the clinic's zone and language:
+ * the zone as people say it (never its IANA id, "America/Vancouver"), so a reader knows
+ * the clock it was read from.
+ */
 export function formatSignedAt(iso: string, locale: ConsentLocale, timeZone: string): string {
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
-  return `${when.replace(unicodeSpaces, ' ')} (${timeZone})`;
+  const options = { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'long', timeZone } as const;
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso)).replace(unicodeSpaces, ' ');
+}
+
+/** "March 14, 2025": the day in the clinic's zone, for a paper form, whose time of day nobody entered. */
+export function formatSignedDay(iso: string, locale: ConsentLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso)).replace(unicodeSpaces, ' ');
 }
 
 /**

@@ -10,11 +10,11 @@ import {
   drawPageFurniture,
   drawPatientBox,
   drawSections,
-  drawSignatureBlock,
   drawTitle,
   fontNames,
   margins,
   pageSize,
+  signatureBlock,
   type LayoutContext,
 } from './layout';
 import type { ConsentPdfDeps, ConsentPdfInput } from './types';
@@ -107,13 +107,15 @@ function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Prom
   nameFontSubsets(doc, input.documentId);
   doc.font(fontNames.regular);
 
-  const ctx: LayoutContext = { doc, input, labels: labelsFor(input.locale), images };
+  const parts = { doc, input, labels: labelsFor(input.locale), images };
+  const signature = signatureBlock(parts);
+  const ctx: LayoutContext = { ...parts, signatureHeight: signature.height };
   drawLetterhead(ctx);
   drawTitle(ctx);
   drawPatientBox(ctx);
   drawSections(ctx);
   drawChoices(ctx);
-  drawSignatureBlock(ctx);
+  signature.draw(doc.y);
   drawPageFurniture(ctx);
   doc.end();
   return done;
