@@ -11,7 +11,7 @@ import { settingsHandlers } from '../settings/handlers';
 import { createConsentService } from '../consent/service';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
-import { renderConsentPdf } from '../consent/pdf/render';
+import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../patient-mode/service';
 import { patientModeHandlers } from '../patient-mode/handlers';
@@ -19,7 +19,6 @@ import { sessionStore } from '../patient-mode/store';
 import { printingHandlers } from '../printing/handlers';
 import type { Printer } from '../printing/types';
 import { appendAudit, type AuditEntry } from '../audit/log';
-import { ok } from '../../shared/contract/result';
 import { appInfoHandlers } from './info';
 import type { DataPaths } from './paths';
 
@@ -69,13 +68,7 @@ export async function createApp(deps: AppDeps) {
     ...sessionStore(db, now),
     audit: (action, patientId) => audit({ action, entity: 'patient', entityId: patientId }),
     onChange: deps.onPatientModeChange,
-    canPrint: async ({ patientId, kinds, locale }) => {
-      for (const kind of kinds) {
-        const form = await consent.blankForm({ patientId, kind, locale, choices: [] });
-        if (!form.ok) return form;
-      }
-      return ok(null);
-    },
+    canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
     db,
@@ -86,6 +79,7 @@ export async function createApp(deps: AppDeps) {
     clinic: async () => ({ profile: settings.details(), logo: await settings.logo() }),
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
+    checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
   const handlers: Handlers = {

@@ -25,6 +25,8 @@ export interface ConsentDeps {
   clinic: () => Promise<{ profile: Omit<ClinicProfile, 'logo'>; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
   policy: () => ConsentPolicy;
   render: (input: ConsentPdfInput) => Promise<Result<Buffer>>;
+  /** What render would refuse, found without drawing the PDF. */
+  checkPdf: (input: ConsentPdfInput) => Promise<Result<unknown>>;
 }
 
 interface ConsentRow {
@@ -346,8 +348,8 @@ export function createConsentService(deps: ConsentDeps) {
     return ok({ bytes: read.bytes, path: read.path, sha256: row.pdf_sha256 });
   }
 
-  /** A form to print and sign on paper, or to read before signing: nothing is stored. */
-  async function blankForm(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
+  /** What a blank form prints: the current version, for this patient, in their language. */
+  async function blankInput(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: ConsentPdfInput; templateVersion: number }>> {
     const patient = await deps.getPatient(input.patientId);
     if (!patient) return err('not_found', 'This patient record no longer exists.');
     const template = (await currentTemplates(db)).get(input.kind)!;
@@ -355,10 +357,27 @@ export function createConsentService(deps: ConsentDeps) {
     if (!clinic.ok) return clinic;
     const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient) };
     // A blank form's id is fresh each time: it is not a record until it comes back signed.
-    const pdf = await deps.render(
-      pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', ''),
-    );
-    return pdf.ok ? ok({ pdf: pdf.value, templateVersion: template.version }) : pdf;
+    const pdf = pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', '');
+    return ok({ pdf, templateVersion: template.version });
+  }
+
+  /** A form to print and sign on paper, or to read before signing: nothing is stored. */
+  async function blankForm(input: Parameters<typeof blankInput>[0]): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
+    const form = await blankInput(input);
+    if (!form.ok) return form;
+    const pdf = await deps.render(form.value.pdf);
+    return pdf.ok ? ok({ pdf: pdf.value, templateVersion: form.value.templateVersion }) : pdf;
+  }
+
+  /** Whether these forms can be printed for the patient (font, logo, clinic name), checked without drawing them. */
+  async function canPrint({ patientId, kinds, locale }: { patientId: string; kinds: ConsentKind[]; locale: 'en-CA' | 'fr-CA' }): Promise<Result<null>> {
+    for (const kind of kinds) {
+      const form = await blankInput({ patientId, kind, locale, choices: [] });
+      if (!form.ok) return form;
+      const printable = await deps.checkPdf(form.value.pdf);
+      if (!printable.ok) return printable;
+    }
+    return ok(null);
   }
 
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
@@ -402,6 +421,7 @@ export function createConsentService(deps: ConsentDeps) {
     withdraw,
     document,
     blankForm,
+    canPrint,
     status,
     history,
     saveTemplate: (input: ParsedInput<'consent.saveTemplate'>) => saveTemplateVersion(db, { now, newId }, input),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
-import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
+import { checkConsentPdf, renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
 import { forgetParsedFonts } from '../../main/consent/pdf/fonts';
 import { sha256 } from '../../main/consent/pdf/hash';
 import { checkSignaturePng } from '../../main/consent/signature';
@@ -313,6 +313,25 @@ describe('the same record gives the same bytes', () => {
   });
 });
 
+describe('golden bytes: a fixed record renders to the bytes stored in tests/golden', () => {
+  // pdfkit is pinned, and the renderer sets pdfkit's private fields to make the same
+  // record give the same bytes; an update of pdfkit, fontkit or Node's ICU may change
+  // them. The README says what to do when this fails (PDFs and their hashes).
+  it.each(['en-CA', 'fr-CA'] as const)('%s', async (locale) => {
+    const golden = path.resolve(`tests/golden/consent-${locale}.pdf`);
+    const bytes = await render(sampleConsent(locale));
+    if (process.env.RAPPORT_WRITE_GOLDEN === '1') await writeFile(golden, bytes);
+    const expected = await readFile(golden);
+    if (bytes.equals(expected)) return;
+    const [now, before] = await Promise.all([readingOrder(await toFile(bytes)), readingOrder(golden)]);
+    expect.fail(
+      now === before
+        ? `The PDF of a fixed record changed bytes (${sha256(expected)} to ${sha256(bytes)}) but not its text: a dependency update (or a change to the renderer) writes the same page differently. See "When the golden PDF test fails" in the README.`
+        : `The text of the PDF of a fixed record changed. Before: ${before}\nNow: ${now}`,
+    );
+  });
+});
+
 describe('bad input is a clear error, never a half-made PDF', () => {
   const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z', 'base64');
 
@@ -442,6 +461,22 @@ describe('bad input is a clear error, never a half-made PDF', () => {
   it('every printing problem alongside the other problems', async () => {
     const f = await fields(sampleConsent('en-CA', { documentId: 'not-a-uuid', patient: { ...sampleConsent().patient, fullName: '王 小明' } }));
     expect(Object.keys(f).sort()).toEqual(['documentId', 'patient.fullName']);
+  });
+
+  it('checkConsentPdf (entering patient mode) gives the answer rendering would, without drawing', async () => {
+    const patient = sampleConsent().patient;
+    const inputs = [
+      sampleConsent('en-CA'),
+      sampleConsent('fr-CA', { signature: { method: 'paper-blank' }, explainedBy: '' }),
+      sampleConsent('en-CA', { patient: { ...patient, fullName: '王 小明' } }),
+      sampleConsent('en-CA', { clinic: { ...sampleConsent().clinic, name: ' ' }, timeZone: 'Mars/Olympus' }),
+    ];
+    for (const input of inputs) {
+      const rendered = await renderConsentPdf(input, deps);
+      expect(await checkConsentPdf(input, deps)).toEqual(rendered.ok ? { ok: true, value: null } : rendered);
+    }
+    const missing = { fontsDir: path.join(dir, 'no-fonts-here') };
+    expect(await checkConsentPdf(sampleConsent(), missing)).toEqual(await renderConsentPdf(sampleConsent(), missing));
   });
 
   it('missing fonts are an internal error that says which file and where', async () => {

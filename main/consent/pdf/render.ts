@@ -30,6 +30,25 @@ export type { ConsentPdfInput, ConsentPdfDeps } from './types';
  * the app's own files (the fonts) are missing.
  */
 export async function renderConsentPdf(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Result<Buffer>> {
+  const ready = await check(input, deps);
+  if (!ready.ok) return ready;
+  try {
+    return ok(await draw(input, ready.value.fonts, ready.value.images));
+  } catch (e) {
+    return err('internal', `The consent PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Whether the PDF can be made, with the same answer renderConsentPdf would give, found
+ * without drawing it (entering patient mode asks this of every form it will show).
+ */
+export async function checkConsentPdf(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Result<null>> {
+  const ready = await check(input, deps);
+  return ready.ok ? ok(null) : ready;
+}
+
+async function check(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Result<{ fonts: Fonts; images: CheckedImages }>> {
   const checked = checkConsentPdfInput(input);
   const fonts = await loadFonts(deps.fontsDir);
   // Every problem at once; a field already refused (a blank name) keeps that message.
@@ -40,11 +59,7 @@ export async function renderConsentPdf(input: ConsentPdfInput, deps: ConsentPdfD
     return err('invalid_input', `The consent PDF cannot be made: ${first}`, fields);
   }
   if (!fonts.ok) return fonts;
-  try {
-    return ok(await draw(input, fonts.value, checked.images));
-  } catch (e) {
-    return err('internal', `The consent PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  return ok({ fonts: fonts.value, images: checked.images });
 }
 
 /** 16 bytes of the record's UUID: the PDF's permanent /ID, the same at every render. */
