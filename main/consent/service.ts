@@ -21,8 +21,10 @@ export interface ConsentDeps {
   newId: () => string;
   documents: DocumentStore;
   getPatient: (id: string) => Promise<Patient | null>;
-  /** The clinic profile and letterhead logo; 'missing' when the logo file named in settings is gone. */
-  clinic: () => Promise<{ profile: Omit<ClinicProfile, 'logo'>; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
+  /** The clinic profile (no logo: reading it is for the letterhead only). */
+  profile: () => Omit<ClinicProfile, 'logo'>;
+  /** The letterhead logo, read once per form; 'missing' when the logo file named in settings is gone. */
+  logo: () => Promise<{ bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing'>;
   policy: () => ConsentPolicy;
   render: (input: ConsentPdfInput) => Promise<Result<Buffer>>;
   /** What render would refuse, found without drawing the PDF. */
@@ -94,8 +96,9 @@ export function createConsentService(deps: ConsentDeps) {
 
   /** The letterhead as of now; its logo is kept by content hash so old records keep theirs. */
   async function clinicSnapshot(): Promise<Result<{ snapshot: ConsentSnapshot['clinic']; logo: ConsentPdfInput['clinic']['logo']; timeZone: string }>> {
-    const { profile, logo } = await deps.clinic();
+    const profile = deps.profile();
     if (!profile.name) return err('invalid_input', 'Set the clinic name in Settings first: it heads every consent form.', { clinic: 'The clinic has no name yet' });
+    const logo = await deps.logo();
     if (logo === 'missing') {
       return err('invalid_input', 'The clinic logo file is missing from the data folder. Choose the logo again in Settings, or remove it.', { logo: 'The logo file is missing' });
     }
@@ -310,7 +313,7 @@ export function createConsentService(deps: ConsentDeps) {
       return err('invalid_input', message, { areas: message });
     }
     const signedAt = now().toISOString();
-    const locale = (await deps.clinic()).profile.locale;
+    const locale = deps.profile().locale;
     return store({
       clinic, patient, template, locale, kind: 'sensitive_areas', choices: input.areas, method: 'verbal',
       signerName: `${patient.firstName} ${patient.lastName}`, signedAt, explainedBy: input.recordedBy, witnessedBy: '',
@@ -323,7 +326,7 @@ export function createConsentService(deps: ConsentDeps) {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
       if (!row) return err('not_found', 'This consent record does not exist.');
       if (row.withdrawn_at) {
-        return err('conflict', `This consent was already withdrawn on ${dayIn((await deps.clinic()).profile.timeZone, row.withdrawn_at)}.`);
+        return err('conflict', `This consent was already withdrawn on ${dayIn(deps.profile().timeZone, row.withdrawn_at)}.`);
       }
       const at = now().toISOString();
       await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });
@@ -349,11 +352,14 @@ export function createConsentService(deps: ConsentDeps) {
   }
 
   /** What a blank form prints: the current version, for this patient, in their language. */
-  async function blankInput(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: ConsentPdfInput; templateVersion: number }>> {
+  async function blankInput(
+    input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] },
+    letterhead?: Awaited<ReturnType<typeof clinicSnapshot>>,
+  ): Promise<Result<{ pdf: ConsentPdfInput; templateVersion: number }>> {
     const patient = await deps.getPatient(input.patientId);
     if (!patient) return err('not_found', 'This patient record no longer exists.');
     const template = (await currentTemplates(db)).get(input.kind)!;
-    const clinic = await clinicSnapshot();
+    const clinic = letterhead ?? (await clinicSnapshot());
     if (!clinic.ok) return clinic;
     const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient) };
     // A blank form's id is fresh each time: it is not a record until it comes back signed.
@@ -371,8 +377,9 @@ export function createConsentService(deps: ConsentDeps) {
 
   /** Whether these forms can be printed for the patient (font, logo, clinic name), checked without drawing them. */
   async function canPrint({ patientId, kinds, locale }: { patientId: string; kinds: ConsentKind[]; locale: 'en-CA' | 'fr-CA' }): Promise<Result<null>> {
+    const letterhead = await clinicSnapshot(); // the logo read once for all the forms
     for (const kind of kinds) {
-      const form = await blankInput({ patientId, kind, locale, choices: [] });
+      const form = await blankInput({ patientId, kind, locale, choices: [] }, letterhead);
       if (!form.ok) return form;
       const printable = await deps.checkPdf(form.value.pdf);
       if (!printable.ok) return printable;
@@ -393,7 +400,7 @@ export function createConsentService(deps: ConsentDeps) {
       versions,
       policy: deps.policy(),
       now: now(),
-      timeZone: (await deps.clinic()).profile.timeZone,
+      timeZone: deps.profile().timeZone,
     });
     return ok({ items });
   }
