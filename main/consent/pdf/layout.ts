@@ -37,7 +37,7 @@ const colour = {
 const body = { size: 11, lineGap: 2, paragraphGap: 6 } as const;
 const heading = 12.5;
 const sectionGap = 6;
-/** Choices and what staff wrote in (names on lines): a little under the body, above the captions. */
+/** Choices and the signing details: the body's size, in their own rows. */
 const entry = 11;
 
 export interface LayoutContext {
@@ -298,7 +298,7 @@ function writeLines(doc: Doc, lines: WriteLine[], space: { above?: number; below
  * How the form was signed. A signed record says who explained it and, only when there
  * was one, who witnessed it, as text; a form printed for paper leaves lines for both.
  */
-function signatureRows({ doc, input, labels, images }: LayoutContext): Row[] {
+function signatureRows({ doc, input, labels, images }: Omit<LayoutContext, 'signatureHeight'>): Row[] {
   const sig = input.signature;
   const when = (iso: string) => formatSignedAt(iso, input.locale, input.timeZone);
   const people = [labels.labelled(labels.explainedBy, input.explainedBy.trim())];
@@ -410,7 +410,7 @@ export function signatureBlock(ctx: Omit<LayoutContext, 'signatureHeight'>): Row
         text(doc, fontNames.bold, heading, colour.accent, labels.signature, left, y + 8, { width });
       },
     },
-    ...signatureRows({ ...ctx, signatureHeight: 0 }),
+    ...signatureRows(ctx),
   ];
   return {
     height: rows.reduce((sum, r) => sum + r.height, 0) + 4,
