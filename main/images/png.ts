@@ -239,9 +239,11 @@ export function encodePng(width: number, height: number, pixels: Uint8Array, cha
 
 /** The image as printed on white paper: RGB with transparency blended onto white. */
 export function flattenOnWhite({ width, height, pixels }: RgbaImage): Buffer {
-  const rgb = new Uint8Array(width * height * 3);
+  // White paper first: most of a signature's pixels are transparent, and stay white.
+  const rgb = new Uint8Array(width * height * 3).fill(255);
   for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) {
     const a = pixels[i + 3];
+    if (a === 0) continue;
     if (a === 255) {
       rgb[j] = pixels[i];
       rgb[j + 1] = pixels[i + 1];
