@@ -5,23 +5,28 @@ import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrations';
 import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/dispatcher';
 import { createPatientService } from '../patients/service';
+import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
+import { settingsHandlers } from '../settings/handlers';
 import { createConsentService } from '../consent/service';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
-import { renderConsentPdf } from '../consent/pdf/render';
+import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
-import { createPatientMode } from '../consent/patient-mode';
-import { appendAudit } from '../audit/log';
-import { createAuditService } from '../audit/service';
+import { createPatientMode } from '../patient-mode/service';
+import { patientModeHandlers } from '../patient-mode/handlers';
+import { sessionStore } from '../patient-mode/store';
+import { printingHandlers } from '../printing/handlers';
+import type { Printer } from '../printing/types';
+import { appendAudit, type AuditEntry } from '../audit/log';
 import { auditReads } from '../audit/reads';
+import { createAuditService } from '../audit/service';
 import { createStaffService } from '../staff/service';
 import { actingStaff } from '../staff/acting';
 import { autoLockMinutes, staffHandlers } from '../staff/handlers';
 import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
-import { ok, type Result } from '../../shared/contract/result';
-import type { Printer } from '../consent/handlers';
+import { appInfoHandlers } from './info';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -60,39 +65,24 @@ export async function createApp(deps: AppDeps) {
   const settings = createSettingsService({ store, assetsDir: paths.assets });
   const staff = createStaffService({ db, now, newId });
   const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(store, defaultAutoLockMinutes), monotonic: deps.monotonic });
-  const audit = createAuditService({ db, now, newId, timeZone: settings.timeZone });
+  const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
   // The rows written since the last good check, verified before anything new is added (issue 8).
-  await audit.checkAtStartup();
+  await trail.checkAtStartup();
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
     const r = await patients.get({ id });
     return r.ok ? r.value : null;
   };
+  const audit = (entry: Omit<AuditEntry, 'at'>) => db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), ...entry }));
   const patientMode = await createPatientMode({
     getPatient,
     checkPin: (staffId, pin) => staff.checkSecret({ staffId }, pin),
     onExit: (by) => session.begin(by),
-    load: async () => {
-      const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
-      return row ? JSON.parse(row.value) : null;
-    },
-    save: async (session) => {
-      await db('app_state')
-        .insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: now().toISOString() })
-        .onConflict('key')
-        .merge();
-    },
-    audit: (action, patientId, actor) =>
-      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId, actor })),
+    ...sessionStore(db, now),
+    audit: (action, patientId, actor) => audit({ action, entity: 'patient', entityId: patientId, actor }),
     onChange: deps.onPatientModeChange,
-    canPrint: async ({ patientId, kinds, locale }) => {
-      for (const kind of kinds) {
-        const form = await consent.blankForm({ patientId, kind, locale, choices: [] });
-        if (!form.ok) return form;
-      }
-      return ok(null);
-    },
+    canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
     db,
@@ -100,58 +90,41 @@ export async function createApp(deps: AppDeps) {
     newId,
     documents,
     getPatient,
-    clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
+    profile: settings.details,
+    logo: settings.logo,
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
+    checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
-  // Settings are not records, but changing them changes records' meaning (how long a
-  // consent lasts, who may leave patient mode): the audit log says when they changed.
-  const audited =
-    <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const result = await handler(input);
-      if (result.ok) await db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'settings', entityId: 'clinic' }));
-      return result;
-    };
-
-  const updateClinic = audited('settings.clinic_profile_changed', settings.update);
+  // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
   const acting = actingStaff(staff);
-  const desk = consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath, acting });
+  const patientRoutes = patientHandlers(patients);
+  const settingsRoutes = settingsHandlers(settings, (action) => audit({ action, entity: 'settings', entityId: 'clinic' }));
+  const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
-    'patients.search': patients.search,
-    'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patients.get),
-    'patients.findDuplicates': patients.findDuplicates,
-    'patients.create': patients.create,
-    'patients.update': patients.update,
-    'patients.archive': patients.archive,
-    'patients.restore': patients.restore,
-    'settings.get': settings.get,
-    'settings.update': updateClinic,
-    'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
-    'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
-    'settings.consentPolicy': settings.getConsentPolicy,
-    'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
-    'app.info': async () => {
-      const [{ n }] = await db('patients').count({ n: '*' });
-      return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
-    },
-    ...desk,
-    'consent.document': read('consent.document_viewed', (i, _v) => ({ entity: 'consent', entityId: i.consentId }), desk['consent.document']),
-    'consent.openInViewer': read('consent.document_opened', (i, _v) => ({ entity: 'consent', entityId: i.consentId }), desk['consent.openInViewer']),
+    ...patientRoutes,
+    'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patientRoutes['patients.get']),
+    ...settingsRoutes,
+    ...consentRoutes,
+    'consent.document': read('consent.document_viewed', (i) => ({ entity: 'consent', entityId: i.consentId }), consentRoutes['consent.document']),
+    'consent.openInViewer': read('consent.document_opened', (i) => ({ entity: 'consent', entityId: i.consentId }), consentRoutes['consent.openInViewer']),
     'consent.print': read(
       'consent.printed',
-      (i, _v) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
-      desk['consent.print'],
+      (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
+      consentRoutes['consent.print'],
     ),
-    ...staffHandlers({ db, staff, session, audit, store, now, newId, updateClinic }),
+    ...patientModeHandlers(patientMode, acting),
+    ...printingHandlers(deps.printer),
+    ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    ...staffHandlers({ db, staff, session, audit: trail, store, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, staff, session, audit },
+    services: { patients, settings, consent, patientMode, staff, session, audit: trail },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     close: () => db.destroy(),
   };

@@ -1,25 +1,16 @@
 import type { Handlers } from '../ipc/dispatcher';
-import { err, ok, type Result } from '../../shared/contract/result';
+import { err, ok } from '../../shared/contract/result';
 import type { ConsentService } from './service';
-import type { PatientMode } from './patient-mode';
+import type { Printer } from '../printing/types';
 import type { ActingStaff } from '../staff/acting';
-
-/** The operating system's printing, as the consent feature needs it (main/printing implements it). */
-export interface Printer {
-  list(): Promise<Result<Array<{ name: string; isDefault: boolean }>>>;
-  print(file: string, options: { printer?: string; jobName: string }): Promise<Result<{ jobId: string; printer: string }>>;
-}
-
-type ConsentChannels = Extract<keyof Handlers, `consent.${string}` | `patientMode.${string}` | 'printing.printers'>;
 
 export function consentHandlers(deps: {
   consent: ConsentService;
-  patientMode: PatientMode;
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
   acting: ActingStaff;
-}): Pick<Handlers, ConsentChannels> {
-  const { consent, patientMode, printer, acting } = deps;
+}): Pick<Handlers, Extract<keyof Handlers, `consent.${string}`>> {
+  const { consent, printer, acting } = deps;
   return {
     'consent.templates': consent.templates,
     'consent.templateHistory': consent.templateHistory,
@@ -64,15 +55,5 @@ export function consentHandlers(deps: {
       const opened = await deps.openPath(doc.value.path);
       return opened ? ok({ opened: true }) : err('internal', 'No PDF viewer could open the file on this computer.');
     },
-    'printing.printers': async () => {
-      const list = await printer.list();
-      return list.ok ? ok({ printers: list.value }) : list;
-    },
-    'patientMode.enter': async (input) => {
-      const names = await acting.names(input.witnessId);
-      return names.ok ? patientMode.enter({ ...input, ...names.value }) : names;
-    },
-    'patientMode.current': patientMode.current,
-    'patientMode.exit': patientMode.exit,
   };
 }

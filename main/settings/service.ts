@@ -4,7 +4,8 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
 import type { ParsedInput } from '../../shared/contract';
-import { prepareLogo } from '../consent/pdf/images';
+import { isKind } from '../images/magic';
+import { prepareLogo } from '../images/prepare';
 
 /**
  * The slice of electron-store (and of `conf`, which it is built on) that settings use.
@@ -34,11 +35,6 @@ export const defaultProfile: StoredProfile = {
 
 export const defaultConsentPolicy: ConsentPolicy = { sensitiveAreaFrequency: 'every_visit', renewalMonths: 12 };
 
-
-const magic: Record<'image/png' | 'image/jpeg', { bytes: number[]; ext: string }> = {
-  'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], ext: 'png' },
-  'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
-};
 
 export interface SettingsDeps {
   store: KeyValueStore;
@@ -80,10 +76,15 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
     }
   }
 
-  async function profile(): Promise<ClinicProfile> {
+  /** The profile as forms print it: without the logo's data URL, which only the screen shows. */
+  function details(): Omit<ClinicProfile, 'logo'> {
     const { logoFile: _file, ...rest } = stored();
+    return rest;
+  }
+
+  async function profile(): Promise<ClinicProfile> {
     const image = await logo();
-    return { ...rest, logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
+    return { ...details(), logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
   }
 
   function consentPolicy(): ConsentPolicy {
@@ -95,8 +96,7 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
 
   return {
     profile,
-    /** The clinic's time zone: the audit screen's days are the clinic's days. */
-    timeZone: () => stored().timeZone,
+    details,
     logo,
     logoPath,
     consentPolicy,
@@ -118,8 +118,8 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
       if (bytes.length > maxLogoBytes) {
         return err('invalid_input', 'The logo must be 2 MB or smaller', { dataBase64: 'The logo must be 2 MB or smaller' });
       }
-      const { bytes: signature, ext } = magic[input.mimeType];
-      if (!signature.every((b, i) => bytes[i] === b)) {
+      const ext = input.mimeType === 'image/png' ? 'png' : 'jpg';
+      if (!isKind(bytes, input.mimeType)) {
         const message = `This file is not a ${ext === 'png' ? 'PNG' : 'JPEG'} image`;
         return err('invalid_input', message, { dataBase64: message });
       }
