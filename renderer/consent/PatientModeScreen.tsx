@@ -53,7 +53,7 @@ function Unlock({ onUnlocked, label, owner }: { onUnlocked(): void; label: strin
   }
   return (
     <form className="unlock" onSubmit={submit} aria-label={label}>
-      <SelectField label="Staff member" value={staffId} onChange={(e) => setStaffId(e.target.value)} options={(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+      <SelectField label="Staff member" value={staffId} onChange={(e) => setStaffId(e.target.value)} options={[...(owner ? [] : [{ value: '', label: 'Choose your name' }]), ...(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
       <TextField ref={ref} label="Your PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={error} />
       <button type="submit" className="button button--primary">
         Unlock
