@@ -31,6 +31,7 @@ export function createSession({ db, staff, now, newId, autoLockMinutes, monotoni
   let locked = false;
   let lastActive = 0;
 
+  const idleTooLong = () => monotonic() - lastActive > autoLockMinutes() * 60_000;
   const audit = (action: string, staffId: string, detail?: Record<string, unknown>) =>
     db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'staff', entityId: staffId, detail, actor: staffId }));
 
@@ -62,7 +63,12 @@ export function createSession({ db, staff, now, newId, autoLockMinutes, monotoni
   }
 
   return {
-    current: async () => ok(await state()),
+    async current({ active = false }: { active?: boolean } = {}) {
+      // Idle time already run out is not undone by a late report of activity.
+      if (user && !locked && idleTooLong()) await lock('idle');
+      else if (active && user && !locked) lastActive = monotonic();
+      return ok(await state());
+    },
     /** The signed-in, unlocked person, for who-did-it; null when nobody is. */
     user: (): StaffMember | null => (user && !locked ? user : null),
     begin,
@@ -89,7 +95,7 @@ export function createSession({ db, staff, now, newId, autoLockMinutes, monotoni
      */
     async admit(): Promise<Result<never> | null> {
       if (!user) return err('locked', 'Nobody is signed in: sign in first.');
-      if (!locked && monotonic() - lastActive > autoLockMinutes() * 60_000) await lock('idle');
+      if (!locked && idleTooLong()) await lock('idle');
       if (locked) return err('locked', 'Rapport is locked: sign in again to go on.');
       lastActive = monotonic();
       return null;

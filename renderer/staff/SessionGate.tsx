@@ -12,9 +12,13 @@ type User = NonNullable<SessionState['user']>;
 const pollMs = 5000;
 const activity = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
-/** Locks the screen after the clinic's idle time with no key pressed or pointer moved. */
-function useIdleLock(minutes: number, enabled: boolean, onIdle: () => void) {
+/**
+ * Locks the screen after the clinic's idle time with no key pressed or pointer moved.
+ * Answers whether there was input since it was last asked, for main's own idle clock.
+ */
+function useIdleLock(minutes: number, enabled: boolean, onIdle: () => void): () => boolean {
   const last = useRef(0);
+  const reported = useRef(0);
   useEffect(() => {
     if (!enabled) return;
     last.current = Date.now();
@@ -32,6 +36,11 @@ function useIdleLock(minutes: number, enabled: boolean, onIdle: () => void) {
       clearInterval(timer);
     };
   }, [minutes, enabled, onIdle]);
+  return useCallback(() => {
+    const active = last.current > reported.current;
+    reported.current = last.current;
+    return active;
+  }, []);
 }
 
 /** The lock screen: a modal dialog over everything (even a dialog left open), and the app beneath it hidden. */
@@ -60,7 +69,9 @@ function LockScreen({ user, chooseSomeoneElse }: { user: User; chooseSomeoneElse
  */
 export function SessionGate({ children }: { children: (user: User, actions: { switchPerson(): void; lock(): void }) => ReactNode }) {
   const client = useQueryClient();
-  const session = useQuery({ queryKey: keys.call('session.current', {}), queryFn: () => read('session.current', {}), refetchInterval: pollMs });
+  const wasActive = useRef<() => boolean>(() => false);
+  // The key is the plain one, so a write's refresh and the poll are the same query.
+  const session = useQuery({ queryKey: keys.call('session.current', {}), queryFn: () => read('session.current', { active: wasActive.current() }), refetchInterval: pollMs });
   const [holder, setHolder] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [switching, setSwitching] = useState(false);
@@ -76,7 +87,10 @@ export function SessionGate({ children }: { children: (user: User, actions: { sw
     [refresh],
   );
   const onIdle = useCallback(() => lock('idle'), [lock]);
-  useIdleLock(state?.autoLockMinutes ?? 5, open, onIdle);
+  const activeSinceAsked = useIdleLock(state?.autoLockMinutes ?? 5, open, onIdle);
+  useEffect(() => {
+    wasActive.current = activeSinceAsked;
+  }, [activeSinceAsked]);
 
   useEffect(() => {
     window.addEventListener(lockedEvent, refresh);

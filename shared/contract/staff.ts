@@ -69,7 +69,14 @@ export const staffContract = {
     input: z.object({ clinic: clinicProfileInputSchema, admin: z.object({ name: staffFields.name, initials, secret: secretSchema }) }),
     output: sessionStateSchema,
   },
-  'session.current': { input: z.object({}), output: sessionStateSchema },
+  'session.current': {
+    /**
+     * `active`: keys were pressed or the pointer moved since the screen last asked. Typing
+     * a long note makes no call to main, so without this main would count it as idle.
+     */
+    input: z.object({ active: z.boolean().default(false) }),
+    output: sessionStateSchema,
+  },
   'session.people': { input: z.object({}), output: z.object({ people: z.array(personSchema) }) },
   'session.signIn': {
     input: z

@@ -157,7 +157,12 @@ describe('the auto-lock', () => {
     const zoe = await must<{ id: string }>('patients.create', { patient: patientInput() });
     idle += 119_000;
     expect(await app.dispatch('patients.get', { id: zoe.id })).toMatchObject({ ok: true });
-    idle += 121_000;
+    // Typing a long note makes no call; the screen's poll says someone is at the keys.
+    idle += 100_000;
+    await must('session.current', { active: true });
+    idle += 100_000;
+    expect(await must<SessionState>('session.current', {})).toMatchObject({ locked: false });
+    idle += 21_000;
     const before = await app.db('patients').select('*');
     expect(await app.dispatch('patients.update', { id: zoe.id, expectedUpdatedAt: 'x', patient: patientInput({ notes: 'changed' }) })).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await must<SessionState>('session.current', {})).toMatchObject({ locked: true, user: { initials: 'PN' } });
@@ -166,6 +171,9 @@ describe('the auto-lock', () => {
     expect(await app.dispatch('patients.get', { id: zoe.id })).toMatchObject({ ok: true });
     const trail = await app.db('audit_events').where('action', 'like', 'session.%').orderBy('seq').select('action', 'detail');
     expect(trail.slice(-2)).toEqual([{ action: 'session.locked', detail: '{"reason":"idle"}' }, { action: 'session.unlocked', detail: '{}' }]);
+    // A report of activity after the idle time has run out does not undo the lock.
+    idle += 121_000;
+    expect(await must<SessionState>('session.current', { active: true })).toMatchObject({ locked: true });
   });
 });
 
