@@ -57,9 +57,11 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
     return (await q('staff').where({ id }).first()) as StaffRow | undefined;
   }
 
-  async function create(input: ParsedInput<'staff.create'>, auditActor?: string | null): Promise<Result<StaffMember>> {
+  async function create(input: ParsedInput<'staff.create'>, auditActor?: string | null, onlyIfFirst = false): Promise<Result<StaffMember>> {
     const hash = await hashSecret(input.secret); // before the transaction: 70 ms of scrypt holds no lock
     return db.transaction(async (trx) => {
+      // Checked inside the transaction: two first-run setups at once make one admin, not two.
+      if (onlyIfFirst && (await trx('staff').first('id')) !== undefined) return err('conflict', 'This clinic already has staff accounts: sign in instead.');
       const taken = await initialsTaken(trx, input.initials);
       if (taken) return taken;
       const at = now().toISOString();
@@ -92,10 +94,7 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
     list: async (): Promise<Result<{ staff: StaffMember[] }>> => ok({ staff: ((await db('staff').orderBy([{ column: 'active', order: 'desc' }, 'name'])) as StaffRow[]).map(toMember) }),
     create,
     /** The first admin, made by the first-run setup; refused once anyone exists. */
-    async createFirstAdmin(input: { name: string; initials: string; secret: string }): Promise<Result<StaffMember>> {
-      if ((await db('staff').first('id')) !== undefined) return err('conflict', 'This clinic already has staff accounts: sign in instead.');
-      return create({ ...input, roles: ['admin'] }, null);
-    },
+    createFirstAdmin: (input: { name: string; initials: string; secret: string }) => create({ ...input, roles: ['admin'] }, null, true),
     async update(input: ParsedInput<'staff.update'>, by: string | null): Promise<Result<StaffMember>> {
       return db.transaction(async (trx) => {
         const row = await byId(input.id, trx);

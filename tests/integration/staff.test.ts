@@ -31,6 +31,15 @@ describe('first run', () => {
     const state = await must<SessionState>('setup.createFirstAdmin', { clinic: clinicProfile(), admin: { name: 'Ines Duarte', initials: 'id', secret: '864209' } });
     expect(state).toMatchObject({ firstRun: false, locked: false, user: { name: 'Ines Duarte', initials: 'ID', roles: ['admin'] } });
     expect(await must('settings.get', {})).toMatchObject({ name: clinicProfile().name });
+    // Two setups at once (two windows, a double click) make one admin.
+    const other = await tempApp({ as: 'first-run' });
+    try {
+      const both = await Promise.all(['AA', 'BB'].map((initials) => other.dispatch('setup.createFirstAdmin', { clinic: clinicProfile(), admin: { name: `Admin ${initials}`, initials, secret: '864209' } })));
+      expect(both.filter((r) => r.ok)).toHaveLength(1);
+      expect(await other.db('staff').count({ n: '*' })).toEqual([{ n: 1 }]);
+    } finally {
+      await other.cleanup();
+    }
     const again = await app.dispatch('setup.createFirstAdmin', { clinic: clinicProfile({ name: 'Taken Over' }), admin: { name: 'Intruder', initials: 'XX', secret: '111111' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await must('settings.get', {})).toMatchObject({ name: clinicProfile().name });
