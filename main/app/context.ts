@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
@@ -13,6 +12,7 @@ import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
 import { appendAudit } from '../audit/log';
+import { preparePrivateFolder } from '../files/private';
 import { ok, type Result } from '../../shared/contract/result';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
@@ -41,8 +41,7 @@ export interface AppDeps {
  */
 export async function createApp(deps: AppDeps) {
   const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
-  await mkdir(paths.root, { recursive: true });
-  await mkdir(paths.documents, { recursive: true });
+  await preparePrivateFolder(paths.root, [paths.documents, paths.assets]);
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);

@@ -6,7 +6,8 @@ import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { createApp, type App } from '../app/context';
 import { systemPrinter } from '../printing';
-import { dataPaths } from '../app/paths';
+import { dataPaths, settingsStoreOptions } from '../app/paths';
+import { preparePrivateFolder } from '../files/private';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -82,9 +83,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
-  // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
-  // so one folder holds everything a backup needs.
-  const store = new Store({ name: 'settings', cwd: paths.root });
+  // Settings only (clinic profile); patient data lives in SQLite. The folder is made
+  // private before electron-store creates it with the default (world-readable) mode.
+  await preparePrivateFolder(paths.root);
+  const store = new Store(settingsStoreOptions(paths));
   rapport = await createApp({
     paths,
     store,
