@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrations';
 import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/dispatcher';
 import { createPatientService } from '../patients/service';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
+import { settingsJournal } from '../settings/journal';
 import { createConsentService } from '../consent/service';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
@@ -45,9 +46,12 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  // Settings changes and their audit entries: both or neither (see journal.ts).
+  const journal = settingsJournal({ db, store, newId, now });
+  await journal.reconcile();
 
   const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets, now });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -62,14 +66,14 @@ export async function createApp(deps: AppDeps) {
       const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
       return row ? JSON.parse(row.value) : null;
     },
-    save: async (session) => {
-      await db('app_state')
-        .insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: now().toISOString() })
-        .onConflict('key')
-        .merge();
-    },
-    audit: (action, patientId) =>
-      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
+    save: (session, { action, patientId }) =>
+      db.transaction(async (trx) => {
+        const at = now().toISOString();
+        await trx('app_state').insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: at }).onConflict('key').merge();
+        await appendAudit(trx, newId, { at, action, entity: 'patient', entityId: patientId });
+      }),
+    audit: (action, patientId, detail) =>
+      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId, detail })),
     onChange: deps.onPatientModeChange,
     canPrint: async ({ patientId, kinds, locale }) => {
       for (const kind of kinds) {
@@ -94,11 +98,8 @@ export async function createApp(deps: AppDeps) {
   // consent lasts, who may leave patient mode): the audit log says when they changed.
   const audited =
     <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const result = await handler(input);
-      if (result.ok) await db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'settings', entityId: 'clinic' }));
-      return result;
-    };
+    (input: I): Promise<Result<O>> =>
+      journal.change(action, () => handler(input));
 
   const handlers: Handlers = {
     'patients.search': patients.search,
@@ -127,7 +128,10 @@ export async function createApp(deps: AppDeps) {
     paths,
     services: { patients, settings, consent, patientMode },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
-    close: () => db.destroy(),
+    close: async () => {
+      await patientMode.settled();
+      await db.destroy();
+    },
   };
 }
 export type App = Awaited<ReturnType<typeof createApp>>;
