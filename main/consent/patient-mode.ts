@@ -38,7 +38,9 @@ export async function createPatientMode(deps: PatientModeDeps) {
   let screenLeft: Array<{ at: string; seconds: number }> = [];
   /** Channels already audited as refused this session: one entry each, so a looping screen cannot fill the disk. */
   let refusedChannels = new Set<string>();
-  // Refusals are answered at once (the guard is synchronous); their audit entries follow in order on one chain.
+  // Refusals are answered at once (the guard is synchronous); their audit entries follow
+  // in order on one chain. An entry that cannot be written does not undo the refusal,
+  // which already happened; it must not break the chain for the next one either.
   let auditing: Promise<void> = Promise.resolve();
   const audit = (...entry: Parameters<PatientModeDeps['audit']>) => {
     auditing = auditing.then(() => deps.audit(...entry)).catch(() => undefined);
@@ -68,13 +70,15 @@ export async function createPatientMode(deps: PatientModeDeps) {
     current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session }),
     async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true; screenLeft: Array<{ at: string; seconds: number }> }>> {
       const checked = deps.checkPin(pin);
-      if (!session) return checked.ok ? ok({ unlocked: true, screenLeft: [] }) : checked;
+      const on = session;
+      if (!on) return checked.ok ? ok({ unlocked: true, screenLeft: [] }) : checked;
       if (!checked.ok) {
-        await audit('patient_mode.pin_refused', session.patientId);
+        await audit('patient_mode.pin_refused', on.patientId);
         return checked;
       }
       await auditing; // the refusals of this session come before its end in the trail
-      await deps.save(null, { action: 'patient_mode.left', patientId: session.patientId });
+      if (session !== on) return ok({ unlocked: true, screenLeft: [] }); // unlocked meanwhile by another call
+      await deps.save(null, { action: 'patient_mode.left', patientId: on.patientId });
       session = null;
       deps.onChange?.(false);
       return ok({ unlocked: true, screenLeft });
