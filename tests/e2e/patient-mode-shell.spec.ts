@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
@@ -74,6 +75,8 @@ test('staff are told at unlock when the patient-facing screen was left', async (
   const notice = page.getByRole('alert').filter({ hasText: 'The patient screen was left once' });
   await expect(notice).toContainText('for 41 seconds');
   await expect(notice.getByRole('button', { name: 'Continue' })).toBeFocused();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: "Zoë O'Brien-Müller" })).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(1);
