@@ -23,6 +23,11 @@ type Write = { key: string; value: unknown } | { key: string; deleted: true };
  * change are both there, or neither. Writes to the file are idempotent puts, which is
  * what makes replaying them safe.
  *
+ * If the settings file cannot be written at step 3 (a full disk), the caller gets an
+ * error but the marker stays, and the change is completed at the next start or change:
+ * the audit entry never names a change that is not eventually made. The logo's image
+ * file is written by the settings service before step 1, outside this journal.
+ *
  * The marker holds setting values (clinic profile, consent rules, the PIN's salted
  * hash), never patient data, for the moment between steps 2 and 3.
  */
