@@ -83,9 +83,15 @@ export function patientWindowLock(deps: PatientLockDeps) {
   return {
     /** Patient mode started or ended (main's patient mode tells this, through createApp). */
     set(next: boolean): void {
+      const entering = next && !on;
       on = next;
       leftAt = null;
       apply();
+      // A fresh page for the patient: the desk's page has held other patients' records
+      // and searches in its memory, and React Query's timers can keep them alive after
+      // its cache is cleared. A new document starts with none; it asks main, which holds
+      // the session, and shows the form.
+      if (entering && window && usable()) window.webContents.reload();
     },
     attach(w: LockableWindow): void {
       window = w;

@@ -143,7 +143,8 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
   );
 }
 
-const patientModeReads = new Set(['patientMode.current', 'consent.templates', 'settings.get']);
+/** The reads the forms need; every other cached read is dropped on entry. */
+const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get']);
 
 /** The only thing on screen while the patient holds it. */
 export function PatientModeScreen({ session }: { session: PatientSession }) {
@@ -155,8 +156,9 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
   const finished = templates.data && index >= list.length;
   const [left, setLeft] = useState<ScreenLeft>([]);
-  // Nothing of the desk's screens (another patient's record, a search) stays in this
-  // page's memory while the patient holds it: only what the forms need is kept.
+  // Nothing of the desk's screens (another patient's record, a search) stays cached in
+  // this page while the patient holds it. A fetch still in flight can keep its data a
+  // while longer, so the Electron shell also gives the patient a fresh page (patient-lock.ts).
   useEffect(() => client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) }), [client]);
 
   // Back to the record the forms were signed for, whatever was pressed meanwhile.

@@ -138,6 +138,13 @@ test.describe('Electron shell', () => {
       const patient = await invoke('patients.create', { patient: patientInput(), acknowledgeDuplicates: false });
       await invoke('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
 
+      // The shell gives the patient a fresh page: nothing the desk's page held stays in memory.
+      await expect
+        .poll(() => app.windows()[0].evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type))
+        .toBe('reload');
+      window = app.windows()[0];
+      await window.waitForLoadState('domcontentloaded');
+
       const gone = ['minimize', 'close', 'quit', 'togglefullscreen', 'windowmenu', 'filemenu', 'reload', 'toggledevtools'];
       expect((await menuRoles()).filter((r) => gone.includes(r))).toEqual([]);
       expect(await windowState()).toMatchObject({ kiosk: true, onTop: true });

@@ -172,10 +172,12 @@ describe('the Electron shell (main.ts) with a stand-in electron module', () => {
     await must('settings.update', clinicProfile());
     await must('settings.setStaffPin', { pin });
     const patient = await must<{ id: string }>('patients.create', { patient: patientInput() });
+    const beforeEntry = window.webContents.loads;
     await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'fr-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
 
     expect(menuRoles().filter((r) => ['minimize', 'close', 'quit', 'togglefullscreen', 'windowMenu', 'fileMenu', 'reload', 'toggleDevTools'].includes(r))).toEqual([]);
     expect(window.state).toMatchObject({ kiosk: true, onTop: true, closable: false, minimizable: false });
+    expect(window.webContents.loads, 'a fresh page for the patient').toBe(beforeEntry + 1);
     expect(window.close()).toBe(false);
 
     window.minimize();
