@@ -48,7 +48,6 @@ export async function createPatientMode(deps: PatientModeDeps) {
   };
 
   return {
-    isOn: () => session !== null,
     async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       if (!deps.pinIsSet()) {
