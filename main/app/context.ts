@@ -7,6 +7,7 @@ import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/d
 import { createPatientService } from '../patients/service';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
 import { createConsentService } from '../consent/service';
+import { formsNeeded } from '../consent/needs-forms';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
 import { renderConsentPdf } from '../consent/pdf/render';
@@ -47,8 +48,9 @@ export async function createApp(deps: AppDeps) {
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
 
-  const patients = createPatientService({ db, now, newId });
   const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => (await settings.profile()).timeZone });
+  const patients = createPatientService({ db, now, newId, needsForms });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
