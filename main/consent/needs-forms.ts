@@ -39,22 +39,23 @@ export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => Con
     if (patientIds.length === 0) return new Set();
     const { db } = deps;
     const columns = ['id', 'patient_id', 'template_id', 'kind', 'method', 'choices', 'signed_at', 'withdrawn_at'];
-    const [rows, versions] = await Promise.all([
-      db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', neededBeforeTreatment) as Promise<ConsentFactRow[]>,
-      templateVersions(db),
-    ]);
+    const rows = (await db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', neededBeforeTreatment)) as ConsentFactRow[];
+    if (rows.length === 0) return new Set(patientIds);
+    const versions = await templateVersions(db);
     const versionOf = new Map(versions.map((v) => [v.id, v]));
     const byPatient = new Map<string, ConsentFact[]>();
     for (const row of rows) (byPatient.get(row.patient_id) ?? byPatient.set(row.patient_id, []).get(row.patient_id)!).push(toFact(row, versionOf));
     const policy = deps.policy();
     const now = deps.now();
     const timeZone = await deps.timeZone();
+    // Someone with none of these consents needs forms: no status to work out (and its
+    // time-zone arithmetic is most of this function's cost on a page of new patients).
     return new Set(
-      patientIds.filter((id) =>
-        consentStatus({ consents: byPatient.get(id) ?? [], versions, policy, now, timeZone }).some(
-          (s) => neededBeforeTreatment.includes(s.kind) && s.state !== 'on_file',
-        ),
-      ),
+      patientIds.filter((id) => {
+        const consents = byPatient.get(id);
+        if (!consents) return true;
+        return consentStatus({ consents, versions, policy, now, timeZone }).some((s) => neededBeforeTreatment.includes(s.kind) && s.state !== 'on_file');
+      }),
     );
   };
 }

@@ -88,14 +88,21 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
    */
   async function summaries(ids: string[], digits: string | null = null): Promise<PatientSummary[]> {
     if (ids.length === 0) return [];
-    const rows = (await db('patients as p').select(...summaryColumns).whereIn('p.id', ids)) as SummaryRow[];
-    const phones = (await db('patient_phones').select('patient_id', 'number').whereIn('patient_id', ids).orderBy('position')) as Array<
-      Pick<PhoneRow, 'patient_id' | 'number'>
-    >;
-    const numbersOf = new Map<string, string[]>();
-    for (const ph of phones) (numbersOf.get(ph.patient_id) ?? numbersOf.set(ph.patient_id, []).get(ph.patient_id)!).push(ph.number);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => toSummary(byId.get(id)!, shownNumber(numbersOf.get(id) ?? [], digits)));
+    // One query: a row per phone (or one without), in position order.
+    const rows = (await db('patients as p')
+      .leftJoin('patient_phones as ph', 'ph.patient_id', 'p.id')
+      .select(...summaryColumns, 'ph.number')
+      .whereIn('p.id', ids)
+      .orderBy(['p.id', 'ph.position'])) as Array<SummaryRow & { number: string | null }>;
+    const byId = new Map<string, { row: SummaryRow; numbers: string[] }>();
+    for (const { number, ...row } of rows) {
+      const entry = byId.get(row.id) ?? byId.set(row.id, { row, numbers: [] }).get(row.id)!;
+      if (number !== null) entry.numbers.push(number);
+    }
+    return ids.map((id) => {
+      const { row, numbers } = byId.get(id)!;
+      return toSummary(row, shownNumber(numbers, digits));
+    });
   }
 
   async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
