@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { clinicProfile, patientInput } from '../support/fixtures';
@@ -43,6 +44,8 @@ test('archived patients that match are announced, with one action to show them',
   const notice = page.getByRole('status').filter({ hasText: 'archived' });
   await expect(notice).toContainText('No active patient matches “wojcik”, but 1 archived patient does');
   await expect(page.getByText(/create a new patient/)).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Show archived patients' }).click();
   await expect(page.getByLabel('Include archived patients')).toBeChecked();
   await expect(page.getByRole('option', { name: /Wójcik, Łukasz.*Archived/ })).toBeVisible();
