@@ -1,9 +1,9 @@
 import { digitsOf, joined, phoneDigits, words } from '../../shared/text/fold';
 
 /**
- * What the search index holds for a patient, and how a typed query becomes ranked
- * tiers of terms. Pure and free of any SQL dialect: search-sqlite.ts turns tiers into
- * FTS5 queries, and a PostgreSQL module can turn the same tiers into its own.
+ * What the search index holds for a patient, and how a typed query becomes clauses to
+ * match and terms to rank by. Pure and free of any SQL dialect: search-sqlite.ts turns
+ * them into an FTS5 query, and a PostgreSQL module can turn the same data into its own.
  */
 
 export interface IndexedPerson {
@@ -91,24 +91,16 @@ export interface QueryClause {
   terms: Term[];
 }
 
-/** Rows matching every clause and none of the `not` terms. */
-export interface Tier {
-  all: QueryClause[];
-  not: Term[];
-}
-
 export interface ParsedQuery {
-  /** Every match, or null when nothing searchable was typed. */
-  match: Tier | null;
+  /** A row matches when every clause does; none when nothing searchable was typed. */
+  clauses: QueryClause[];
   /**
-   * `match` split by rank, best first. Tiers never overlap and together are exactly
-   * `match`, so each is read in name order with its own LIMIT. Two splits, combined:
-   * - the first name-like word (`lead`): rows whose last name starts with it, then rows
-   *   whose first or preferred name does;
-   * - the first run of phone digits (`digits`): numbers that end with it, then the rest
-   *   (receptionists type the end of a number).
+   * Best match first: rows matching rank[0] come first, and among them and among the
+   * rest, rows matching rank[1]; then name order. When a name was typed, rows whose
+   * last name starts with its first word; when digits were, numbers that end with the
+   * first run of them (receptionists type the end of a number).
    */
-  tiers: Tier[];
+  rank: Term[];
   /** The first name-like word, folded. */
   lead: string | null;
   /** The first run of phone digits typed, as stored for comparison. */
@@ -136,55 +128,31 @@ function dateTerms(token: string): string[] | null {
 }
 
 export function parseQuery(raw: string): ParsedQuery {
-  const all: QueryClause[] = [];
-  let lead: { at: number; word: string } | null = null;
-  let digits: { at: number; digits: string } | null = null;
+  const clauses: QueryClause[] = [];
+  let lead: string | null = null;
+  let digits: string | null = null;
   for (const token of raw.trim().split(/\s+/).filter(Boolean)) {
     const dates = dateTerms(token);
     if (dates) {
-      all.push({ terms: dates.map((term) => ({ columns: ['dob'], term, prefix: false })) });
+      clauses.push({ terms: dates.map((term) => ({ columns: ['dob'], term, prefix: false })) });
       continue;
     }
     if (/^[\d\s()+.-]+$/.test(token) && /\d/.test(token)) {
       const typed = phoneDigits(token); // "+1 604 555 0142" finds "(604) 555-0142"
       if (typed.length < 3) continue; // two digits match half the register: wait for more
-      digits ??= { at: all.length, digits: typed };
+      digits ??= typed;
       const phone: Term = { columns: ['phone'], term: typed, prefix: true };
       // Four digits may be a birth year as well as part of a phone number.
-      all.push({ terms: typed.length === 4 ? [phone, { columns: ['dob'], term: typed, prefix: false }] : [phone] });
+      clauses.push({ terms: typed.length === 4 ? [phone, { columns: ['dob'], term: typed, prefix: false }] : [phone] });
       continue;
     }
     const word = joined(token);
     if (!word) continue;
-    lead ??= { at: all.length, word };
-    all.push({ terms: [{ columns: ['last', 'given'], term: word, prefix: true }] });
+    lead ??= word;
+    clauses.push({ terms: [{ columns: ['last', 'given'], term: word, prefix: true }] });
   }
-  if (all.length === 0) return { match: null, tiers: [], lead: null, digits: null };
-
-  const match: Tier = { all, not: [] };
-  let tiers = [match];
-  if (lead) {
-    const last: Term = { columns: ['last'], term: lead.word, prefix: true };
-    const given: Term = { columns: ['given'], term: lead.word, prefix: true };
-    tiers = split(tiers, lead.at, last, given);
-  }
-  if (digits) {
-    const ends: Term = { columns: ['phone'], term: digits.digits, prefix: false };
-    tiers = split(tiers, digits.at, ends, null);
-  }
-  return { match, tiers, lead: lead?.word ?? null, digits: digits?.digits ?? null };
-}
-
-/**
- * Splits each tier in two at clause `at`: rows where `first` matches, then the others
- * (where `second` matches instead, or, when null, what the clause matched before).
- */
-function split(tiers: Tier[], at: number, first: Term, second: Term | null): Tier[] {
-  return tiers.flatMap((t) => {
-    const other = second ? { terms: [second] } : t.all[at];
-    return [
-      { all: t.all.map((c, i) => (i === at ? { terms: [first] } : c)), not: t.not },
-      { all: t.all.map((c, i) => (i === at ? other : c)), not: [...t.not, first] },
-    ];
-  });
+  const rank: Term[] = [];
+  if (lead) rank.push({ columns: ['last'], term: lead, prefix: true });
+  if (digits) rank.push({ columns: ['phone'], term: digits, prefix: false });
+  return { clauses, rank, lead, digits };
 }

@@ -1,23 +1,20 @@
 import type { Knex } from 'knex';
-import type { SearchDocument, Term, Tier } from './search-index';
+import type { ParsedQuery, QueryClause, SearchDocument, Term } from './search-index';
 
 /**
  * The patient search index on SQLite: an FTS5 table (patient_search, made by migration
  * 005) holding each patient's folded words, one row per patient, its rowid kept in
  * patients.search_rowid. Everything SQLite-only about search lives here, behind
  * SearchStore; the clinic-server mode implements the same interface on PostgreSQL.
- *
- * A tier is read with `ORDER BY sort_key, patient_id LIMIT n`: FTS5 hands every match
- * to the sort. Measured at 100,000 patients (`npm run bench`), that stays within the
- * search targets even for a two-letter prefix, so nothing cleverer is kept.
  */
 export interface SearchStore {
   /** Writes a patient's row at `rowid`, replacing what was there, inside the caller's transaction. */
   write(trx: Knex.Transaction, rowid: number, row: SearchDocument & { patient_id: string }): Promise<void>;
-  /** Ids of the first `limit` patients matching `tier`, in name order (sort key, then id). */
-  find(db: Knex, tier: Tier, options: { includeArchived: boolean; limit: number }): Promise<string[]>;
-  /** How many archived patients match `tier`. */
-  countArchived(db: Knex, tier: Tier): Promise<number>;
+  /**
+   * Ids of the first `limit` patients matching the query, best rank first, then in name
+   * order (sort key, then id); with archived patients left out, how many of them match.
+   */
+  find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank'>, options: { includeArchived: boolean; limit: number }): Promise<{ ids: string[]; archived: number }>;
 }
 
 const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
@@ -27,12 +24,15 @@ function term(t: Term): string {
   return `${columns} : ${quote(t.term)}${t.prefix ? '*' : ''}`;
 }
 
-const anyOf = (terms: Term[]) => (terms.length === 1 ? term(terms[0]) : `(${terms.map(term).join(' OR ')})`);
+/** The clauses as an FTS5 MATCH expression. */
+export function toMatch(clauses: QueryClause[]): string {
+  return clauses.map((c) => (c.terms.length === 1 ? term(c.terms[0]) : `(${c.terms.map(term).join(' OR ')})`)).join(' AND ');
+}
 
-/** A tier as an FTS5 MATCH expression. */
-export function toMatch(tier: Tier): string {
-  const all = tier.all.map((c) => anyOf(c.terms)).join(' AND ');
-  return tier.not.length ? `(${all}) NOT ${anyOf(tier.not)}` : all;
+/** A rank term tested on a matched row's stored words (single spaces between them): `[sql, bindings]`. */
+function rankCase(t: Term): [string, string[]] {
+  const tests = t.columns.map((c) => (t.prefix ? `(' ' || ${c}) LIKE ?` : `(' ' || ${c} || ' ') LIKE ?`));
+  return [`CASE WHEN ${tests.join(' OR ')} THEN 0 ELSE 1 END`, t.columns.map(() => (t.prefix ? `% ${t.term}%` : `% ${t.term} %`))];
 }
 
 export const sqliteSearch: SearchStore = {
@@ -41,20 +41,23 @@ export const sqliteSearch: SearchStore = {
     await trx('patient_search').insert({ rowid, ...row });
   },
 
-  async find(db, tier, { includeArchived, limit }) {
+  /**
+   * One statement: every match is read once and sorted by rank and name key; the rank
+   * terms are tested with LIKE on the matched rows' own words, never on the whole table.
+   * Archived rows sort after active ones, so the first `limit` rows hold every active
+   * one that fits, and the window sum counts the archived ones before LIMIT cuts.
+   * Measured at 100,000 patients (`npm run bench`) beside the bare FTS5 query.
+   */
+  async find(db, { clauses, rank }, { includeArchived, limit }) {
+    const cases = rank.map(rankCase);
+    const order = [...(includeArchived ? [] : [`status <> 'active'`]), ...cases.map(([sql]) => sql), 'sort_key', 'patient_id'];
     const rows = (await db.raw(
-      `SELECT patient_id FROM patient_search
-        WHERE patient_search MATCH ? ${includeArchived ? '' : `AND status = 'active'`}
-        ORDER BY sort_key, patient_id LIMIT ?`,
-      [toMatch(tier), limit],
-    )) as Array<{ patient_id: string }>;
-    return rows.map((r) => r.patient_id);
-  },
-
-  async countArchived(db, tier) {
-    const [row] = (await db.raw(`SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ? AND status = 'archived'`, [
-      toMatch(tier),
-    ])) as Array<{ n: number }>;
-    return row.n;
+      `SELECT patient_id, status, sum(status = 'archived') OVER () AS archived
+         FROM patient_search WHERE patient_search MATCH ?
+        ORDER BY ${order.join(', ')} LIMIT ?`,
+      [toMatch(clauses), ...cases.flatMap(([, bindings]) => bindings), limit],
+    )) as Array<{ patient_id: string; status: string; archived: number }>;
+    if (includeArchived) return { ids: rows.map((r) => r.patient_id), archived: 0 };
+    return { ids: rows.filter((r) => r.status === 'active').map((r) => r.patient_id), archived: rows[0]?.archived ?? 0 };
   },
 };

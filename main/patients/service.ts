@@ -109,18 +109,10 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     const parsed = parseQuery(input.query);
     let ids: string[] = [];
     let archivedMatches = 0;
-    if (parsed.match) {
-      // Best match first (see parseQuery: last name, then first or preferred name; a
-      // number ending with the digits, then the rest), then by name. Each tier is read
-      // on its own, in name order, and only for the places the tiers before it left.
-      for (const tier of parsed.tiers) {
-        const wanted = input.limit - ids.length;
-        if (wanted === 0) break;
-        ids.push(...(await store.find(db, tier, { includeArchived: input.includeArchived, limit: wanted })));
-      }
-      // Archived records are hidden; say when some match, so nobody registers them
-      // again (issue 7.11). Counted only when the page has room: then matches are few.
-      if (!input.includeArchived && ids.length < input.limit) archivedMatches = await store.countArchived(db, parsed.match);
+    if (parsed.clauses.length > 0) {
+      // Archived records are hidden unless asked for; the screen says when some match,
+      // so nobody registers them again (issue 7.11).
+      ({ ids, archived: archivedMatches } = await store.find(db, parsed, input));
     } else if (input.query.trim() === '') {
       // Nothing typed yet: the people the desk worked with last.
       ids = (await db('patients')

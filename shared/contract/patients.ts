@@ -130,7 +130,7 @@ export const patientsContract = {
     output: z.object({
       /** `phone` is the number the typed digits matched, else the first. */
       results: z.array(searchResultSchema),
-      /** Archived patients that match too, when hidden; counted only when `results` has room left (0 otherwise). */
+      /** Archived patients that match too, when they are hidden (0 when they are shown). */
       archivedMatches: z.number().int().min(0),
     }),
   },

@@ -14,11 +14,11 @@ import { joined } from '../../shared/text/fold';
  * the timing comparison fair.
  */
 export async function likeSearch(db: Knex, query: string, limit: number, includeArchived = false): Promise<string[]> {
-  const { match, lead, digits } = parseQuery(query);
-  if (!match) return [];
+  const { clauses, lead, digits } = parseQuery(query);
+  if (clauses.length === 0) return [];
   const where: string[] = [];
   const bindings: string[] = [];
-  for (const clause of match.all) {
+  for (const clause of clauses) {
     const alternatives: string[] = [];
     for (const t of clause.terms) {
       for (const column of t.columns) {
@@ -45,15 +45,15 @@ export async function likeSearch(db: Knex, query: string, limit: number, include
 
 /**
  * The control: one plain FTS5 query for every match of what was typed, ordered by the
- * name key, ids only, straight through knex. No ranking tiers, no summaries, no handler
- * path: what the index itself costs, beside the app's search that is built on it.
+ * name key, ids only, straight through knex. No ranking, no archived count, no
+ * summaries, no handler path: what the index itself costs, beside the app's search.
  */
 export async function plainFts(db: Knex, query: string, limit: number): Promise<string[]> {
-  const { match } = parseQuery(query);
-  if (!match) return [];
+  const { clauses } = parseQuery(query);
+  if (clauses.length === 0) return [];
   const rows = (await db.raw(
     `SELECT patient_id FROM patient_search WHERE patient_search MATCH ? AND status = 'active' ORDER BY sort_key, patient_id LIMIT ?`,
-    [toMatch(match), limit],
+    [toMatch(clauses), limit],
   )) as Array<{ patient_id: string }>;
   return rows.map((r) => r.patient_id);
 }

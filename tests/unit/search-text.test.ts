@@ -37,6 +37,6 @@ describe('phoneDigits', () => {
 
   it('is what the search does with a typed number', () => {
     expect(parseQuery('+1(604)555-0142')).toEqual(parseQuery('6045550142'));
-    expect(parseQuery('1-604-555-0142').match).toEqual({ all: [{ terms: [{ columns: ['phone'], term: '6045550142', prefix: true }] }], not: [] });
+    expect(parseQuery('1-604-555-0142').clauses).toEqual([{ terms: [{ columns: ['phone'], term: '6045550142', prefix: true }] }]);
   });
 });
