@@ -42,22 +42,22 @@ export const sqliteSearch: SearchStore = {
   },
 
   /**
-   * One statement: every match is read once and sorted by rank and name key; the rank
-   * terms are tested with LIKE on the matched rows' own words, never on the whole table.
-   * Archived rows sort after active ones, so the first `limit` rows hold every active
-   * one that fits, and the window sum counts the archived ones before LIMIT cuts.
+   * Every match is read and sorted by rank and name key; the rank terms are tested with
+   * LIKE on the matched rows' own words, never on the whole table. Archived rows are
+   * left out through the index, and counted there without reading a stored row.
    * Measured at 100,000 patients (`npm run bench`) beside the bare FTS5 query.
    */
   async find(db, { clauses, rank }, { includeArchived, limit }) {
+    const match = toMatch(clauses);
     const cases = rank.map(rankCase);
-    const order = [...(includeArchived ? [] : [`status <> 'active'`]), ...cases.map(([sql]) => sql), 'sort_key', 'patient_id'];
     const rows = (await db.raw(
-      `SELECT patient_id, status, sum(status = 'archived') OVER () AS archived
-         FROM patient_search WHERE patient_search MATCH ?
-        ORDER BY ${order.join(', ')} LIMIT ?`,
-      [toMatch(clauses), ...cases.flatMap(([, bindings]) => bindings), limit],
-    )) as Array<{ patient_id: string; status: string; archived: number }>;
-    if (includeArchived) return { ids: rows.map((r) => r.patient_id), archived: 0 };
-    return { ids: rows.filter((r) => r.status === 'active').map((r) => r.patient_id), archived: rows[0]?.archived ?? 0 };
+      `SELECT patient_id FROM patient_search WHERE patient_search MATCH ?
+        ORDER BY ${[...cases.map(([sql]) => sql), 'sort_key', 'patient_id'].join(', ')} LIMIT ?`,
+      [includeArchived ? match : `(${match}) NOT status : archived`, ...cases.flatMap(([, bindings]) => bindings), limit],
+    )) as Array<{ patient_id: string }>;
+    const ids = rows.map((r) => r.patient_id);
+    if (includeArchived) return { ids, archived: 0 };
+    const [{ n }] = (await db.raw('SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ?', [`(${match}) AND status : archived`])) as Array<{ n: number }>;
+    return { ids, archived: n };
   },
 };

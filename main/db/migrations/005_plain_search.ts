@@ -18,7 +18,7 @@ export async function up(db: Knex): Promise<void> {
   await db.raw(`
     CREATE VIRTUAL TABLE patient_search USING fts5(
       last, given, phone, dob,
-      status UNINDEXED, patient_id UNINDEXED, sort_key UNINDEXED,
+      status, patient_id UNINDEXED, sort_key UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3 4'
     )
