@@ -2,6 +2,7 @@ import { useDeferredValue, useId, useState, type KeyboardEvent, type RefObject }
 import type { SearchResult } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { birthLine, listName } from './format';
+import { usePhoneDisplay } from './usePhoneDisplay';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -23,6 +24,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const search = useRead('patients.search', { query: deferred, includeArchived }, { keepPrevious: true });
   const results: SearchResult[] = search.data?.results ?? [];
   const archivedMatches = includeArchived ? 0 : (search.data?.archivedMatches ?? 0);
+  const phone = usePhoneDisplay();
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
@@ -127,7 +129,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
             </span>
             <span className="result__meta">
               {birthLine(p.dateOfBirth)}
-              {p.phone && ` · ${p.phone}`}
+              {p.phone && ` · ${phone(p.phone)}`}
               {p.pronouns && ` · ${p.pronouns}`}
             </span>
           </li>

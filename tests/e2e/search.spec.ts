@@ -30,7 +30,7 @@ test('four digits typed: the number that ends with them comes first, shows on it
   await expect(options.first()).toContainText('Zimmer, Zed');
   await expect(options.first()).toContainText('(250) 555-0421');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
-  await expect(options.nth(1)).toContainText('604 504 2133');
+  await expect(options.nth(1)).toContainText('(604) 504-2133'); // in the clinic's form, as typed "604 504 2133"
   await find.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Zed Zimmer' })).toBeVisible();
 });
