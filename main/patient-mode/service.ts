@@ -32,7 +32,6 @@ export async function createPatientMode(deps: PatientModeDeps) {
   deps.onChange?.(session !== null);
 
   return {
-    isOn: () => session !== null,
     async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       if (!deps.pinIsSet()) {
