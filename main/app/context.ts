@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
@@ -8,7 +7,9 @@ import { createPatientService } from '../patients/service';
 import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
+import { settingsJournal } from '../settings/journal';
 import { createConsentService } from '../consent/service';
+import { formsNeeded } from '../consent/needs-forms';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
 import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
@@ -27,6 +28,7 @@ import { autoLockMinutes, staffHandlers } from '../staff/handlers';
 import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
+import { preparePrivateFolder } from '../files/private';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -55,16 +57,19 @@ export interface AppDeps {
  */
 export async function createApp(deps: AppDeps) {
   const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
-  await mkdir(paths.root, { recursive: true });
-  await mkdir(paths.documents, { recursive: true });
+  await preparePrivateFolder(paths.root, [paths.documents, paths.assets]);
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  // Settings changes and their audit entries: both or neither (see journal.ts).
+  const journal = settingsJournal({ db, store, newId, now });
+  await journal.reconcile();
 
-  const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets });
+  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets });
+  const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
+  const patients = createPatientService({ db, now, newId, needsForms });
   const staff = createStaffService({ db, now, newId });
-  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(store, defaultAutoLockMinutes), monotonic: deps.monotonic });
+  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), monotonic: deps.monotonic });
   const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
   // The rows written since the last good check, verified before anything new is added (issue 8).
   await trail.checkAtStartup();
@@ -79,8 +84,8 @@ export async function createApp(deps: AppDeps) {
     getPatient,
     checkPin: (staffId, pin) => staff.checkSecret({ staffId }, pin),
     onExit: (by) => session.begin(by),
-    ...sessionStore(db, now),
-    audit: (action, patientId, actor) => audit({ action, entity: 'patient', entityId: patientId, actor }),
+    ...sessionStore(db, now, newId),
+    audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
     canPrint: (session) => consent.canPrint(session),
   });
@@ -101,7 +106,7 @@ export async function createApp(deps: AppDeps) {
   const read = auditReads(db, newId, now);
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
-  const settingsRoutes = settingsHandlers(settings, (action) => audit({ action, entity: 'settings', entityId: 'clinic' }));
+  const settingsRoutes = settingsHandlers(settings, journal.change);
   const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
@@ -118,7 +123,7 @@ export async function createApp(deps: AppDeps) {
     ...patientModeHandlers(patientMode, acting),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
-    ...staffHandlers({ db, staff, session, audit: trail, store, now, newId, updateClinic: settingsRoutes['settings.update'] }),
+    ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };
 
   return {
@@ -126,7 +131,10 @@ export async function createApp(deps: AppDeps) {
     paths,
     services: { patients, settings, consent, patientMode, staff, session, audit: trail },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
-    close: () => db.destroy(),
+    close: async () => {
+      await patientMode.settled();
+      await db.destroy();
+    },
   };
 }
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -17,6 +17,8 @@ export function staffHandlers(deps: {
   session: Session;
   audit: AuditService;
   store: KeyValueStore;
+  /** A settings change with its audit entry, both or neither (main/settings/journal.ts). */
+  journaled: <O>(action: string, run: () => Promise<Result<O>>) => Promise<Result<O>>;
   now: () => Date;
   newId: () => string;
   updateClinic: (input: ClinicProfileInput) => Promise<Result<unknown>>;
@@ -52,13 +54,11 @@ export function staffHandlers(deps: {
       return updated;
     },
     'staff.resetSecret': staff.resetSecret,
-    'staff.setAutoLock': async ({ minutes }) => {
-      deps.store.set('autoLockMinutes', minutes);
-      await deps.db.transaction((trx) =>
-        appendAudit(trx, deps.newId, { at: deps.now().toISOString(), action: 'settings.auto_lock_changed', entity: 'settings', entityId: 'clinic', detail: { minutes } }),
-      );
-      return ok({ autoLockMinutes: minutes });
-    },
+    'staff.setAutoLock': ({ minutes }) =>
+      deps.journaled('settings.auto_lock_changed', async () => {
+        deps.store.set('autoLockMinutes', minutes);
+        return ok({ autoLockMinutes: minutes });
+      }),
     'audit.list': (input) => audit.list(input, viewer()),
     'audit.export': async (input) => {
       const csv = await audit.exportCsv(input, viewer());

@@ -239,6 +239,7 @@ export const consentContract = {
   'patientMode.exit': {
     /** Any active staff member's own PIN; without `staffId`, the one who started patient mode. */
     input: z.object({ pin: z.string().max(200), staffId: id.optional() }),
-    output: z.object({ unlocked: z.literal(true) }),
+    /** Each time the patient-facing window lost the screen (Alt+Tab, a minimise), for staff to see when they unlock. */
+    output: z.object({ unlocked: z.literal(true), screenLeft: z.array(z.object({ at: z.string(), seconds: z.number().nonnegative() })) }),
   },
 } as const;

@@ -45,7 +45,7 @@ export async function startAs(app: App, who: StartAs): Promise<void> {
  * printing, and xdg-open for "open in viewer". Used by the tests, the browser harness,
  * the demo and the benchmark, so they all run the real handlers.
  */
-export async function nodeApp(options: { dataDir: string; settingsDir?: string; as?: StartAs } & Partial<Omit<AppDeps, 'paths' | 'store'>>) {
+export async function nodeApp(options: { dataDir: string; settingsDir?: string; as?: StartAs } & Partial<Omit<AppDeps, 'paths'>>) {
   const { dataDir, settingsDir = path.join(dataDir, 'settings'), as = 'admin', ...rest } = options;
   const app = await createApp({
     paths: dataPaths(dataDir, {}),
