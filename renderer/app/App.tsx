@@ -34,8 +34,10 @@ const mayOpen = (user: User, screen: Route['screen']) => {
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  // Asked beside patient mode, not after it: the desk appears after one round trip, as before sign-in existed.
+  const session = useRead('session.current', {});
   if (mode.isError) return <FailureScreen message={mode.error.message} />;
-  if (!mode.data) return null;
+  if (!mode.data || (!mode.data.session && !session.data && !session.isError)) return null;
   if (mode.data.session) return <PatientModeScreen session={mode.data.session} />;
   return <SessionGate>{(user, actions) => <Frame user={user} {...actions} />}</SessionGate>;
 }
