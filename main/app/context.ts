@@ -72,6 +72,8 @@ export async function createApp(deps: AppDeps) {
     audit: (action, patientId) =>
       db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
     onChange: deps.onPatientModeChange,
+    now,
+    signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: async ({ patientId, kinds, locale }) => {
       for (const kind of kinds) {
         const form = await consent.blankForm({ patientId, kind, locale, choices: [] });

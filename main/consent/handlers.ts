@@ -24,7 +24,7 @@ export function consentHandlers(deps: {
     'consent.saveTemplate': consent.saveTemplate,
     'consent.status': consent.status,
     'consent.history': consent.history,
-    'consent.sign': consent.sign,
+    'consent.sign': patientMode.signOnce(consent.sign),
     'consent.recordVerbal': consent.recordVerbal,
     'consent.withdraw': consent.withdraw,
     'consent.preview': async (input) => {

@@ -134,7 +134,7 @@ test('a material change to a form asks patients who signed the old version to co
   expect(templates.ok).toBe(true);
   const signed = await app.services.consent.sign({
     patientId: patient.id, kind: 'outbreak', locale: 'en-CA', choices: [], templateVersion: 1,
-    signature: { method: 'paper', signerName: 'Zoë', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
+    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
   expect(signed.ok).toBe(true);

@@ -302,7 +302,13 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
       const boxH = 92;
       const infoX = left + boxW + 20;
       const info = lines(
-        [{ s: labels.signedBy, muted: true }, { s: sig.signerName, bold: true }, { s: labels.signedOn(when(sig.signedAt)) }, { s: labels.signedOnScreen, muted: true }],
+        [
+          { s: labels.signedBy, muted: true },
+          { s: sig.signerName, bold: true },
+          ...(sig.onBehalf ? [{ s: sig.onBehalf }] : []),
+          { s: labels.signedOn(when(sig.signedAt)) },
+          { s: labels.signedOnScreen, muted: true },
+        ],
         infoX,
         right - infoX,
       );
@@ -324,7 +330,7 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
       ];
     }
     case 'paper': {
-      const block = lines([{ s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(when(sig.signedAt)) }, { s: labels.paperCopyKept, muted: true }], left, width);
+      const block = lines([...(sig.onBehalf ? [{ s: sig.onBehalf, bold: true }] : []), { s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(when(sig.signedAt)) }, { s: labels.paperCopyKept, muted: true }], left, width);
       return [{ height: block.height + 10, draw: block.draw }];
     }
     case 'verbal': {

@@ -3,6 +3,7 @@ import * as m001 from './001_patients';
 import * as m002 from './002_audit';
 import * as m003 from './003_consent';
 import * as m004 from './004_app_state';
+import * as m006 from './006_consent_signer';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -18,6 +19,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['002_audit', m002],
   ['003_consent', m003],
   ['004_app_state', m004],
+  ['006_consent_signer', m006],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
