@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
 import { formsStillNeeded } from '../../shared/consent/needs';
-import { relationshipLabels } from '../../shared/consent/signer';
+import { ageOn, relationshipLabels } from '../../shared/consent/signer';
 import { initialChoices, toggleChoice } from './choices';
 import type { Patient } from '../../shared/contract/patients';
 import { useRead, useWrite } from '../ipc/hooks';
@@ -16,13 +16,6 @@ const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ va
 type Locale = keyof typeof localeLabels;
 
 const signerOptions = signerRelationships.map((value) => ({ value, label: value === 'self' ? 'The patient' : `${relationshipLabels['en-CA'][value]} (substitute decision-maker)` }));
-
-/** How old the patient is today, in whole years: a minor's forms are often signed by a parent. */
-function ageOf(dateOfBirth: string): number {
-  const today = new Date().toISOString().slice(0, 10);
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
-}
 
 function Choices({ template, value, onChange, error, legend }: { template: TemplateVersion; value: string[]; onChange(v: string[]): void; error?: string; legend: string }) {
   if (template.choices.length === 0) return null;
@@ -105,7 +98,7 @@ function SignerFields({ patient, value, onChange, errors, nameLabel }: {
   errors: { relationship?: string; name?: string };
   nameLabel?: string;
 }) {
-  const age = ageOf(patient.dateOfBirth);
+  const age = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10));
   return (
     <>
       <SelectField
