@@ -27,6 +27,7 @@ const words = {
     nameFirst: 'Please write your name',
     choices: { privacy: 'Tick how we may contact you, or “Do not contact me”', other: 'Please tick at least one box' },
     failed: 'This form could not be saved. Please ask the front desk for help.',
+    changed: 'This form was just updated. Please read it again before you sign.',
     done: 'Thank you. Please hand the screen back to the front desk.',
     staff: 'Staff: unlock',
     exit: 'Staff exit',
@@ -47,6 +48,7 @@ const words = {
     nameFirst: 'Veuillez écrire votre nom',
     choices: { privacy: 'Cochez comment nous pouvons vous joindre, ou « Ne pas me contacter »', other: 'Veuillez cocher au moins une case' },
     failed: 'Ce formulaire n’a pas pu être enregistré. Veuillez demander de l’aide à la réception.',
+    changed: 'Ce formulaire vient d’être mis à jour. Veuillez le relire avant de signer.',
     done: 'Merci. Veuillez remettre l’écran à la réception.',
     staff: 'Personnel : déverrouiller',
     exit: 'Sortie (personnel)',
@@ -95,7 +97,14 @@ function patientErrors(fields: Record<string, string> | undefined, kind: Templat
   return out;
 }
 
-function SignOne({ session, template, index, total, onSigned }: { session: PatientSession; template: TemplateVersion; index: number; total: number; onSigned(): void }) {
+function SignOne({ session, template, index, total, onSigned, onChanged }: {
+  session: PatientSession;
+  template: TemplateVersion;
+  index: number;
+  total: number;
+  onSigned(): void;
+  onChanged(): void;
+}) {
   const t = words[session.locale];
   const text = template.locales[session.locale];
   const clinic = useRead('settings.get', {});
@@ -130,9 +139,13 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
     });
     setBusy(false);
     // Already signed in this session (a second tap, another window): the next form is what is left to do.
-    if (r.ok || r.error.code === 'conflict') {
+    if (r.ok || r.error.fields?.kind) {
       box.current?.clear();
       onSigned();
+    } else if (r.error.code === 'conflict') {
+      // The wording changed while it was open: show the new version to read, not a signature on the old.
+      onChanged();
+      setErrors({ _: t.changed });
     } else setErrors(patientErrors(r.error.fields, template.kind, t));
   }
 
@@ -229,7 +242,7 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
         {/* Hidden, not unmounted, while staff are asked for: the patient's ticks and signature stay. */}
         {index >= 0 && (
           <div hidden={unlocking}>
-            <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => void refresh()} />
+            <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => void refresh()} onChanged={() => void client.invalidateQueries({ queryKey: ['consent.templates'] })} />
           </div>
         )}
       </main>
