@@ -356,3 +356,23 @@ test('every form the patient still needs prints in one action, in the patient’
   expect(texts).toContain('renseignements personnels');
   expect(texts).toContain('Ne pas me contacter');
 });
+
+test('on paper, the privacy form starts with the preferred contact ticked, and "do not contact me" is recorded as the answer', async ({ page, appUrl, app }) => {
+  const patient = await setUp(app, { preferredContact: 'email' });
+  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await row(page, 'Privacy consent').getByRole('button', { name: /On paper/ }).click();
+  const paper = page.getByRole('dialog', { name: /Privacy consent: on paper/ });
+  await expect(paper.getByLabel('E-mail')).toBeChecked();
+  await expect(paper.getByLabel('Phone call')).not.toBeChecked();
+  await paper.getByLabel('E-mail').uncheck();
+  await paper.getByLabel('Seen signed by').fill('Marc Tremblay');
+  await paper.getByLabel('Explained by').fill('Marc Tremblay');
+  await paper.getByRole('button', { name: 'Record paper signature' }).click();
+  // No box ticked is not an answer: main says what is missing, at the boxes.
+  await expect(paper.getByText('Tick how the clinic may contact the patient, or “Do not contact me”')).toBeVisible();
+  await paper.getByLabel('Do not contact me').check();
+  await paper.getByRole('button', { name: 'Record paper signature' }).click();
+  await expect(paper).toBeHidden();
+  await expect(row(page, 'Privacy consent')).toContainText('On file');
+  await expect(row(page, 'Privacy consent')).toContainText('Do not contact me');
+});
