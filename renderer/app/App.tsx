@@ -5,6 +5,8 @@ import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { href, navigate, useRoute, type Route } from './route';
+import { FailureScreen } from './Failure';
+import { LeaveQuestion } from './leave';
 
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
@@ -19,6 +21,7 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  if (mode.isError) return <FailureScreen message={mode.error.message} />;
   if (!mode.data) return null;
   return mode.data.session ? <PatientModeScreen session={mode.data.session} /> : <Frame />;
 }
@@ -74,6 +77,7 @@ function Frame() {
         )}
         {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : <PatientsScreen route={route} />}
       </main>
+      <LeaveQuestion />
     </div>
   );
 }
