@@ -11,7 +11,6 @@ import { PdfView } from './PdfView';
 import { bytesToBase64, choiceLabel, kindOrder, localeLabels, stateLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
 
-const consentChannels = ['consent.status', 'consent.history'] as const;
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 type Locale = keyof typeof localeLabels;
 
@@ -41,7 +40,7 @@ function Choices({ template, value, onChange, error, legend }: { template: Templ
 
 /** Staff set up an on-screen signing, then hand the screen to the patient. */
 export function PrepareSigningDialog({ patient, items, open, onClose, defaultLocale }: { patient: Patient; items: ConsentStatus[]; open: boolean; onClose(): void; defaultLocale: Locale }) {
-  const enter = useWrite('patientMode.enter', ['patientMode.current']);
+  const enter = useWrite('patientMode.enter');
   const needs = formsStillNeeded(items).map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
@@ -131,8 +130,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   // A form printed before the wording changed is recorded on the version it shows.
   const versions = useRead('consent.templateHistory', { kind: template.kind });
   const [version, setVersion] = useState(template.version);
-  const print = useWrite('consent.print', []);
-  const sign = useWrite('consent.sign', [...consentChannels]);
+  const print = useWrite('consent.print');
+  const sign = useWrite('consent.sign');
 
   async function doPrint() {
     setPrinted(null);
@@ -237,7 +236,7 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
   const [areas, setAreas] = useState<string[]>([]);
   const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const verbal = useWrite('consent.recordVerbal', [...consentChannels]);
+  const verbal = useWrite('consent.recordVerbal');
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][], recordedBy });
@@ -271,7 +270,7 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
   const [reason, setReason] = useState('');
   const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const withdraw = useWrite('consent.withdraw', [...consentChannels]);
+  const withdraw = useWrite('consent.withdraw');
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await withdraw.mutateAsync({ consentId, reason, recordedBy });
@@ -297,8 +296,8 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
   const printers = useRead('printing.printers', {}, { enabled: open });
   const [printer, setPrinter] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const print = useWrite('consent.print', []);
-  const viewer = useWrite('consent.openInViewer', []);
+  const print = useWrite('consent.print');
+  const viewer = useWrite('consent.openInViewer');
   const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>

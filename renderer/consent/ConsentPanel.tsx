@@ -32,7 +32,7 @@ function StatusDetail({ item, template, timeZone }: { item: ConsentStatus; templ
 
 /** The paper path in one action: every form still needed before treatment, printed in the patient's language. */
 function PrintNeeded({ patient, needed, locale }: { patient: Patient; needed: ConsentStatus[]; locale: 'en-CA' | 'fr-CA' }) {
-  const print = useWrite('consent.print', []);
+  const print = useWrite('consent.print');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   async function printAll() {
     setMessage(null);

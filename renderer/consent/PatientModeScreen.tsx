@@ -4,8 +4,7 @@ import { doNotContact, type PatientSession, type TemplateVersion } from '../../s
 import { fillPlaceholders } from '../../shared/consent/placeholders';
 import { doNotContactLabels, relationshipLabels } from '../../shared/consent/signer';
 import { navigate } from '../app/route';
-import { call } from '../ipc/client';
-import { useRead } from '../ipc/hooks';
+import { useRead, useWrite } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
 import { TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
@@ -67,10 +66,11 @@ function Unlock({ onUnlocked, t }: { onUnlocked(): void; t: Words }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
+  const exit = useWrite('patientMode.exit');
   useEffect(() => ref.current?.focus(), []);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await call('patientMode.exit', { pin });
+    const r = await exit.mutateAsync({ pin });
     if (r.ok) onUnlocked();
     else {
       setError(/locked/i.test(r.error.fields?.pin ?? '') ? t.locked : t.wrongPin);
@@ -111,7 +111,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
   const [name, setName] = useState(session.substitute?.name ?? session.patientName);
   const [choices, setChoices] = useState<string[]>(() => initialChoices(template.kind, template.choices, session.preferredContact));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const sign = useWrite('consent.sign');
   const box = useRef<SignatureBoxHandle>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [template.id]);
@@ -126,8 +126,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
       setErrors({ 'signature.imageBase64': t.drawFirst });
       return;
     }
-    setBusy(true);
-    const r = await call('consent.sign', {
+    const r = await sign.mutateAsync({
       patientId: session.patientId,
       kind: template.kind,
       locale: session.locale,
@@ -137,7 +136,6 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
       explainedBy: session.explainedBy,
       witnessedBy: session.witnessedBy,
     });
-    setBusy(false);
     // Already signed in this session (a second tap, another window): the next form is what is left to do.
     if (r.ok || r.error.fields?.kind) {
       box.current?.clear();
@@ -184,7 +182,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
       <SignatureBox ref={box} label={t.sign} error={errors['signature.imageBase64']} />
       <Problem message={errors._} />
       <div className="actions">
-        <button type="submit" className="button button--primary button--big" disabled={busy}>
+        <button type="submit" className="button button--primary button--big" disabled={sign.isPending}>
           {t.agree}
         </button>
         <button type="button" className="button" onClick={() => box.current?.clear()}>
@@ -209,12 +207,10 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const index = list.findIndex((x) => !session.signed.includes(x.kind));
   const finished = templates.data !== undefined && index < 0;
 
+  // A signature refreshes every read (useWrite); "already signed" is a refusal, so it asks for the session itself.
   const refresh = () => client.invalidateQueries({ queryKey: ['patientMode.current'] });
   // Back to the record the forms were signed for, whatever was pressed meanwhile.
-  const leave = () => {
-    navigate({ screen: 'patients', patientId: session.patientId });
-    for (const channel of ['patientMode.current', 'consent.status', 'consent.history'] as const) void client.invalidateQueries({ queryKey: [channel] });
-  };
+  const leave = () => navigate({ screen: 'patients', patientId: session.patientId });
 
   return (
     <div className="patient-mode" lang={session.locale.slice(0, 2)}>
