@@ -5,16 +5,21 @@ import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrations';
 import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/dispatcher';
 import { createPatientService } from '../patients/service';
+import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
+import { settingsHandlers } from '../settings/handlers';
 import { createConsentService } from '../consent/service';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
-import { renderConsentPdf } from '../consent/pdf/render';
+import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
-import { createPatientMode } from '../consent/patient-mode';
-import { appendAudit } from '../audit/log';
-import { ok, type Result } from '../../shared/contract/result';
-import type { Printer } from '../consent/handlers';
+import { createPatientMode } from '../patient-mode/service';
+import { patientModeHandlers } from '../patient-mode/handlers';
+import { sessionStore } from '../patient-mode/store';
+import { printingHandlers } from '../printing/handlers';
+import type { Printer } from '../printing/types';
+import { appendAudit, type AuditEntry } from '../audit/log';
+import { appInfoHandlers } from './info';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -55,32 +60,17 @@ export async function createApp(deps: AppDeps) {
     const r = await patients.get({ id });
     return r.ok ? r.value : null;
   };
+  const audit = (entry: Omit<AuditEntry, 'at'>) => db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), ...entry }));
   const patientMode = await createPatientMode({
     getPatient,
     checkPin: settings.checkPin,
     pinIsSet: () => settings.consentPolicy().staffPinSet,
-    load: async () => {
-      const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
-      return row ? JSON.parse(row.value) : null;
-    },
-    save: async (session) => {
-      await db('app_state')
-        .insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: now().toISOString() })
-        .onConflict('key')
-        .merge();
-    },
-    audit: (action, patientId) =>
-      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
+    ...sessionStore(db, now),
+    audit: (action, patientId) => audit({ action, entity: 'patient', entityId: patientId }),
     onChange: deps.onPatientModeChange,
     now,
     signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
-    canPrint: async ({ patientId, kinds, locale }) => {
-      for (const kind of kinds) {
-        const form = await consent.blankForm({ patientId, kind, locale, choices: [] });
-        if (!form.ok) return form;
-      }
-      return ok(null);
-    },
+    canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
     db,
@@ -88,41 +78,20 @@ export async function createApp(deps: AppDeps) {
     newId,
     documents,
     getPatient,
-    clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
+    profile: settings.details,
+    logo: settings.logo,
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
+    checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
-  // Settings are not records, but changing them changes records' meaning (how long a
-  // consent lasts, who may leave patient mode): the audit log says when they changed.
-  const audited =
-    <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const result = await handler(input);
-      if (result.ok) await db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'settings', entityId: 'clinic' }));
-      return result;
-    };
-
   const handlers: Handlers = {
-    'patients.search': patients.search,
-    'patients.get': patients.get,
-    'patients.findDuplicates': patients.findDuplicates,
-    'patients.create': patients.create,
-    'patients.update': patients.update,
-    'patients.archive': patients.archive,
-    'patients.restore': patients.restore,
-    'settings.get': settings.get,
-    'settings.update': audited('settings.clinic_profile_changed', settings.update),
-    'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
-    'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
-    'settings.consentPolicy': settings.getConsentPolicy,
-    'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
-    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
-    'app.info': async () => {
-      const [{ n }] = await db('patients').count({ n: '*' });
-      return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
-    },
-    ...consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath }),
+    ...patientHandlers(patients),
+    ...settingsHandlers(settings, (action) => audit({ action, entity: 'settings', entityId: 'clinic' })),
+    ...consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath }),
+    ...patientModeHandlers(patientMode),
+    ...printingHandlers(deps.printer),
+    ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
   };
 
   return {

@@ -198,7 +198,7 @@ export const consentContract = {
     output: z.object({ consents: z.array(consentRecordSchema) }),
   },
   'consent.preview': {
-    input: formChoice.extend({ blank: z.boolean().default(true) }),
+    input: formChoice,
     output: z.object({ pdfBase64: z.string(), templateVersion: z.number().int() }),
   },
   'consent.sign': {

@@ -44,7 +44,6 @@ export async function createPatientMode(deps: PatientModeDeps) {
   }
 
   return {
-    isOn: () => session !== null,
     async enter(input: ParsedInput<'patientMode.enter'>): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       if (!deps.pinIsSet()) {

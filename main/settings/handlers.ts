@@ -1,0 +1,28 @@
+import type { Handlers } from '../ipc/dispatcher';
+import type { Result } from '../../shared/contract/result';
+import type { SettingsService } from './service';
+
+export function settingsHandlers(
+  settings: SettingsService,
+  /** Writes one settings event to the audit log. */
+  audit: (action: string) => Promise<void>,
+): Pick<Handlers, Extract<keyof Handlers, `settings.${string}`>> {
+  // Settings are not records, but changing them changes records' meaning (how long a
+  // consent lasts, who may leave patient mode): the audit log says when they changed.
+  const audited =
+    <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
+    async (input: I): Promise<Result<O>> => {
+      const result = await handler(input);
+      if (result.ok) await audit(action);
+      return result;
+    };
+  return {
+    'settings.get': settings.get,
+    'settings.update': audited('settings.clinic_profile_changed', settings.update),
+    'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
+    'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
+    'settings.consentPolicy': settings.getConsentPolicy,
+    'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
+    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
+  };
+}
