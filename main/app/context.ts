@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
@@ -8,6 +7,7 @@ import { createPatientService } from '../patients/service';
 import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
+import { settingsJournal } from '../settings/journal';
 import { createConsentService } from '../consent/service';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
@@ -20,6 +20,7 @@ import { printingHandlers } from '../printing/handlers';
 import type { Printer } from '../printing/types';
 import { appendAudit, type AuditEntry } from '../audit/log';
 import { appInfoHandlers } from './info';
+import { preparePrivateFolder } from '../files/private';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -46,14 +47,16 @@ export interface AppDeps {
  */
 export async function createApp(deps: AppDeps) {
   const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
-  await mkdir(paths.root, { recursive: true });
-  await mkdir(paths.documents, { recursive: true });
+  await preparePrivateFolder(paths.root, [paths.documents, paths.assets]);
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  // Settings changes and their audit entries: both or neither (see journal.ts).
+  const journal = settingsJournal({ db, store, newId, now });
+  await journal.reconcile();
 
   const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets, now });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -65,8 +68,8 @@ export async function createApp(deps: AppDeps) {
     getPatient,
     checkPin: settings.checkPin,
     pinIsSet: () => settings.consentPolicy().staffPinSet,
-    ...sessionStore(db, now),
-    audit: (action, patientId) => audit({ action, entity: 'patient', entityId: patientId }),
+    ...sessionStore(db, now, newId),
+    audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
     now,
     signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
@@ -87,7 +90,7 @@ export async function createApp(deps: AppDeps) {
 
   const handlers: Handlers = {
     ...patientHandlers(patients),
-    ...settingsHandlers(settings, (action) => audit({ action, entity: 'settings', entityId: 'clinic' })),
+    ...settingsHandlers(settings, journal.change),
     ...consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath }),
     ...patientModeHandlers(patientMode),
     ...printingHandlers(deps.printer),
@@ -99,7 +102,10 @@ export async function createApp(deps: AppDeps) {
     paths,
     services: { patients, settings, consent, patientMode },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
-    close: () => db.destroy(),
+    close: async () => {
+      await patientMode.settled();
+      await db.destroy();
+    },
   };
 }
 export type App = Awaited<ReturnType<typeof createApp>>;

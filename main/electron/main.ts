@@ -6,11 +6,13 @@ import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { createApp, type App } from '../app/context';
 import { systemPrinter } from '../printing';
-import { dataPaths } from '../app/paths';
+import { dataPaths, settingsStoreOptions } from '../app/paths';
+import { preparePrivateFolder } from '../files/private';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
-import { menuTemplate } from './menu';
+import { menuTemplate, patientModeMenuTemplate } from './menu';
+import { patientWindowLock } from './patient-lock';
 
 /**
  * The Electron shell, and nothing more: everything behind IPC is built by createApp,
@@ -36,8 +38,17 @@ const paths = dataPaths(app.getPath('userData'));
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
 
 let mainWindow: BrowserWindow | null = null;
-let patientModeOn = false;
 let rapport: App | null = null;
+
+const isMac = process.platform === 'darwin';
+// Patient mode's hold on the window (patient-lock.ts): menu without window shortcuts,
+// back to the front when the screen is taken, reload after a crash, no closing.
+const lock = patientWindowLock({
+  setMenu: (on) => Menu.setApplicationMenu(Menu.buildFromTemplate(on ? patientModeMenuTemplate({ isMac }) : menuTemplate({ isMac, isPackaged: app.isPackaged }))),
+  reportLeft: (left) => void rapport?.services.patientMode.screenLeft(left),
+  reportReload: (reason) => console.warn(`[rapport] patient screen reloaded (${reason})`),
+  now: () => new Date(),
+});
 
 /** Channel and outcome only: inputs are health information and never reach a log. */
 function log({ channel, code }: Pick<DispatchLogEntry, 'channel'> & { code: DispatchLogEntry['code'] | 'forbidden' }): void {
@@ -79,12 +90,13 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
+  lock.set(false);
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
-  // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
-  // so one folder holds everything a backup needs.
-  const store = new Store({ name: 'settings', cwd: paths.root });
+  // Settings only (clinic profile); patient data lives in SQLite. The folder is made
+  // private before electron-store creates it with the default (world-readable) mode.
+  await preparePrivateFolder(paths.root);
+  const store = new Store(settingsStoreOptions(paths));
   rapport = await createApp({
     paths,
     store,
@@ -95,21 +107,12 @@ async function start(): Promise<void> {
     printer: systemPrinter(),
     // shell.openPath answers an error message, or '' when the viewer opened.
     openPath: async (file) => (await shell.openPath(file)) === '',
-    onPatientModeChange: (on) => {
-      patientModeOn = on;
-      mainWindow?.setKiosk(on);
-    },
+    onPatientModeChange: (on) => lock.set(on),
   });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
 
   mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
-  // While the patient holds the screen it fills it, and closing the window does nothing:
-  // quitting and reopening would not end patient mode anyway (it is saved), but the
-  // patient should not be able to put the desk's PC in a strange state either.
-  mainWindow.setKiosk(patientModeOn);
-  mainWindow.on('close', (event) => {
-    if (patientModeOn) event.preventDefault();
-  });
+  lock.attach(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -4,18 +4,15 @@ import type { SettingsService } from './service';
 
 export function settingsHandlers(
   settings: SettingsService,
-  /** Writes one settings event to the audit log. */
-  audit: (action: string) => Promise<void>,
+  /** Runs a change with its audit entry, both or neither (journal.ts). */
+  journaled: <O>(action: string, run: () => Promise<Result<O>>) => Promise<Result<O>>,
 ): Pick<Handlers, Extract<keyof Handlers, `settings.${string}`>> {
   // Settings are not records, but changing them changes records' meaning (how long a
   // consent lasts, who may leave patient mode): the audit log says when they changed.
   const audited =
     <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const result = await handler(input);
-      if (result.ok) await audit(action);
-      return result;
-    };
+    (input: I): Promise<Result<O>> =>
+      journaled(action, () => handler(input));
   return {
     'settings.get': settings.get,
     'settings.update': audited('settings.clinic_profile_changed', settings.update),

@@ -4,11 +4,13 @@ import { doNotContact, type PatientSession, type TemplateVersion } from '../../s
 import { fillPlaceholders } from '../../shared/consent/placeholders';
 import { doNotContactLabels, relationshipLabels } from '../../shared/consent/signer';
 import { navigate } from '../app/route';
+import { call } from '../ipc/client';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
 import { TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { initialChoices, toggleChoice } from './choices';
+import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
 
 /**
  * Every word the patient sees, in the patient's language. Main answers errors in the
@@ -62,16 +64,16 @@ const words = {
 type Words = (typeof words)[PatientSession['locale']];
 
 /** The staff PIN, the only way out of patient mode. */
-function Unlock({ onUnlocked, t }: { onUnlocked(): void; t: Words }) {
+function Unlock({ onUnlocked, t }: { onUnlocked(left: ScreenLeft): void; t: Words }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
-  const exit = useWrite('patientMode.exit');
   useEffect(() => ref.current?.focus(), []);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await exit.mutateAsync({ pin });
-    if (r.ok) onUnlocked();
+    // Not useWrite: refreshing every read would end patient mode on screen before staff read what it tells them.
+    const r = await call('patientMode.exit', { pin });
+    if (r.ok) onUnlocked(r.value.screenLeft);
     else {
       setError(/locked/i.test(r.error.fields?.pin ?? '') ? t.locked : t.wrongPin);
       setPin('');
@@ -193,6 +195,9 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
   );
 }
 
+/** The reads the forms need; every other cached read is dropped on entry. */
+const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get']);
+
 /**
  * The only thing on screen while the patient holds it. Where the patient is comes from
  * main (the forms already signed in this session), so a reload or a restart resumes at
@@ -206,11 +211,19 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
   const index = list.findIndex((x) => !session.signed.includes(x.kind));
   const finished = templates.data !== undefined && index < 0;
+  const [left, setLeft] = useState<ScreenLeft>([]);
+  // Nothing of the desk's screens (another patient's record, a search) stays cached in
+  // this page while the patient holds it. A fetch still in flight can keep its data a
+  // while longer, so the Electron shell also gives the patient a fresh page (patient-lock.ts).
+  useEffect(() => client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) }), [client]);
 
   // A signature refreshes every read (useWrite); "already signed" is a refusal, so it asks for the session itself.
   const refresh = () => client.invalidateQueries({ queryKey: ['patientMode.current'] });
-  // Back to the record the forms were signed for, whatever was pressed meanwhile.
-  const leave = () => navigate({ screen: 'patients', patientId: session.patientId });
+  // Back to the record the forms were signed for, whatever was pressed meanwhile; every read fresh.
+  const leave = () => {
+    navigate({ screen: 'patients', patientId: session.patientId });
+    void client.invalidateQueries();
+  };
 
   return (
     <div className="patient-mode" lang={session.locale.slice(0, 2)}>
@@ -223,11 +236,12 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
         )}
       </header>
       <main className="patient-mode__main">
-        {(unlocking || finished) && (
+        {left.length > 0 && <ScreenLeftNotice left={left} onDone={leave} />}
+        {!left.length && (unlocking || finished) && (
           <div className="patient-mode__done">
             {finished && <p className="patient-mode__thanks">{t.done}</p>}
             <h2>{t.staff}</h2>
-            <Unlock onUnlocked={leave} t={t} />
+            <Unlock onUnlocked={(l) => (l.length ? setLeft(l) : leave())} t={t} />
             {unlocking && !finished && (
               <button type="button" className="button" onClick={() => setUnlocking(false)}>
                 {t.back}

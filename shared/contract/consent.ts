@@ -263,6 +263,7 @@ export const consentContract = {
   },
   'patientMode.exit': {
     input: z.object({ pin: z.string().max(40) }),
-    output: z.object({ unlocked: z.literal(true) }),
+    /** Each time the patient-facing window lost the screen (Alt+Tab, a minimise), for staff to see when they unlock. */
+    output: z.object({ unlocked: z.literal(true), screenLeft: z.array(z.object({ at: z.string(), seconds: z.number().nonnegative() })) }),
   },
 } as const;

@@ -282,6 +282,20 @@ const upgrades: Record<
         signed_at: '2024-06-02T10:00:00.000Z', explained_by: 'Priya', recorded_at: '2024-06-02T10:00:00.000Z', snapshot: '{}', pdf_sha256: 'cd',
       });
       expect(await q('consents').where({ signer_relationship: 'parent' }).pluck('signer_name')).toEqual(['Anne Martin']);
+      },
+    },
+  '008_audit_no_replace': {
+    async seed(q) {
+      await seedV001(q);
+      await q('audit_events').insert({ id: 'a8e0c1d2-0000-4000-8000-000000000001', at: '2024-06-01T10:00:00.000Z', action: 'patient.updated', entity: 'patient', entity_id: v001Patients[0].patient.id, detail: '{}' });
+    },
+    async verify(q) {
+      // The events already there stay readable; new ones append; none can be written over.
+      expect(await q('audit_events').where({ id: 'a8e0c1d2-0000-4000-8000-000000000001' }).first()).toMatchObject({ action: 'patient.updated' });
+      await q('audit_events').insert({ id: 'a8e0c1d2-0000-4000-8000-000000000002', at: '2024-06-01T10:00:01.000Z', action: 'patient.archived', entity: 'patient', entity_id: v001Patients[0].patient.id });
+      await expect(
+        q.raw(`INSERT OR REPLACE INTO audit_events (id, at, action, entity, entity_id) VALUES ('a8e0c1d2-0000-4000-8000-000000000001', 'x', 'forged', 'patient', 'x')`),
+      ).rejects.toThrow(/cannot be replaced/);
     },
   },
 };

@@ -11,7 +11,7 @@ import { systemPrinter } from '../../main/printing';
  * printing, and xdg-open for "open in viewer". Used by the tests, the browser harness,
  * the demo and the benchmark, so they all run the real handlers.
  */
-export async function nodeApp(options: { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths' | 'store'>>) {
+export async function nodeApp(options: { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths'>>) {
   const { dataDir, settingsDir = path.join(dataDir, 'settings'), ...rest } = options;
   return createApp({
     paths: dataPaths(dataDir, {}),
