@@ -9,6 +9,7 @@ import { createSettingsService, type KeyValueStore } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
 import { settingsJournal } from '../settings/journal';
 import { createConsentService } from '../consent/service';
+import { formsNeeded } from '../consent/needs-forms';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
 import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
@@ -55,8 +56,9 @@ export async function createApp(deps: AppDeps) {
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
 
-  const patients = createPatientService({ db, now, newId });
   const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets, now });
+  const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
+  const patients = createPatientService({ db, now, newId, needsForms });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {

@@ -12,6 +12,7 @@ import { checkSignaturePng } from './signature';
 import { isKind } from '../images/magic';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
 import { consentStatus } from './status';
+import { toFact } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
 import { formLocaleFor } from '../../shared/consent/needs';
 import { signingFor } from '../../shared/consent/signer';
@@ -431,10 +432,7 @@ export function createConsentService(deps: ConsentDeps) {
     const versions = await templateVersions(db);
     const byId = new Map(versions.map((v) => [v.id, v]));
     const items = consentStatus({
-      consents: rows.map((r) => ({
-        id: r.id, kind: r.kind, method: r.method, choices: JSON.parse(r.choices), signedAt: r.signed_at,
-        templateVersion: byId.get(r.template_id)!.version, withdrawnAt: r.withdrawn_at,
-      })),
+      consents: rows.map((r) => toFact(r, byId)),
       versions,
       policy: deps.policy(),
       now: now(),

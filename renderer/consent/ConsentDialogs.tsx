@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
-import { formsStillNeeded } from '../../shared/consent/needs';
+import { formsToSign } from '../../shared/consent/needs';
 import { ageOn, relationshipLabels } from '../../shared/consent/signer';
 import { initialChoices, toggleChoice } from './choices';
 import type { Patient } from '../../shared/contract/patients';
@@ -41,7 +41,7 @@ function Choices({ template, value, onChange, error, legend }: { template: Templ
 /** Staff set up an on-screen signing, then hand the screen to the patient. */
 export function PrepareSigningDialog({ patient, items, open, onClose, defaultLocale }: { patient: Patient; items: ConsentStatus[]; open: boolean; onClose(): void; defaultLocale: Locale }) {
   const enter = useWrite('patientMode.enter');
-  const needs = formsStillNeeded(items).map((i) => i.kind);
+  const needs = formsToSign(items).map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [explainedBy, setExplainedBy] = useState('');

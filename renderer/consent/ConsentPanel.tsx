@@ -6,7 +6,7 @@ import { DocumentDialog, PaperDialog, PrepareSigningDialog, VerbalDialog, Withdr
 import { choiceLabel, kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
 import { Problem } from '../ui/FormEnd';
 import { dayIn } from '../../shared/time';
-import { formLocaleFor, formsStillNeeded } from '../../shared/consent/needs';
+import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
 import { relationshipLabels } from '../../shared/consent/signer';
 
 type Open =
@@ -30,8 +30,8 @@ function StatusDetail({ item, template, timeZone }: { item: ConsentStatus; templ
   return <span className="consent__detail">{parts.join(' · ')}</span>;
 }
 
-/** The paper path in one action: every form still needed before treatment, printed in the patient's language. */
-function PrintNeeded({ patient, needed, locale }: { patient: Patient; needed: ConsentStatus[]; locale: 'en-CA' | 'fr-CA' }) {
+/** The paper path in one action: every form the patient still has to sign, printed blank in the patient's language. */
+function PrintNeeded({ patient, forms: needed, locale }: { patient: Patient; forms: ConsentStatus[]; locale: 'en-CA' | 'fr-CA' }) {
   const print = useWrite('consent.print');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   async function printAll() {
@@ -74,6 +74,7 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
   const items = kindOrder.map((k) => status.data.items.find((i) => i.kind === k)!);
   const templateOf = (kind: ConsentStatus['kind']) => templates.data.templates.find((t) => t.kind === kind)!;
   const needed = formsStillNeeded(items);
+  const toSign = formsToSign(items);
   // Sensitive areas are needed only when those areas are treated: a warning, not the alarm.
   const attention = items.filter((i) => !needed.includes(i) && (i.state === 'withdrawn' || i.state === 'reconsent' || i.state === 'expired'));
   const timeZone = clinic.data.timeZone;
@@ -95,7 +96,12 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
           <p>
             <strong>Before treatment, still needed:</strong> {needed.map((i) => `${i.name} (${stateLabels[i.state].toLowerCase()})`).join('; ')}.
           </p>
-          <PrintNeeded patient={patient} needed={needed} locale={locale} />
+          <PrintNeeded patient={patient} forms={toSign} locale={locale} />
+        </div>
+      )}
+      {needed.length === 0 && toSign.length > 0 && !archived && (
+        <div className="consent__needed">
+          <PrintNeeded patient={patient} forms={toSign} locale={locale} />
         </div>
       )}
       {attention.length > 0 && (

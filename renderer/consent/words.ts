@@ -14,12 +14,13 @@ export const stateLabels: Record<ConsentState, string> = {
 
 /**
  * How loud a state is: anything still needed before treatment is red, the loudest thing
- * on the record; sensitive areas are asked for only when those areas are treated.
+ * on the record; privacy is still to get (amber); sensitive areas are asked for only
+ * when those areas are treated.
  */
 export function stateTone(item: Pick<ConsentStatus, 'kind' | 'state'>): 'ok' | 'warn' | 'danger' | 'muted' {
   if (item.state === 'on_file') return 'ok';
   if (item.state === 'withdrawn' || neededBeforeTreatment.includes(item.kind)) return 'danger';
-  return item.state === 'missing' ? 'muted' : 'warn';
+  return item.state === 'missing' && item.kind === 'sensitive_areas' ? 'muted' : 'warn';
 }
 
 /** A choice as the desk reads it, the privacy form's explicit "do not contact me" included. */

@@ -1,14 +1,21 @@
 import type { ConsentKind, ConsentStatus } from '../contract/consent';
 
 /**
- * The forms a patient needs before any treatment. Sensitive areas are asked for only
- * when those areas are to be treated, so a missing one is not an alarm.
+ * Consents a patient must have in force before any treatment (issue 7.2): consent to
+ * treatment, and to treatment during a communicable-disease outbreak. Sensitive areas
+ * are asked only when those areas are treated, and privacy does not stop a treatment.
+ * The record's alarm and the search results' mark both read this one list.
  */
-export const neededBeforeTreatment: readonly ConsentKind[] = ['treatment', 'outbreak', 'privacy'];
+export const neededBeforeTreatment: readonly ConsentKind[] = ['treatment', 'outbreak'];
 
 /** The forms still to sign before treatment: missing, withdrawn, expired or changed since signed. */
 export function formsStillNeeded(items: ConsentStatus[]): ConsentStatus[] {
   return items.filter((i) => i.state !== 'on_file' && neededBeforeTreatment.includes(i.kind));
+}
+
+/** Every form this patient still has to sign, privacy included; sensitive areas only when treated. */
+export function formsToSign(items: ConsentStatus[]): ConsentStatus[] {
+  return items.filter((i) => i.state !== 'on_file' && i.kind !== 'sensitive_areas');
 }
 
 /**

@@ -213,9 +213,12 @@ test('missing consents needed before treatment are the loudest thing on the reco
   const alarm = page.getByRole('status').filter({ hasText: 'Before treatment, still needed' });
   await expect(alarm).toHaveClass(/banner--error/);
   await expect(alarm).toContainText('Informed consent to treatment (missing)');
-  await expect(alarm).toContainText('Privacy consent (missing)');
+  await expect(alarm).toContainText('Consent to treatment during a communicable-disease outbreak (missing)');
+  // Privacy does not stop a treatment: still to sign, amber, not in the alarm.
+  await expect(alarm).not.toContainText('Privacy');
   await expect(alarm).not.toContainText('sensitive areas');
   await expect(row(page, 'Informed consent to treatment').locator('.pill')).toHaveClass(/pill--danger/);
+  await expect(row(page, 'Privacy consent').locator('.pill')).toHaveClass(/pill--warn/);
   // Sensitive areas are asked for only when those areas are treated: not an alarm.
   const sensitive = row(page, 'Consent to treatment of sensitive areas');
   await expect(sensitive.locator('.pill')).toHaveClass(/pill--muted/);
@@ -347,7 +350,9 @@ test('every form the patient still needs prints in one action, in the patient’
   const folder = await cupsOutputFolder();
   const printed = async () => {
     const files = (await readdir(folder)).filter((f) => f.endsWith('.pdf'));
-    const fresh = await Promise.all(files.map(async (f) => ((await stat(path.join(folder, f))).mtimeMs >= started - 1000 ? pdfText(path.join(folder, f)) : '')));
+    // A file cups-pdf is still writing cannot be read yet: the next poll reads it whole.
+    const read = async (f: string) => ((await stat(path.join(folder, f))).mtimeMs >= started - 1000 ? pdfText(path.join(folder, f)).catch(() => '') : '');
+    const fresh = await Promise.all(files.map(read));
     return fresh.filter((t) => t.includes("Zoë O'Brien-Müller"));
   };
   await expect.poll(async () => (await printed()).length, { timeout: 30_000 }).toBe(2);

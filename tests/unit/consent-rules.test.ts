@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
 import type { ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
-import { formLocaleFor, formsStillNeeded } from '../../shared/consent/needs';
+import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
 import { ageOn } from '../../shared/consent/signer';
 import { checkSignaturePng } from '../../main/consent/signature';
 import { consentStatus, type ConsentFact } from '../../main/consent/status';
@@ -89,10 +89,11 @@ describe('who needs what, in which language', () => {
     for (const l of ['', 'Punjabi', 'Frisian']) expect(formLocaleFor(l, 'fr-CA'), l).toBe('fr-CA');
   });
 
-  it('needs treatment, outbreak and privacy before treatment; sensitive areas only when those areas are treated', () => {
+  it('needs treatment and outbreak before treatment; privacy is still to sign; sensitive areas only when those areas are treated', () => {
     const item = (kind: ConsentStatus['kind'], state: ConsentStatus['state']) => ({ kind, state }) as ConsentStatus;
     const items = [item('treatment', 'on_file'), item('outbreak', 'reconsent'), item('privacy', 'missing'), item('sensitive_areas', 'withdrawn')];
-    expect(formsStillNeeded(items).map((i) => i.kind)).toEqual(['outbreak', 'privacy']);
+    expect(formsStillNeeded(items).map((i) => i.kind)).toEqual(['outbreak']);
+    expect(formsToSign(items).map((i) => i.kind)).toEqual(['outbreak', 'privacy']);
   });
 
   it('counts age in whole years on the day', () => {
