@@ -87,6 +87,8 @@ export async function createApp(deps: AppDeps) {
     ...sessionStore(db, now, newId),
     audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
+    now,
+    signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
@@ -107,7 +109,7 @@ export async function createApp(deps: AppDeps) {
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
-  const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
+  const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
     'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patientRoutes['patients.get']),

@@ -551,8 +551,10 @@ describe('after all the garbage', () => {
       'patient.viewed', 'patient.created', 'patient.updated', 'patient.archived', 'patient.restored',
       'settings.clinic_profile_changed', 'settings.logo_changed', 'settings.logo_removed', 'settings.consent_rules_changed',
       'consent_template.versioned', 'consent.signed', 'consent.verbal', 'consent.withdrawn',
-      // No 'consent.printed': this "machine" has no printer, and a refused print prints nothing.
-      'consent.document_viewed', 'consent.document_opened',
+      // The stored PDF's hash is checked each time it is shown, printed or opened (verified),
+      // then the read itself is audited; no 'consent.printed': this "machine" has no
+      // printer, and a refused print prints nothing.
+      'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
