@@ -38,7 +38,8 @@ const words = {
     unlock: 'Unlock',
     back: 'Back to the form',
     wrongPin: 'That PIN is not right',
-    locked: 'Too many tries: wait a minute, then try again',
+    // The lock grows with each one in a row (main/staff/service.ts): no fixed time is promised.
+    locked: 'Too many tries: this account is locked for now. Another staff member can unlock with their own PIN',
   },
   'fr-CA': {
     of: (a: number, b: number) => `Formulaire ${a} sur ${b}`,
@@ -61,7 +62,7 @@ const words = {
     unlock: 'Déverrouiller',
     back: 'Retour au formulaire',
     wrongPin: 'Ce NIP n’est pas le bon',
-    locked: 'Trop d’essais : attendez une minute, puis réessayez',
+    locked: 'Trop d’essais : ce compte est bloqué pour le moment. Un autre membre du personnel peut déverrouiller avec son propre NIP',
   },
 } as const;
 
