@@ -13,13 +13,16 @@ import { renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
 import { createPatientMode } from '../consent/patient-mode';
 import { appendAudit } from '../audit/log';
+import { createBackupService, type BackupDeps } from '../backup/service';
+import type { SettingsFile } from '../backup/restore';
+import { sweepOrphans } from '../startup/sweep';
 import { ok, type Result } from '../../shared/contract/result';
 import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
   paths: DataPaths;
-  store: KeyValueStore;
+  store: KeyValueStore & SettingsFile;
   version: string;
   /** The app's resources folder: fonts and the shipped consent wording. */
   resourcesDir: string;
@@ -32,6 +35,8 @@ export interface AppDeps {
   now?: () => Date;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
+  /** Given by main/app/host.ts: close this app, run `between`, open it again (a restore). */
+  restart?: BackupDeps['restart'];
 }
 
 /**
@@ -46,6 +51,9 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  const swept = await sweepOrphans(db, paths.documents, paths.root, now());
+  // A count only: file names are record ids, and the log is no place for them.
+  if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
 
   const patients = createPatientService({ db, now, newId });
   const settings = createSettingsService({ store, assetsDir: paths.assets, now });
@@ -101,6 +109,11 @@ export async function createApp(deps: AppDeps) {
       return result;
     };
 
+  const audit = (action: string, entityId: string) =>
+    db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'backup', entityId }));
+  const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit });
+  const stopSchedule = backup.schedule();
+
   const handlers: Handlers = {
     'patients.search': patients.search,
     'patients.get': patients.get,
@@ -121,14 +134,28 @@ export async function createApp(deps: AppDeps) {
       return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
     },
     ...consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath }),
+    'backup.status': backup.status,
+    'backup.setFolder': backup.setFolder,
+    'backup.start': backup.start,
+    'backup.list': backup.list,
+    'backup.verify': backup.verify,
+    'backup.restore': backup.restore,
+    'backup.undoRestore': backup.undoRestore,
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode },
+    services: { patients, settings, consent, patientMode, backup },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
-    close: () => db.destroy(),
+    audit,
+    /** `backup: true` when the app quits: the day's work goes to the backup folder first. */
+    close: async (options: { backup?: boolean } = {}) => {
+      stopSchedule();
+      if (options.backup) await backup.runOnce();
+      else await backup.idle();
+      await db.destroy();
+    },
   };
 }
 export type App = Awaited<ReturnType<typeof createApp>>;
