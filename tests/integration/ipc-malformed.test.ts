@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -189,6 +189,8 @@ beforeAll(async () => {
   // Spoken consent (a sample below) needs a written one for the area.
   await mustOk('consent.sign', { ...sign('sensitive_areas'), choices: ['gluteal'] });
 
+  const backupFolder = path.join(dir, 'backups');
+  await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
     const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, archiveReason: _r, ...input } = p;
@@ -230,6 +232,14 @@ beforeAll(async () => {
     'patientMode.current': {},
     // settings.setStaffPin's sample (run before it) changes the PIN to this one.
     'patientMode.exit': { pin: '13579' },
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.start': {},
+    'backup.list': {},
+    // No backup by this name: the valid call is answered with not_found, after the schema let it through.
+    'backup.verify': { name: 'rapport-20260101T000000Z' },
+    'backup.restore': { name: 'rapport-20260101T000000Z' },
+    'backup.undoRestore': {},
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -488,9 +498,10 @@ describe('what IPC logs', () => {
 describe('after all the garbage', () => {
   it('every channel still answers a valid call, and the writes land', async () => {
     // Channels still without a sample are reported by the coverage test above.
-    // Printing and the system viewer depend on this machine (a printer, a desktop); what
-    // matters here is that the input was accepted, so they may answer with a typed refusal.
-    const machineDependent: Channel[] = ['consent.print', 'consent.openInViewer', 'printing.printers'];
+    // Printing and the system viewer depend on this machine (a printer, a desktop), and the
+    // sample backup name names no backup; what matters here is that the input was
+    // accepted, so they may answer with a typed refusal.
+    const machineDependent: Channel[] = ['consent.print', 'consent.openInViewer', 'printing.printers', 'backup.verify', 'backup.restore', 'backup.undoRestore'];
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
       if (machineDependent.includes(channel) && !r.ok) expect(r.error.code, channel).toMatch(/^(not_found|internal)$/);
@@ -502,8 +513,10 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
     // 10 seeded, 4 patient writes, 5 settings changes, then a template version, a
-    // signature, a spoken consent, a withdrawal, and patient mode entered and left.
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 25 }]);
+    // signature, a spoken consent, a withdrawal, patient mode entered and left, and the
+    // backup that backup.start began.
+    await app.services.backup.idle();
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 26 }]);
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);
