@@ -35,8 +35,10 @@ export async function createBackup(input: CreateBackupInput): Promise<{ name: st
   const name = backupFolderName(now);
   const partial = path.join(folder, `${partialPrefix}${name}`);
   await removePartials(folder);
-  await mkdir(path.join(partial, 'documents'), { recursive: true });
-  await mkdir(path.join(partial, 'assets'), { recursive: true });
+  // One level at a time: a recursive mkdir on a read-only drive reports ENOENT, not EROFS.
+  await mkdir(partial);
+  await mkdir(path.join(partial, 'documents'));
+  await mkdir(path.join(partial, 'assets'));
   try {
     onProgress({ phase: 'database', fraction: 0 });
     const dbCopy = path.join(partial, 'rapport.sqlite3');

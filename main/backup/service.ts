@@ -208,8 +208,8 @@ export type BackupService = ReturnType<typeof createBackupService>;
 function plainReason(e: unknown): string {
   if (e instanceof BackupRefused) return `The backup did not pass its check: ${e.message}`;
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return 'The backup drive is full. Free some space or use a larger drive.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'Rapport cannot write to the backup folder. Check the drive is not locked or read-only.';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'The backup drive is full. Free some space or use a larger drive.';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return 'Rapport cannot write to the backup folder. Check the drive is not locked or read-only.';
   if (code === 'ENOENT') return 'The backup folder or a file disappeared during the backup. Check the drive is connected.';
   return 'The backup could not be written. Try again; if it fails again, try another drive.';
 }
