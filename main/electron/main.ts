@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
-import { createApp, type App } from '../app/context';
+import { hostApp, type AppHost } from '../app/host';
+import { runStartupChecks } from '../startup/run';
+import { nodeProbes } from '../startup/probes';
+import { problemTitles } from '../startup/checks';
 import { systemPrinter } from '../printing';
 import { dataPaths } from '../app/paths';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
@@ -37,7 +40,9 @@ if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData'
 
 let mainWindow: BrowserWindow | null = null;
 let patientModeOn = false;
-let rapport: App | null = null;
+let rapport: AppHost | null = null;
+/** The data folder's lock (main/startup), let go when the database has closed. */
+let releaseLock: (() => Promise<void>) | null = null;
 
 /** Channel and outcome only: inputs are health information and never reach a log. */
 function log({ channel, code }: Pick<DispatchLogEntry, 'channel'> & { code: DispatchLogEntry['code'] | 'forbidden' }): void {
@@ -83,9 +88,23 @@ async function start(): Promise<void> {
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
   // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
-  // so one folder holds everything a backup needs.
-  const store = new Store({ name: 'settings', cwd: paths.root });
-  rapport = await createApp({
+  // so one folder holds everything a backup needs. Opened only once the folder is checked.
+  const openStore = () => new Store<Record<string, unknown>>({ name: 'settings', cwd: paths.root });
+  const started = await runStartupChecks({
+    paths,
+    openStore,
+    probes: nodeProbes({ backupFolder: () => ((openStore().get('backup') as { folder?: string } | undefined)?.folder ?? null) }),
+    // A plain window before any other: what happened, what to do, and the choices.
+    ask: async (problem) => {
+      const buttons = problem.offer ? ['Restore the last good backup', 'Quit'] : problem.severity === 'warn' ? ['Continue', 'Quit'] : ['Quit'];
+      const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: problemTitles[problem.code], detail: problem.message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+      return buttons[response] === 'Quit' ? 'quit' : problem.offer ? 'restore' : 'continue';
+    },
+  });
+  if (!started.go) return app.exit(1);
+  releaseLock = started.release;
+  const store = openStore();
+  rapport = await hostApp({
     paths,
     store,
     version: app.getVersion(),
@@ -132,8 +151,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = rapport;
     rapport = null;
+    // The day's work goes to the backup folder first (issue 10: a backup when the app closes).
     closing
-      .close()
+      .close({ backup: true })
+      .then(() => releaseLock?.())
       .catch(() => console.error('[rapport] database did not close cleanly'))
       .finally(() => {
         closed = true;
@@ -142,7 +163,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error('[rapport] failed to start:', error instanceof Error ? error.message : 'unknown error');
+    const why = error instanceof Error ? error.message : 'unknown error';
+    console.error('[rapport] failed to start:', why);
+    // Never a silent exit: the desk sees why, and what to do.
+    dialog.showErrorBox('Rapport could not start', `${why}\n\nNothing has been changed. Start Rapport again; if this happens again, note this message and ask for help.`);
     app.exit(1);
   });
 }

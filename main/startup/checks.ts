@@ -23,6 +23,17 @@ export interface StartupProbes {
 
 export type StartupProblemCode = 'folder_missing' | 'folder_read_only' | 'folder_synced' | 'already_open' | 'disk_full' | 'disk_nearly_full' | 'database_damaged';
 
+/** The window's heading for each problem: what happened, in a few words. */
+export const problemTitles: Record<StartupProblemCode, string> = {
+  folder_missing: 'Rapport’s data folder cannot be found',
+  folder_read_only: 'Rapport cannot write to its data folder',
+  folder_synced: 'Rapport’s data is in a synced or network folder',
+  already_open: 'Rapport is already open',
+  disk_full: 'The disk is full',
+  disk_nearly_full: 'The disk is nearly full',
+  database_damaged: 'Rapport’s database is damaged',
+};
+
 export interface StartupProblem {
   code: StartupProblemCode;
   /** 'stop': Rapport does not open the data; 'warn': it opens, and says this first. */

@@ -7,6 +7,7 @@ import Conf from 'conf';
 import { checkStartup, classifyFolder, type StartupProbes } from '../../main/startup/checks';
 import { lockName, nodeProbes } from '../../main/startup/probes';
 import { restoreBeforeStart } from '../../main/startup/recover';
+import { runStartupChecks } from '../../main/startup/run';
 import { quarantineFolder } from '../../main/startup/sweep';
 import { dataPaths } from '../../main/app/paths';
 import { backupKey } from '../../main/backup/service';
@@ -182,6 +183,31 @@ describe('a damaged database', () => {
     // The damaged file was set aside, not deleted.
     const aside = await readdir(path.join(root, 'set-aside'));
     expect(aside).toHaveLength(1);
+  });
+
+  it('as the shell runs it: the window is asked, "restore" brings the backup back and the start goes on', async () => {
+    const root = path.join(dir, 'data');
+    const backups = path.join(dir, 'backups');
+    await mkdir(backups);
+    const app = await nodeApp({ dataDir: root, settingsDir: path.join(root, 'settings'), version: '0.0.0-test' });
+    for (let i = 0; i < 200; i++) await app.dispatch('patients.create', { patient: patientInput({ firstName: `P${i}` }), acknowledgeDuplicates: true });
+    await app.dispatch('backup.setFolder', { folder: backups });
+    await app.services.backup.runOnce();
+    await app.close();
+    const paths = pathsIn(root);
+    await damage(paths.database);
+    const openStore = () => new Conf<Record<string, unknown>>({ cwd: path.join(root, 'settings'), projectName: 'rapport' });
+
+    const asked: string[] = [];
+    const quit = await runStartupChecks({ paths, probes: probes(backups), openStore, ask: async (p) => (asked.push(p.code), 'quit') });
+    expect(quit).toEqual({ go: false });
+    expect(asked).toEqual(['database_damaged']);
+    expect(await stat(path.join(root, lockName)).catch(() => null), 'no lock left by a start that stopped').toBeNull();
+
+    const go = await runStartupChecks({ paths, probes: probes(backups), openStore, ask: async (p) => (asked.push(p.code), 'restore') });
+    expect(go).toMatchObject({ go: true });
+    expect(asked).toEqual(['database_damaged', 'database_damaged']);
+    await (go as { release(): Promise<void> }).release();
   });
 
   it('with no backup, says so and says not to delete anything', async () => {
