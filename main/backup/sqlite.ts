@@ -39,3 +39,21 @@ export async function databaseProblems(db: Knex, check: 'integrity_check' | 'qui
   const orphans = (await db.raw('PRAGMA foreign_key_check')) as Array<{ table: string }>;
   return [...found, ...orphans.map((o) => `a row in ${o.table} points at a record that is not there`)];
 }
+
+/**
+ * The distinct logos named in consent snapshots. JSON is read inside SQLite: parsing
+ * every snapshot in JavaScript costs seconds at every start once a clinic has 100,000
+ * consents, and the start-up sweep needs this list.
+ */
+export async function consentLogos(db: Knex): Promise<Array<{ file: string; sha256: string }>> {
+  return (await db.raw(
+    `SELECT DISTINCT json_extract(snapshot, '$.clinic.logo.file') AS file, json_extract(snapshot, '$.clinic.logo.sha256') AS sha256
+       FROM consents WHERE json_extract(snapshot, '$.clinic.logo.file') IS NOT NULL`,
+  )) as Array<{ file: string; sha256: string }>;
+}
+
+/** Migrations a database has that this version of Rapport does not know (a backup from a newer version). */
+export async function unknownMigrations(db: Knex, known: readonly string[]): Promise<string[]> {
+  const names = (await db('knex_migrations').pluck('name').catch(() => [])) as string[];
+  return names.filter((n) => !known.includes(n));
+}

@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readManifest, type Manifest } from './manifest';
 import { sha256File } from './files';
-import { databaseProblems, openReadOnly } from './sqlite';
+import { databaseProblems, openReadOnly, unknownMigrations } from './sqlite';
+import { migrations } from '../db/migrations';
 import { referencedDocuments } from './documents';
 import type { BackupSummary } from '../../shared/contract/backup';
 
@@ -40,6 +41,10 @@ export async function verifyBackup(dir: string, onProgress: (p: { fraction: numb
   try {
     const problems = await databaseProblems(db).catch((e: Error) => [e.message]);
     if (problems.length) return { ok: false, reason: 'Its database does not pass SQLite’s integrity check.' };
+    // A backup from a newer Rapport would not open here: refused now, not after the swap.
+    if ((await unknownMigrations(db, migrations.map(([name]) => name))).length) {
+      return { ok: false, reason: 'It was made by a newer version of Rapport. Update Rapport on this computer first.' };
+    }
     for (const ref of await referencedDocuments(db)) {
       if (listed.get(`documents/${path.basename(ref.file)}`)?.sha256 !== ref.sha256) return { ok: false, reason: 'A signed document the database names is missing from it or does not match its record.' };
     }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Patient } from '../../shared/contract/patients';
 import type { BackupStatus, BackupSummary } from '../../shared/contract/backup';
 import type { AppHost } from '../../main/app/host';
-import { manifestName } from '../../main/backup/manifest';
+import { manifestBytes, manifestName, readManifest } from '../../main/backup/manifest';
+import { openDatabase } from '../../main/db/connection';
+import { sha256 } from '../../main/consent/pdf/hash';
 import { nodeHost } from '../support/node-app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';
@@ -186,6 +188,22 @@ describe('a damaged backup', () => {
     expect(restore).toMatchObject({ ok: false, error: { code: 'integrity' } });
     expect(await rows(a, 'patients')).toEqual(patientsBefore);
     expect(await must<BackupStatus>(a, 'backup.status', {})).toMatchObject({ canUndoRestore: false });
+  });
+
+  it('made by a newer Rapport (a migration this version does not know) is refused before anything is swapped', async () => {
+    const { a, name, at } = await oneBackup();
+    const file = path.join(at, 'rapport.sqlite3');
+    const db = openDatabase(file);
+    await db('knex_migrations').insert({ name: '099_from_the_future', batch: 9, migration_time: new Date() });
+    await db.raw('PRAGMA journal_mode = DELETE');
+    await db.destroy();
+    // A consistent backup in every other way: the manifest is rewritten to match.
+    const manifest = (await readManifest(at))!;
+    const bytes = await readFile(file);
+    const entry = manifest.files.find((f) => f.path === 'rapport.sqlite3')!;
+    Object.assign(entry, { bytes: bytes.length, sha256: sha256(bytes) });
+    await writeFile(path.join(at, manifestName), manifestBytes(manifest));
+    expect(await a.dispatch('backup.restore', { name })).toMatchObject({ ok: false, error: { code: 'integrity', message: expect.stringMatching(/newer version of Rapport/) } });
   });
 
   it('whose database file was swapped for another one is refused (the file list is checksummed)', async () => {
