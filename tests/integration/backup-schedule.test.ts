@@ -126,6 +126,35 @@ describe('the status line and the daily backups', () => {
     expect(await app.db('audit_events').where({ action: 'backup.created' }).count({ n: '*' })).toEqual([{ n: 10 }]);
   });
 
+  it('backs up on its own once a day while the app runs, and not more often', async () => {
+    expect((await app.dispatch('backup.setFolder', { folder: backups })).ok).toBe(true);
+    const stop = app.services.backup.schedule(20);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!(await status()).lastGoodAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await status()).toMatchObject({ lastGoodAt: now.toISOString(), warning: 'none' });
+      now = new Date(now.getTime() + day - 60_000);
+      await new Promise((r) => setTimeout(r, 200));
+      await app.services.backup.idle();
+      expect(await readdir(backups)).toHaveLength(1);
+      now = new Date(now.getTime() + 120_000);
+      while ((await readdir(backups)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await app.services.backup.idle();
+      expect(await readdir(backups)).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('backs up when the app closes', async () => {
+    expect((await app.dispatch('backup.setFolder', { folder: backups })).ok).toBe(true);
+    const closing = app;
+    await closing.close({ backup: true });
+    expect(await readdir(backups)).toEqual([expect.stringMatching(/^rapport-20261101T180000Z$/)]);
+    app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-test', now: () => now });
+    expect(await status()).toMatchObject({ warning: 'none', lastGoodAt: now.toISOString() });
+  });
+
   it('"back up now" reports progress until it ends, and refuses a second run meanwhile', async () => {
     expect((await app.dispatch('backup.setFolder', { folder: backups })).ok).toBe(true);
     const started = await app.dispatch('backup.start', {});
