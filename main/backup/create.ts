@@ -5,7 +5,7 @@ import type { DataPaths } from '../app/paths';
 import { copySynced, sha256File } from './files';
 import { manifestBytes, manifestName, type Manifest } from './manifest';
 import { openReadOnly, snapshotInto } from './sqlite';
-import { referencedDocuments } from './documents';
+import { referencedDocuments, type DocumentRef } from './documents';
 import { verifyBackup, type BackupProgress } from './verify';
 import { backupFolderName } from './rotation';
 
@@ -43,16 +43,7 @@ export async function createBackup(input: CreateBackupInput): Promise<{ name: st
     onProgress({ phase: 'database', fraction: 0 });
     const dbCopy = path.join(partial, 'rapport.sqlite3');
     await snapshotInto(paths.database, dbCopy);
-    const copyDb = openReadOnly(dbCopy);
-    let refs;
-    let counts;
-    try {
-      refs = await referencedDocuments(copyDb);
-      const count = async (table: string) => Number((await copyDb(table).count({ n: '*' }))[0].n);
-      counts = { patients: await count('patients'), consents: await count('consents'), documents: refs.length };
-    } finally {
-      await copyDb.destroy();
-    }
+    const { refs, counts } = await contentsOf(dbCopy);
     const files: Manifest['files'] = [{ path: 'rapport.sqlite3', bytes: (await stat(dbCopy)).size, sha256: await sha256File(dbCopy) }];
 
     // Documents are written before the row that names them and never rewritten, so every
@@ -89,6 +80,18 @@ export async function createBackup(input: CreateBackupInput): Promise<{ name: st
   } catch (e) {
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/** What the copy's rows name and hold: the documents to copy, and the counts the restore screen shows. */
+async function contentsOf(dbCopy: string): Promise<{ refs: DocumentRef[]; counts: Manifest['counts'] }> {
+  const db = openReadOnly(dbCopy);
+  try {
+    const refs = await referencedDocuments(db);
+    const count = async (table: string) => Number((await db(table).count({ n: '*' }))[0].n);
+    return { refs, counts: { patients: await count('patients'), consents: await count('consents'), documents: refs.length } };
+  } finally {
+    await db.destroy();
   }
 }
 
