@@ -22,6 +22,8 @@ for (let i = 0; ; i++) {
   if (!p.ok) throw new Error(p.error.message);
   const id = (p.value as { id: string }).id;
   say(`P ${id}`);
+  // Not a commit: tells the parent a consent write (PDF, files, row) is starting now.
+  say('S');
   const c = await app.dispatch('consent.sign', {
     patientId: id,
     kind: i % 2 ? 'treatment' : 'privacy',
