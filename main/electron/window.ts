@@ -1,4 +1,4 @@
-import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, type Session, type WebContents } from 'electron';
 import { allowRequest } from './policy';
 
 /**
@@ -58,5 +58,18 @@ export function createMainWindow({ preload, title }: MainWindowOptions): Browser
     },
   });
   window.once('ready-to-show', () => window.show());
+  // A form with unsaved typing refuses to unload (beforeunload). Electron then cancels
+  // the reload or close without a word; ask, as a browser would (issue 7, item 13).
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Discard changes', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This form has changes that are not saved.',
+      detail: 'If you leave now, what was typed is lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   return window;
 }

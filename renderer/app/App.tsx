@@ -7,6 +7,8 @@ import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { BackupScreen } from '../backup/BackupScreen';
 import { BackupStatusLine } from '../backup/StatusLine';
 import { href, navigate, useRoute, type Route } from './route';
+import { FailureScreen } from './Failure';
+import { LeaveQuestion } from './leave';
 
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
@@ -22,6 +24,7 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  if (mode.isError) return <FailureScreen message={mode.error.message} />;
   if (!mode.data) return null;
   return mode.data.session ? <PatientModeScreen session={mode.data.session} /> : <Frame />;
 }
@@ -78,6 +81,7 @@ function Frame() {
         )}
         {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : route.screen === 'backup' ? <BackupScreen /> : <PatientsScreen route={route} />}
       </main>
+      <LeaveQuestion />
     </div>
   );
 }

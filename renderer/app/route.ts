@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hasUnsavedWork, whenLeaving } from './leave';
 
 /**
  * Screens are addressed by the URL hash, so Back and Forward work (Alt+Left in
@@ -34,14 +35,31 @@ export function href(route: Route): string {
   return '#/patients';
 }
 
+/** Goes to a screen, asking first when a form there has unsaved typing. */
 export function navigate(route: Route): void {
-  window.location.hash = href(route);
+  whenLeaving(() => {
+    window.location.hash = href(route);
+  });
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.hash;
+    const onChange = () => {
+      const next = window.location.hash;
+      // A link or Back left a form with unsaved typing: put the address back (without a
+      // new history entry) and go only if the user agrees.
+      if (next !== shown && hasUnsavedWork()) {
+        history.replaceState(history.state, '', shown || '#');
+        whenLeaving(() => {
+          window.location.hash = next;
+        });
+        return;
+      }
+      shown = next;
+      setRoute(parseRoute(next));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -19,14 +19,20 @@ export function useRead<C extends Channel>(channel: C, input: Input<C>, options:
 
 /**
  * A write that answers with its Result (field errors are for the form, not an
- * exception) and refreshes the channels it touches when it succeeds.
+ * exception). When it succeeds, every read is marked stale: the reads on screen are
+ * fetched again, the others when next shown. A hand-kept list of what each write
+ * touches went stale within weeks (a new clinic name left the consent preview on the
+ * old letterhead, issue 7 item 18); re-reading a local SQLite file costs milliseconds.
+ *
+ * `_formerInvalidates` is ignored. It keeps callers written against the old
+ * signature compiling while other branches merge; drop the argument when none pass it.
  */
-export function useWrite<C extends Channel>(channel: C, invalidates: Channel[]) {
+export function useWrite<C extends Channel>(channel: C, _formerInvalidates?: readonly Channel[]) {
   const client = useQueryClient();
   return useMutation<Result<Output<C>>, Error, Input<C>>({
     mutationFn: (input) => call(channel, input),
     onSuccess: async (result) => {
-      if (result.ok) await Promise.all(invalidates.map((c) => client.invalidateQueries({ queryKey: keys.channel(c) })));
+      if (result.ok) await client.invalidateQueries();
     },
   });
 }

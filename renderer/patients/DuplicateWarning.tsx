@@ -1,32 +1,35 @@
+import type { Ref } from 'react';
 import type { Duplicate } from '../../shared/contract/patients';
 import { href } from '../app/route';
 import { birthLine, listName } from './format';
+import { usePhoneDisplay } from './usePhoneDisplay';
 
 const why: Record<Duplicate['reasons'][number], string> = {
   name_and_birth_date: 'same name and date of birth',
   phone: 'same phone number',
 };
 
-/** Shown while a new record looks like one already on file: open it rather than make a second. */
-export function DuplicateWarning({ duplicates, acknowledging }: { duplicates: Duplicate[]; acknowledging: boolean }) {
+/**
+ * Shown while a new record looks like one already on file: open it rather than make a
+ * second. It sits beside Save, and takes focus when Save was refused for it (issue 7,
+ * item 12), so the eye and the screen reader are on it, not at the top of the form.
+ */
+export function DuplicateWarning({ duplicates, refused, warningRef }: { duplicates: Duplicate[]; refused: string | null; warningRef: Ref<HTMLElement> }) {
+  const phone = usePhoneDisplay();
   if (duplicates.length === 0) return null;
   return (
-    <section className="banner banner--warning" aria-labelledby="duplicates-title" role="status">
+    <section className="banner banner--warning duplicates" aria-labelledby="duplicates-title" role="status" tabIndex={-1} ref={warningRef}>
       <h3 id="duplicates-title">Possibly already a patient</h3>
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
             <a href={href({ screen: 'patients', patientId: d.id })}>{listName(d)}</a> · born {birthLine(d.dateOfBirth)}
-            {d.phone && ` · ${d.phone}`} — {d.reasons.map((r) => why[r]).join(', ')}
+            {d.phone && ` · ${phone(d.phone)}`} — {d.reasons.map((r) => why[r]).join(', ')}
             {d.archivedAt && ' (archived)'}
           </li>
         ))}
       </ul>
-      <p>
-        {acknowledging
-          ? 'If this is a different person, press “Create anyway”.'
-          : 'Open the existing record if it is the same person.'}
-      </p>
+      <p>{refused ?? 'Open the existing record if it is the same person.'}</p>
     </section>
   );
 }

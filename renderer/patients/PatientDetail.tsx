@@ -6,6 +6,7 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
+import { usePhoneDisplay } from './usePhoneDisplay';
 
 const contactLabel = { phone: 'Phone call', text: 'Text message', email: 'E-mail' } as const;
 
@@ -25,7 +26,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
   const [archiving, setArchiving] = useState(false);
   const clinic = useRead('settings.get', {});
   const day = (iso: string) => dayIn(clinic.data?.timeZone ?? 'UTC', iso);
-  const restore = useWrite('patients.restore', ['patients.search', 'patients.get']);
+  const phone = usePhoneDisplay();
+  const restore = useWrite('patients.restore');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [patient.id]);
 
@@ -76,7 +78,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           {patient.phones.length === 0 && <Item label="Phone">{''}</Item>}
           {patient.phones.map((p, i) => (
             <Item key={i} label={`Phone (${p.label})`}>
-              {p.number}
+              {phone(p.number)}
             </Item>
           ))}
           <Item label="E-mail">{patient.email}</Item>
@@ -90,10 +92,10 @@ export function PatientDetail({ patient }: { patient: Patient }) {
         <h3 id="care-h">Care team and emergency</h3>
         <dl className="detail">
           <Item label="Emergency contact">
-            {joinNonEmpty([patient.emergencyContact.name, patient.emergencyContact.relationship, patient.emergencyContact.phone], ' · ')}
+            {joinNonEmpty([patient.emergencyContact.name, patient.emergencyContact.relationship, phone(patient.emergencyContact.phone)], ' · ')}
           </Item>
           <Item label="Family physician">
-            {joinNonEmpty([patient.familyPhysician.name, patient.familyPhysician.clinic, patient.familyPhysician.phone], ' · ')}
+            {joinNonEmpty([patient.familyPhysician.name, patient.familyPhysician.clinic, phone(patient.familyPhysician.phone)], ' · ')}
           </Item>
         </dl>
       </section>

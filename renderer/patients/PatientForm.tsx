@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { contactMethods, patientInputSchema, phoneLabels, type Patient, type PatientInput } from '../../shared/contract/patients';
+import { parseDate } from '../../shared/text/date';
+import { useLeaveGuard } from '../app/leave';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextArea, TextField } from '../ui/Field';
-import { check, focusFirstError, getIn, setIn, type FieldErrors } from '../ui/form';
+import { check, getIn, setIn, type FieldErrors } from '../ui/form';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { Actions } from '../ui/FormEnd';
 import { DuplicateWarning } from './DuplicateWarning';
-import { ageOn, normaliseDate } from './format';
-import { Actions, Problem } from '../ui/FormEnd';
+import { ageOn, seedFromSearch, writtenDate } from './format';
 
 const blank: PatientInput = {
   firstName: '',
@@ -28,86 +31,142 @@ function fromPatient(p: Patient): PatientInput {
   return input;
 }
 
+function fromSearch(typed: string): PatientInput {
+  const { phone, ...seed } = seedFromSearch(typed);
+  return { ...blank, ...seed, phones: [{ label: 'mobile', number: phone ?? '' }] };
+}
+
 const contactLabels: Record<(typeof contactMethods)[number], string> = { phone: 'Phone call', text: 'Text message', email: 'E-mail' };
+
+const unreadableDate = 'Type the date as 1985-03-14, 14/03/1985 or 14 March 1985';
+
+/**
+ * The birth date as typed, made ISO where it reads one way only. Done before every
+ * check, so Ctrl+S with the date still in its field saves it (issue 7, item 14).
+ */
+function withDate(form: PatientInput): { form: PatientInput; readings: [string, string] | null; error?: string } {
+  const typed = form.dateOfBirth;
+  const parsed = parseDate(typed);
+  if (parsed.kind === 'date') return { form: { ...form, dateOfBirth: parsed.iso }, readings: null };
+  if (parsed.kind === 'ambiguous') return { form, readings: parsed.readings, error: `${typed.trim()} can be read two ways: choose the date meant` };
+  // Not a date at all: the schema says so, in plainer words when it is not even ISO-shaped.
+  return { form, readings: null, error: parsed.kind === 'invalid' && !/^\d{4}-\d{2}-\d{2}$/.test(typed.trim()) ? unreadableDate : undefined };
+}
 
 interface Props {
   patient?: Patient;
+  /** What was in "Find a patient" when New patient was pressed. */
+  searchText?: string;
   onSaved(patient: Patient): void;
   onCancel(): void;
 }
 
-export function PatientForm({ patient, onSaved, onCancel }: Props) {
-  const [form, setForm] = useState<PatientInput>(() => (patient ? fromPatient(patient) : blank));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [needsAcknowledge, setNeedsAcknowledge] = useState(false);
+export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Props) {
+  const [initial] = useState<PatientInput>(() => (patient ? fromPatient(patient) : fromSearch(searchText)));
+  const [form, setForm] = useState<PatientInput>(initial);
+  const [readings, setReadings] = useState<[string, string] | null>(null);
+  const [refusedAsDuplicate, setRefusedAsDuplicate] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const action = useFormAction();
   const formRef = useRef<HTMLFormElement>(null);
-  const create = useWrite('patients.create', ['patients.search', 'patients.get', 'app.info']);
-  const update = useWrite('patients.update', ['patients.search', 'patients.get']);
+  const warningRef = useRef<HTMLElement>(null);
+  const create = useWrite('patients.create');
+  const update = useWrite('patients.update');
   const saving = create.isPending || update.isPending;
+  const guard = useLeaveGuard(JSON.stringify(form) !== JSON.stringify(initial));
 
   // Duplicates are looked for as the identifying fields settle, not on every keystroke.
-  const [probe, setProbe] = useState({ firstName: '', lastName: '', dateOfBirth: '', phones: [] as string[] });
+  const [probe, setProbe] = useState(() => probeOf(patient ? blank : initial));
   const duplicates = useRead(
     'patients.findDuplicates',
     { ...probe, excludeId: patient?.id },
     { enabled: Boolean((probe.firstName && probe.lastName && probe.dateOfBirth) || probe.phones.length), keepPrevious: true },
   );
-  const refreshProbe = () =>
-    setProbe({
-      firstName: form.firstName.trim(),
-      lastName: form.lastName.trim(),
-      dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth) ? form.dateOfBirth : '',
-      phones: form.phones.map((p) => p.number).filter((n) => n.replace(/\D/g, '').length >= 7),
-    });
+  const found = duplicates.data?.duplicates ?? [];
+  const refreshProbe = (f: PatientInput = form) => setProbe(probeOf(f));
 
   useEffect(() => {
-    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+    // A form opened from a search already holds the name: start where typing is still needed.
+    const inputs = [...(formRef.current?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+    const start = !patient && searchText.trim() ? inputs.find((i) => i.value === '') : undefined;
+    (start ?? inputs[0])?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form opens
   }, []);
+
+  // Save was refused as a likely duplicate: the warning beside Save takes focus once it shows.
+  useEffect(() => {
+    if (refusedAsDuplicate && found.length) warningRef.current?.focus();
+  }, [refusedAsDuplicate, found.length]);
+
+  const localCheck = (f: PatientInput): FieldErrors => {
+    const dated = withDate(f);
+    const result = check(patientInputSchema, dated.form);
+    const fields = result.ok ? {} : result.fields;
+    return dated.error ? { ...fields, dateOfBirth: dated.error } : fields;
+  };
 
   const set = (path: string, value: unknown) => {
     const next = setIn(form, path, value);
     setForm(next);
-    if (submitted) {
-      const result = check(patientInputSchema, next);
-      setErrors(result.ok ? {} : result.fields);
-    }
+    if (path === 'dateOfBirth') setReadings(null);
+    if (submitted) action.recheck(localCheck(next));
   };
   const bind = (path: string) => ({
+    name: path,
     value: String(getIn(form, path) ?? ''),
     onChange: (e: { target: { value: string } }) => set(path, e.target.value),
-    error: errors[path],
+    error: action.errors[path],
   });
+
+  function settleDate() {
+    const dated = withDate(form);
+    if (dated.form.dateOfBirth !== form.dateOfBirth) setForm(dated.form);
+    setReadings(dated.readings);
+    refreshProbe(dated.form);
+  }
+
+  function pickReading(iso: string) {
+    const next = { ...form, dateOfBirth: iso };
+    setForm(next);
+    setReadings(null);
+    refreshProbe(next);
+    if (submitted) action.recheck(localCheck(next));
+    formRef.current?.querySelector<HTMLInputElement>('[name="dateOfBirth"]')?.focus();
+  }
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     if (saving) return;
     setSubmitted(true);
-    setProblem(null);
-    const local = check(patientInputSchema, form);
-    if (!local.ok) {
-      setErrors(local.fields);
-      setProblem('Some fields need attention.');
-      requestAnimationFrame(() => focusFirstError(formRef.current));
+    const dated = withDate(form);
+    if (dated.form !== form) setForm(dated.form);
+    setReadings(dated.readings);
+    const errors = localCheck(form);
+    if (Object.keys(errors).length) {
+      action.refuse({ message: 'Some fields need attention:', fields: errors });
       return;
     }
-    const result = patient
-      ? await update.mutateAsync({ id: patient.id, patient: form, expectedUpdatedAt: patient.updatedAt })
-      : await create.mutateAsync({ patient: form, acknowledgeDuplicates: needsAcknowledge });
-    if (result.ok) {
-      onSaved(result.value);
+    const input = dated.form;
+    if (patient) {
+      const result = await action.run(() => update.mutateAsync({ id: patient.id, patient: input, expectedUpdatedAt: patient.updatedAt }), withoutPrefix);
+      if (result.ok) saved(result.value);
       return;
     }
-    // Main's field names are the form's own (`patient.firstName` → `firstName`).
-    const fields = Object.fromEntries(Object.entries(result.error.fields ?? {}).map(([k, v]) => [k.replace(/^patient\./, ''), v]));
-    setErrors(fields);
-    setProblem(result.error.message);
-    if (result.error.code === 'conflict' && !patient) {
-      refreshProbe();
-      setNeedsAcknowledge(true);
+    action.clear();
+    const result = await create.mutateAsync({ patient: input, acknowledgeDuplicates: refusedAsDuplicate !== null });
+    if (result.ok) return saved(result.value);
+    if (result.error.code === 'conflict') {
+      // Not an error in the form: a question about the patients it resembles, asked beside Save.
+      refreshProbe(input);
+      setRefusedAsDuplicate(result.error.message);
+    } else {
+      action.refuse({ message: result.error.message, fields: withoutPrefix(result.error.fields ?? {}) });
     }
-    requestAnimationFrame(() => focusFirstError(formRef.current));
+  }
+
+  function saved(p: Patient) {
+    guard.release();
+    onSaved(p);
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -122,6 +181,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
 
   const age = ageOn(form.dateOfBirth);
   const title = patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'New patient';
+  const phoneRequired = form.preferredContact !== 'email';
 
   return (
     <form ref={formRef} className="patient-form" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby="patient-form-title" noValidate>
@@ -132,41 +192,45 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         </p>
       </header>
 
-      <Problem message={problem} />
-      <DuplicateWarning duplicates={duplicates.data?.duplicates ?? []} acknowledging={needsAcknowledge} />
+      <ErrorSummary {...action.summary} />
+      <p className="required-note">
+        Fields marked <span className="field__required">*</span> are required.
+      </p>
 
+      {/* What the desk needs while the patient is on the phone comes first. */}
       <fieldset>
-        <legend>Identity</legend>
+        <legend>At the first call</legend>
         <div className="grid grid--3">
-          <TextField label="First name" autoComplete="off" required {...bind('firstName')} onBlur={refreshProbe} />
-          <TextField label="Last name" autoComplete="off" required {...bind('lastName')} onBlur={refreshProbe} />
-          <TextField label="Preferred name" autoComplete="off" {...bind('preferredName')} hint="What the patient likes to be called" />
+          <TextField label="First name" autoComplete="off" required {...bind('firstName')} onBlur={() => refreshProbe()} />
+          <TextField label="Last name" autoComplete="off" required {...bind('lastName')} onBlur={() => refreshProbe()} />
           <TextField
             label="Date of birth"
             autoComplete="off"
-            inputMode="numeric"
-            placeholder="YYYY-MM-DD"
             required
             {...bind('dateOfBirth')}
-            onBlur={(e) => {
-              const normal = normaliseDate(e.target.value);
-              if (normal !== e.target.value) set('dateOfBirth', normal);
-              refreshProbe();
-            }}
-            hint={age === null ? 'YYYY-MM-DD, or 14/03/1985' : `${age} years old`}
+            onBlur={settleDate}
+            hint={
+              readings ? (
+                <span className="date-readings" role="group" aria-label="Choose the date meant">
+                  Did you mean{' '}
+                  <button type="button" className="button button--small" onClick={() => pickReading(readings[0])}>
+                    {writtenDate(readings[0])}
+                  </button>{' '}
+                  or{' '}
+                  <button type="button" className="button button--small" onClick={() => pickReading(readings[1])}>
+                    {writtenDate(readings[1])}
+                  </button>
+                  ?
+                </span>
+              ) : age === null ? (
+                '1985-03-14, 14/03/1985 or 14 March 1985'
+              ) : (
+                `${writtenDate(form.dateOfBirth)}, ${age} years old`
+              )
+            }
           />
-          <TextField label="Pronouns" autoComplete="off" {...bind('pronouns')} hint="For example she/her, they/them" />
-          <TextField label="Language" autoComplete="off" {...bind('language')} hint="Language for calls and forms" />
         </div>
-      </fieldset>
-
-      <fieldset>
-        <legend>Contact</legend>
-        {errors.phones && (
-          <p className="field__error" role="alert">
-            {errors.phones}
-          </p>
-        )}
+        {action.errors.phones && <p className="field__error">{action.errors.phones}</p>}
         {form.phones.map((phone, i) => (
           <div className="grid grid--phone" key={i}>
             <SelectField
@@ -174,7 +238,7 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
               {...bind(`phones.${i}.label`)}
               options={phoneLabels.map((l) => ({ value: l, label: l[0].toUpperCase() + l.slice(1) }))}
             />
-            <TextField label={`Phone ${i + 1} number`} type="tel" autoComplete="off" {...bind(`phones.${i}.number`)} onBlur={refreshProbe} />
+            <TextField label={`Phone ${i + 1} number`} type="tel" autoComplete="off" required={phoneRequired && i === 0} {...bind(`phones.${i}.number`)} onBlur={() => refreshProbe()} />
             <button type="button" className="button button--quiet" onClick={() => set('phones', form.phones.filter((_, j) => j !== i))}>
               Remove phone {i + 1}
             </button>
@@ -186,13 +250,22 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
           </button>
         )}
         <div className="grid grid--3">
-          <TextField label="E-mail" type="email" autoComplete="off" {...bind('email')} />
           <SelectField
             label="Preferred contact"
             {...bind('preferredContact')}
             options={contactMethods.map((m) => ({ value: m, label: contactLabels[m] }))}
             hint="How the clinic reaches this patient for follow-ups"
           />
+          <TextField label="E-mail" type="email" autoComplete="off" required={form.preferredContact === 'email'} {...bind('email')} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>About the patient</legend>
+        <div className="grid grid--3">
+          <TextField label="Preferred name" autoComplete="off" {...bind('preferredName')} hint="What the patient likes to be called" />
+          <TextField label="Pronouns" autoComplete="off" {...bind('pronouns')} hint="For example she/her, they/them" />
+          <TextField label="Language" autoComplete="off" {...bind('language')} hint="Language for calls and forms" />
         </div>
       </fieldset>
 
@@ -233,7 +306,26 @@ export function PatientForm({ patient, onSaved, onCancel }: Props) {
         <TextArea label="Front-desk notes" rows={3} {...bind('notes')} hint="Scheduling and contact notes; clinical notes belong in the treatment record" />
       </fieldset>
 
-      <Actions submit={needsAcknowledge && !patient ? 'Create anyway' : 'Save patient'} busy={saving} onCancel={onCancel} />
+      {/* Save stays in reach at 1366×768 however long the form, with what it may be refused for beside it. */}
+      <div className="form-bar">
+        <DuplicateWarning duplicates={found} refused={refusedAsDuplicate} warningRef={warningRef} />
+        <Actions submit={refusedAsDuplicate && !patient ? 'Create anyway' : 'Save patient'} busy={saving} onCancel={onCancel} />
+      </div>
     </form>
   );
+}
+
+/** What duplicates are looked for by: the identifying fields, once they are whole. */
+function probeOf(f: PatientInput) {
+  return {
+    firstName: f.firstName.trim(),
+    lastName: f.lastName.trim(),
+    dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(f.dateOfBirth) ? f.dateOfBirth : '',
+    phones: f.phones.map((p) => p.number).filter((n) => n.replace(/\D/g, '').length >= 7),
+  };
+}
+
+/** Main names the form's fields under `patient.` (`patient.firstName` → `firstName`). */
+function withoutPrefix(fields: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^patient\./, ''), v]));
 }

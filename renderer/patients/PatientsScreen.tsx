@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { navigate, type Route } from '../app/route';
 import { useRead } from '../ipc/hooks';
 import { PatientDetail } from './PatientDetail';
@@ -13,6 +13,13 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const patientId = 'patientId' in route ? route.patientId : undefined;
   const patient = useRead('patients.get', { id: patientId ?? '' }, { enabled: Boolean(patientId) });
+  // What was typed in the search when "New patient" was pressed: usually the caller's name.
+  const [searchText, setSearchText] = useState('');
+  const startNew = () => {
+    if (route.mode === 'new') return;
+    setSearchText(searchRef.current?.value ?? '');
+    navigate({ screen: 'patients', mode: 'new' });
+  };
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -20,7 +27,7 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
         const k = e.key.toLowerCase();
         if (k === 'n') {
           e.preventDefault();
-          navigate({ screen: 'patients', mode: 'new' });
+          startNew();
         } else if (k === 'f') {
           e.preventDefault();
           searchRef.current?.focus();
@@ -33,20 +40,20 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [patientId, patient.data?.archivedAt]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- startNew reads the route and a ref, both current here
+  }, [patientId, patient.data?.archivedAt, route.mode]);
 
   useEffect(() => {
     if (!patientId && route.mode !== 'new') searchRef.current?.focus();
   }, [patientId, route.mode]);
 
-  const back = () => {
-    navigate(patientId ? { screen: 'patients', patientId } : { screen: 'patients' });
-    if (!patientId) searchRef.current?.focus();
-  };
+  // Focus goes to the search once the route has changed (the effect above), not before:
+  // leaving may first ask whether to discard, and focus must come back to the form then.
+  const back = () => navigate(patientId ? { screen: 'patients', patientId } : { screen: 'patients' });
 
   let pane;
   if (route.mode === 'new') {
-    pane = <PatientForm key="new" onSaved={(p) => navigate({ screen: 'patients', patientId: p.id })} onCancel={back} />;
+    pane = <PatientForm key="new" searchText={searchText} onSaved={(p) => navigate({ screen: 'patients', patientId: p.id })} onCancel={back} />;
   } else if (patientId && patient.isError) {
     pane = <Problem message={patient.error.message} />;
   } else if (patientId && patient.data) {
@@ -74,7 +81,7 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
   return (
     <div className="patients">
       <section className="patients__list" aria-label="Patient list">
-        <button type="button" className="button button--primary button--wide" onClick={() => navigate({ screen: 'patients', mode: 'new' })} aria-keyshortcuts="Alt+N">
+        <button type="button" className="button button--primary button--wide" onClick={startNew} aria-keyshortcuts="Alt+N">
           New patient
         </button>
         <PatientSearch inputRef={searchRef} selectedId={patientId} onOpen={(id) => navigate({ screen: 'patients', patientId: id })} />

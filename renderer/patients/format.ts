@@ -1,4 +1,5 @@
-import type { PatientSummary } from '../../shared/contract/patients';
+import type { PatientInput, PatientSummary } from '../../shared/contract/patients';
+import { parseDate } from '../../shared/text/date';
 
 /** Age in whole years on `today`, from an ISO birth date. */
 export function ageOn(dateOfBirth: string, today = new Date()): number | null {
@@ -31,16 +32,24 @@ export function displayName(p: Pick<PatientSummary, 'firstName' | 'lastName' | '
     : `${p.firstName} ${p.lastName}`;
 }
 
+/** "4 May 1988": a reading of a date nobody can take the other way round. */
+export function writtenDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 /**
- * Turns what people type for a date into YYYY-MM-DD where it is unambiguous:
- * 19850314, 1985/3/14, 1985.03.14, and 14/03/1985 when the day is over 12.
+ * What was typed in "Find a patient" before pressing New patient, put where it
+ * belongs on the new record: a birth date, a phone number, or a name ("Wójcik,
+ * Łukasz" is last, first; "Łukasz Wójcik" is first, last; one word is a first name).
  */
-export function normaliseDate(typed: string): string {
-  const s = typed.trim();
-  let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(s);
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s);
-  if (m && Number(m[1]) > 12) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  if (m && Number(m[2]) > 12) return `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
-  return s;
+export function seedFromSearch(typed: string): Partial<Pick<PatientInput, 'firstName' | 'lastName' | 'dateOfBirth'>> & { phone?: string } {
+  const text = typed.trim().replace(/\s+/g, ' ');
+  if (!text) return {};
+  const date = parseDate(text);
+  if (date.kind === 'date') return { dateOfBirth: date.iso };
+  if (/^[\d\s()+.-]+$/.test(text)) return /\d{3}/.test(text.replace(/\D/g, '')) ? { phone: text } : {};
+  const comma = text.indexOf(',');
+  if (comma >= 0) return { lastName: text.slice(0, comma).trim(), firstName: text.slice(comma + 1).trim() };
+  const [first, ...rest] = text.split(' ');
+  return { firstName: first, lastName: rest.join(' ') };
 }

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type Key
 import { clinicProfileInputSchema, locales, type ClinicProfile, type ClinicProfileInput } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
-import { check, focusFirstError, setIn, type FieldErrors } from '../ui/form';
+import { check, setIn } from '../ui/form';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
 import { Problem } from '../ui/FormEnd';
+import { useLeaveGuard } from '../app/leave';
 
 const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
 const timeZones = Intl.supportedValuesOf('timeZone');
@@ -14,30 +16,33 @@ function toInput({ logo: _logo, ...rest }: ClinicProfile): ClinicProfileInput {
 }
 
 function ClinicForm({ profile }: { profile: ClinicProfile }) {
-  const [form, setForm] = useState<ClinicProfileInput>(() => toInput(profile));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<ClinicProfileInput>(() => toInput(profile));
+  const [form, setForm] = useState<ClinicProfileInput>(saved);
   const [status, setStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const update = useWrite('settings.update', ['settings.get']);
-  const setLogo = useWrite('settings.setLogo', ['settings.get']);
-  const removeLogo = useWrite('settings.removeLogo', ['settings.get']);
+  const action = useFormAction();
+  useLeaveGuard(JSON.stringify(form) !== JSON.stringify(saved));
+  const update = useWrite('settings.update');
+  const setLogo = useWrite('settings.setLogo');
+  const removeLogo = useWrite('settings.removeLogo');
   const [logoError, setLogoError] = useState<string | undefined>();
 
   const bind = (key: keyof ClinicProfileInput) => ({
+    name: key,
     value: form[key] ?? '',
     onChange: (e: { target: { value: string } }) => setForm(setIn(form, key, e.target.value)),
-    error: errors[key],
+    error: action.errors[key],
   });
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
     setStatus(null);
     const local = check(clinicProfileInputSchema, form);
-    const result = local.ok ? await update.mutateAsync(form) : null;
-    const fields = local.ok ? (result && !result.ok ? result.error.fields ?? {} : {}) : local.fields;
-    setErrors(fields);
-    if (result?.ok) setStatus('Clinic profile saved.');
-    else requestAnimationFrame(() => focusFirstError(formRef.current));
+    if (!local.ok) return action.refuse({ message: 'Some fields need attention:', fields: local.fields });
+    const result = await action.run(() => update.mutateAsync(form));
+    if (result.ok) {
+      setSaved(form);
+      setStatus('Clinic profile saved.');
+    }
   }
 
   async function onLogo(e: ChangeEvent<HTMLInputElement>) {
@@ -63,9 +68,10 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="clinic-h">
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="clinic-h">
       <h2 id="clinic-h">Clinic profile</h2>
       <p className="pane__hint">Printed on the letterhead of consent forms. Not patient data: kept in the application settings.</p>
+      <ErrorSummary {...action.summary} />
       {status && (
         <div className="banner banner--ok" role="status">
           {status}

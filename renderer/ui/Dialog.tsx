@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import { askToDiscard } from '../app/leave';
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Esc closes it, and focus
- * returns to where it was. Nothing to re-implement, nothing to get wrong.
+ * returns to where it was. Nothing to re-implement, nothing to get wrong. `dirty`
+ * makes Esc ask first.
  */
-export function Dialog({ title, open, onClose, children, wide }: { title: string; open: boolean; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog({ title, open, onClose, children, wide, dirty }: { title: string; open: boolean; onClose(): void; children: ReactNode; wide?: boolean; dirty?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -13,8 +15,14 @@ export function Dialog({ title, open, onClose, children, wide }: { title: string
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // Esc on a dialog with typing in it asks before the typing is thrown away.
+  const onCancel = (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (dirty) askToDiscard(onClose);
+    else onClose();
+  };
   return (
-    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} onClose={onClose} onCancel={onCancel}>
       <h2 id={titleId}>{title}</h2>
       {open && children}
     </dialog>

@@ -1,25 +1,37 @@
 import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 
 /**
- * A labelled control with its hint and its error, wired for screen readers:
- * the error is announced with the field and the field is marked invalid.
+ * A labelled control with its hint and its error, wired for screen readers: the
+ * error is read with the field (aria-describedby) and the field is marked invalid.
+ * The error is not an alert of its own: a failed save is announced once, by the
+ * form's ErrorSummary, not once per field (issue 7, item 19).
  */
 interface FieldFrameProps {
   label: string;
+  required?: boolean;
   error?: string;
   hint?: ReactNode;
   className?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldFrame({ label, error, hint, className, children }: FieldFrameProps) {
+function FieldFrame({ label, required, error, hint, className, children }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      {/* Marked from the start, not after a refused save. The mark stays out of the label:
+          the control says "required" to screen readers, and its name stays the plain label. */}
+      <span className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            *
+          </span>
+        )}
+      </span>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {hint && (
         <span className="field__hint" id={hintId}>
@@ -27,7 +39,7 @@ function FieldFrame({ label, error, hint, className, children }: FieldFrameProps
         </span>
       )}
       {error && (
-        <span className="field__error" id={errorId} role="alert">
+        <span className="field__error" id={errorId}>
           {error}
         </span>
       )}
@@ -35,13 +47,13 @@ function FieldFrame({ label, error, hint, className, children }: FieldFrameProps
   );
 }
 
-type Common = { label: string; error?: string; hint?: ReactNode; className?: string };
+type Common = { label: string; error?: string; hint?: ReactNode; className?: string; required?: boolean };
 
-export function TextField({ label, error, hint, className, ...input }: Common & ComponentPropsWithRef<'input'>) {
+export function TextField({ label, error, hint, className, required, ...input }: Common & ComponentPropsWithRef<'input'>) {
   return (
-    <FieldFrame label={label} error={error} hint={hint} className={className}>
+    <FieldFrame label={label} required={required} error={error} hint={hint} className={className}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined} {...input} />
       )}
     </FieldFrame>
   );

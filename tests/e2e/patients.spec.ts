@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
 import { patientInput } from '../support/fixtures';
 
+// The front-desk PC's screen: everything a receptionist needs must work at this size.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 test('a new receptionist creates, finds, edits and archives a patient', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await page.getByRole('button', { name: 'New patient' }).click();
@@ -15,7 +18,11 @@ test('a new receptionist creates, finds, edits and archives a patient', async ({
   const find = page.getByRole('combobox', { name: 'Find a patient' });
   await find.fill('lukasz');
   await page.getByRole('option', { name: /Wójcik, Łukasz/ }).click();
-  await expect(page.getByText('250 555 7781', { exact: true })).toBeVisible();
+  // Typed "250 555 7781"; a clinic in Canada reads every number the same way.
+  await expect(page.getByText('(250) 555-7781', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit patient' }).click();
+  await expect(page.getByLabel('Phone 1 number')).toHaveValue('250 555 7781');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Edit patient' }).click();
   await page.getByLabel('Preferred name').fill('Luke');
@@ -42,12 +49,8 @@ test('the whole round with the keyboard only', async ({ page, appUrl }) => {
   await page.keyboard.type('Zoë');
   await page.keyboard.press('Tab');
   await page.keyboard.type("O'Brien-Müller");
-  await page.keyboard.press('Tab'); // preferred name
   await page.keyboard.press('Tab'); // date of birth
   await page.keyboard.type('14/03/1985');
-  await page.keyboard.press('Tab'); // pronouns
-  await page.keyboard.type('she/her');
-  await page.keyboard.press('Tab'); // language
   await page.keyboard.press('Tab'); // phone type
   await page.keyboard.press('Tab'); // phone number
   await page.keyboard.type('604 555 0142');
@@ -65,8 +68,9 @@ test('the whole round with the keyboard only', async ({ page, appUrl }) => {
 
   await page.keyboard.press('Alt+E');
   await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  // Last name, birth date, phone type, number, remove, add, preferred contact, e-mail, preferred name.
+  for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Preferred name')).toBeFocused();
   await page.keyboard.type('Zo');
   await page.keyboard.press('Control+S');
   await expect(page.getByRole('heading', { level: 2, name: "Zo (Zoë) O'Brien-Müller" })).toBeFocused();
@@ -82,26 +86,36 @@ test('the whole round with the keyboard only', async ({ page, appUrl }) => {
   await expect(page.getByRole('button', { name: 'Restore patient' })).toBeVisible();
 });
 
-test('mistakes are shown at the field, and nothing is saved until they are fixed', async ({ page, appUrl, app }) => {
+test('a refused save is announced once, by a summary that takes focus and leads to each field', async ({ page, appUrl, app }) => {
   await page.goto(`${appUrl}#/patients/new`);
   await page.getByRole('button', { name: 'Save patient' }).click();
+  const summary = page.getByRole('group', { name: 'Some fields need attention:' });
+  await expect(summary).toBeFocused();
+  // One announcement, not one alert per field.
+  await expect(page.getByRole('alert')).toHaveCount(0);
   const first = page.getByLabel('First name', { exact: true });
   await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(first).toHaveAccessibleDescription(/Enter the first name/);
+  await expect(page.getByLabel('Last name', { exact: true })).toHaveAccessibleDescription(/Enter the last name/);
+
+  await page.keyboard.press('Tab');
+  await expect(summary.getByRole('button', { name: 'Enter the first name' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(first).toBeFocused();
-  await expect(page.getByText('Enter the first name')).toBeVisible();
-  await expect(page.getByText('Enter the last name')).toBeVisible();
 
   await first.fill('Thị Minh');
   await page.getByLabel('Last name', { exact: true }).fill('Nguyễn');
   await page.getByLabel('Date of birth').fill('1992-02-30');
   await page.getByLabel('Phone 1 number').fill('12');
   await page.getByRole('button', { name: 'Save patient' }).click();
-  await expect(page.getByText('This date does not exist')).toBeVisible();
-  await expect(page.getByText('A phone number has 7 to 15 digits')).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'This date does not exist' })).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'A phone number has 7 to 15 digits' })).toBeVisible();
+  await expect(summary.getByRole('button', { name: 'Enter the first name' })).toHaveCount(0);
   expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 0 }]);
 
   await page.getByLabel('Date of birth').fill('1992-07-30');
   await page.getByLabel('Phone 1 number').fill('778 555 3321');
+  await expect(summary).toHaveCount(0);
   await page.getByRole('button', { name: 'Save patient' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Thị Minh Nguyễn' })).toBeVisible();
   expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 1 }]);
@@ -122,9 +136,158 @@ test('a new record that looks like an existing patient is flagged before it is m
   await expect(warning).toContainText('same name and date of birth');
 
   await page.getByRole('button', { name: 'Save patient' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('looks like a patient already on file');
+  // Refused beside Save, where the eye is, and focus moves there.
+  await expect(warning).toBeFocused();
+  await expect(warning).toContainText('looks like a patient already on file');
+  await expect(warning).toBeInViewport();
+  const save = page.getByRole('button', { name: 'Create anyway' });
+  const [w, b] = [await warning.boundingBox(), await save.boundingBox()];
+  expect(b!.y - (w!.y + w!.height)).toBeLessThan(40);
   expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 1 }]);
-  await page.getByRole('button', { name: 'Create anyway' }).click();
+  await page.keyboard.press('Control+S');
   await expect(page.getByRole('heading', { level: 2, name: "Zoe O'Brien Muller" })).toBeVisible();
   expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 2 }]);
+});
+
+test('typed work is never thrown away without a question', async ({ page, appUrl, app }) => {
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  await page.goto(appUrl);
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Amara');
+  const first = page.getByLabel('First name', { exact: true });
+  const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
+
+  // Esc asks; Enter on the default answer keeps the typing.
+  await page.keyboard.press('Escape');
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeHidden();
+  await expect(first).toHaveValue('Amara');
+  await expect(first).toBeFocused();
+
+  // Alt+number asks too, and so does a link in the frame; Esc in the question keeps the work.
+  await page.keyboard.press('Alt+9');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(first).toHaveValue('Amara');
+  await page.getByRole('link', { name: /Consent forms/ }).click();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page).toHaveURL(/#\/patients\/new$/);
+  await expect(first).toHaveValue('Amara');
+
+  // Reloading or closing the window asks as well (beforeunload).
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+});
+
+test('discarding is a choice, and a dialog with typing in it asks before Esc closes it', async ({ page, appUrl, app }) => {
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  const id = (created.value as { id: string }).id;
+  await page.goto(`${appUrl}#/patients/new`);
+  await page.getByLabel('First name', { exact: true }).fill('Amara');
+  await page.keyboard.press('Alt+9');
+  const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
+  await question.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 1 }]);
+
+  // A form that was not changed leaves without a question.
+  await page.goto(`${appUrl}#/patients/${id}/edit`);
+  await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Edit patient' })).toBeVisible();
+  await expect(question).toBeHidden();
+
+  await page.getByRole('button', { name: 'Archive…' }).click();
+  await page.keyboard.type('Moved to Montréal');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Enter'); // Keep editing
+  await expect(page.getByLabel('Reason for archiving')).toHaveValue('Moved to Montréal');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByText('Archived on')).toHaveCount(0);
+});
+
+test('birth dates are taken as typed, and a date that reads two ways is asked about', async ({ page, appUrl, app }) => {
+  await page.goto(`${appUrl}#/patients/new`);
+  await page.keyboard.type('Élodie');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Tremblay');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('04/05/1988');
+  await page.keyboard.press('Tab'); // phone type
+  await page.keyboard.press('Tab'); // phone number
+  await page.keyboard.type('514 555 0199');
+  // Ctrl+S with a date that reads two ways: not saved, and both readings are offered.
+  await page.keyboard.press('Control+S');
+  const summary = page.getByRole('group', { name: 'Some fields need attention:' });
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('04/05/1988 can be read two ways');
+  const readings = page.getByRole('group', { name: 'Choose the date meant' });
+  await expect(readings.getByRole('button')).toHaveText(['4 May 1988', '5 April 1988']);
+  expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 0 }]);
+  await readings.getByRole('button', { name: '5 April 1988' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Date of birth')).toHaveValue('1988-04-05');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('heading', { level: 2, name: 'Élodie Tremblay' })).toBeVisible();
+  expect((await app.db('patients').select('date_of_birth'))[0]).toEqual({ date_of_birth: '1988-04-05' });
+
+  // A written month, in French, still in its field when Ctrl+S is pressed.
+  await page.keyboard.press('Alt+N');
+  await page.keyboard.type('Jean');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Gagnon');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('+33 1 42 68 53 00');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('4 mai 1988');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('heading', { level: 2, name: 'Jean Gagnon' })).toBeVisible();
+  await expect(page.getByText(/born 1988-05-04/)).toBeVisible();
+  // A number from abroad stays as it was given.
+  await expect(page.getByText('+33 1 42 68 53 00', { exact: true })).toBeVisible();
+});
+
+test('a new patient starts from what was typed in the search, with Save in reach at 1366×768', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.keyboard.type("Zoë O'Brien");
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');
+  await expect(page.getByLabel('Last name', { exact: true })).toHaveValue("O'Brien");
+  // Straight on to what is still missing.
+  await expect(page.getByLabel('Date of birth')).toBeFocused();
+  // Required is marked before any save is tried.
+  for (const label of ['First name', 'Last name', 'Date of birth', 'Phone 1 number']) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-required', 'true');
+  }
+  await expect(page.getByLabel('Preferred name')).not.toHaveAttribute('aria-required', 'true');
+  const save = page.getByRole('button', { name: 'Save patient' });
+  await expect(save).toBeInViewport();
+  // The fields for the first call come before the rest.
+  const top = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y;
+  expect(await top('Phone 1 number')).toBeLessThan(await top('Preferred name'));
+
+  await page.keyboard.type('1985-03-14');
+  await page.getByLabel('Notes', { exact: false }).first().focus();
+  await expect(save).toBeInViewport();
+
+  // Phone digits typed in the search become the phone number.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard the changes you typed?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await page.getByRole('combobox', { name: 'Find a patient' }).fill('604 555 0142');
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await expect(page.getByLabel('Phone 1 number')).toHaveValue('604 555 0142');
+  await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
 });

@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
 import { test, expect } from './fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 
 test('the clinic profile is set up from the keyboard, with errors at the field', async ({ page, appUrl }) => {
@@ -11,8 +17,12 @@ test('the clinic profile is set up from the keyboard, with errors at the field',
   await page.getByLabel('Clinic e-mail').press('Control+S');
   const email = page.getByLabel('Clinic e-mail');
   await expect(email).toHaveAttribute('aria-invalid', 'true');
+  const summary = page.getByRole('group', { name: 'Some fields need attention:' });
+  await expect(summary).toBeFocused();
+  await expect(email).toHaveAccessibleDescription('Enter an e-mail like name@example.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect(email).toBeFocused();
-  await expect(page.getByText('Enter an e-mail like name@example.com')).toBeVisible();
 
   await email.fill('desk@harbour.example');
   await page.getByLabel('Time zone').selectOption('America/Vancouver');
@@ -47,7 +57,8 @@ test('the staff PIN is typed twice, and changing it needs the current one', asyn
   await page.getByLabel('PIN', { exact: true }).fill('2468');
   await page.getByLabel('PIN again').fill('2486');
   await page.getByRole('button', { name: 'Set PIN' }).click();
-  await expect(page.getByText('The two PINs are not the same')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'The PIN was not saved:' })).toBeFocused();
+  await expect(page.getByLabel('PIN again')).toHaveAccessibleDescription('The two PINs are not the same');
   expect(app.services.settings.consentPolicy().staffPinSet).toBe(false);
 
   await page.getByLabel('PIN again').fill('2468');
@@ -57,6 +68,73 @@ test('the staff PIN is typed twice, and changing it needs the current one', asyn
   await page.getByLabel('New PIN', { exact: true }).fill('1357');
   await page.getByLabel('New PIN again').fill('1357');
   await page.getByRole('button', { name: 'Change PIN' }).click();
-  await expect(page.getByLabel('Current PIN')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Current PIN', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   expect(app.services.settings.checkPin('2468').ok).toBe(true);
+});
+
+/** The text of a consent preview the page asked main for, read back from its PDF. */
+async function previewText(body: string): Promise<string> {
+  const result = JSON.parse(body) as { ok: boolean; value: { pdfBase64: string } };
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'rapport-preview-')), 'preview.pdf');
+  writeFileSync(file, Buffer.from(result.value.pdfBase64, 'base64'));
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+test('after any change is saved, what is on screen is read again: a new clinic name reaches the consent preview', async ({ page, appUrl, app }) => {
+  await app.dispatch('settings.update', clinicProfile({ name: 'Harbour Massage Therapy' }));
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  const id = (created.value as { id: string }).id;
+  const previews: Array<Promise<string>> = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('/__harness/invoke') && r.request().postDataJSON()?.channel === 'consent.preview') previews.push(r.text().then(previewText));
+  });
+
+  await page.goto(`${appUrl}#/patients/${id}`);
+  await page.getByRole('button', { name: 'On paper… for Privacy consent' }).click();
+  await expect(page.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
+  await expect.poll(() => previews.length).toBe(1);
+  expect(await previews[0]).toContain('Harbour Massage Therapy');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Alt+9');
+  await page.getByLabel('Clinic name').fill('Tidewater Physio');
+  await page.keyboard.press('Control+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Clinic profile saved.' })).toBeVisible();
+
+  await page.goto(`${appUrl}#/patients/${id}`);
+  await page.getByRole('button', { name: 'On paper… for Privacy consent' }).click();
+  await expect.poll(() => previews.length).toBe(2);
+  expect(await previews[1]).toContain('Tidewater Physio');
+});
+
+test('a screen that cannot be drawn says what happened and offers a reload, not a blank window', async ({ page, appUrl, app }) => {
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  const id = (created.value as { id: string }).id;
+  // A settings file from elsewhere names a time zone this computer does not know.
+  const settings = new Conf<Record<string, unknown>>({ cwd: path.join(path.dirname(app.paths.root), 'settings'), projectName: 'rapport' });
+  settings.set('clinic', { ...(settings.get('clinic') as object), timeZone: 'Mars/Olympus_Mons' });
+
+  await page.goto(`${appUrl}#/patients/${id}`);
+  const failure = page.getByRole('alert');
+  await expect(failure.getByRole('heading', { name: 'Rapport stopped showing this screen' })).toBeFocused();
+  await expect(failure).toContainText('Mars/Olympus_Mons');
+  await expect(failure).toContainText('Everything that was saved is safe');
+
+  settings.set('clinic', { ...(settings.get('clinic') as object), timeZone: 'America/Vancouver' });
+  await page.keyboard.press('Tab');
+  await expect(failure.getByRole('button', { name: 'Reload Rapport' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: "Zoë O'Brien-Müller" })).toBeVisible();
+});
+
+test('when main does not answer at start, the window says so instead of staying blank', async ({ page, appUrl }) => {
+  await page.route('**/__harness/invoke', (route) => route.abort());
+  await page.goto(appUrl);
+  const failure = page.getByRole('alert');
+  await expect(failure.getByRole('heading', { name: 'Rapport stopped showing this screen' })).toBeFocused();
+  await expect(failure).toContainText('Rapport lost contact with its database');
+  await expect(failure.getByRole('button', { name: 'Reload Rapport' })).toBeVisible();
 });
