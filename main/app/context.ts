@@ -1,23 +1,30 @@
-import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrations';
 import { createDispatcher, type DispatchLogEntry, type Handlers } from '../ipc/dispatcher';
 import { createPatientService } from '../patients/service';
+import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
+import { settingsHandlers } from '../settings/handlers';
+import { settingsJournal } from '../settings/journal';
 import { createConsentService } from '../consent/service';
+import { formsNeeded } from '../consent/needs-forms';
 import { consentHandlers } from '../consent/handlers';
 import { documentStore } from '../consent/documents';
-import { renderConsentPdf } from '../consent/pdf/render';
+import { checkConsentPdf, renderConsentPdf } from '../consent/pdf/render';
 import { seedTemplates } from '../consent/templates';
-import { createPatientMode } from '../consent/patient-mode';
-import { appendAudit } from '../audit/log';
+import { createPatientMode } from '../patient-mode/service';
+import { patientModeHandlers } from '../patient-mode/handlers';
+import { sessionStore } from '../patient-mode/store';
+import { printingHandlers } from '../printing/handlers';
+import type { Printer } from '../printing/types';
+import { appendAudit, type AuditEntry } from '../audit/log';
+import { appInfoHandlers } from './info';
+import { preparePrivateFolder } from '../files/private';
 import { createBackupService, type BackupDeps } from '../backup/service';
 import type { SettingsFile } from '../backup/restore';
 import { sweepOrphans } from '../startup/sweep';
-import { ok, type Result } from '../../shared/contract/result';
-import type { Printer } from '../consent/handlers';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -46,47 +53,35 @@ export interface AppDeps {
  */
 export async function createApp(deps: AppDeps) {
   const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
-  await mkdir(paths.root, { recursive: true });
-  await mkdir(paths.documents, { recursive: true });
+  await preparePrivateFolder(paths.root, [paths.documents, paths.assets]);
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
   const swept = await sweepOrphans(db, paths.documents, paths.root, now());
   // A count only: file names are record ids, and the log is no place for them.
   if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
+  // Settings changes and their audit entries: both or neither (see journal.ts).
+  const journal = settingsJournal({ db, store, newId, now });
+  await journal.reconcile();
 
-  const patients = createPatientService({ db, now, newId });
-  const settings = createSettingsService({ store, assetsDir: paths.assets, now });
+  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets, now });
+  const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
+  const patients = createPatientService({ db, now, newId, needsForms });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
     const r = await patients.get({ id });
     return r.ok ? r.value : null;
   };
+  const audit = (entry: Omit<AuditEntry, 'at'>) => db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), ...entry }));
   const patientMode = await createPatientMode({
     getPatient,
     checkPin: settings.checkPin,
     pinIsSet: () => settings.consentPolicy().staffPinSet,
-    load: async () => {
-      const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
-      return row ? JSON.parse(row.value) : null;
-    },
-    save: async (session) => {
-      await db('app_state')
-        .insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: now().toISOString() })
-        .onConflict('key')
-        .merge();
-    },
-    audit: (action, patientId) =>
-      db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'patient', entityId: patientId })),
+    ...sessionStore(db, now, newId),
+    audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
-    canPrint: async ({ patientId, kinds, locale }) => {
-      for (const kind of kinds) {
-        const form = await consent.blankForm({ patientId, kind, locale, choices: [] });
-        if (!form.ok) return form;
-      }
-      return ok(null);
-    },
+    canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
     db,
@@ -94,46 +89,25 @@ export async function createApp(deps: AppDeps) {
     newId,
     documents,
     getPatient,
-    clinic: async () => ({ profile: await settings.profile(), logo: await settings.logo() }),
+    profile: settings.details,
+    logo: settings.logo,
     policy: () => settings.consentPolicy(),
     render: (input) => renderConsentPdf(input, { fontsDir }),
+    checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
-  // Settings are not records, but changing them changes records' meaning (how long a
-  // consent lasts, who may leave patient mode): the audit log says when they changed.
-  const audited =
-    <I, O>(action: string, handler: (input: I) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const result = await handler(input);
-      if (result.ok) await db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'settings', entityId: 'clinic' }));
-      return result;
-    };
-
-  const audit = (action: string, entityId: string) =>
-    db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), action, entity: 'backup', entityId }));
-  const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit });
+  const auditBackup = (action: string, entityId: string) => audit({ action, entity: 'backup', entityId });
+  // The whole settings file travels with a backup; the journal's view is for the settings service's own changes.
+  const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
   const stopSchedule = backup.schedule();
 
   const handlers: Handlers = {
-    'patients.search': patients.search,
-    'patients.get': patients.get,
-    'patients.findDuplicates': patients.findDuplicates,
-    'patients.create': patients.create,
-    'patients.update': patients.update,
-    'patients.archive': patients.archive,
-    'patients.restore': patients.restore,
-    'settings.get': settings.get,
-    'settings.update': audited('settings.clinic_profile_changed', settings.update),
-    'settings.setLogo': audited('settings.logo_changed', settings.setLogo),
-    'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
-    'settings.consentPolicy': settings.getConsentPolicy,
-    'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
-    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
-    'app.info': async () => {
-      const [{ n }] = await db('patients').count({ n: '*' });
-      return { ok: true, value: { version, dataDirectory: paths.root, patientCount: Number(n) } };
-    },
-    ...consentHandlers({ consent, patientMode, printer: deps.printer, openPath: deps.openPath }),
+    ...patientHandlers(patients),
+    ...settingsHandlers(settings, journal.change),
+    ...consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath }),
+    ...patientModeHandlers(patientMode),
+    ...printingHandlers(deps.printer),
+    ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,
     'backup.start': backup.start,
@@ -148,12 +122,14 @@ export async function createApp(deps: AppDeps) {
     paths,
     services: { patients, settings, consent, patientMode, backup },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
-    audit,
+    /** Writes the audit entry of a restore into the data the app reopened on. */
+    audit: auditBackup,
     /** `backup: true` when the app quits: the day's work goes to the backup folder first. */
     close: async (options: { backup?: boolean } = {}) => {
       stopSchedule();
       if (options.backup) await backup.runOnce();
       else await backup.idle();
+      await patientMode.settled();
       await db.destroy();
     },
   };

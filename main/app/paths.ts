@@ -16,3 +16,12 @@ export function dataPaths(defaultDir: string, env: Record<string, string | undef
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;
+
+/**
+ * electron-store's options for settings.json (the same options as `conf`, which it is
+ * built on): beside the database, so one folder holds everything a backup needs, and
+ * created readable by this account only.
+ */
+export function settingsStoreOptions(paths: DataPaths) {
+  return { name: 'settings', cwd: paths.root, configFileMode: 0o600 } as const;
+}

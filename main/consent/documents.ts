@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from './pdf/hash';
 import { writeAtomically } from '../files/atomic';
@@ -21,6 +21,8 @@ export function documentStore(dir: string) {
     return sha256(bytes) === expected ? { ok: true, bytes, path: file(name) } : { ok: false, reason: 'changed' };
   }
 
-  return { dir, path: file, write, readVerified, remove: (name: string) => rm(file(name), { force: true }) };
+  const exists = (name: string) => access(file(name)).then(() => true, () => false);
+
+  return { dir, path: file, write, readVerified, exists, remove: (name: string) => rm(file(name), { force: true }) };
 }
 export type DocumentStore = ReturnType<typeof documentStore>;

@@ -1,23 +1,14 @@
 import type { Handlers } from '../ipc/dispatcher';
-import { err, ok, type Result } from '../../shared/contract/result';
+import { err, ok } from '../../shared/contract/result';
 import type { ConsentService } from './service';
-import type { PatientMode } from './patient-mode';
-
-/** The operating system's printing, as the consent feature needs it (main/printing implements it). */
-export interface Printer {
-  list(): Promise<Result<Array<{ name: string; isDefault: boolean }>>>;
-  print(file: string, options: { printer?: string; jobName: string }): Promise<Result<{ jobId: string; printer: string }>>;
-}
-
-type ConsentChannels = Extract<keyof Handlers, `consent.${string}` | `patientMode.${string}` | 'printing.printers'>;
+import type { Printer } from '../printing/types';
 
 export function consentHandlers(deps: {
   consent: ConsentService;
-  patientMode: PatientMode;
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
-}): Pick<Handlers, ConsentChannels> {
-  const { consent, patientMode, printer } = deps;
+}): Pick<Handlers, Extract<keyof Handlers, `consent.${string}`>> {
+  const { consent, printer } = deps;
   return {
     'consent.templates': consent.templates,
     'consent.templateHistory': consent.templateHistory,
@@ -52,12 +43,5 @@ export function consentHandlers(deps: {
       const opened = await deps.openPath(doc.value.path);
       return opened ? ok({ opened: true }) : err('internal', 'No PDF viewer could open the file on this computer.');
     },
-    'printing.printers': async () => {
-      const list = await printer.list();
-      return list.ok ? ok({ printers: list.value }) : list;
-    },
-    'patientMode.enter': patientMode.enter,
-    'patientMode.current': patientMode.current,
-    'patientMode.exit': patientMode.exit,
   };
 }

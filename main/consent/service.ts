@@ -9,8 +9,10 @@ import type { DocumentStore } from './documents';
 import { sha256 } from './pdf/hash';
 import type { ConsentPdfInput } from './pdf/types';
 import { checkSignaturePng } from './signature';
+import { isKind } from '../images/magic';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
 import { consentStatus } from './status';
+import { toFact } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
 import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
 
@@ -20,10 +22,14 @@ export interface ConsentDeps {
   newId: () => string;
   documents: DocumentStore;
   getPatient: (id: string) => Promise<Patient | null>;
-  /** The clinic profile and letterhead logo; 'missing' when the logo file named in settings is gone. */
-  clinic: () => Promise<{ profile: ClinicProfile; logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing' }>;
+  /** The clinic profile (no logo: reading it is for the letterhead only). */
+  profile: () => Omit<ClinicProfile, 'logo'>;
+  /** The letterhead logo, read once per form; 'missing' when the logo file named in settings is gone. */
+  logo: () => Promise<{ bytes: Buffer; type: 'png' | 'jpeg' } | null | 'missing'>;
   policy: () => ConsentPolicy;
   render: (input: ConsentPdfInput) => Promise<Result<Buffer>>;
+  /** What render would refuse, found without drawing the PDF. */
+  checkPdf: (input: ConsentPdfInput) => Promise<Result<unknown>>;
 }
 
 interface ConsentRow {
@@ -52,11 +58,6 @@ interface ConsentRow {
 const pdfName = (id: string) => `${id}.pdf`;
 const signatureName = (id: string) => `${id}-signature.png`;
 const scanExt = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
-const scanMagic: Record<keyof typeof scanExt, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-};
 
 function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
   return {
@@ -96,8 +97,9 @@ export function createConsentService(deps: ConsentDeps) {
 
   /** The letterhead as of now; its logo is kept by content hash so old records keep theirs. */
   async function clinicSnapshot(): Promise<Result<{ snapshot: ConsentSnapshot['clinic']; logo: ConsentPdfInput['clinic']['logo']; timeZone: string }>> {
-    const { profile, logo } = await deps.clinic();
+    const profile = deps.profile();
     if (!profile.name) return err('invalid_input', 'Set the clinic name in Settings first: it heads every consent form.', { clinic: 'The clinic has no name yet' });
+    const logo = await deps.logo();
     if (logo === 'missing') {
       return err('invalid_input', 'The clinic logo file is missing from the data folder. Choose the logo again in Settings, or remove it.', { logo: 'The logo file is missing' });
     }
@@ -105,7 +107,8 @@ export function createConsentService(deps: ConsentDeps) {
     if (logo) {
       const hash = sha256(logo.bytes);
       const file = `logo-${hash}.${logo.type === 'png' ? 'png' : 'jpg'}`;
-      if (!(await documents.readVerified(file, hash)).ok) await documents.write(file, logo.bytes);
+      // Named by its hash and written whole, so a copy that exists is this logo: no need to read it back.
+      if (!(await documents.exists(file))) await documents.write(file, logo.bytes);
       logoRef = { file, sha256: hash, type: logo.type };
     }
     return ok({
@@ -264,7 +267,7 @@ export function createConsentService(deps: ConsentDeps) {
       return store({
         clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'screen',
         signerName: s.signerName, signedAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
-        signature: { method: 'screen', image, signerName: s.signerName, signedAt },
+        signature: { method: 'screen', image: check.image, signerName: s.signerName, signedAt },
         signatureImage: image,
       });
     }
@@ -280,7 +283,7 @@ export function createConsentService(deps: ConsentDeps) {
     let scan: { bytes: Buffer; ext: string } | undefined;
     if (s.scan) {
       const bytes = Buffer.from(s.scan.dataBase64, 'base64');
-      if (!scanMagic[s.scan.mimeType].every((b, i) => bytes[i] === b)) {
+      if (!isKind(bytes, s.scan.mimeType)) {
         return err('invalid_input', 'The scan is not the kind of file it claims to be.', { 'signature.scan': 'This file is not a readable PDF, PNG or JPEG' });
       }
       scan = { bytes, ext: scanExt[s.scan.mimeType] };
@@ -311,7 +314,7 @@ export function createConsentService(deps: ConsentDeps) {
       return err('invalid_input', message, { areas: message });
     }
     const signedAt = now().toISOString();
-    const locale = (await deps.clinic()).profile.locale;
+    const locale = deps.profile().locale;
     return store({
       clinic, patient, template, locale, kind: 'sensitive_areas', choices: input.areas, method: 'verbal',
       signerName: `${patient.firstName} ${patient.lastName}`, signedAt, explainedBy: input.recordedBy, witnessedBy: '',
@@ -324,7 +327,7 @@ export function createConsentService(deps: ConsentDeps) {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
       if (!row) return err('not_found', 'This consent record does not exist.');
       if (row.withdrawn_at) {
-        return err('conflict', `This consent was already withdrawn on ${dayIn((await deps.clinic()).profile.timeZone, row.withdrawn_at)}.`);
+        return err('conflict', `This consent was already withdrawn on ${dayIn(deps.profile().timeZone, row.withdrawn_at)}.`);
       }
       const at = now().toISOString();
       await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });
@@ -349,44 +352,40 @@ export function createConsentService(deps: ConsentDeps) {
     return ok({ bytes: read.bytes, path: read.path, sha256: row.pdf_sha256 });
   }
 
-  /** Renders a stored consent again from its template version and snapshot: the same bytes as stored. */
-  async function rerender(consentId: string): Promise<Result<Buffer>> {
-    const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
-    if (!row) return err('not_found', 'This consent record does not exist.');
-    const snapshot = JSON.parse(row.snapshot) as ConsentSnapshot;
-    const template = await templateById(row.template_id);
-    let logo: ConsentPdfInput['clinic']['logo'] = null;
-    if (snapshot.clinic.logo) {
-      const read = await documents.readVerified(snapshot.clinic.logo.file, snapshot.clinic.logo.sha256);
-      if (!read.ok) return err('integrity', 'The letterhead logo used on this consent is missing or changed.');
-      logo = { bytes: read.bytes, type: snapshot.clinic.logo.type };
-    }
-    let signature: ConsentPdfInput['signature'];
-    if (row.method === 'screen') {
-      const read = await documents.readVerified(signatureName(row.id), row.signature_sha256 ?? '');
-      if (!read.ok) return err('integrity', 'The signature image of this consent is missing or changed.');
-      signature = { method: 'screen', image: read.bytes, signerName: row.signer_name, signedAt: row.signed_at };
-    } else if (row.method === 'paper') {
-      signature = { method: 'paper', signedAt: row.signed_at, seenBy: snapshot.seenBy ?? '' };
-    } else {
-      signature = { method: 'verbal', signedAt: row.signed_at, recordedBy: row.explained_by };
-    }
-    return deps.render(pdfInput(row.id, row.recorded_at, template, row.locale, snapshot, logo, JSON.parse(row.choices), signature, row.explained_by, row.witnessed_by));
-  }
-
-  /** A form to print and sign on paper, or to read before signing: nothing is stored. */
-  async function blankForm(input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] }): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
+  /** What a blank form prints: the current version, for this patient, in their language. */
+  async function blankInput(
+    input: { patientId: string; kind: ConsentKind; locale: 'en-CA' | 'fr-CA'; choices: string[] },
+    letterhead?: Awaited<ReturnType<typeof clinicSnapshot>>,
+  ): Promise<Result<{ pdf: ConsentPdfInput; templateVersion: number }>> {
     const patient = await deps.getPatient(input.patientId);
     if (!patient) return err('not_found', 'This patient record no longer exists.');
     const template = (await currentTemplates(db)).get(input.kind)!;
-    const clinic = await clinicSnapshot();
+    const clinic = letterhead ?? (await clinicSnapshot());
     if (!clinic.ok) return clinic;
     const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient) };
     // A blank form's id is fresh each time: it is not a record until it comes back signed.
-    const pdf = await deps.render(
-      pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', ''),
-    );
-    return pdf.ok ? ok({ pdf: pdf.value, templateVersion: template.version }) : pdf;
+    const pdf = pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', '');
+    return ok({ pdf, templateVersion: template.version });
+  }
+
+  /** A form to print and sign on paper, or to read before signing: nothing is stored. */
+  async function blankForm(input: Parameters<typeof blankInput>[0]): Promise<Result<{ pdf: Buffer; templateVersion: number }>> {
+    const form = await blankInput(input);
+    if (!form.ok) return form;
+    const pdf = await deps.render(form.value.pdf);
+    return pdf.ok ? ok({ pdf: pdf.value, templateVersion: form.value.templateVersion }) : pdf;
+  }
+
+  /** Whether these forms can be printed for the patient (font, logo, clinic name), checked without drawing them. */
+  async function canPrint({ patientId, kinds, locale }: { patientId: string; kinds: ConsentKind[]; locale: 'en-CA' | 'fr-CA' }): Promise<Result<null>> {
+    const letterhead = await clinicSnapshot(); // the logo read once for all the forms
+    for (const kind of kinds) {
+      const form = await blankInput({ patientId, kind, locale, choices: [] }, letterhead);
+      if (!form.ok) return form;
+      const printable = await deps.checkPdf(form.value.pdf);
+      if (!printable.ok) return printable;
+    }
+    return ok(null);
   }
 
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
@@ -395,14 +394,11 @@ export function createConsentService(deps: ConsentDeps) {
     const versions = await templateVersions(db);
     const byId = new Map(versions.map((v) => [v.id, v]));
     const items = consentStatus({
-      consents: rows.map((r) => ({
-        id: r.id, kind: r.kind, method: r.method, choices: JSON.parse(r.choices), signedAt: r.signed_at,
-        templateVersion: byId.get(r.template_id)!.version, withdrawnAt: r.withdrawn_at,
-      })),
+      consents: rows.map((r) => toFact(r, byId)),
       versions,
       policy: deps.policy(),
       now: now(),
-      timeZone: (await deps.clinic()).profile.timeZone,
+      timeZone: deps.profile().timeZone,
     });
     return ok({ items });
   }
@@ -429,8 +425,8 @@ export function createConsentService(deps: ConsentDeps) {
     recordVerbal,
     withdraw,
     document,
-    rerender,
     blankForm,
+    canPrint,
     status,
     history,
     saveTemplate: (input: ParsedInput<'consent.saveTemplate'>) => saveTemplateVersion(db, { now, newId }, input),

@@ -1,4 +1,6 @@
-import { decodePng, isPng } from './pdf/png';
+import { isPng } from '../images/magic';
+import { decodePng } from '../images/png';
+import { onPaper, type PreparedImage } from '../images/prepare';
 
 /**
  * Checks that a signature PNG really holds a signature. A blank canvas is a valid PNG,
@@ -7,7 +9,8 @@ import { decodePng, isPng } from './pdf/png';
  * the screen.
  */
 
-export type SignatureCheck = { ok: true } | { ok: false; message: string };
+/** A signature that passes comes back decoded and flattened, as the PDF embeds it: decoded once. */
+export type SignatureCheck = { ok: true; image: PreparedImage } | { ok: false; message: string };
 
 /** Fewer inked pixels than this is a dot or a slip, not a signature. */
 const minInkPixels = 40;
@@ -18,10 +21,12 @@ export function checkSignaturePng(bytes: Buffer): SignatureCheck {
   const decoded = decodePng(bytes);
   if (!decoded.ok) return { ok: false, message: `The signature image cannot be read: ${decoded.reason}` };
   const { pixels } = decoded.image;
+  // Counting stops at enough ink: a signature is found in its first strokes, a blank box is read to the end.
   let ink = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
+  for (let i = 0; i < pixels.length && ink < minInkPixels; i += 4) {
+    if (pixels[i + 3] <= 64) continue;
     const luma = (pixels[i] * 299 + pixels[i + 1] * 587 + pixels[i + 2] * 114) / 1000;
-    if (pixels[i + 3] > 64 && luma < 160) ink++;
+    if (luma < 160) ink++;
   }
-  return ink >= minInkPixels ? { ok: true } : { ok: false, message: 'The signature box is empty: ask the patient to sign' };
+  return ink >= minInkPixels ? { ok: true, image: onPaper(decoded.image) } : { ok: false, message: 'The signature box is empty: ask the patient to sign' };
 }

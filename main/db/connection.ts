@@ -1,4 +1,6 @@
+import { closeSync, openSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
+import { privateFileMode } from '../files/private';
 
 export type Db = Knex;
 
@@ -7,6 +9,9 @@ export type Db = Knex;
  * single connection means a transaction never waits on the pool for itself.
  */
 export function openDatabase(filename: string): Db {
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the mode of
+  // the database file, so all three are private to this account from the first write.
+  closeSync(openSync(filename, 'a', privateFileMode));
   return knexFactory({
     client: 'sqlite3',
     connection: { filename },

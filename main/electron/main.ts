@@ -9,11 +9,13 @@ import { runStartupChecks } from '../startup/run';
 import { nodeProbes } from '../startup/probes';
 import { problemTitles } from '../startup/checks';
 import { systemPrinter } from '../printing';
-import { dataPaths } from '../app/paths';
+import { dataPaths, settingsStoreOptions } from '../app/paths';
+import { preparePrivateFolder } from '../files/private';
 import type { DispatchLogEntry } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppFile, responseHeaders } from './policy';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
-import { menuTemplate } from './menu';
+import { menuTemplate, patientModeMenuTemplate } from './menu';
+import { patientWindowLock } from './patient-lock';
 
 /**
  * The Electron shell, and nothing more: everything behind IPC is built by createApp,
@@ -39,10 +41,19 @@ const paths = dataPaths(app.getPath('userData'));
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
 
 let mainWindow: BrowserWindow | null = null;
-let patientModeOn = false;
 let rapport: AppHost | null = null;
 /** The data folder's lock (main/startup), let go when the database has closed. */
 let releaseLock: (() => Promise<void>) | null = null;
+
+const isMac = process.platform === 'darwin';
+// Patient mode's hold on the window (patient-lock.ts): menu without window shortcuts,
+// back to the front when the screen is taken, reload after a crash, no closing.
+const lock = patientWindowLock({
+  setMenu: (on) => Menu.setApplicationMenu(Menu.buildFromTemplate(on ? patientModeMenuTemplate({ isMac }) : menuTemplate({ isMac, isPackaged: app.isPackaged }))),
+  reportLeft: (left) => void rapport?.current().services.patientMode.screenLeft(left),
+  reportReload: (reason) => console.warn(`[rapport] patient screen reloaded (${reason})`),
+  now: () => new Date(),
+});
 
 /** Channel and outcome only: inputs are health information and never reach a log. */
 function log({ channel, code }: Pick<DispatchLogEntry, 'channel'> & { code: DispatchLogEntry['code'] | 'forbidden' }): void {
@@ -84,23 +95,30 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
+  lock.set(false);
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
-  // Settings only (clinic profile); patient data lives in SQLite. Beside the database,
-  // so one folder holds everything a backup needs. Opened only once the folder is checked.
-  const openStore = () => new Store<Record<string, unknown>>({ name: 'settings', cwd: paths.root });
-  const started = await runStartupChecks({
-    paths,
-    openStore,
-    probes: nodeProbes({ backupFolder: () => ((openStore().get('backup') as { folder?: string } | undefined)?.folder ?? null) }),
-    // A plain window before any other: what happened, what to do, and the choices.
-    ask: async (problem) => {
-      const buttons = problem.offer ? ['Restore the last good backup', 'Quit'] : problem.severity === 'warn' ? ['Continue', 'Quit'] : ['Quit'];
-      const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: problemTitles[problem.code], detail: problem.message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
-      return buttons[response] === 'Quit' ? 'quit' : problem.offer ? 'restore' : 'continue';
-    },
-  });
+  // The data folder is checked before anything touches it; each problem is shown in a
+  // plain window that says what happened and what to do (main/startup).
+  const openStore = () => new Store<Record<string, unknown>>(settingsStoreOptions(paths));
+  const checks = () =>
+    runStartupChecks({
+      paths,
+      openStore,
+      probes: nodeProbes({ backupFolder: () => ((openStore().get('backup') as { folder?: string } | undefined)?.folder ?? null) }),
+      ask: async (problem) => {
+        const buttons = problem.offer ? ['Restore the last good backup', 'Quit'] : problem.severity === 'warn' ? ['Continue', 'Quit'] : ['Quit'];
+        const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: problemTitles[problem.code], detail: problem.message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+        return buttons[response] === 'Quit' ? 'quit' : problem.offer ? 'restore' : 'continue';
+      },
+    });
+  let started = await checks();
+  if (!started.go) return app.exit(1);
+  // Settings only (clinic profile); patient data lives in SQLite. The folder is made
+  // private before electron-store creates it with the default (world-readable) mode.
+  await preparePrivateFolder(paths.root);
+  // A first start had no folder to lock: now it has one.
+  if (!started.release) started = await checks();
   if (!started.go) return app.exit(1);
   releaseLock = started.release;
   const store = openStore();
@@ -114,21 +132,12 @@ async function start(): Promise<void> {
     printer: systemPrinter(),
     // shell.openPath answers an error message, or '' when the viewer opened.
     openPath: async (file) => (await shell.openPath(file)) === '',
-    onPatientModeChange: (on) => {
-      patientModeOn = on;
-      mainWindow?.setKiosk(on);
-    },
+    onPatientModeChange: (on) => lock.set(on),
   });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
 
   mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
-  // While the patient holds the screen it fills it, and closing the window does nothing:
-  // quitting and reopening would not end patient mode anyway (it is saved), but the
-  // patient should not be able to put the desk's PC in a strange state either.
-  mainWindow.setKiosk(patientModeOn);
-  mainWindow.on('close', (event) => {
-    if (patientModeOn) event.preventDefault();
-  });
+  lock.attach(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { privateFileMode, privateFolderMode } from './private';
 
 /**
  * Writes a file so that it is there whole or not at all: a temporary name beside it,
@@ -9,11 +10,11 @@ import path from 'node:path';
  * must not name a file the disk lost). A failed write leaves no partial file behind.
  */
 export async function writeAtomically(dir: string, name: string, bytes: Buffer): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: privateFolderMode });
   const final = path.join(dir, path.basename(name));
   const temporary = path.join(dir, `.${path.basename(name)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, bytes, { flag: 'wx', flush: true });
+    await writeFile(temporary, bytes, { flag: 'wx', flush: true, mode: privateFileMode });
     await rename(temporary, final);
   } catch (e) {
     await rm(temporary, { force: true }).catch(() => undefined);

@@ -59,7 +59,7 @@ export function toPatient(row: PatientRow, phones: PhoneRow[]): Patient {
 export type SummaryRow = Pick<
   PatientRow,
   'id' | 'first_name' | 'last_name' | 'preferred_name' | 'pronouns' | 'date_of_birth' | 'archived_at'
-> & { phone: string | null };
+>;
 
 export const summaryColumns = [
   'p.id',
@@ -71,7 +71,7 @@ export const summaryColumns = [
   'p.archived_at',
 ] as const;
 
-export function toSummary(row: SummaryRow): PatientSummary {
+export function toSummary(row: SummaryRow, phone: string): PatientSummary {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -80,6 +80,6 @@ export function toSummary(row: SummaryRow): PatientSummary {
     pronouns: row.pronouns,
     dateOfBirth: row.date_of_birth,
     archivedAt: row.archived_at,
-    phone: row.phone ?? '',
+    phone,
   };
 }

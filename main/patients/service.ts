@@ -1,16 +1,21 @@
 import type { Knex } from 'knex';
 import type { ParsedInput, Output } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import type { Duplicate, Patient } from '../../shared/contract/patients';
-import { joined, phoneDigits } from '../../shared/text/fold';
+import type { Duplicate, Patient, PatientSummary } from '../../shared/contract/patients';
+import { digitsOf, joined, phoneDigits } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
 import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
-import { parseQuery, rowidBlock, searchDocument, slotsPerBlock, sortKey } from './search-index';
+import { parseQuery, searchDocument, sortKey } from './search-index';
+import { sqliteSearch, type SearchStore } from './search-sqlite';
 
 export interface PatientDeps {
   db: Knex;
   now: () => Date;
   newId: () => string;
+  /** The search index's own storage; SQLite's FTS5 unless told otherwise. */
+  store?: SearchStore;
+  /** Which of these patients still need consent forms before treatment (main/consent/needs-forms.ts). */
+  needsForms?: (patientIds: string[]) => Promise<Set<string>>;
 }
 
 export type PatientInput = ParsedInput<'patients.create'>['patient'];
@@ -44,61 +49,21 @@ function changedFields(before: Patient, after: PatientInput): string[] {
   );
 }
 
-/**
- * One rank tier of a search: the first `limit` matches of an FTS5 expression in
- * (sort_key, patient_id) order, as summary rows.
- *
- * Search rowids follow name order by block (see rowidBlock in search-index.ts), so the
- * first `limit` matches in rowid order, which FTS5 finds by walking its doclists and
- * stopping at the LIMIT, bound the answer: every match in a later block sorts after all
- * of them. Only the matches up to the end of the limit-th match's block are read and
- * sorted, a few dozen rows however many thousand match a two-letter prefix.
- *
- * `status` is UNINDEXED and checked on those few rows: cheaper than intersecting with
- * the doclist of a word every active patient has.
- * Bindings: expression, expression, limit - 1, limit.
- */
-function tierSql(includeArchived: boolean): string {
-  const active = includeArchived ? '' : `AND status = 'active'`;
-  return `
-    SELECT ${summaryColumns.join(', ')},
-           (SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY position LIMIT 1) AS phone
-      FROM (SELECT patient_id, sort_key FROM patient_search
-             WHERE patient_search MATCH ? ${active}
-               AND rowid < coalesce(
-                     (SELECT (rowid / ${slotsPerBlock} + 1) * ${slotsPerBlock} FROM patient_search
-                       WHERE patient_search MATCH ? ${active} ORDER BY rowid LIMIT 1 OFFSET ?),
-                     ${Number.MAX_SAFE_INTEGER})
-             ORDER BY sort_key, patient_id
-             LIMIT ?) AS hit
-      JOIN patients p ON p.id = hit.patient_id
-     ORDER BY hit.sort_key, hit.patient_id`;
-}
-const tierQueries = { active: tierSql(false), all: tierSql(true) };
-
 export function phoneRows(patientId: string, phones: PatientInput['phones']): PhoneRow[] {
   return phones.map((p, position) => ({ patient_id: patientId, position, label: p.label, number: p.number, digits: phoneDigits(p.number) }));
+}
+
+/** The number a search result shows: one ending with the typed digits, else one holding them, else the first. */
+function shownNumber(numbers: string[], digits: string | null): string {
+  const matching = digits ? numbers.filter((n) => digitsOf(n).includes(digits)) : [];
+  return matching.find((n) => digitsOf(n).endsWith(digits!)) ?? matching[0] ?? numbers[0] ?? '';
 }
 
 export function searchRow(p: PatientInput, patientId: string, archived: boolean) {
   return { ...searchDocument({ ...p, archived }), patient_id: patientId };
 }
 
-/**
- * No free rowid in a name's search block: 4,096 records whose names agree as far as the
- * block code reads (search-index.ts), in practice the same name 4,096 times. Thrown
- * inside a write transaction so it rolls back, and answered as blockFullError.
- */
-class SearchBlockFull extends Error {
-  override name = 'SearchBlockFull';
-}
-
-const blockFullError = err(
-  'internal',
-  'The patient search index has no room left for this name, so nothing was saved. Please tell your Rapport support contact.',
-);
-
-export function createPatientService({ db, now, newId }: PatientDeps) {
+export function createPatientService({ db, now, newId, store = sqliteSearch, needsForms = async () => new Set() }: PatientDeps) {
   async function load(q: Knex | Knex.Transaction, id: string): Promise<Patient | null> {
     const row = (await q<PatientRow>('patients').where({ id }).first()) as PatientRow | undefined;
     if (!row) return null;
@@ -112,90 +77,53 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
     await trx('patient_phones').insert(phoneRows(id, phones));
   }
 
-  /**
-   * Keeps the FTS row in step with the patient, inside the same transaction. The row's
-   * rowid follows name order (see rowidBlock in search-index.ts): it keeps its rowid
-   * while the name stays in the same block, and moves, with patients.search_rowid,
-   * when a new name sorts elsewhere. Throws SearchBlockFull, before writing anything,
-   * when the new name's block has no free rowid; the caller rolls back and answers
-   * with blockFullError.
-   */
-  async function writeSearchRow(trx: Knex.Transaction, p: PatientInput, id: string, archived: boolean, rowid?: number) {
-    const doc = searchRow(p, id, archived);
-    const block = rowidBlock(doc.sort_key);
-    const target = rowid !== undefined && rowid >= block.first && rowid < block.end ? rowid : await freeRowid(trx, block);
-    if (target === null) throw new SearchBlockFull();
-    if (rowid !== undefined) await trx('patient_search').where({ rowid }).delete();
-    await trx('patient_search').insert({ rowid: target, ...doc });
-    if (rowid !== undefined && target !== rowid) await trx('patients').where({ id }).update({ search_rowid: target });
-    return target;
+  /** Keeps the patient's search row in step, inside the same transaction; the row keeps its rowid for life. */
+  async function writeSearchRow(trx: Knex.Transaction, p: PatientInput, id: string, archived: boolean, rowid: number) {
+    await store.write(trx, rowid, searchRow(p, id, archived));
   }
 
   /**
-   * The next free rowid in a block; when the block's top is taken, the first gap
-   * (renames and archiving leave some); null when all 4,096 are taken. Read from the
-   * unique index on patients.search_rowid: a rowid range scan of the FTS5 table itself
-   * is far slower.
+   * Summaries of these patients, in this order, each with one phone number to show:
+   * the one the typed digits matched (one ending with them first), else the first.
    */
-  async function freeRowid(trx: Knex.Transaction, block: { first: number; end: number }): Promise<number | null> {
-    const inBlock = (q: Knex.QueryBuilder) => q.where('search_rowid', '>=', block.first).andWhere('search_rowid', '<', block.end);
-    const [top] = (await trx('patients').max({ r: 'search_rowid' }).modify(inBlock)) as Array<{ r: number | null }>;
-    if (top.r === null) return block.first;
-    if (top.r + 1 < block.end) return top.r + 1;
-    const used = (await trx('patients').select('search_rowid').modify(inBlock).orderBy('search_rowid')) as Array<{ search_rowid: number }>;
-    let candidate = block.first;
-    for (const { search_rowid } of used) {
-      if (search_rowid !== candidate) return candidate;
-      candidate++;
+  async function summaries(ids: string[], digits: string | null = null): Promise<PatientSummary[]> {
+    if (ids.length === 0) return [];
+    // One query: a row per phone (or one without), in position order.
+    const rows = (await db('patients as p')
+      .leftJoin('patient_phones as ph', 'ph.patient_id', 'p.id')
+      .select(...summaryColumns, 'ph.number')
+      .whereIn('p.id', ids)
+      .orderBy(['p.id', 'ph.position'])) as Array<SummaryRow & { number: string | null }>;
+    const byId = new Map<string, { row: SummaryRow; numbers: string[] }>();
+    for (const { number, ...row } of rows) {
+      const entry = byId.get(row.id) ?? byId.set(row.id, { row, numbers: [] }).get(row.id)!;
+      if (number !== null) entry.numbers.push(number);
     }
-    return candidate < block.end ? candidate : null;
-  }
-
-  /** Runs a write transaction; a full search block rolls it back and becomes a Result. */
-  async function writing<T>(work: (trx: Knex.Transaction) => Promise<Result<T>>): Promise<Result<T>> {
-    try {
-      return await db.transaction(work);
-    } catch (e) {
-      if (e instanceof SearchBlockFull) return blockFullError;
-      throw e;
-    }
-  }
-
-  function summariesByIds(ids: string[]) {
-    return db<SummaryRow>('patients as p')
-      .select(...summaryColumns)
-      .select(
-        db.raw('(SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY position LIMIT 1) AS phone'),
-      )
-      .whereIn('p.id', ids) as unknown as Promise<SummaryRow[]>;
+    return ids.map((id) => {
+      const { row, numbers } = byId.get(id)!;
+      return toSummary(row, shownNumber(numbers, digits));
+    });
   }
 
   async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
     const parsed = parseQuery(input.query);
-    if (!parsed.match) {
-      if (input.query.trim() !== '') return ok({ results: [] }); // only punctuation or a stray digit
+    let ids: string[] = [];
+    let archivedMatches = 0;
+    if (parsed.clauses.length > 0) {
+      // Archived records are hidden unless asked for; the screen says when some match,
+      // so nobody registers them again (issue 7.11).
+      ({ ids, archived: archivedMatches } = await store.find(db, parsed, input));
+    } else if (input.query.trim() === '') {
       // Nothing typed yet: the people the desk worked with last.
-      const recent = await db('patients as p')
-        .select('p.id')
-        .modify((q) => (input.includeArchived ? q : q.whereNull('p.archived_at')))
-        .orderBy('p.updated_at', 'desc')
-        .limit(input.limit);
-      const rows = await summariesByIds(recent.map((r: { id: string }) => r.id));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ok({ results: recent.map((r: { id: string }) => toSummary(byId.get(r.id)!)) });
-    }
-    // Best match first: the last name starts with the first word typed, then the
-    // first or preferred name does, then anything else (phone, birth date); then by
-    // name, then id. Each tier is read on its own, in name order, and only for the
-    // places the tiers before it left.
-    const sql = input.includeArchived ? tierQueries.all : tierQueries.active;
-    const results: SummaryRow[] = [];
-    for (const tier of parsed.tiers) {
-      const wanted = input.limit - results.length;
-      if (wanted === 0) break;
-      results.push(...((await db.raw(sql, [tier, tier, wanted - 1, wanted])) as SummaryRow[]));
-    }
-    return ok({ results: results.map(toSummary) });
+      ids = (await db('patients')
+        .modify((q) => (input.includeArchived ? q : q.whereNull('archived_at')))
+        .orderBy('updated_at', 'desc')
+        .limit(input.limit)
+        .pluck('id')) as string[];
+    } // else only punctuation or a stray digit: nothing to look for yet
+    const needing = await needsForms(ids);
+    const results = (await summaries(ids, parsed.digits)).map((s) => ({ ...s, needsForms: needing.has(s.id) }));
+    return ok({ results, archivedMatches });
   }
 
   async function findDuplicates(input: ParsedInput<'patients.findDuplicates'>): Promise<Duplicate[]> {
@@ -218,9 +146,8 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
       for (const r of samePhone as Array<{ patient_id: string }>) add(r.patient_id, 'phone');
     }
     if (reasons.size === 0) return [];
-    const rows = await summariesByIds([...reasons.keys()]);
-    return rows
-      .map((r) => ({ ...toSummary(r), reasons: [...reasons.get(r.id)!] }))
+    return (await summaries([...reasons.keys()]))
+      .map((r) => ({ ...r, reasons: [...reasons.get(r.id)!] }))
       .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   }
 
@@ -234,19 +161,19 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
     }
     const id = newId();
     const at = now().toISOString();
-    const written = await writing(async (trx) => {
-      const searchRowid = await writeSearchRow(trx, p, id, false);
+    await db.transaction(async (trx) => {
+      const [{ top }] = (await trx('patients').max({ top: 'search_rowid' })) as Array<{ top: number | null }>;
+      const searchRowid = (top ?? 0) + 1;
       await trx('patients').insert({ id, ...patientColumns(p), search_rowid: searchRowid, created_at: at, updated_at: at });
       await writePhones(trx, id, p.phones);
+      await writeSearchRow(trx, p, id, false, searchRowid);
       await appendAudit(trx, newId, { at, action: 'patient.created', entity: 'patient', entityId: id });
-      return ok(null);
     });
-    if (!written.ok) return written;
     return ok((await load(db, id))!);
   }
 
   async function update(input: ParsedInput<'patients.update'>): Promise<Result<Patient>> {
-    return writing(async (trx) => {
+    return db.transaction(async (trx) => {
       const before = await load(trx, input.id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
       if (before.updatedAt !== input.expectedUpdatedAt) {
@@ -271,7 +198,7 @@ export function createPatientService({ db, now, newId }: PatientDeps) {
   }
 
   async function setArchived(id: string, archived: boolean, reason: string): Promise<Result<Patient>> {
-    return writing(async (trx) => {
+    return db.transaction(async (trx) => {
       const before = await load(trx, id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
       if ((before.archivedAt !== null) === archived) return ok(before);

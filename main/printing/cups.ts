@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { Exec } from './exec';
-import { noPrinterMessage, type PrintJob, type PrintOptions, type PrinterInfo } from './types';
+import { chooseTarget } from './target';
+import type { PrintJob, PrintOptions, PrinterInfo } from './types';
 
 /**
  * Printing on Linux and macOS through CUPS's own commands (lpstat, lp), the same on
@@ -53,15 +54,11 @@ function cleanTitle(title: string): string {
 }
 
 export async function cupsPrintPdf(file: string, options: PrintOptions, exec: Exec): Promise<Result<PrintJob>> {
-  const copies = options.copies ?? 1;
-  if (!Number.isInteger(copies) || copies < 1 || copies > 99) return err('invalid_input', 'Print between 1 and 99 copies.', { copies: 'Choose 1 to 99 copies' });
   const printers = await cupsListPrinters(exec);
   if (!printers.ok) return printers;
-  if (printers.value.length === 0) return err('not_found', noPrinterMessage);
-  const target = options.printer ?? printers.value.find((p) => p.isDefault)?.name ?? printers.value[0].name;
-  if (!printers.value.some((p) => p.name === target)) {
-    return err('not_found', `The printer "${target}" is not set up on this computer.`, { printer: 'Choose a printer from the list' });
-  }
+  const chosen = chooseTarget(printers.value, options);
+  if (!chosen.ok) return chosen;
+  const { target, copies } = chosen.value;
   // An absolute path can never be mistaken for an option by lp.
   const absolute = path.resolve(file);
   const title = cleanTitle(options.jobName ?? path.basename(absolute, '.pdf')) || 'Rapport document';

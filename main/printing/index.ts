@@ -1,7 +1,7 @@
 import type { Result } from '../../shared/contract/result';
 import { cupsListPrinters, cupsPrintPdf, cupsWaitForJob, type JobOutcome, type WaitOptions } from './cups';
 import { execFileC, type Exec } from './exec';
-import type { PrintJob, PrintOptions, PrinterInfo } from './types';
+import type { PrintJob, PrintOptions, Printer, PrinterInfo } from './types';
 import { loadPdfToPrinter, windowsListPrinters, windowsPrintPdf, type PdfToPrinter } from './windows';
 
 /**
@@ -13,7 +13,7 @@ import { loadPdfToPrinter, windowsListPrinters, windowsPrintPdf, type PdfToPrint
 export type { Exec, ExecResult } from './exec';
 export type { JobOutcome, WaitOptions } from './cups';
 export type { PdfToPrinter } from './windows';
-export { noPrinterMessage, type PrintJob, type PrintOptions, type PrinterInfo } from './types';
+export { noPrinterMessage, type PrintJob, type PrintOptions, type Printer, type PrinterInfo } from './types';
 export { execFileC };
 
 export interface PrintSystem {
@@ -46,8 +46,8 @@ export async function waitForJob(jobId: string, exec: Exec = execFileC, options:
   return cupsWaitForJob(jobId, exec, options);
 }
 
-/** The shape the consent handlers take (main/consent/handlers.ts `Printer`). */
-export function systemPrinter(exec: Exec = execFileC, system: PrintSystem = thisSystem) {
+/** The operating system's printing as the handlers take it (`Printer`). */
+export function systemPrinter(exec: Exec = execFileC, system: PrintSystem = thisSystem): Printer {
   return {
     list: () => listPrinters(exec, system),
     print: (file: string, options: PrintOptions) => printPdf(file, options, exec, system),

@@ -1,3 +1,5 @@
+import type { Result } from '../../shared/contract/result';
+
 export interface PrinterInfo {
   name: string;
   isDefault: boolean;
@@ -22,3 +24,9 @@ export interface PrintJob {
 }
 
 export const noPrinterMessage = 'No printer is set up on this computer. Use "Open in PDF viewer" instead.';
+
+/** The operating system's printing as the handlers use it: systemPrinter() in the app, a stand-in in tests. */
+export interface Printer {
+  list(): Promise<Result<PrinterInfo[]>>;
+  print(file: string, options: PrintOptions): Promise<Result<PrintJob>>;
+}

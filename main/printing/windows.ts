@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../shared/contract/result';
-import { noPrinterMessage, type PrintJob, type PrintOptions, type PrinterInfo } from './types';
+import { chooseTarget } from './target';
+import type { PrintJob, PrintOptions, PrinterInfo } from './types';
 
 /**
  * Windows: the maintained pdf-to-printer package, which hands the file to the Windows
@@ -26,15 +27,11 @@ export async function windowsListPrinters(lib: PdfToPrinter): Promise<Result<Pri
 }
 
 export async function windowsPrintPdf(file: string, options: PrintOptions, lib: PdfToPrinter): Promise<Result<PrintJob>> {
-  const copies = options.copies ?? 1;
-  if (!Number.isInteger(copies) || copies < 1 || copies > 99) return err('invalid_input', 'Print between 1 and 99 copies.', { copies: 'Choose 1 to 99 copies' });
   const printers = await windowsListPrinters(lib);
   if (!printers.ok) return printers;
-  if (printers.value.length === 0) return err('not_found', noPrinterMessage);
-  const target = options.printer ?? printers.value.find((p) => p.isDefault)?.name ?? printers.value[0].name;
-  if (!printers.value.some((p) => p.name === target)) {
-    return err('not_found', `The printer "${target}" is not set up on this computer.`, { printer: 'Choose a printer from the list' });
-  }
+  const chosen = chooseTarget(printers.value, options);
+  if (!chosen.ok) return chosen;
+  const { target, copies } = chosen.value;
   try {
     // The spooler shows the file's name as the job's title; documents are named by id.
     await lib.print(file, { printer: target, copies, silent: true });

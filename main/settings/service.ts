@@ -5,7 +5,8 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type ConsentPolicy } from '../../shared/contract/settings';
 import type { ParsedInput } from '../../shared/contract';
-import { prepareLogo } from '../consent/pdf/images';
+import { isKind } from '../images/magic';
+import { prepareLogo } from '../images/prepare';
 
 /**
  * The slice of electron-store (and of `conf`, which it is built on) that settings use.
@@ -42,11 +43,6 @@ const lockoutMs = 60_000;
 function hashPin(pin: string, salt: Buffer): Buffer {
   return scryptSync(pin, salt, 32);
 }
-
-const magic: Record<'image/png' | 'image/jpeg', { bytes: number[]; ext: string }> = {
-  'image/png': { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], ext: 'png' },
-  'image/jpeg': { bytes: [0xff, 0xd8, 0xff], ext: 'jpg' },
-};
 
 export interface SettingsDeps {
   store: KeyValueStore;
@@ -92,10 +88,15 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
     }
   }
 
-  async function profile(): Promise<ClinicProfile> {
+  /** The profile as forms print it: without the logo's data URL, which only the screen shows. */
+  function details(): Omit<ClinicProfile, 'logo'> {
     const { logoFile: _file, ...rest } = stored();
+    return rest;
+  }
+
+  async function profile(): Promise<ClinicProfile> {
     const image = await logo();
-    return { ...rest, logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
+    return { ...details(), logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
   }
 
   function consentPolicy(): ConsentPolicy & { staffPinSet: boolean } {
@@ -126,6 +127,7 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
 
   return {
     profile,
+    details,
     logo,
     logoPath,
     consentPolicy,
@@ -157,8 +159,8 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
       if (bytes.length > maxLogoBytes) {
         return err('invalid_input', 'The logo must be 2 MB or smaller', { dataBase64: 'The logo must be 2 MB or smaller' });
       }
-      const { bytes: signature, ext } = magic[input.mimeType];
-      if (!signature.every((b, i) => bytes[i] === b)) {
+      const ext = input.mimeType === 'image/png' ? 'png' : 'jpg';
+      if (!isKind(bytes, input.mimeType)) {
         const message = `This file is not a ${ext === 'png' ? 'PNG' : 'JPEG'} image`;
         return err('invalid_input', message, { dataBase64: message });
       }

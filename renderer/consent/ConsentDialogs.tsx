@@ -90,7 +90,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [choices, setChoices] = useState<string[]>([]);
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});
-  const preview = useRead('consent.preview', { patientId: patient.id, kind: template.kind, locale, choices: [], blank: true });
+  const preview = useRead('consent.preview', { patientId: patient.id, kind: template.kind, locale, choices: [] });
   // A form printed before the wording changed is recorded on the version it shows.
   const versions = useRead('consent.templateHistory', { kind: template.kind });
   const [version, setVersion] = useState(template.version);

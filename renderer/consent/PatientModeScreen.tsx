@@ -8,6 +8,7 @@ import { useRead } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
 import { TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
+import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
 
 const words = {
   'en-CA': {
@@ -35,7 +36,7 @@ const words = {
 } as const;
 
 /** The staff PIN, the only way out of patient mode. */
-function Unlock({ onUnlocked, label }: { onUnlocked(): void; label: string }) {
+function Unlock({ onUnlocked, label }: { onUnlocked(left: ScreenLeft): void; label: string }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
@@ -43,7 +44,7 @@ function Unlock({ onUnlocked, label }: { onUnlocked(): void; label: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await call('patientMode.exit', { pin });
-    if (r.ok) onUnlocked();
+    if (r.ok) onUnlocked(r.value.screenLeft);
     else {
       setError(r.error.fields?.pin ?? r.error.message);
       setPin('');
@@ -142,6 +143,9 @@ function SignOne({ session, template, index, total, onSigned }: { session: Patie
   );
 }
 
+/** The reads the forms need; every other cached read is dropped on entry. */
+const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get']);
+
 /** The only thing on screen while the patient holds it. */
 export function PatientModeScreen({ session }: { session: PatientSession }) {
   const client = useQueryClient();
@@ -151,6 +155,11 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const t = words[session.locale];
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
   const finished = templates.data && index >= list.length;
+  const [left, setLeft] = useState<ScreenLeft>([]);
+  // Nothing of the desk's screens (another patient's record, a search) stays cached in
+  // this page while the patient holds it. A fetch still in flight can keep its data a
+  // while longer, so the Electron shell also gives the patient a fresh page (patient-lock.ts).
+  useEffect(() => client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) }), [client]);
 
   // Back to the record the forms were signed for, whatever was pressed meanwhile.
   const leave = () => {
@@ -167,11 +176,13 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
         </button>
       </header>
       <main className="patient-mode__main">
-        {unlocking || finished ? (
+        {left.length ? (
+          <ScreenLeftNotice left={left} onDone={leave} />
+        ) : unlocking || finished ? (
           <div className="patient-mode__done">
             {finished && <p className="patient-mode__thanks">{t.done}</p>}
             <h2>{t.staff}</h2>
-            <Unlock onUnlocked={leave} label={t.staff} />
+            <Unlock onUnlocked={(l) => (l.length ? setLeft(l) : leave())} label={t.staff} />
             {unlocking && !finished && (
               <button type="button" className="button" onClick={() => setUnlocking(false)}>
                 Back to the form

@@ -1,7 +1,8 @@
 import { useDeferredValue, useId, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { PatientSummary } from '../../shared/contract/patients';
+import type { SearchResult } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { birthLine, listName } from './format';
+import { usePhoneDisplay } from './usePhoneDisplay';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -11,7 +12,9 @@ interface Props {
 
 /**
  * Type-ahead patient finder, as a combobox: type part of a name, phone digits or a
- * birth date; arrows move through the matches; Enter opens one.
+ * birth date; arrows move through the matches; Enter opens one. Each row shows the
+ * number the digits matched and whether consent forms are needed before treatment;
+ * archived patients that match are announced, never silently left out (issue 7.11).
  */
 export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const [query, setQuery] = useState('');
@@ -19,7 +22,9 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
   const search = useRead('patients.search', { query: deferred, includeArchived }, { keepPrevious: true });
-  const results: PatientSummary[] = search.data?.results ?? [];
+  const results: SearchResult[] = search.data?.results ?? [];
+  const archivedMatches = includeArchived ? 0 : (search.data?.archivedMatches ?? 0);
+  const phone = usePhoneDisplay();
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
@@ -39,6 +44,14 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
       setActive(0);
     }
   }
+
+  const showArchived = () => {
+    setIncludeArchived(true);
+    setActive(0);
+    inputRef.current?.focus();
+  };
+  const typed = deferred.trim();
+  const archivedCount = `${archivedMatches} archived patient${archivedMatches === 1 ? '' : 's'}`;
 
   const heading = deferred.trim() ? `${results.length === 20 ? 'First 20' : results.length} match${results.length === 1 ? '' : 'es'}` : 'Recently added or changed';
 
@@ -86,6 +99,18 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
           {search.error.message}
         </p>
       )}
+      {typed && archivedMatches > 0 && (
+        <div className="banner banner--warning search__archived" role="status">
+          <p>
+            {results.length === 0
+              ? `No active patient matches “${typed}”, but ${archivedCount} ${archivedMatches === 1 ? 'does' : 'do'}. Check before creating a new record.`
+              : `${archivedCount} also match${archivedMatches === 1 ? 'es' : ''}.`}
+          </p>
+          <button type="button" className="button" onClick={showArchived}>
+            Show archived patients
+          </button>
+        </div>
+      )}
       <ul className="results" role="listbox" id={listId} aria-labelledby={`${listId}-heading`}>
         {results.map((p, i) => (
           <li
@@ -100,16 +125,17 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
             <span className="result__name">
               {listName(p)}
               {p.archivedAt && <span className="badge">Archived</span>}
+              {p.needsForms && <span className="badge badge--alert">Needs forms</span>}
             </span>
             <span className="result__meta">
               {birthLine(p.dateOfBirth)}
-              {p.phone && ` · ${p.phone}`}
+              {p.phone && ` · ${phone(p.phone)}`}
               {p.pronouns && ` · ${p.pronouns}`}
             </span>
           </li>
         ))}
       </ul>
-      {deferred.trim() && results.length === 0 && !search.isFetching && !search.isError && (
+      {typed && results.length === 0 && archivedMatches === 0 && !search.isFetching && !search.isError && (
         <p className="search__empty">No patient matches “{deferred.trim()}”. Check the spelling, try the phone number, or create a new patient.</p>
       )}
     </div>

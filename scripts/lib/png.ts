@@ -1,4 +1,4 @@
-import { encodePng as encode } from '../../main/consent/pdf/png';
+import { encodePng as encode } from '../../main/images/png';
 
 /** Encodes 8-bit RGBA pixels as a PNG (the app's own encoder), so tests and the demo make their images here. */
 export const encodePng = (width: number, height: number, rgba: Uint8Array) => encode(width, height, rgba, 4);

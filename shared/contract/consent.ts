@@ -168,7 +168,7 @@ export const consentContract = {
     output: z.object({ consents: z.array(consentRecordSchema) }),
   },
   'consent.preview': {
-    input: formChoice.extend({ blank: z.boolean().default(true) }),
+    input: formChoice,
     output: z.object({ pdfBase64: z.string(), templateVersion: z.number().int() }),
   },
   'consent.sign': {
@@ -232,6 +232,7 @@ export const consentContract = {
   },
   'patientMode.exit': {
     input: z.object({ pin: z.string().max(40) }),
-    output: z.object({ unlocked: z.literal(true) }),
+    /** Each time the patient-facing window lost the screen (Alt+Tab, a minimise), for staff to see when they unlock. */
+    output: z.object({ unlocked: z.literal(true), screenLeft: z.array(z.object({ at: z.string(), seconds: z.number().nonnegative() })) }),
   },
 } as const;

@@ -99,6 +99,12 @@ export const patientSummarySchema = patientSchema.pick({
 }).extend({ phone: z.string() });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
+export const searchResultSchema = patientSummarySchema.extend({
+  /** Consents needed before treatment are missing, expired, withdrawn or out of date. */
+  needsForms: z.boolean(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
 export const searchInputSchema = z.object({
   query: z.string({ error: 'Expected text' }).max(200, 'Keep the search under 200 characters'),
   includeArchived: z.boolean().default(false),
@@ -121,7 +127,12 @@ export type Duplicate = z.infer<typeof duplicateSchema>;
 export const patientsContract = {
   'patients.search': {
     input: searchInputSchema,
-    output: z.object({ results: z.array(patientSummarySchema) }),
+    output: z.object({
+      /** `phone` is the number the typed digits matched, else the first. */
+      results: z.array(searchResultSchema),
+      /** Archived patients that match too, when they are hidden (0 when they are shown). */
+      archivedMatches: z.number().int().min(0),
+    }),
   },
   'patients.get': {
     input: z.object({ id }),

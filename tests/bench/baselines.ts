@@ -1,45 +1,59 @@
 import type { Knex } from 'knex';
-import { parseQuery, slotsPerBlock } from '../../main/patients/search-index';
+import { parseQuery } from '../../main/patients/search-index';
+import { toMatch } from '../../main/patients/search-sqlite';
 import { joined } from '../../shared/text/fold';
 
 /**
  * The naive search, for comparison: the same folded words as the FTS table, held in a
  * plain table (bench_naive, made by run.ts) and scanned with LIKE, every row, every
- * keystroke. It reads the typed query through the same parser (its clauses, not its
+ * keystroke. It reads the typed query through the same parser (its clauses, not the
  * FTS5 text) and ranks exactly as the service promises: the last name starts with the
- * first word typed, then the first or preferred name does, then the rest; then
- * sort_key, then id. The benchmark checks that it returns the same ids in the same
- * order as the real search, which is what makes the timing comparison fair.
+ * first word typed, then the first or preferred name does; a number ending with the
+ * first digits typed, then the rest; then sort_key, then id. The benchmark checks that
+ * it returns the same ids in the same order as the real search, which is what makes
+ * the timing comparison fair.
  */
 export async function likeSearch(db: Knex, query: string, limit: number, includeArchived = false): Promise<string[]> {
-  const { clauses, lead } = parseQuery(query);
+  const { clauses, lead, digits } = parseQuery(query);
   if (clauses.length === 0) return [];
   const where: string[] = [];
   const bindings: string[] = [];
   for (const clause of clauses) {
     const alternatives: string[] = [];
     for (const t of clause.terms) {
-      for (const column of t.columns ?? clause.columns) {
+      for (const column of t.columns) {
         // Columns are words separated by single spaces; a word starts after a space.
-        if (t.prefix) {
-          alternatives.push(`(' ' || ${column}) LIKE ?`);
-          bindings.push(`% ${t.term}%`);
-        } else {
-          alternatives.push(`(' ' || ${column} || ' ') LIKE ?`);
-          bindings.push(`% ${t.term} %`);
-        }
+        alternatives.push(t.prefix ? `(' ' || ${column}) LIKE ?` : `(' ' || ${column} || ' ') LIKE ?`);
+        bindings.push(t.prefix ? `% ${t.term}%` : `% ${t.term} %`);
       }
     }
     where.push(`(${alternatives.join(' OR ')})`);
   }
   if (!includeArchived) where.push(`status = 'active'`);
   const leadPattern = `% ${lead ?? '\u0000'}%`;
+  const endsPattern = `% ${digits ?? '\u0000'} %`;
   const rows = (await db.raw(
     `SELECT patient_id FROM bench_naive
       WHERE ${where.join(' AND ')}
-      ORDER BY CASE WHEN (' ' || last) LIKE ? THEN 0 WHEN (' ' || given) LIKE ? THEN 1 ELSE 2 END, sort_key, patient_id
+      ORDER BY CASE WHEN (' ' || last) LIKE ? THEN 0 WHEN (' ' || given) LIKE ? THEN 1 ELSE 2 END,
+               CASE WHEN (' ' || phone || ' ') LIKE ? THEN 0 ELSE 1 END, sort_key, patient_id
       LIMIT ?`,
-    [...bindings, leadPattern, leadPattern, limit],
+    [...bindings, leadPattern, leadPattern, endsPattern, limit],
+  )) as Array<{ patient_id: string }>;
+  return rows.map((r) => r.patient_id);
+}
+
+/**
+ * The control: one plain FTS5 query for every match of what was typed, ordered by the
+ * name key, ids only, straight through knex. No ranking, no archived count, no
+ * summaries, no handler path: what the index itself costs, beside the app's search.
+ */
+export async function plainFts(db: Knex, query: string, limit: number): Promise<string[]> {
+  const { clauses } = parseQuery(query);
+  if (clauses.length === 0) return [];
+  const rows = (await db.raw(
+    `SELECT patient_id FROM patient_search WHERE patient_search MATCH ? AND status = 'active' ORDER BY sort_key, patient_id LIMIT ?`,
+    [toMatch(clauses), limit],
   )) as Array<{ patient_id: string }>;
   return rows.map((r) => r.patient_id);
 }
@@ -55,17 +69,4 @@ export async function prefixFloor(db: Knex, query: string, limit: number): Promi
     [key, `${key}\u{10FFFF}`, limit],
   )) as Array<{ id: string }>;
   return rows.map((r) => r.id);
-}
-
-/** Rows whose rowid block goes backwards in (sort_key, patient_id) order: must be none. */
-export async function rowidOrderBroken(db: Knex): Promise<number> {
-  const rows = (await db.raw('SELECT rowid AS r FROM patient_search ORDER BY sort_key, patient_id')) as Array<{ r: number }>;
-  let broken = 0;
-  let block = -Infinity;
-  for (const { r } of rows) {
-    const b = Math.floor(r / slotsPerBlock);
-    if (b < block) broken++;
-    block = Math.max(block, b);
-  }
-  return broken;
 }

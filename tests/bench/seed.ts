@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { rowidBlock } from '../../main/patients/search-index';
 import { patientColumns, phoneRows, searchRow, type PatientInput } from '../../main/patients/service';
 
 /**
@@ -7,9 +6,8 @@ import { patientColumns, phoneRows, searchRow, type PatientInput } from '../../m
  * (patientColumns, phoneRows, searchRow), written in large batches inside a few
  * transactions instead of one transaction per patient. Each patient also gets the
  * "patient.created" audit event the service would write, so the tables have the
- * shape and size they would have in a clinic. Search rowids come from the same blocks
- * the service allocates from (rowidBlock), handed out in memory rather than by one
- * query per patient.
+ * shape and size they would have in a clinic. Search rowids follow on from the highest
+ * in use, as the service numbers them.
  */
 export async function seedPatients(
   db: Knex,
@@ -25,9 +23,8 @@ export async function seedPatients(
 ): Promise<string[]> {
   const batch = options.batch ?? 5000;
   const ids: string[] = [];
-  const allocate = rowidAllocator(
-    ((await db.raw('SELECT rowid AS r FROM patient_search')) as Array<{ r: number }>).map((row) => row.r),
-  );
+  const [{ top }] = (await db('patients').max({ top: 'search_rowid' })) as Array<{ top: number | null }>;
+  let rowid = top ?? 0;
   for (let start = 0; start < patients.length; start += batch) {
     const slice = patients.slice(start, start + batch);
     const patientRows: Record<string, unknown>[] = [];
@@ -39,7 +36,7 @@ export async function seedPatients(
       const at = options.at(start + k);
       const reason = options.archived?.(start + k) ?? null;
       const doc = searchRow(p, id, reason !== null);
-      const rowid = allocate(doc.sort_key);
+      rowid++;
       ids.push(id);
       searchRows.push({ rowid, ...doc });
       patientRows.push({
@@ -54,8 +51,6 @@ export async function seedPatients(
       phones.push(...phoneRows(id, p.phones).map((row) => ({ ...row })));
       audit.push({ id: options.newId(), at, actor: null, action: 'patient.created', entity: 'patient', entity_id: id, detail: '{}' });
     });
-    // FTS5 builds its index fastest when rowids arrive in increasing order.
-    searchRows.sort((a, b) => (a.rowid as number) - (b.rowid as number));
     await db.transaction(async (trx) => {
       await insertRows(trx, 'patient_search', searchRows);
       await insertRows(trx, 'patients', patientRows);
@@ -85,19 +80,4 @@ async function insertRows(trx: Knex.Transaction, table: string, rows: ReadonlyAr
       values as Knex.RawBinding[],
     );
   }
-}
-
-/** Hands out free rowids block by block, like the service's freeRowid, without a query each. */
-function rowidAllocator(existing: readonly number[]) {
-  const used = new Set(existing);
-  const next = new Map<number, number>();
-  return (sortKey: string): number => {
-    const block = rowidBlock(sortKey);
-    let r = next.get(block.first) ?? block.first;
-    while (used.has(r)) r++;
-    if (r >= block.end) throw new Error('search index block full');
-    used.add(r);
-    next.set(block.first, r + 1);
-    return r;
-  };
 }

@@ -35,7 +35,7 @@ test('a new receptionist creates, finds, edits and archives a patient', async ({
   await expect(page.getByText('Archived on')).toContainText('Moved to Calgary');
 
   await find.fill('wojcik');
-  await expect(page.getByText('No patient matches “wojcik”')).toBeVisible();
+  await expect(page.getByText('No active patient matches “wojcik”, but 1 archived patient does')).toBeVisible();
   await page.getByLabel('Include archived patients').check();
   await expect(page.getByRole('option', { name: /Wójcik, Łukasz “Luke”.*Archived/ })).toBeVisible();
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { allowRequest } from '../../main/electron/policy';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -103,5 +103,69 @@ test.describe('Electron shell', () => {
     expect(existsSync(path.join(dataDir, 'rapport.sqlite3'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'rapport.sqlite3-wal'))).toBe(false);
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('patient mode: no window shortcuts, back to the front when minimized, a crash reloads into the same session', async () => {
+    test.skip(!binary.found, notRunReason);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rapport-electron-'));
+    const app = await electron.launch({ args: [root], cwd: root, env: { ...process.env, RAPPORT_DATA_DIR: dataDir } });
+    try {
+      let window = await app.firstWindow();
+      await window.waitForLoadState('domcontentloaded');
+      const invoke = async (channel: string, input: unknown) => {
+        const r = (await window.evaluate(
+          ([c, i]) => (globalThis as unknown as { rapport: { invoke(c: string, i: unknown): Promise<unknown> } }).rapport.invoke(c, i),
+          [channel, input] as const,
+        )) as { ok: boolean; value: unknown };
+        expect(r.ok, `${channel}: ${JSON.stringify(r)}`).toBe(true);
+        return r.value as Record<string, unknown>;
+      };
+      // Every role in the application menu, submenus included.
+      const menuRoles = () =>
+        app.evaluate(({ Menu }) => {
+          type Item = { role?: string; submenu?: { items: Item[] } | null };
+          const walk = (items: Item[]): string[] => items.flatMap((i) => [...(i.role ? [i.role.toLowerCase()] : []), ...(i.submenu ? walk(i.submenu.items) : [])]);
+          return walk((Menu.getApplicationMenu()?.items ?? []) as Item[]);
+        });
+      const windowState = () =>
+        app.evaluate(({ BrowserWindow }) => {
+          const w = BrowserWindow.getAllWindows()[0];
+          return { kiosk: w.isKiosk(), onTop: w.isAlwaysOnTop(), minimized: w.isMinimized(), visible: w.isVisible(), crashed: w.webContents.isCrashed() };
+        });
+
+      await invoke('settings.update', clinicProfile());
+      await invoke('settings.setStaffPin', { pin: '246813' });
+      const patient = await invoke('patients.create', { patient: patientInput(), acknowledgeDuplicates: false });
+      await invoke('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+
+      // The shell gives the patient a fresh page: nothing the desk's page held stays in memory.
+      await expect
+        .poll(() => app.windows()[0].evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type))
+        .toBe('reload');
+      window = app.windows()[0];
+      await window.waitForLoadState('domcontentloaded');
+
+      const gone = ['minimize', 'close', 'quit', 'togglefullscreen', 'windowmenu', 'filemenu', 'reload', 'toggledevtools'];
+      expect((await menuRoles()).filter((r) => gone.includes(r))).toEqual([]);
+      expect(await windowState()).toMatchObject({ kiosk: true, onTop: true });
+
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].minimize());
+      await expect.poll(windowState).toMatchObject({ minimized: false, visible: true });
+
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.forcefullyCrashRenderer());
+      await expect.poll(windowState).toMatchObject({ crashed: false });
+      window = app.windows()[0];
+      await window.waitForLoadState('domcontentloaded');
+      await expect(window.getByRole('heading', { level: 1, name: 'Informed consent to treatment' })).toBeVisible();
+      expect(await invoke('patientMode.current', {})).toMatchObject({ session: { patientId: patient.id } });
+
+      const unlocked = await invoke('patientMode.exit', { pin: '246813' });
+      expect((unlocked.screenLeft as unknown[]).length).toBeGreaterThan(0);
+      expect(await menuRoles()).toEqual(expect.arrayContaining(['windowmenu']));
+      expect(await windowState()).toMatchObject({ kiosk: false, onTop: false });
+    } finally {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

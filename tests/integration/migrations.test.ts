@@ -258,6 +258,82 @@ const upgrades: Record<
       await expect(q('app_state').insert({ key: 'patient_mode', value: '{}', updated_at: '2024-06-01T10:00:01.000Z' })).rejects.toThrow(/UNIQUE|PRIMARY/);
     },
   },
+  '008_audit_no_replace': {
+    async seed(q) {
+      await seedV001(q);
+      await q('audit_events').insert({ id: 'a8e0c1d2-0000-4000-8000-000000000001', at: '2024-06-01T10:00:00.000Z', action: 'patient.updated', entity: 'patient', entity_id: v001Patients[0].patient.id, detail: '{}' });
+    },
+    async verify(q) {
+      // The events already there stay readable; new ones append; none can be written over.
+      expect(await q('audit_events').where({ id: 'a8e0c1d2-0000-4000-8000-000000000001' }).first()).toMatchObject({ action: 'patient.updated' });
+      await q('audit_events').insert({ id: 'a8e0c1d2-0000-4000-8000-000000000002', at: '2024-06-01T10:00:01.000Z', action: 'patient.archived', entity: 'patient', entity_id: v001Patients[0].patient.id });
+      await expect(
+        q.raw(`INSERT OR REPLACE INTO audit_events (id, at, action, entity, entity_id) VALUES ('a8e0c1d2-0000-4000-8000-000000000001', 'x', 'forged', 'patient', 'x')`),
+      ).rejects.toThrow(/cannot be replaced/);
+    },
+  },
+};
+
+/**
+ * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
+ * with particles whose coded rowid is near 2^53 (the block code's top).
+ */
+const v004Particles = {
+  patient: {
+    ...v001Patients[0].patient,
+    id: 'd1a2b3c4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    first_name: 'Inés',
+    last_name: 'de la Cruz',
+    preferred_name: '',
+    sort_key: 'de la cruz\u0001ines',
+    search_rowid: 9007199254736896,
+  },
+  search: { rowid: 9007199254736896, last: 'de la cruz delacruz', given: 'ines', phone: '', dob: '1985 198503 19850314', status: 'active', sort_key: 'de la cruz\u0001ines' },
+};
+
+async function seedV004(q: Knex) {
+  await seedV001(q);
+  await q('patient_search').insert({ ...v004Particles.search, patient_id: v004Particles.patient.id });
+  await q('patients').insert(v004Particles.patient);
+}
+
+upgrades['005_plain_search'] = {
+  seed: seedV004,
+  rewrites: ['patients', 'patient_search'],
+  async verify(q) {
+    const seeded = [...v001Patients.map((p) => p.patient), v004Particles.patient];
+    // Every patient column as it was, but search_rowid: renumbered 1… in name order.
+    const rows = (await q('patients').orderBy('search_rowid')) as Array<Record<string, unknown>>;
+    const inNameOrder = [...seeded].sort((a, b) => (a.sort_key < b.sort_key ? -1 : 1));
+    expect(rows).toEqual(inNameOrder.map((p, i) => ({ ...p, search_rowid: i + 1 })));
+    // One search row per patient at that rowid, rebuilt from the record: the particles
+    // are indexed joined from each word on, the phones and the archived state kept.
+    const search = (await q.raw('SELECT rowid, * FROM patient_search ORDER BY rowid')) as Array<Record<string, unknown>>;
+    expect(search.map((r) => [r.rowid, r.patient_id])).toEqual(rows.map((r) => [r.search_rowid, r.id]));
+    expect(search.find((r) => r.patient_id === v004Particles.patient.id)).toMatchObject({ last: 'de la cruz delacruz lacruz', status: 'active' });
+    for (const { patient, search: old } of v001Patients) {
+      const { rowid: _rowid, ...rest } = old;
+      expect(search.find((r) => r.patient_id === patient.id)).toMatchObject({ ...rest, last: expect.stringContaining(old.last) });
+    }
+    expect(search.find((r) => r.patient_id === v001Patients[0].patient.id)?.last).toBe('o brien muller obrienmuller brienmuller');
+
+    const patients = createPatientService({ db: q, now: () => new Date('2024-06-01T10:00:00.000Z'), newId: randomUUID });
+    const ids = async (query: string, includeArchived = false) => {
+      const r = await patients.search({ query, includeArchived, limit: 20 });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.results.map((p) => p.id);
+    };
+    expect(await ids('lacruz')).toEqual([v004Particles.patient.id]);
+    expect(await ids('delacruz in')).toEqual([v004Particles.patient.id]);
+    expect(await ids('5557781')).toEqual([v001Patients[1].patient.id]);
+    expect(await ids('nguyen')).toEqual([]);
+    expect(await ids('nguyen', true)).toEqual([v001Patients[2].patient.id]);
+    // New records number on from the highest.
+    const created = await patients.create({ patient: patientInput({ firstName: 'Ana', lastName: 'Cruz' }), acknowledgeDuplicates: true });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(await q('patients').where({ id: created.value.id }).first('search_rowid')).toEqual({ search_rowid: 5 });
+    expect(await ids('cruz')).toEqual([created.value.id, v004Particles.patient.id]);
+  },
 };
 
 // ------------------------------------------------------------------ tests
@@ -307,8 +383,11 @@ describe('migrations', () => {
       // the coverage test above asks for the specific one.
       const check = upgrades[name] ?? { seed: seedV001, verify: async () => {} };
       await check.seed(db);
-      const oldTables = (await tableNames()).filter((t) => !t.startsWith('knex_') && !(check.rewrites ?? []).includes(t));
-      expect(oldTables).toEqual(expect.arrayContaining(['patients', 'patient_phones', 'patient_search']));
+      // Tables this migration or a later one rewrites (an FTS5 table with its shadow
+      // tables) are checked by their own entries.
+      const rewritten = names.slice(names.indexOf(name)).flatMap((n) => upgrades[n]?.rewrites ?? []);
+      const oldTables = (await tableNames()).filter((t) => !t.startsWith('knex_') && !rewritten.some((r) => t === r || t.startsWith(`${r}_`)));
+      expect(oldTables).toEqual(expect.arrayContaining(['patient_phones']));
       const before = await rowsOf(oldTables);
 
       await migrateToLatest(db);

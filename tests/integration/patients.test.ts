@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Patient } from '../../shared/contract/patients';
 import { tempApp } from '../support/app';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
+import { solidPng } from '../support/png';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
 beforeEach(async () => {
@@ -148,5 +149,89 @@ describe('patients', () => {
 
     const trail = await app.db('audit_events').where({ entity_id: p.id }).orderBy('seq').pluck('action');
     expect(trail).toEqual(['patient.created', 'patient.updated', 'patient.archived', 'patient.restored']);
+  });
+});
+
+describe('search at the desk', () => {
+  type Found = { results: Array<{ id: string; firstName: string; lastName: string; phone: string; needsForms: boolean }>; archivedMatches: number };
+  async function find(query: string, includeArchived = false): Promise<Found> {
+    const r = await app.dispatch('patients.search', { query, includeArchived });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value as Found;
+  }
+
+  it('finds particles written apart when typed joined, and by each part', async () => {
+    await create({ firstName: 'Inés', lastName: 'de la Cruz', phones: [{ label: 'mobile', number: '604 555 2001' }] });
+    await create({ firstName: 'Pieter', lastName: 'van der Berg', phones: [{ label: 'mobile', number: '604 555 2002' }] });
+    await create({ firstName: 'Séamus', lastName: 'Mac Giolla', phones: [{ label: 'mobile', number: '604 555 2003' }] });
+    await create({ firstName: 'Hélène', lastName: "D'Été", phones: [{ label: 'mobile', number: '604 555 2004' }] });
+    await create({ firstName: 'João', lastName: 'Dà Silva', phones: [{ label: 'mobile', number: '604 555 2005' }] });
+    const cases: Array<[string[], string]> = [
+      [['delacruz', 'DelaCruz', 'de la cruz', 'lacruz', 'cruz', 'de la', 'dela', 'delac'], 'Inés de la Cruz'],
+      [['vanderberg', 'VanDerBerg', 'derberg', 'van der berg', 'berg', 'vander'], 'Pieter van der Berg'],
+      [['macgiolla', 'mac giolla', 'giolla', 'macg'], 'Séamus Mac Giolla'],
+      [['dete', "d'ete", 'DÉté', 'ete', 'd ete'], "Hélène D'Été"],
+      [['dasilva', 'dàsilva', 'da silva', 'silva'], 'João Dà Silva'],
+    ];
+    for (const [typed, name] of cases) for (const query of typed) expect(await search(query), query).toEqual([name]);
+  });
+
+  it('ranks a number ending with the typed digits first and shows the number that matched', async () => {
+    // Names in the order that put the wrong person first when the end did not count.
+    const contains = await create({ firstName: 'Ada', lastName: 'Abbott', phones: [{ label: 'mobile', number: '604 504 2133' }] });
+    const ends = await create({ firstName: 'Zed', lastName: 'Zimmer', phones: [{ label: 'home', number: '604 555 9000' }, { label: 'work', number: '(250) 555-0421' }] });
+    const also = await create({ firstName: 'Bea', lastName: 'Brown', phones: [{ label: 'mobile', number: '+1 778 555 0421' }] });
+    const found = await find('0421');
+    expect(found.results.map((r) => [r.id, r.phone])).toEqual([
+      [also.id, '+1 778 555 0421'],
+      [ends.id, '(250) 555-0421'],
+      [contains.id, '604 504 2133'],
+    ]);
+    // A longer run ranks the same way; without digits the first number shows.
+    expect((await find('5550421')).results.map((r) => r.id)).toEqual([also.id, ends.id]);
+    expect((await find('zimmer')).results.map((r) => r.phone)).toEqual(['604 555 9000']);
+    // With a name, the name ranks first, then the number's end.
+    expect((await find('b 421')).results.map((r) => r.id)).toEqual([also.id]);
+  });
+
+  it('says how many archived patients match when they are hidden', async () => {
+    const p = await create({ firstName: 'Łukasz', lastName: 'Wójcik', phones: [{ label: 'mobile', number: '250 555 7781' }] });
+    await create({ firstName: 'Lucja', lastName: 'Wojcikowska', phones: [{ label: 'mobile', number: '250 555 7782' }] });
+    await app.dispatch('patients.archive', { id: p.id, reason: 'Moved to Calgary' });
+    expect(await find('wojcik')).toMatchObject({ results: [{ lastName: 'Wojcikowska' }], archivedMatches: 1 });
+    expect(await find('lukasz')).toEqual({ results: [], archivedMatches: 1 });
+    expect(await find('lukasz', true)).toMatchObject({ results: [{ id: p.id }], archivedMatches: 0 });
+    expect(await find('xavier')).toEqual({ results: [], archivedMatches: 0 });
+    await app.dispatch('patients.restore', { id: p.id });
+    expect(await find('lukasz')).toMatchObject({ results: [{ id: p.id }], archivedMatches: 0 });
+  });
+
+  it('marks the patients who still need consent forms before treatment', async () => {
+    await app.dispatch('settings.update', clinicProfile());
+    const zoe = await create();
+    const sam = await create({ firstName: 'Sam', lastName: 'Reyes', dateOfBirth: '1990-05-05', phones: [{ label: 'home', number: '250 555 0177' }] });
+    const needs = async () => Object.fromEntries((await find('')).results.map((r) => [r.firstName, r.needsForms]));
+    expect(await needs()).toEqual({ Zoë: true, Sam: true });
+
+    const sign = async (patientId: string, kind: string) => {
+      const r = await app.dispatch('consent.sign', {
+        patientId, kind, locale: 'en-CA', choices: kind === 'privacy' ? ['phone'] : [], templateVersion: 1,
+        signature: { method: 'screen', imageBase64: solidPng(240, 60, [16, 36, 58]).toString('base64'), signerName: 'Zoë' },
+        explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return (r.value as { id: string }).id;
+    };
+    // Privacy and treatment are not enough: the outbreak consent is needed too.
+    await sign(zoe.id, 'privacy');
+    const treatment = await sign(zoe.id, 'treatment');
+    expect(await needs()).toEqual({ Zoë: true, Sam: true });
+    await sign(zoe.id, 'outbreak');
+    expect(await needs()).toEqual({ Zoë: false, Sam: true });
+    expect((await find('obrien')).results).toMatchObject([{ id: zoe.id, needsForms: false }]);
+    expect((await find('reyes')).results).toMatchObject([{ id: sam.id, needsForms: true }]);
+    // A withdrawn consent needs signing again.
+    await app.dispatch('consent.withdraw', { consentId: treatment, reason: 'Asked to stop', recordedBy: 'Marc Tremblay' });
+    expect(await needs()).toEqual({ Zoë: true, Sam: true });
   });
 });

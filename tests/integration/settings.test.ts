@@ -10,7 +10,7 @@ import { dataPaths } from '../../main/app/paths';
 import { maxLogoBytes } from '../../shared/contract/settings';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
-import { prepareLogo } from '../../main/consent/pdf/images';
+import { prepareLogo } from '../../main/images/prepare';
 
 /**
  * The clinic profile lives in electron-store (here `conf`, which electron-store is built

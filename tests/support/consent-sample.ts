@@ -1,5 +1,7 @@
-import { encodePng } from '../../main/consent/pdf/png';
+import { encodePng } from '../../main/images/png';
 import type { ConsentPdfInput } from '../../main/consent/pdf/types';
+import { checkSignaturePng } from '../../main/consent/signature';
+import type { PreparedImage } from '../../main/images/prepare';
 
 /**
  * A realistic consent, drawn with made-up people, for the tests and the benchmark. The
@@ -34,6 +36,13 @@ export function sampleSignaturePng(): Buffer {
   }
   for (let t = 0; t <= 1; t += 0.001) c.dot(60 + 470 * t, 150 - 6 * Math.sin(t * 3), 1.6, ink); // the underline
   return c.png();
+}
+
+/** The sample signature as the PDF takes it: checked and decoded, as the consent service passes it. */
+export function sampleSignature(png = sampleSignaturePng()): PreparedImage {
+  const checked = checkSignaturePng(png);
+  if (!checked.ok) throw new Error(checked.message);
+  return checked.image;
 }
 
 /** A clinic mark: a teal disc with a white leaf, for the letterhead. */
@@ -178,7 +187,7 @@ export function sampleConsent(locale: ConsentPdfInput['locale'] = 'en-CA', overr
     },
     template: { name: text.name, version: 3, title: text.title, sections: text.sections },
     choices: text.choices,
-    signature: { method: 'screen', image: sampleSignaturePng(), signerName: "Zoë O'Brien-Müller", signedAt: '2025-03-14T21:31:40.000Z' },
+    signature: { method: 'screen', image: sampleSignature(), signerName: "Zoë O'Brien-Müller", signedAt: '2025-03-14T21:31:40.000Z' },
     explainedBy: 'Amélie Tremblay, RMT',
     witnessedBy: null,
     ...overrides,

@@ -12,7 +12,7 @@ import { systemPrinter } from '../../main/printing';
  * printing, and xdg-open for "open in viewer". Used by the tests, the browser harness,
  * the demo and the benchmark, so they all run the real handlers.
  */
-type NodeAppOptions = { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths' | 'store' | 'restart'>>;
+type NodeAppOptions = { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths' | 'restart'>>;
 
 export async function nodeApp(options: NodeAppOptions) {
   return createApp(nodeDeps(options));

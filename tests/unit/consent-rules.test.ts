@@ -8,7 +8,7 @@ import { encodePng, scribblePng, solidPng } from '../support/png';
 
 describe('signature check', () => {
   it('accepts a drawn signature and refuses blank, transparent, tiny and broken images', () => {
-    expect(checkSignaturePng(scribblePng(7))).toEqual({ ok: true });
+    expect(checkSignaturePng(scribblePng(7))).toMatchObject({ ok: true });
     expect(checkSignaturePng(solidPng(300, 100, [255, 255, 255]))).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
     expect(checkSignaturePng(encodePng(300, 100, new Uint8Array(300 * 100 * 4)))).toMatchObject({ ok: false });
     const dot = new Uint8Array(300 * 100 * 4);

@@ -36,7 +36,23 @@ describe('phoneDigits', () => {
   });
 
   it('is what the search does with a typed number', () => {
-    expect(parseQuery('+1(604)555-0142').clauses).toEqual(parseQuery('6045550142').clauses);
-    expect(parseQuery('1-604-555-0142').clauses).toEqual([{ columns: ['phone'], terms: [{ term: '6045550142', prefix: true }] }]);
+    expect(parseQuery('+1(604)555-0142')).toEqual(parseQuery('6045550142'));
+    expect(parseQuery('1-604-555-0142').clauses).toEqual([{ terms: [{ columns: ['phone'], term: '6045550142', prefix: true }] }]);
+  });
+});
+
+describe('parseQuery ranking', () => {
+  it('ranks by the first name word in the last name, then by a number ending with the first digits', () => {
+    expect(parseQuery('de la 0421 77').rank).toEqual([
+      { columns: ['last'], term: 'de', prefix: true },
+      { columns: ['phone'], term: '0421', prefix: false },
+    ]);
+    expect(parseQuery('1985-03-14').rank).toEqual([]);
+    expect(parseQuery('  ').clauses).toEqual([]);
+  });
+
+  it('indexes a name with particles joined from each word on', () => {
+    const doc = searchDocument({ firstName: 'Pieter', lastName: 'van der Berg', preferredName: '', dateOfBirth: '1990-01-01', phones: [], archived: false });
+    expect(doc.last).toBe('van der berg vanderberg derberg');
   });
 });

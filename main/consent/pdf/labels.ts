@@ -16,8 +16,8 @@ export interface ConsentPdfLabels {
   yes: string;
   no: string;
   signature: string;
-  signedBy: string;
-  signedOnScreen: string;
+  signedBy: (who: string) => string;
+  signedOnScreen: (when: string) => string;
   signedOn: (when: string) => string;
   signedOnPaperSeenBy: (who: string) => string;
   paperCopyKept: string;
@@ -47,8 +47,8 @@ const en: ConsentPdfLabels = {
   yes: 'Yes',
   no: 'No',
   signature: 'Signature',
-  signedBy: 'Signed by',
-  signedOnScreen: 'Signed on screen',
+  signedBy: (who) => `Signed by ${who}`,
+  signedOnScreen: (when) => `Signed on screen on ${when}`,
   signedOn: (when) => `Signed on ${when}`,
   signedOnPaperSeenBy: (who) => `Signed on paper, seen by ${who}`,
   paperCopyKept: 'The signed paper copy is kept in the patient’s file.',
@@ -76,8 +76,8 @@ const fr: ConsentPdfLabels = {
   yes: 'Oui',
   no: 'Non',
   signature: 'Signature',
-  signedBy: 'Signé par',
-  signedOnScreen: 'Signé à l’écran',
+  signedBy: (who) => `Signé par ${who}`,
+  signedOnScreen: (when) => `Signé à l’écran le ${when}`,
   signedOn: (when) => `Signé le ${when}`,
   signedOnPaperSeenBy: (who) => `Signé sur papier, vu par ${who}`,
   paperCopyKept: 'L’exemplaire papier signé est conservé au dossier du patient.',

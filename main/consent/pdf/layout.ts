@@ -1,5 +1,5 @@
 import type { ConsentPdfLabels } from './labels';
-import { formatDateOfBirth, formatSignedAt, shortRecordId } from './format';
+import { formatDateOfBirth, formatSignedAt, formatSignedDay, shortRecordId } from './format';
 import type { ConsentPdfInput } from './types';
 import type { CheckedImages } from './validate';
 
@@ -7,13 +7,16 @@ import type { CheckedImages } from './validate';
  * The consent form's page, drawn top to bottom. Blocks that must not be split (the
  * patient box, a choice, the signature block) are measured first as rows, then moved to
  * a new page whole when they do not fit; paragraphs flow across pages on their own.
+ * The signature block is measured before anything is drawn, so the last paragraph or
+ * choice before it can keep it company: a signature never sits alone on a page, apart
+ * from the statement it signs.
  */
 
 type Doc = PDFKit.PDFDocument;
 
 /** US Letter: what Canadian clinic printers are loaded with. */
 export const pageSize = { width: 612, height: 792 } as const;
-export const margins = { top: 54, left: 56, right: 56, bottom: 72 } as const;
+export const margins = { top: 54, left: 56, right: 56, bottom: 64 } as const;
 
 export const fontNames = { regular: 'Body', bold: 'Bold' } as const;
 
@@ -26,13 +29,24 @@ const colour = {
   box: '#2b3338',
 } as const;
 
-const body = { size: 10, lineGap: 2.2, paragraphGap: 5 } as const;
+/**
+ * Body text at 11 pt, up from 10: many patients are older readers. Clear-print guidance
+ * asks for 12 pt in a face like Times; DejaVu Sans's letters are a fifth taller at the
+ * same size (x-height 0.55 em against 0.45), so 11 pt reads as Times does at 13.
+ */
+const body = { size: 11, lineGap: 2, paragraphGap: 6 } as const;
+const heading = 12.5;
+const sectionGap = 6;
+/** Choices and the signing details: the body's size, in their own rows. */
+const entry = 11;
 
 export interface LayoutContext {
   doc: Doc;
   input: ConsentPdfInput;
   labels: ConsentPdfLabels;
   images: CheckedImages;
+  /** The height of the signature block, which the last paragraph or choice keeps on its page. */
+  signatureHeight: number;
 }
 
 /** A piece measured before it is drawn, so it can move to the next page whole. */
@@ -55,9 +69,15 @@ function ensureRoom(doc: Doc, needed: number) {
   if (doc.y + needed > bottomLimit && doc.y > margins.top) doc.addPage();
 }
 
-/** Draws rows as one unit: never split across pages (unless taller than a page). */
-function placeTogether(doc: Doc, rows: Row[]) {
-  ensureRoom(doc, rows.reduce((sum, r) => sum + r.height, 0));
+/** What must follow on the same page: the signature block, unless the two together cannot fit on any page. */
+function withSignature(ctx: LayoutContext, height: number): number {
+  const both = height + ctx.signatureHeight;
+  return both <= bottomLimit - margins.top ? both : height;
+}
+
+/** Draws rows as one unit: never split across pages (unless taller than a page); `followedBy` more must fit after them. */
+function placeTogether(doc: Doc, rows: Row[], followedBy = 0) {
+  ensureRoom(doc, rows.reduce((sum, r) => sum + r.height, followedBy));
   let y = doc.y;
   for (const row of rows) {
     row.draw(y);
@@ -77,8 +97,8 @@ export function drawLetterhead({ doc, input, images }: LayoutContext) {
   let textX = left;
   let logoBottom = top;
   if (images.logo) {
-    // At most 60 pt high and 150 pt wide, aspect kept: a letterhead mark, not a banner.
-    const scale = Math.min(150 / images.logo.width, 60 / images.logo.height);
+    // At most 52 pt high and 150 pt wide, aspect kept: a letterhead mark, not a banner.
+    const scale = Math.min(150 / images.logo.width, 52 / images.logo.height);
     const w = images.logo.width * scale;
     const h = images.logo.height * scale;
     doc.image(images.logo.bytes, left, top, { width: w, height: h });
@@ -95,7 +115,7 @@ export function drawLetterhead({ doc, input, images }: LayoutContext) {
   const ruleY = Math.max(doc.y, logoBottom) + 10;
   doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(1.2).strokeColor(colour.accent).stroke();
   doc.x = left;
-  doc.y = ruleY + 18;
+  doc.y = ruleY + 14;
 }
 
 export function drawTitle({ doc, input }: LayoutContext) {
@@ -111,13 +131,13 @@ export function drawPatientBox({ doc, input, labels }: LayoutContext) {
   const inner = width - 2 * pad;
   const cell = (label: string, value: string, w: number, bold = false) => {
     const shown = value.trim() === '' ? labels.none : value;
-    const valueSize = bold ? 12 : 10.5;
-    const labelH = measure(doc, fontNames.regular, 8, label, w);
+    const valueSize = bold ? 12.5 : 11;
+    const labelH = measure(doc, fontNames.regular, 8.5, label, w);
     const valueH = measure(doc, bold ? fontNames.bold : fontNames.regular, valueSize, shown, w);
     return {
       height: labelH + 2 + valueH,
       draw: (x: number, y: number) => {
-        text(doc, fontNames.regular, 8, colour.muted, label, x, y, { width: w });
+        text(doc, fontNames.regular, 8.5, colour.muted, label, x, y, { width: w });
         text(doc, bold ? fontNames.bold : fontNames.regular, valueSize, colour.text, shown, x, y + labelH + 2, { width: w });
       },
     };
@@ -160,27 +180,34 @@ function keepLinesTogether(doc: Doc, lines: number, lineHeight: number) {
   }
 }
 
-export function drawSections({ doc, input }: LayoutContext) {
+export function drawSections(ctx: LayoutContext) {
+  const { doc, input } = ctx;
   const lineHeight = measure(doc, fontNames.regular, body.size, 'Ag', width, body.lineGap);
-  for (const section of input.template.sections) {
+  const sections = input.template.sections;
+  sections.forEach((section, s) => {
     const paragraphs = section.paragraphs.filter((p) => p.trim() !== '');
-    const heading = section.heading.trim();
+    const title = section.heading.trim();
     // Keep a heading with the first lines of its paragraph: a heading alone at the foot
     // of a page reads as the end of the form.
-    const headH = heading ? measure(doc, fontNames.bold, 11.5, heading, width) + 4 : 0;
+    const headH = title ? measure(doc, fontNames.bold, heading, title, width) + 4 : 0;
     const firstH = paragraphs.length ? Math.min(measure(doc, fontNames.regular, body.size, paragraphs[0], width, body.lineGap), 3 * lineHeight) : 0;
-    ensureRoom(doc, headH + firstH);
-    if (heading) {
-      text(doc, fontNames.bold, 11.5, colour.accent, heading, left, doc.y, { width });
+    // The statement the patient signs (the last paragraph) goes with the signature, when it is short enough to move.
+    const lines = (p: string) => Math.round(measure(doc, fontNames.regular, body.size, p, width, body.lineGap) / lineHeight);
+    const statement = s === sections.length - 1 && input.choices.length === 0 && paragraphs.length > 0 && lines(paragraphs.at(-1)!) <= 8 ? paragraphs.length - 1 : -1;
+    const statementH = statement >= 0 ? measure(doc, fontNames.regular, body.size, paragraphs[statement], width, body.lineGap) + body.paragraphGap + sectionGap : 0;
+    ensureRoom(doc, statement === 0 ? withSignature(ctx, headH + statementH) : headH + firstH);
+    if (title) {
+      text(doc, fontNames.bold, heading, colour.accent, title, left, doc.y, { width });
       doc.y += 4;
     }
-    for (const p of paragraphs) {
-      keepLinesTogether(doc, Math.round(measure(doc, fontNames.regular, body.size, p, width, body.lineGap) / lineHeight), lineHeight);
+    paragraphs.forEach((p, i) => {
+      if (i === statement) ensureRoom(doc, withSignature(ctx, statementH));
+      else keepLinesTogether(doc, lines(p), lineHeight);
       text(doc, fontNames.regular, body.size, colour.text, p, left, doc.y, { width, lineGap: body.lineGap, paragraphGap: body.paragraphGap });
-    }
+    });
     doc.x = left;
-    doc.y += 8;
-  }
+    doc.y += sectionGap;
+  });
 }
 
 /** A box with a drawn tick: glyphs like ☒ vary by font and do not survive every printer. */
@@ -202,7 +229,8 @@ function checkBox(doc: Doc, x: number, y: number, checked: boolean) {
   }
 }
 
-export function drawChoices({ doc, input, labels }: LayoutContext) {
+export function drawChoices(ctx: LayoutContext) {
+  const { doc, input, labels } = ctx;
   if (input.choices.length === 0) return;
   const groups = new Map<string, ConsentPdfInput['choices']>();
   for (const c of input.choices) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
@@ -211,14 +239,15 @@ export function drawChoices({ doc, input, labels }: LayoutContext) {
   const labelWidth = right - stateWidth - 10 - labelX;
   const drawRule = (y: number) => doc.moveTo(labelX, y).lineTo(right, y).lineWidth(0.4).strokeColor(colour.rule).stroke();
   doc.y += 2;
+  const lastGroup = [...groups.keys()].at(-1);
   for (const [group, choices] of groups) {
     const rows: Row[] = choices.map((choice) => {
-      const h = Math.max(measure(doc, fontNames.regular, 10.5, choice.label, labelWidth), 12);
+      const h = Math.max(measure(doc, fontNames.regular, entry, choice.label, labelWidth), 12);
       return {
         height: h + 7,
         draw: (y) => {
           checkBox(doc, left + 4, y, choice.checked);
-          text(doc, fontNames.regular, 10.5, colour.text, choice.label, labelX, y, { width: labelWidth });
+          text(doc, fontNames.regular, entry, colour.text, choice.label, labelX, y, { width: labelWidth });
           // The state in words as well: a tick does not survive text extraction or a
           // faint photocopy, a word does. A blank form for paper is ticked by hand, so
           // it carries no printed answer.
@@ -232,42 +261,32 @@ export function drawChoices({ doc, input, labels }: LayoutContext) {
         },
       };
     });
-    const headingH = group.trim() ? measure(doc, fontNames.bold, 11.5, group, width) + 6 : 0;
-    // The group heading travels with its first choice.
-    placeTogether(doc, [{ height: headingH, draw: (y) => group.trim() && text(doc, fontNames.bold, 11.5, colour.accent, group, left, y, { width }) }, rows[0]]);
-    for (const row of rows.slice(1)) placeTogether(doc, [row]);
+    const headingH = group.trim() ? measure(doc, fontNames.bold, heading, group, width) + 6 : 0;
+    // The group heading travels with its first choice, and the last choice with the signature.
+    const after = (i: number) => (group === lastGroup && i === rows.length - 1 ? withSignature(ctx, rows[i].height + 10) - rows[i].height : 0);
+    placeTogether(doc, [{ height: headingH, draw: (y) => group.trim() && text(doc, fontNames.bold, heading, colour.accent, group, left, y, { width }) }, rows[0]], after(0));
+    rows.slice(1).forEach((row, i) => placeTogether(doc, [row], after(i + 1)));
     doc.y += 10;
   }
 }
 
-/** A line to write on, with its caption underneath, and what is written on it if known. */
+/** A line to write on by hand, with its caption underneath. */
 interface WriteLine {
   x: number;
   w: number;
   caption: string;
-  value?: string;
 }
-const writeLineHeight = 38;
 
-/**
- * Lines side by side in one row, their rules level. A one-line value sits 8 pt below
- * the top, the rule at 24 pt, the caption at 27 pt. A longer value ("Priya Natarajan,
- * Registered Massage Therapist (RMT)") wraps in full, never cut short, and the rules and
- * captions move down with it, the row growing to match; so does a caption that wraps.
- */
+/** Lines side by side in one row, their rules level, 24 pt down to leave room for a hand; the captions wrap below. */
 function writeLines(doc: Doc, lines: WriteLine[], space: { above?: number; below?: number } = {}): Row {
   const above = space.above ?? 0;
-  const oneValue = measure(doc, fontNames.regular, 10.5, 'Ag', width);
-  const oneCaption = measure(doc, fontNames.regular, 8, 'Ag', width);
-  const valueH = Math.max(oneValue, ...lines.map((l) => (l.value ? measure(doc, fontNames.regular, 10.5, l.value, l.w) : 0)));
-  const captionH = Math.max(oneCaption, ...lines.map((l) => measure(doc, fontNames.regular, 8, l.caption, l.w)));
-  const ruleAt = 24 + (valueH - oneValue);
+  const ruleAt = 24;
+  const captionH = Math.max(...lines.map((l) => measure(doc, fontNames.regular, 8, l.caption, l.w)));
   return {
-    height: above + writeLineHeight + (valueH - oneValue) + (captionH - oneCaption) + (space.below ?? 0),
+    height: above + ruleAt + 3 + captionH + 3 + (space.below ?? 0),
     draw: (top) => {
       const y = top + above;
-      for (const { x, w, caption, value } of lines) {
-        if (value) text(doc, fontNames.regular, 10.5, colour.text, value, x, y + 8, { width: w });
+      for (const { x, w, caption } of lines) {
         doc.moveTo(x, y + ruleAt).lineTo(x + w, y + ruleAt).lineWidth(0.8).strokeColor(colour.box).stroke();
         text(doc, fontNames.regular, 8, colour.muted, caption, x, y + ruleAt + 3, { width: w });
       }
@@ -275,40 +294,58 @@ function writeLines(doc: Doc, lines: WriteLine[], space: { above?: number; below
   };
 }
 
-function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedImages): Row[] {
+/**
+ * How the form was signed. A signed record says who explained it and, only when there
+ * was one, who witnessed it, as text; a form printed for paper leaves lines for both.
+ */
+function signatureRows({ doc, input, labels, images }: Omit<LayoutContext, 'signatureHeight'>): Row[] {
   const sig = input.signature;
   const when = (iso: string) => formatSignedAt(iso, input.locale, input.timeZone);
-  const lines = (items: Array<{ s: string; bold?: boolean; muted?: boolean }>, x: number, w: number) => {
+  const people = [labels.labelled(labels.explainedBy, input.explainedBy.trim())];
+  if (input.witnessedBy?.trim()) people.push(labels.labelled(labels.witnessedBy, input.witnessedBy.trim()));
+  const lines = (items: Array<{ s: string; bold?: boolean; muted?: boolean; gap?: boolean }>, x: number, w: number) => {
     const sized = items.map((it) => {
       const font = it.bold ? fontNames.bold : fontNames.regular;
-      const size = it.muted ? 9 : 10.5;
-      // pdfkit would break "(America/Vancouver)" after the slash; break before the zone instead.
-      const s = doc.font(font).fontSize(size).widthOfString(it.s) > w ? it.s.replace(/ \(([^()]*)\)$/, '\n($1)') : it.s;
-      return { ...it, s, h: measure(doc, font, size, s, w) + 3 };
+      const size = it.muted ? 9.5 : entry;
+      return { ...it, font, size, h: measure(doc, font, size, it.s, w) + (it.gap ? 8 : 3) };
     });
     return {
       height: sized.reduce((sum, it) => sum + it.h, 0),
       draw: (y: number) => {
         for (const it of sized) {
-          text(doc, it.bold ? fontNames.bold : fontNames.regular, it.muted ? 9 : 10.5, it.muted ? colour.muted : colour.text, it.s, x, y, { width: w });
+          text(doc, it.font, it.size, it.muted ? colour.muted : colour.text, it.s, x, y, { width: w });
           y += it.h;
         }
       },
     };
   };
+  const recorded = people.map((s) => ({ s }));
+  /** How it was given on the left, who was there on the right: the block as short as the screen's. */
+  const columns = (how: Parameters<typeof lines>[0], who: Parameters<typeof lines>[0]): Row => {
+    const colW = (width - 24) / 2;
+    const a = lines(how, left, colW);
+    const b = lines(who, left + colW + 24, colW);
+    return {
+      height: Math.max(a.height, b.height) + 4,
+      draw: (y) => {
+        a.draw(y);
+        b.draw(y);
+      },
+    };
+  };
   switch (sig.method) {
     case 'screen': {
-      const boxW = 240;
-      const boxH = 92;
-      const infoX = left + boxW + 20;
+      const boxW = 210;
+      const boxH = 66;
+      const infoX = left + boxW + 18;
       const info = lines(
-        [{ s: labels.signedBy, muted: true }, { s: sig.signerName, bold: true }, { s: labels.signedOn(when(sig.signedAt)) }, { s: labels.signedOnScreen, muted: true }],
+        [{ s: labels.signedBy(sig.signerName), bold: true }, { s: labels.signedOnScreen(when(sig.signedAt)), gap: true }, ...recorded],
         infoX,
         right - infoX,
       );
       return [
         {
-          height: Math.max(boxH, info.height) + 14,
+          height: Math.max(boxH, info.height) + 4,
           draw: (y) => {
             doc.roundedRect(left, y, boxW, boxH, 3).lineWidth(0.6).strokeColor(colour.rule).stroke();
             const pic = images.signature;
@@ -318,21 +355,21 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
               const h = pic.height * scale;
               doc.image(pic.bytes, left + (boxW - w) / 2, y + (boxH - h) / 2, { width: w, height: h });
             }
-            info.draw(y + 4);
+            info.draw(y + 2);
           },
         },
       ];
     }
     case 'paper': {
-      const block = lines([{ s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(when(sig.signedAt)) }, { s: labels.paperCopyKept, muted: true }], left, width);
-      return [{ height: block.height + 10, draw: block.draw }];
+      // The date written on the form: a paper signature has no time of day anyone entered.
+      const day = formatSignedDay(sig.signedAt, input.locale, input.timeZone);
+      return [columns([{ s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(day) }], [...recorded, { s: labels.paperCopyKept, muted: true }])];
     }
-    case 'verbal': {
-      const block = lines([{ s: labels.verbalRecordedBy(sig.recordedBy), bold: true }, { s: labels.givenOn(when(sig.signedAt)) }], left, width);
-      return [{ height: block.height + 10, draw: block.draw }];
-    }
+    case 'verbal':
+      return [columns([{ s: labels.verbalRecordedBy(sig.recordedBy), bold: true }, { s: labels.givenOn(when(sig.signedAt)) }], recorded)];
     case 'paper-blank': {
       const dateX = left + width * 0.64;
+      const colW = (width - 24) / 2;
       return [
         writeLines(
           doc,
@@ -340,43 +377,48 @@ function signatureRows({ doc, input, labels }: LayoutContext, images: CheckedIma
             { x: left, w: width * 0.6, caption: labels.blankSignature },
             { x: dateX, w: right - dateX, caption: labels.blankDate },
           ],
-          { above: 10, below: 2 },
+          { above: 4, below: 2 },
         ),
         writeLines(doc, [{ x: left, w: width * 0.6, caption: labels.blankName }], { below: 4 }),
+        // Filled in by hand at the desk: who explained the form, and a witness if there is one.
+        writeLines(
+          doc,
+          [
+            { x: left, w: colW, caption: labels.explainedBy },
+            { x: left + colW + 24, w: colW, caption: labels.witnessedBy },
+          ],
+          { below: 2 },
+        ),
       ];
     }
   }
 }
 
 /**
- * Signature, then who explained and who witnessed: one block, never split, so a page
- * never carries a signature without the form it signs or the other way round.
+ * The signature block, measured: its heading, how it was signed, who explained and who
+ * witnessed. One block, never split, so a page never carries a signature without the
+ * form it signs or the other way round.
  */
-export function drawSignatureBlock(ctx: LayoutContext) {
-  const { doc, input, labels } = ctx;
-  const headingH = measure(doc, fontNames.bold, 11.5, labels.signature, width) + 8;
-  const colW = (width - 24) / 2;
-  const people = writeLines(
-    doc,
-    [
-      { x: left, w: colW, caption: labels.explainedBy, value: input.explainedBy.trim() },
-      { x: left + colW + 24, w: colW, caption: labels.witnessedBy, value: input.witnessedBy?.trim() ?? '' },
-    ],
-    { below: 2 },
-  );
-  doc.y += 4;
-  placeTogether(doc, [
+export function signatureBlock(ctx: Omit<LayoutContext, 'signatureHeight'>): Row {
+  const { doc, labels } = ctx;
+  const headingH = measure(doc, fontNames.bold, heading, labels.signature, width) + 8;
+  const rows: Row[] = [
     {
-      height: headingH,
+      height: headingH + 6,
       draw: (y) => {
         doc.moveTo(left, y).lineTo(right, y).lineWidth(0.6).strokeColor(colour.rule).stroke();
-        text(doc, fontNames.bold, 11.5, colour.accent, labels.signature, left, y + 8, { width });
+        text(doc, fontNames.bold, heading, colour.accent, labels.signature, left, y + 8, { width });
       },
     },
-    { height: 6, draw: () => undefined },
-    ...signatureRows(ctx, ctx.images),
-    people,
-  ]);
+    ...signatureRows(ctx),
+  ];
+  return {
+    height: rows.reduce((sum, r) => sum + r.height, 0) + 4,
+    draw: () => {
+      doc.y += 4;
+      placeTogether(doc, rows);
+    },
+  };
 }
 
 /**

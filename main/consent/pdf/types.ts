@@ -1,3 +1,5 @@
+import type { PreparedImage } from '../../images/prepare';
+
 /**
  * What the consent PDF needs, already resolved by the consent service: template text
  * with placeholders filled, the clinic profile, the patient's identifiers and how the
@@ -24,7 +26,8 @@ export interface ConsentPdfInput {
   /** For example group 'Areas', label 'Gluteal region', checked true; drawn as real boxes with a drawn tick. */
   choices: Array<{ group: string; label: string; checked: boolean }>;
   signature:
-    | { method: 'screen'; image: Buffer /* PNG */; signerName: string; signedAt: string }
+    /** The drawn signature as checkSignaturePng passed it: decoded, checked for ink, flattened onto white. */
+    | { method: 'screen'; image: PreparedImage; signerName: string; signedAt: string }
     /** Printed for signing on paper: a blank signature line, name and date lines. */
     | { method: 'paper-blank' }
     /** Re-render of a paper-signed record: states 'Signed on paper, seen by …'. */

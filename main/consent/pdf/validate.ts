@@ -1,9 +1,7 @@
-import { isPng, prepareLogo, preparePng, type PreparedImage } from './images';
+import { isPng } from '../../images/magic';
+import { prepareLogo, type PreparedImage } from '../../images/prepare';
 import { isIsoInstant, isValidTimeZone } from './format';
 import type { ConsentPdfInput } from './types';
-
-/** A signature_pad PNG is tens of kilobytes; a megabyte is a wrong file, not a signature. */
-export const maxSignatureBytes = 1024 * 1024;
 
 /** The images as the PDF will embed them, decoded and checked. */
 export interface CheckedImages {
@@ -47,13 +45,8 @@ export function checkConsentPdfInput(input: ConsentPdfInput): Checked {
   const sig = input.signature;
   switch (sig.method) {
     case 'screen': {
-      if (!sig.image || sig.image.length === 0) fields['signature.image'] = 'The signature is empty: ask the patient to sign again';
-      else if (sig.image.length > maxSignatureBytes) fields['signature.image'] = 'The signature image is larger than 1 MB';
-      else {
-        const seen = preparePng(sig.image);
-        if (!seen.ok) fields['signature.image'] = `The signature image cannot be used: ${seen.reason}`;
-        else images.signature = seen.image;
-      }
+      // Checked and decoded already, once, by checkSignaturePng (consent/signature.ts).
+      images.signature = sig.image;
       if (blank(sig.signerName)) fields['signature.signerName'] = 'Enter the name of the person who signed';
       if (!isIsoInstant(sig.signedAt)) fields['signature.signedAt'] = 'The signing time must be an ISO 8601 timestamp';
       break;

@@ -3,6 +3,8 @@ import * as m001 from './001_patients';
 import * as m002 from './002_audit';
 import * as m003 from './003_consent';
 import * as m004 from './004_app_state';
+import * as m005 from './005_plain_search';
+import * as m008 from './008_audit_no_replace';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -18,6 +20,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['002_audit', m002],
   ['003_consent', m003],
   ['004_app_state', m004],
+  ['005_plain_search', m005],
+  ['008_audit_no_replace', m008],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -10,10 +10,14 @@ export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
   checkPin: (pin: string) => Result<{ unlocked: true }>;
   pinIsSet: () => boolean;
-  /** Where the session survives a restart (the database), and the audit trail of who held the screen. */
-  save: (session: PatientSession | null) => Promise<void>;
+  /**
+   * Where the session survives a restart (the database), saved in ONE transaction with
+   * the audit entry of who took or gave back the screen: a crash cannot keep one without the other.
+   */
+  save: (session: PatientSession | null, audit: { action: 'patient_mode.entered' | 'patient_mode.left'; patientId: string }) => Promise<void>;
   load: () => Promise<unknown>;
-  audit: (action: 'patient_mode.entered' | 'patient_mode.left', patientId: string) => Promise<void>;
+  /** Audit entries that go with no change: a wrong PIN, a refused channel, the screen left. Ids and names only, never the PIN. */
+  audit: (action: 'patient_mode.pin_refused' | 'patient_mode.channel_refused' | 'patient_mode.screen_left', patientId: string, detail?: Record<string, unknown>) => Promise<void>;
   /** Whether the forms can be made for this patient (font, logo, clinic name): found out before the patient signs, not after. */
   canPrint: (session: Omit<PatientSession, 'patientName'>) => Promise<Result<unknown>>;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
@@ -30,9 +34,20 @@ export async function createPatientMode(deps: PatientModeDeps) {
   const stored = patientSessionSchema.nullable().safeParse(await deps.load());
   let session: PatientSession | null = stored.success ? stored.data : null;
   deps.onChange?.(session !== null);
+  /** Times the patient-facing window lost the screen this session, told to staff when they unlock. */
+  let screenLeft: Array<{ at: string; seconds: number }> = [];
+  /** Channels already audited as refused this session: one entry each, so a looping screen cannot fill the disk. */
+  let refusedChannels = new Set<string>();
+  // Refusals are answered at once (the guard is synchronous); their audit entries follow
+  // in order on one chain. An entry that cannot be written does not undo the refusal,
+  // which already happened; it must not break the chain for the next one either.
+  let auditing: Promise<void> = Promise.resolve();
+  const audit = (...entry: Parameters<PatientModeDeps['audit']>) => {
+    auditing = auditing.then(() => deps.audit(...entry)).catch(() => undefined);
+    return auditing;
+  };
 
   return {
-    isOn: () => session !== null,
     async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       if (!deps.pinIsSet()) {
@@ -44,27 +59,47 @@ export async function createPatientMode(deps: PatientModeDeps) {
       const printable = await deps.canPrint(input);
       if (!printable.ok) return printable;
       const next = { ...input, patientName: `${patient.firstName} ${patient.lastName}` };
-      await deps.save(next);
-      await deps.audit('patient_mode.entered', next.patientId);
+      await deps.save(next, { action: 'patient_mode.entered', patientId: next.patientId });
       session = next;
+      screenLeft = [];
+      refusedChannels = new Set();
       deps.onChange?.(true);
       return ok(next);
     },
     current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session }),
-    async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true }>> {
+    async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true; screenLeft: Array<{ at: string; seconds: number }> }>> {
       const checked = deps.checkPin(pin);
-      if (!checked.ok || !session) return checked;
-      await deps.save(null);
-      await deps.audit('patient_mode.left', session.patientId);
+      const on = session;
+      if (!on) return checked.ok ? ok({ unlocked: true, screenLeft: [] }) : checked;
+      if (!checked.ok) {
+        await audit('patient_mode.pin_refused', on.patientId);
+        return checked;
+      }
+      await auditing; // the refusals of this session come before its end in the trail
+      if (session !== on) return ok({ unlocked: true, screenLeft: [] }); // unlocked meanwhile by another call
+      await deps.save(null, { action: 'patient_mode.left', patientId: on.patientId });
       session = null;
       deps.onChange?.(false);
-      return checked;
+      return ok({ unlocked: true, screenLeft });
     },
+    /** Told by the shell when the patient-facing window lost the screen and got it back. */
+    async screenLeft(left: { at: string; seconds: number }): Promise<void> {
+      if (!session) return;
+      screenLeft.push(left);
+      await audit('patient_mode.screen_left', session.patientId, left);
+    },
+    /** Resolves when every audit entry asked for so far is written (before the database closes). */
+    settled: () => auditing,
     /** Null when the call may go ahead; otherwise the refusal the caller gets. */
     refuse(channel: Channel, input: unknown): Result<never> | null {
       if (!session) return null;
-      const refusal = err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
-      if (!allowedInPatientMode.has(channel)) return refusal;
+      const on = session;
+      const refusal = () => {
+        if (!refusedChannels.has(channel)) void audit('patient_mode.channel_refused', on.patientId, { channel });
+        refusedChannels.add(channel);
+        return err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
+      };
+      if (!allowedInPatientMode.has(channel)) return refusal();
       if (channel === 'consent.sign') {
         const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; explainedBy: string; witnessedBy: string; signature: { method: string } };
         const asSetUp =
@@ -74,7 +109,7 @@ export async function createPatientMode(deps: PatientModeDeps) {
           sign.locale === session.locale &&
           sign.explainedBy === session.explainedBy &&
           sign.witnessedBy === session.witnessedBy;
-        if (!asSetUp) return refusal;
+        if (!asSetUp) return refusal();
       }
       return null;
     },

@@ -1,4 +1,5 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { isPng, pngSignature } from './magic';
 
 /**
  * A small, strict PNG decoder and encoder.
@@ -22,9 +23,6 @@ export interface RgbaImage {
 }
 
 export type Decoded = { ok: true; image: RgbaImage } | { ok: false; reason: string };
-
-const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-export const isPng = (bytes: Uint8Array) => bytes.length >= 8 && magic.equals(Buffer.from(bytes.buffer, bytes.byteOffset, 8));
 
 /** Past this a "signature" or "logo" is a decompression bomb, not a picture. */
 const maxSide = 8000;
@@ -236,14 +234,16 @@ export function encodePng(width: number, height: number, pixels: Uint8Array, cha
   const stride = width * channels;
   const raw = Buffer.alloc(height * (stride + 1));
   for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return Buffer.concat([magic, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** The image as printed on white paper: RGB with transparency blended onto white. */
 export function flattenOnWhite({ width, height, pixels }: RgbaImage): Buffer {
-  const rgb = new Uint8Array(width * height * 3);
+  // White paper first: most of a signature's pixels are transparent, and stay white.
+  const rgb = new Uint8Array(width * height * 3).fill(255);
   for (let i = 0, j = 0; i < pixels.length; i += 4, j += 3) {
     const a = pixels[i + 3];
+    if (a === 0) continue;
     if (a === 255) {
       rgb[j] = pixels[i];
       rgb[j + 1] = pixels[i + 1];

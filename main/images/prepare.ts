@@ -1,7 +1,6 @@
-import { maxLogoBytes } from '../../../shared/contract/settings';
-import { decodePng, flattenOnWhite, isPng, sizeProblem } from './png';
-
-export { isPng } from './png';
+import { maxLogoBytes } from '../../shared/contract/settings';
+import { isJpeg, isPng } from './magic';
+import { decodePng, flattenOnWhite, sizeProblem, type RgbaImage } from './png';
 
 /**
  * Images as the PDF embeds them, checked in full before pdfkit sees them (why: png.ts).
@@ -17,13 +16,14 @@ export interface PreparedImage {
 
 export type Prepared = { ok: true; image: PreparedImage } | { ok: false; reason: string };
 
-export const isJpeg = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+/** A decoded PNG as the PDF embeds it: flattened onto white. */
+export function onPaper(image: RgbaImage): PreparedImage {
+  return { width: image.width, height: image.height, bytes: flattenOnWhite(image) };
+}
 
 export function preparePng(bytes: Uint8Array): Prepared {
   const decoded = decodePng(bytes);
-  if (!decoded.ok) return decoded;
-  const { width, height } = decoded.image;
-  return { ok: true, image: { width, height, bytes: flattenOnWhite(decoded.image) } };
+  return decoded.ok ? { ok: true, image: onPaper(decoded.image) } : decoded;
 }
 
 export function prepareJpeg(input: Uint8Array): Prepared {

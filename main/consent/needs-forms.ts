@@ -1,0 +1,61 @@
+import type { Knex } from 'knex';
+import type { ConsentKind, TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentPolicy } from '../../shared/contract/settings';
+import { consentStatus, type ConsentFact } from './status';
+import { templateVersions } from './templates';
+
+/**
+ * Consents a patient must have in force before any treatment (issue 7.2): consent to
+ * treatment, and to treatment during a communicable-disease outbreak. Sensitive areas
+ * are asked only when those areas are treated, and privacy does not stop a treatment.
+ */
+export const neededBeforeTreatment: readonly ConsentKind[] = ['treatment', 'outbreak'];
+
+/** The columns of a consents row that status reads. */
+export interface ConsentFactRow {
+  id: string;
+  patient_id: string;
+  template_id: string;
+  kind: ConsentKind;
+  method: ConsentFact['method'];
+  choices: string;
+  signed_at: string;
+  withdrawn_at: string | null;
+}
+
+export function toFact(row: ConsentFactRow, versionOf: Map<string, TemplateVersion>): ConsentFact {
+  return {
+    id: row.id, kind: row.kind, method: row.method, choices: JSON.parse(row.choices), signedAt: row.signed_at,
+    templateVersion: versionOf.get(row.template_id)!.version, withdrawnAt: row.withdrawn_at,
+  };
+}
+
+/**
+ * Which of these patients still need forms before treatment: the same status the
+ * record shows (consentStatus), for a page of search results at once, in two queries.
+ */
+export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => ConsentPolicy; timeZone: () => Promise<string> }) {
+  return async (patientIds: string[]): Promise<Set<string>> => {
+    if (patientIds.length === 0) return new Set();
+    const { db } = deps;
+    const columns = ['id', 'patient_id', 'template_id', 'kind', 'method', 'choices', 'signed_at', 'withdrawn_at'];
+    const rows = (await db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', neededBeforeTreatment)) as ConsentFactRow[];
+    if (rows.length === 0) return new Set(patientIds);
+    const versions = await templateVersions(db);
+    const versionOf = new Map(versions.map((v) => [v.id, v]));
+    const byPatient = new Map<string, ConsentFact[]>();
+    for (const row of rows) (byPatient.get(row.patient_id) ?? byPatient.set(row.patient_id, []).get(row.patient_id)!).push(toFact(row, versionOf));
+    const policy = deps.policy();
+    const now = deps.now();
+    const timeZone = await deps.timeZone();
+    // Someone with none of these consents needs forms: no status to work out (and its
+    // time-zone arithmetic is most of this function's cost on a page of new patients).
+    return new Set(
+      patientIds.filter((id) => {
+        const consents = byPatient.get(id);
+        if (!consents) return true;
+        return consentStatus({ consents, versions, policy, now, timeZone }).some((s) => neededBeforeTreatment.includes(s.kind) && s.state !== 'on_file');
+      }),
+    );
+  };
+}
