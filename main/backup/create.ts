@@ -1,6 +1,7 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFolder } from '../files/atomic';
+import { privateFileMode, privateFolderMode } from '../files/private';
 import type { DataPaths } from '../app/paths';
 import { copySynced, sha256File } from './files';
 import { manifestBytes, manifestName, type Manifest } from './manifest';
@@ -36,13 +37,15 @@ export async function createBackup(input: CreateBackupInput): Promise<{ name: st
   const partial = path.join(folder, `${partialPrefix}${name}`);
   await removePartials(folder);
   // One level at a time: a recursive mkdir on a read-only drive reports ENOENT, not EROFS.
-  await mkdir(partial);
-  await mkdir(path.join(partial, 'documents'));
-  await mkdir(path.join(partial, 'assets'));
+  // Health records: the backup is for the account that runs Rapport alone, as the data folder is.
+  await mkdir(partial, { mode: privateFolderMode });
+  await mkdir(path.join(partial, 'documents'), { mode: privateFolderMode });
+  await mkdir(path.join(partial, 'assets'), { mode: privateFolderMode });
   try {
     onProgress({ phase: 'database', fraction: 0 });
     const dbCopy = path.join(partial, 'rapport.sqlite3');
     await snapshotInto(paths.database, dbCopy);
+    await chmod(dbCopy, privateFileMode); // SQLite creates it with the umask's mode
     const { refs, counts } = await contentsOf(dbCopy);
     const files: Manifest['files'] = [{ path: 'rapport.sqlite3', bytes: (await stat(dbCopy)).size, sha256: await sha256File(dbCopy) }];
 
@@ -61,11 +64,11 @@ export async function createBackup(input: CreateBackupInput): Promise<{ name: st
       files.push({ path: `assets/${asset}`, bytes: (await stat(to)).size, sha256: await sha256File(to) });
     }
     const settingsBytes = Buffer.from(JSON.stringify(input.settings, null, 1));
-    await writeFile(path.join(partial, settingsName), settingsBytes, { flush: true });
+    await writeFile(path.join(partial, settingsName), settingsBytes, { flush: true, mode: privateFileMode });
     files.push({ path: settingsName, bytes: settingsBytes.length, sha256: await sha256File(path.join(partial, settingsName)) });
 
     const manifest: Manifest = { format: 1, appVersion: input.appVersion, createdAt: now.toISOString(), counts, files };
-    await writeFile(path.join(partial, manifestName), manifestBytes(manifest), { flush: true });
+    await writeFile(path.join(partial, manifestName), manifestBytes(manifest), { flush: true, mode: privateFileMode });
     for (const dir of ['documents', 'assets', '.']) await syncFolder(path.join(partial, dir));
 
     // Checked as a restore would check it: a backup counts only once it could be restored.

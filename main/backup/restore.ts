@@ -1,6 +1,7 @@
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFolder } from '../files/atomic';
+import { privateFileMode, privateFolderMode } from '../files/private';
 import type { DataPaths } from '../app/paths';
 import { syncFile } from './files';
 import { settingsName } from './create';
@@ -47,7 +48,7 @@ export async function swapInData(options: {
 
   // 1. The incoming data, copied whole and flushed, beside the live data (same disk, so renames are atomic).
   await rm(staged, { recursive: true, force: true });
-  await mkdir(staged, { recursive: true });
+  await mkdir(staged, { recursive: true, mode: privateFolderMode });
   try {
     for (const [piece] of pieces(paths)) {
       const source = path.join(from, piece);
@@ -61,9 +62,9 @@ export async function swapInData(options: {
   const incomingSettings = JSON.parse(await readFile(path.join(from, settingsName), 'utf8').catch(() => '{}')) as Record<string, unknown>;
 
   // 2. The live data, set aside whole: renames only, nothing copied or deleted.
-  await mkdir(aside, { recursive: true });
+  await mkdir(aside, { recursive: true, mode: privateFolderMode });
   const current = settings.store;
-  await writeFile(path.join(aside, settingsName), JSON.stringify(current, null, 1), { flush: true });
+  await writeFile(path.join(aside, settingsName), JSON.stringify(current, null, 1), { flush: true, mode: privateFileMode });
   const moved: Array<[string, string]> = [];
   const move = async (a: string, b: string) => {
     await rename(a, b);
@@ -77,8 +78,8 @@ export async function swapInData(options: {
     for (const [piece, live] of pieces(paths)) {
       if (await exists(path.join(staged, piece))) await move(path.join(staged, piece), live);
     }
-    await mkdir(paths.documents, { recursive: true });
-    await mkdir(paths.assets, { recursive: true });
+    await mkdir(paths.documents, { recursive: true, mode: privateFolderMode });
+    await mkdir(paths.assets, { recursive: true, mode: privateFolderMode });
     await syncFolder(aside);
     await syncFolder(paths.root);
   } catch (e) {

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { referencedDocuments } from '../backup/documents';
+import { privateFolderMode } from '../files/private';
 
 export const quarantineFolder = 'quarantine';
 
@@ -17,7 +18,7 @@ export async function sweepOrphans(db: Knex, documentsDir: string, root: string,
   const orphans = entries.filter((e) => e.isFile() && !known.has(e.name)).map((e) => e.name);
   if (orphans.length === 0) return { moved: 0, folder: null };
   const folder = path.join(root, quarantineFolder, now.toISOString().replace(/[-:.]/g, ''));
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: privateFolderMode });
   for (const name of orphans) {
     // The same name again in quarantine (a second sweep in one millisecond) keeps both.
     const taken = await stat(path.join(folder, name)).then(() => true, () => false);

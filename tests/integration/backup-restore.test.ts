@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Patient } from '../../shared/contract/patients';
@@ -104,6 +104,12 @@ describe('a backup taken while the desk keeps writing, restored into a fresh fol
     const { backups: list } = await must<{ backups: BackupSummary[] }>(a, 'backup.list', {});
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ consents: 3, documents: 7 }); // 3 PDFs, 3 signatures, 1 logo
+    if (process.platform !== 'win32') {
+      // Health records on a stick: for the account that runs Rapport alone, like the data folder.
+      const at = path.join(backups, list[0].name);
+      expect(((await stat(at)).mode & 0o777).toString(8)).toBe('700');
+      for (const f of ['manifest.json', 'settings.json', 'rapport.sqlite3']) expect(((await stat(path.join(at, f))).mode & 0o777).toString(8), f).toBe('600');
+    }
 
     const b = await host('fresh');
     await must(b, 'backup.setFolder', { folder: backups });
