@@ -18,6 +18,7 @@ import { dataPaths } from '../main/app/paths';
 import { nodeApp } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
 import { scribblePng } from './lib/png';
+import { ageOn } from '../shared/consent/signer';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -111,18 +112,26 @@ async function main() {
     const staff = ['Priya Natarajan, RMT', 'Marc Tremblay', 'Aiko Tanaka, PT'];
     let consents = 0;
     let consentFailed = 0;
+    let minors = 0;
+    const parentGivenNames = ['Anne', 'David', 'Mei', 'Carlos'];
     const active = ids.filter((id) => !archived.has(id)).slice(0, Math.min(120, ids.length));
     for (const [i, id] of active.entries()) {
       const patient = people[ids.indexOf(id)];
-      const signerName = `${patient.firstName} ${patient.lastName}`;
+      // A minor's forms are signed by a parent (the demo clinic has 16-year-olds): the
+      // emergency contact when that is the parent, otherwise a parent of the same surname.
+      const minor = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10)) < 18;
+      const parentName = patient.emergencyContact.relationship === 'parent' ? patient.emergencyContact.name : `${parentGivenNames[i % parentGivenNames.length]} ${patient.lastName}`;
+      const signerName = minor ? parentName : `${patient.firstName} ${patient.lastName}`;
+      const signerRelationship = minor ? 'parent' : 'self';
+      if (minor) minors++;
       const explainedBy = staff[i % staff.length];
       const kinds = ['treatment', 'privacy', ...(i % 3 === 0 ? ['outbreak'] : []), ...(i % 12 === 0 ? ['sensitive_areas'] : [])];
       for (const kind of kinds) {
         const choices = kind === 'privacy' ? [patient.preferredContact] : kind === 'sensitive_areas' ? ['gluteal'] : [];
         const signature =
           i % 5 === 4
-            ? { method: 'paper', signerName, seenBy: explainedBy, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
-            : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName };
+            ? { method: 'paper', signerName, signerRelationship, seenBy: explainedBy, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
+            : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName, signerRelationship };
         const r = await app.dispatch('consent.sign', { patientId: id, kind, locale: i % 7 === 0 ? 'fr-CA' : 'en-CA', choices, templateVersion: 1, signature, explainedBy, witnessedBy: '' });
         if (r.ok) consents++;
         else consentFailed++;
@@ -138,7 +147,7 @@ async function main() {
     console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
     console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
     console.log(`  patient records in the database now: ${total}`);
-    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}; staff PIN for patient mode: ${pin}`);
+    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent; staff PIN for patient mode: ${pin}`);
     console.log(`  database: ${paths.database}`);
     console.log(`  settings: ${path.join(paths.root, 'settings')}`);
     const shown = paths.root.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), paths.root) : paths.root;

@@ -81,6 +81,8 @@ export async function createApp(deps: AppDeps) {
     ...sessionStore(db, now, newId),
     audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
+    now,
+    signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
@@ -104,7 +106,7 @@ export async function createApp(deps: AppDeps) {
   const handlers: Handlers = {
     ...patientHandlers(patients),
     ...settingsHandlers(settings, journal.change),
-    ...consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath }),
+    ...consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath }),
     ...patientModeHandlers(patientMode),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),

@@ -5,6 +5,8 @@ import type { Printer } from '../printing/types';
 
 export function consentHandlers(deps: {
   consent: ConsentService;
+  /** Signing as patient mode allows it: each of a session's forms once (PatientMode.signOnce around consent.sign). */
+  sign: ConsentService['sign'];
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
 }): Pick<Handlers, Extract<keyof Handlers, `consent.${string}`>> {
@@ -15,7 +17,7 @@ export function consentHandlers(deps: {
     'consent.saveTemplate': consent.saveTemplate,
     'consent.status': consent.status,
     'consent.history': consent.history,
-    'consent.sign': consent.sign,
+    'consent.sign': deps.sign,
     'consent.recordVerbal': consent.recordVerbal,
     'consent.withdraw': consent.withdraw,
     'consent.preview': async (input) => {

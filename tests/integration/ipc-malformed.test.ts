@@ -540,10 +540,11 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
     // 10 seeded, 4 patient writes, 5 settings changes, then a template version, a
-    // signature, a spoken consent, a withdrawal, patient mode entered and left, and the
-    // backup that backup.start began.
+    // signature, a spoken consent, a withdrawal, patient mode entered and left, the
+    // stored PDF's hash checked three times (shown, printed, opened in the viewer), and
+    // the backup that backup.start began.
     await app.services.backup.idle();
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 26 }]);
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 29 }]);
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);
