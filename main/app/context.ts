@@ -22,11 +22,14 @@ import type { Printer } from '../printing/types';
 import { appendAudit, type AuditEntry } from '../audit/log';
 import { appInfoHandlers } from './info';
 import { preparePrivateFolder } from '../files/private';
+import { createBackupService, type BackupDeps } from '../backup/service';
+import type { SettingsFile } from '../backup/restore';
+import { sweepOrphans } from '../startup/sweep';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
   paths: DataPaths;
-  store: KeyValueStore;
+  store: KeyValueStore & SettingsFile;
   version: string;
   /** The app's resources folder: fonts and the shipped consent wording. */
   resourcesDir: string;
@@ -39,6 +42,8 @@ export interface AppDeps {
   now?: () => Date;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
+  /** Given by main/app/host.ts: close this app, run `between`, open it again (a restore). */
+  restart?: BackupDeps['restart'];
 }
 
 /**
@@ -52,6 +57,9 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  const swept = await sweepOrphans(db, paths.documents, paths.root, now());
+  // A count only: file names are record ids, and the log is no place for them.
+  if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
   // Settings changes and their audit entries: both or neither (see journal.ts).
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
@@ -90,6 +98,11 @@ export async function createApp(deps: AppDeps) {
     checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
+  const auditBackup = (action: string, entityId: string) => audit({ action, entity: 'backup', entityId });
+  // The whole settings file travels with a backup; the journal's view is for the settings service's own changes.
+  const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
+  const stopSchedule = backup.schedule();
+
   const handlers: Handlers = {
     ...patientHandlers(patients),
     ...settingsHandlers(settings, journal.change),
@@ -97,14 +110,27 @@ export async function createApp(deps: AppDeps) {
     ...patientModeHandlers(patientMode),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    'backup.status': backup.status,
+    'backup.setFolder': backup.setFolder,
+    'backup.start': backup.start,
+    'backup.list': backup.list,
+    'backup.verify': backup.verify,
+    'backup.restore': backup.restore,
+    'backup.undoRestore': backup.undoRestore,
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode },
+    services: { patients, settings, consent, patientMode, backup },
     dispatch: createDispatcher(handlers, log, patientMode.refuse),
-    close: async () => {
+    /** Writes the audit entry of a restore into the data the app reopened on. */
+    audit: auditBackup,
+    /** `backup: true` when the app quits: the day's work goes to the backup folder first. */
+    close: async (options: { backup?: boolean } = {}) => {
+      stopSchedule();
+      if (options.backup) await backup.runOnce();
+      else await backup.idle();
       await patientMode.settled();
       await db.destroy();
     },

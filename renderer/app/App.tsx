@@ -4,6 +4,8 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
+import { BackupScreen } from '../backup/BackupScreen';
+import { BackupStatusLine } from '../backup/StatusLine';
 import { href, navigate, useRoute, type Route } from './route';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
@@ -11,6 +13,7 @@ import { LeaveQuestion } from './leave';
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
   { screen: 'consent-forms', label: 'Consent forms', key: '8' },
+  { screen: 'backup', label: 'Backups', key: '7' },
   { screen: 'settings', label: 'Settings', key: '9' },
 ];
 
@@ -56,6 +59,7 @@ function Frame() {
       <header className="frame__top">
         <span className="brand" aria-hidden="true">Rapport</span>
         <span className="frame__clinic">{profile.data?.name || 'Clinic not set up yet'}</span>
+        <BackupStatusLine />
       </header>
       <nav className="frame__nav" aria-label="Sections">
         <ul>
@@ -75,7 +79,7 @@ function Frame() {
             This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.
           </div>
         )}
-        {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : <PatientsScreen route={route} />}
+        {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : route.screen === 'backup' ? <BackupScreen /> : <PatientsScreen route={route} />}
       </main>
       <LeaveQuestion />
     </div>

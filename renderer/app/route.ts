@@ -9,12 +9,14 @@ export type Route =
   | { screen: 'patients'; patientId?: string; mode?: 'view' | 'edit' }
   | { screen: 'patients'; mode: 'new' }
   | { screen: 'settings' }
-  | { screen: 'consent-forms' };
+  | { screen: 'consent-forms' }
+  | { screen: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'consent-forms') return { screen: 'consent-forms' };
+  if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
     return { screen: 'patients', patientId: decodeURIComponent(parts[1]), mode: parts[2] === 'edit' ? 'edit' : 'view' };
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   if (route.screen === 'settings') return '#/settings';
   if (route.screen === 'consent-forms') return '#/consent-forms';
+  if (route.screen === 'backup') return '#/backup';
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {
     return `#/patients/${encodeURIComponent(route.patientId)}${route.mode === 'edit' ? '/edit' : ''}`;

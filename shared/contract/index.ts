@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { patientsContract } from './patients';
 import { settingsContract } from './settings';
 import { consentContract } from './consent';
+import { backupContract } from './backup';
 import type { Result } from './result';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   ...patientsContract,
   ...settingsContract,
   ...consentContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

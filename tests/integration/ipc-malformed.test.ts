@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -209,6 +209,8 @@ beforeAll(async () => {
   // Spoken consent (a sample below) needs a written one for the area.
   await mustOk('consent.sign', { ...sign('sensitive_areas'), choices: ['gluteal'] });
 
+  const backupFolder = path.join(dir, 'backups');
+  await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
     const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, archiveReason: _r, ...input } = p;
@@ -250,6 +252,14 @@ beforeAll(async () => {
     'patientMode.current': {},
     // settings.setStaffPin's sample (run before it) changes the PIN to this one.
     'patientMode.exit': { pin: '13579' },
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.start': {},
+    'backup.list': {},
+    // No backup by this name: the valid call is answered with not_found, after the schema let it through.
+    'backup.verify': { name: 'rapport-20260101T000000Z' },
+    'backup.restore': { name: 'rapport-20260101T000000Z' },
+    'backup.undoRestore': {},
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -513,6 +523,10 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // The sample names no backup, and no restore was made to undo.
+      'backup.verify': { ok: false, error: { code: 'not_found' } },
+      'backup.restore': { ok: false, error: { code: 'not_found' } },
+      'backup.undoRestore': { ok: false, error: { code: 'not_found' } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -526,9 +540,11 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
     // 10 seeded, 4 patient writes, 5 settings changes, then a template version, a
-    // signature, a spoken consent, a withdrawal, patient mode entered and left, and the
-    // stored PDF's hash checked three times (shown, printed, opened in the viewer).
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 28 }]);
+    // signature, a spoken consent, a withdrawal, patient mode entered and left, the
+    // stored PDF's hash checked three times (shown, printed, opened in the viewer), and
+    // the backup that backup.start began.
+    await app.services.backup.idle();
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 29 }]);
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Conf from 'conf';
 import { createApp, type AppDeps } from '../../main/app/context';
+import { hostApp } from '../../main/app/host';
 import { dataPaths } from '../../main/app/paths';
 import { systemPrinter } from '../../main/printing';
 
@@ -11,9 +12,20 @@ import { systemPrinter } from '../../main/printing';
  * printing, and xdg-open for "open in viewer". Used by the tests, the browser harness,
  * the demo and the benchmark, so they all run the real handlers.
  */
-export async function nodeApp(options: { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths'>>) {
+type NodeAppOptions = { dataDir: string; settingsDir?: string } & Partial<Omit<AppDeps, 'paths' | 'restart'>>;
+
+export async function nodeApp(options: NodeAppOptions) {
+  return createApp(nodeDeps(options));
+}
+
+/** The app inside its host, as Electron runs it: a restore closes and reopens it in place. */
+export async function nodeHost(options: NodeAppOptions) {
+  return hostApp(nodeDeps(options));
+}
+
+function nodeDeps(options: NodeAppOptions): AppDeps {
   const { dataDir, settingsDir = path.join(dataDir, 'settings'), ...rest } = options;
-  return createApp({
+  return {
     paths: dataPaths(dataDir, {}),
     store: new Conf({ cwd: settingsDir, projectName: 'rapport' }),
     version: process.env.npm_package_version ?? '0.0.0-dev',
@@ -21,7 +33,7 @@ export async function nodeApp(options: { dataDir: string; settingsDir?: string }
     printer: systemPrinter(),
     openPath: openWithSystem,
     ...rest,
-  });
+  };
 }
 
 /** Opens a file with the desktop's handler; false where there is none (a server, CI). */
