@@ -4,6 +4,7 @@ import { settingsContract } from './settings';
 import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
+import { backupContract } from './backup';
 import type { Result } from './result';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...consentContract,
   ...staffContract,
   ...auditContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -210,6 +210,8 @@ beforeAll(async () => {
   const me = (await app.services.staff.active())[0];
   await mustOk('staff.create', { ...testStaff.therapist, roles: ['therapist'] });
   const witness = (await app.services.staff.active()).find((s) => s.initials === testStaff.therapist.initials)!;
+  const backupFolder = path.join(dir, 'backups');
+  await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
     const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, archiveReason: _r, ...input } = p;
@@ -264,6 +266,14 @@ beforeAll(async () => {
     'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
     'audit.status': {},
     'audit.verify': {},
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.start': {},
+    'backup.list': {},
+    // No backup by this name: the valid call is answered with not_found, after the schema let it through.
+    'backup.verify': { name: 'rapport-20260101T000000Z' },
+    'backup.restore': { name: 'rapport-20260101T000000Z' },
+    'backup.undoRestore': {},
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -528,6 +538,10 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // The sample names no backup, and no restore was made to undo.
+      'backup.verify': { ok: false, error: { code: 'not_found' } },
+      'backup.restore': { ok: false, error: { code: 'not_found' } },
+      'backup.undoRestore': { ok: false, error: { code: 'not_found' } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -544,6 +558,7 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
+    await app.services.backup.idle();
     // After the 12 seeded entries, one per write, view, print and export, in channel
     // order, each by the person signed in (the samples lock, sign out and sign in too).
     const trail = await app.db('audit_events').where('seq', '>', 12).orderBy('seq').select('action', 'actor');
@@ -557,7 +572,7 @@ describe('after all the garbage', () => {
       'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
-      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
+      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported', 'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));
