@@ -10,12 +10,15 @@
  * through settings.update, each patient through patients.create, archiving through
  * patients.archive. So the demo data is exactly what the app itself would have written,
  * audit trail included. Only counts are printed: even invented names stay out of logs.
+ *
+ * Staff (demo PINs, for training only; printed at the end): an admin, two therapists
+ * and a receptionist. Consents are recorded by whoever is signed in, as at the desk.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { dataPaths } from '../main/app/paths';
-import { nodeApp } from '../tests/support/node-app';
+import { nodeApp, startAs, testStaff } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
 import { scribblePng } from './lib/png';
 import { ageOn } from '../shared/consent/signer';
@@ -37,6 +40,9 @@ const clinic = {
   timeZone: 'America/Vancouver',
   locale: 'en-CA',
 } as const;
+
+/** The second therapist; the admin, the first therapist and the receptionist are the test support's. */
+const demoTherapist = { name: 'Aiko Tanaka, PT', initials: 'AK', roles: ['therapist' as const], secret: '864297' };
 
 const archiveReasons = [
   'Moved out of province',
@@ -80,6 +86,11 @@ async function main() {
   const app = await nodeApp({ dataDir: paths.root, now: () => simulated ?? new Date() });
   const random = createRandom(seed + existing);
   try {
+    // The admin is signed in (nodeApp); the rest of the team joins once.
+    if (!(await app.services.staff.active()).some((s) => s.initials === demoTherapist.initials)) {
+      const made = await app.dispatch('staff.create', demoTherapist);
+      if (!made.ok) throw new Error(`staff: ${made.error.code} ${made.error.message}`);
+    }
     const profile = await app.dispatch('settings.update', clinic);
     if (!profile.ok) throw new Error(`clinic profile: ${profile.error.code} ${profile.error.message}`);
 
@@ -107,9 +118,8 @@ async function main() {
 
     // Consent on file for many, as a clinic a few months in would have it: signed on
     // screen or on paper, some spoken consent for sensitive areas, one withdrawal.
-    const pin = '1234';
-    await app.dispatch('settings.setStaffPin', { pin });
-    const staff = ['Priya Natarajan, RMT', 'Marc Tremblay', 'Aiko Tanaka, PT'];
+    // Each person records a share of them, signed in in turn, as at a real desk.
+    const shifts = ['admin', 'therapist', 'reception'] as const;
     let consents = 0;
     let consentFailed = 0;
     let minors = 0;
@@ -124,19 +134,19 @@ async function main() {
       const signerName = minor ? parentName : `${patient.firstName} ${patient.lastName}`;
       const signerRelationship = minor ? 'parent' : 'self';
       if (minor) minors++;
-      const explainedBy = staff[i % staff.length];
+      if (i % 40 === 0) await startAs(app, shifts[(i / 40) % shifts.length]);
       const kinds = ['treatment', 'privacy', ...(i % 3 === 0 ? ['outbreak'] : []), ...(i % 12 === 0 ? ['sensitive_areas'] : [])];
       for (const kind of kinds) {
         const choices = kind === 'privacy' ? [patient.preferredContact] : kind === 'sensitive_areas' ? ['gluteal'] : [];
         const signature =
           i % 5 === 4
-            ? { method: 'paper', signerName, signerRelationship, seenBy: explainedBy, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
+            ? { method: 'paper', signerName, signerRelationship, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
             : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName, signerRelationship };
-        const r = await app.dispatch('consent.sign', { patientId: id, kind, locale: i % 7 === 0 ? 'fr-CA' : 'en-CA', choices, templateVersion: 1, signature, explainedBy, witnessedBy: '' });
+        const r = await app.dispatch('consent.sign', { patientId: id, kind, locale: i % 7 === 0 ? 'fr-CA' : 'en-CA', choices, templateVersion: 1, signature });
         if (r.ok) consents++;
         else consentFailed++;
         if (r.ok && kind === 'outbreak' && i === 3) {
-          await app.dispatch('consent.withdraw', { consentId: (r.value as { id: string }).id, reason: 'Prefers to wait until case numbers fall', recordedBy: 'Marc Tremblay' });
+          await app.dispatch('consent.withdraw', { consentId: (r.value as { id: string }).id, reason: 'Prefers to wait until case numbers fall' });
         }
       }
     }
@@ -147,7 +157,9 @@ async function main() {
     console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
     console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
     console.log(`  patient records in the database now: ${total}`);
-    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent; staff PIN for patient mode: ${pin}`);
+    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent`);
+    console.log('  staff (demo PINs, for training only):');
+    for (const s of [testStaff.admin, testStaff.therapist, demoTherapist, testStaff.reception]) console.log(`    ${s.name.padEnd(24)} ${s.initials.padEnd(4)} ${s.roles.join(', ').padEnd(10)} PIN ${s.secret}`);
     console.log(`  database: ${paths.database}`);
     console.log(`  settings: ${path.join(paths.root, 'settings')}`);
     const shown = paths.root.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), paths.root) : paths.root;

@@ -20,6 +20,13 @@ import { sessionStore } from '../patient-mode/store';
 import { printingHandlers } from '../printing/handlers';
 import type { Printer } from '../printing/types';
 import { appendAudit, type AuditEntry } from '../audit/log';
+import { auditReads } from '../audit/reads';
+import { createAuditService } from '../audit/service';
+import { createStaffService } from '../staff/service';
+import { actingStaff } from '../staff/acting';
+import { autoLockMinutes, staffHandlers } from '../staff/handlers';
+import { createSession, defaultAutoLockMinutes } from '../session/session';
+import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
 import { preparePrivateFolder } from '../files/private';
 import { createBackupService, type BackupDeps } from '../backup/service';
@@ -40,6 +47,8 @@ export interface AppDeps {
   /** Told when patient mode starts and ends, so the shell can lock its window. */
   onPatientModeChange?: (on: boolean) => void;
   now?: () => Date;
+  /** Idle time for the auto-lock; a clock that only moves forward (performance.now by default). */
+  monotonic?: () => number;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
   /** Given by main/app/host.ts: close this app, run `between`, open it again (a restore). */
@@ -64,9 +73,14 @@ export async function createApp(deps: AppDeps) {
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
 
-  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets, now });
+  const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets });
   const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
   const patients = createPatientService({ db, now, newId, needsForms });
+  const staff = createStaffService({ db, now, newId });
+  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), monotonic: deps.monotonic });
+  const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
+  // The rows written since the last good check, verified before anything new is added (issue 8).
+  await trail.checkAtStartup();
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -76,8 +90,8 @@ export async function createApp(deps: AppDeps) {
   const audit = (entry: Omit<AuditEntry, 'at'>) => db.transaction((trx) => appendAudit(trx, newId, { at: now().toISOString(), ...entry }));
   const patientMode = await createPatientMode({
     getPatient,
-    checkPin: settings.checkPin,
-    pinIsSet: () => settings.consentPolicy().staffPinSet,
+    checkPin: (staffId, pin) => staff.checkSecret({ staffId }, pin),
+    onExit: (by) => session.begin(by),
     ...sessionStore(db, now, newId),
     audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
@@ -103,13 +117,29 @@ export async function createApp(deps: AppDeps) {
   const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
   const stopSchedule = backup.schedule();
 
+
+  // Reading a record, or a signed document, is audited too (issue 8).
+  const read = auditReads(db, newId, now);
+  const acting = actingStaff(staff);
+  const patientRoutes = patientHandlers(patients);
+  const settingsRoutes = settingsHandlers(settings, journal.change);
+  const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
-    ...patientHandlers(patients),
-    ...settingsHandlers(settings, journal.change),
-    ...consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath }),
-    ...patientModeHandlers(patientMode),
+    ...patientRoutes,
+    'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patientRoutes['patients.get']),
+    ...settingsRoutes,
+    ...consentRoutes,
+    'consent.document': read('consent.document_viewed', (i) => ({ entity: 'consent', entityId: i.consentId }), consentRoutes['consent.document']),
+    'consent.openInViewer': read('consent.document_opened', (i) => ({ entity: 'consent', entityId: i.consentId }), consentRoutes['consent.openInViewer']),
+    'consent.print': read(
+      'consent.printed',
+      (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
+      consentRoutes['consent.print'],
+    ),
+    ...patientModeHandlers(patientMode, acting),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,
     'backup.start': backup.start,
@@ -122,8 +152,8 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, backup },
-    dispatch: createDispatcher(handlers, log, patientMode.refuse),
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail },
+    dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,
     /** `backup: true` when the app quits: the day's work goes to the backup folder first. */

@@ -2,6 +2,7 @@ import type { Handlers } from '../ipc/dispatcher';
 import { err, ok } from '../../shared/contract/result';
 import type { ConsentService } from './service';
 import type { Printer } from '../printing/types';
+import type { ActingStaff } from '../staff/acting';
 
 export function consentHandlers(deps: {
   consent: ConsentService;
@@ -9,17 +10,28 @@ export function consentHandlers(deps: {
   sign: ConsentService['sign'];
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
+  acting: ActingStaff;
 }): Pick<Handlers, Extract<keyof Handlers, `consent.${string}`>> {
-  const { consent, printer } = deps;
+  const { consent, printer, acting } = deps;
   return {
     'consent.templates': consent.templates,
     'consent.templateHistory': consent.templateHistory,
     'consent.saveTemplate': consent.saveTemplate,
     'consent.status': consent.status,
     'consent.history': consent.history,
-    'consent.sign': deps.sign,
-    'consent.recordVerbal': consent.recordVerbal,
-    'consent.withdraw': consent.withdraw,
+    // Who explained, recorded or withdrew is the person signed in (issue 8).
+    'consent.sign': async (input) => {
+      const names = await acting.names(input.witnessId);
+      return names.ok ? deps.sign({ ...input, ...names.value }) : names;
+    },
+    'consent.recordVerbal': async (input) => {
+      const me = await acting.me();
+      return me.ok ? consent.recordVerbal({ ...input, recordedBy: me.value.name }) : me;
+    },
+    'consent.withdraw': async (input) => {
+      const me = await acting.me();
+      return me.ok ? consent.withdraw({ ...input, recordedBy: me.value.name }) : me;
+    },
     'consent.preview': async (input) => {
       const form = await consent.blankForm(input);
       return form.ok ? ok({ pdfBase64: form.value.pdf.toString('base64'), templateVersion: form.value.templateVersion }) : form;

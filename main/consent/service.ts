@@ -97,6 +97,12 @@ function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
   };
 }
 
+/** Who explained (and saw signed) and who witnessed: names of staff accounts, filled in by main from the session. */
+export interface StaffNames {
+  explainedBy: string;
+  witnessedBy: string;
+}
+
 export function createConsentService(deps: ConsentDeps) {
   const { db, now, newId, documents } = deps;
 
@@ -278,7 +284,7 @@ export function createConsentService(deps: ConsentDeps) {
     }
   }
 
-  async function sign(input: ParsedInput<'consent.sign'>): Promise<Result<ConsentRecord>> {
+  async function sign(input: ParsedInput<'consent.sign'> & StaffNames): Promise<Result<ConsentRecord>> {
     const prepared = await prepare(input.patientId, input.kind, input.choices, {
       number: input.templateVersion,
       earlierAllowed: input.signature.method === 'paper',
@@ -319,12 +325,12 @@ export function createConsentService(deps: ConsentDeps) {
     return store({
       clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'paper',
       signerName: s.signerName, signerRelationship: s.signerRelationship, signedAt: paperAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
-      signature: { method: 'paper', signedAt: paperAt, seenBy: s.seenBy, onBehalf: behalfLine(input.locale, s.signerRelationship, patientName, s.signerName) },
-      scan, seenBy: s.seenBy,
+      signature: { method: 'paper', signedAt: paperAt, seenBy: input.explainedBy, onBehalf: behalfLine(input.locale, s.signerRelationship, patientName, s.signerName) },
+      scan, seenBy: input.explainedBy,
     });
   }
 
-  async function recordVerbal(input: ParsedInput<'consent.recordVerbal'>): Promise<Result<ConsentRecord>> {
+  async function recordVerbal(input: ParsedInput<'consent.recordVerbal'> & { recordedBy: string }): Promise<Result<ConsentRecord>> {
     const prepared = await prepare(input.patientId, 'sensitive_areas', input.areas);
     if (!prepared.ok) return prepared;
     const { patient, template, clinic } = prepared.value;
@@ -350,7 +356,7 @@ export function createConsentService(deps: ConsentDeps) {
     });
   }
 
-  async function withdraw(input: ParsedInput<'consent.withdraw'>): Promise<Result<ConsentRecord>> {
+  async function withdraw(input: ParsedInput<'consent.withdraw'> & { recordedBy: string }): Promise<Result<ConsentRecord>> {
     return db.transaction(async (trx) => {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
       if (!row) return err('not_found', 'This consent record does not exist.');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { hostApp, type AppHost } from '../app/host';
@@ -135,6 +135,11 @@ async function start(): Promise<void> {
     onPatientModeChange: (on) => lock.set(on),
   });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+  // The operating system locking, sleeping or starting its screen saver locks Rapport
+  // too (issue 8); the screen finds out at its next call or its session poll.
+  const lockForSystem = () => void rapport?.current().services.session.lock('system').catch(() => {});
+  powerMonitor.on('lock-screen', lockForSystem);
+  powerMonitor.on('suspend', lockForSystem);
 
   mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
   lock.attach(mainWindow);

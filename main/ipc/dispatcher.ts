@@ -1,5 +1,7 @@
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { err, fieldErrors, type Result } from '../../shared/contract/result';
+import { runAs } from '../audit/actor';
+import { openAccess, type Access } from '../session/access';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> };
 
@@ -12,20 +14,24 @@ export interface DispatchLogEntry {
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
 
-/**
- * The one path every call takes, whatever the transport (Electron IPC, the browser
- * harness, the benchmark): known channel, parsed input, the handler, a checked output.
- * It never throws: the caller always gets a Result.
- */
 /** Refuses a parsed call before its handler runs (patient mode), or lets it through with null. */
 export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
 
-export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void, guard: Guard = () => null): Dispatch {
+/**
+ * The one path every call takes, whatever the transport (Electron IPC, the browser
+ * harness, the benchmark): known channel, who may call it (the permission matrix and
+ * the session, before the input is even parsed), parsed input, the guard, the handler
+ * run as the signed-in person, a checked output. It never throws: the caller always
+ * gets a Result.
+ */
+export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void, guard: Guard = () => null, access: Access = openAccess): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
       log({ channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel, code: 'unknown_channel' });
       return err('unknown_channel', 'This action is not available in this version of Rapport.');
     }
+    const denied = await access.check(channel).catch(() => err('internal', 'Rapport could not complete this action. Nothing was changed.'));
+    if (denied) return denied;
     const parsed = contract[channel].input.safeParse(input);
     if (!parsed.success) {
       log({ channel, code: 'invalid_input' });
@@ -35,7 +41,7 @@ export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEnt
     if (refused) return refused;
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
-      const result = await handler(parsed.data);
+      const result = await runAs(access.actor(), () => handler(parsed.data));
       if (!result.ok) return result;
       // A handler that breaks the contract is our bug; the screen gets a clear error, not bad data.
       const checked = contract[channel].output.safeParse(result.value);

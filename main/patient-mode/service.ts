@@ -2,19 +2,23 @@ import type { Channel, ParsedInput } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { patientSessionSchema, type ConsentKind, type ConsentRecord, type PatientSession } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
+import type { StaffMember } from '../../shared/contract/staff';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get']);
+// session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people']);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
-  checkPin: (pin: string) => Result<{ unlocked: true }>;
-  pinIsSet: () => boolean;
+  /** A staff member's own PIN, with the accounts' lockout. */
+  checkPin: (staffId: string, pin: string) => Promise<Result<StaffMember>>;
+  /** Whoever unlocked is now the one at the desk. */
+  onExit: (by: StaffMember) => Promise<unknown>;
   /**
    * Where the session survives a restart (the database), saved in ONE transaction with
    * the audit entry of who took or gave back the screen: a crash cannot keep one without the other.
    */
-  save: (session: PatientSession | null, audit: { action: 'patient_mode.entered' | 'patient_mode.left'; patientId: string }) => Promise<void>;
+  save: (session: PatientSession | null, audit: { action: 'patient_mode.entered' | 'patient_mode.left'; patientId: string; actor?: string }) => Promise<void>;
   load: () => Promise<unknown>;
   /** Audit entries that go with no change: a wrong PIN, a refused channel, the screen left. Ids and names only, never the PIN. */
   audit: (action: 'patient_mode.pin_refused' | 'patient_mode.channel_refused' | 'patient_mode.screen_left', patientId: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -31,7 +35,7 @@ export interface PatientModeDeps {
  * Patient mode is held here in main, not in the screen, and saved in the database: a
  * reload, a Back press, a stray shortcut or quitting and reopening the app cannot end
  * it. While it is on, every channel but signing the session's own forms, the way the
- * staff set them up, is refused. Only the staff PIN ends it.
+ * staff set them up, is refused. Only a staff member's own PIN ends it.
  */
 export async function createPatientMode(deps: PatientModeDeps) {
   const stored = patientSessionSchema.nullable().safeParse(await deps.load());
@@ -61,11 +65,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
   };
 
   return {
-    async enter(input: ParsedInput<'patientMode.enter'>): Promise<Result<PatientSession>> {
+    isOn: () => session !== null,
+    /** The staff member who handed the screen over: the one acting while the patient signs. */
+    owner: () => session?.staffId ?? null,
+    /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
+    async enter(input: ParsedInput<'patientMode.enter'> & { explainedBy: string; witnessedBy: string; staffId: string }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
-      if (!deps.pinIsSet()) {
-        return err('forbidden', 'Set a staff PIN in Settings first: it is the only way out of patient mode.', { kinds: 'No staff PIN is set' });
-      }
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
@@ -90,8 +95,8 @@ export async function createPatientMode(deps: PatientModeDeps) {
      * Wraps signing: while a session is on, each of its forms is signed once. A reload,
      * a restart or a second tap cannot record the same form again in the same session.
      */
-    signOnce(sign: (input: ParsedInput<'consent.sign'>) => Promise<Result<ConsentRecord>>) {
-      return async (input: ParsedInput<'consent.sign'>): Promise<Result<ConsentRecord>> => {
+    signOnce<I extends ParsedInput<'consent.sign'>>(sign: (input: I) => Promise<Result<ConsentRecord>>) {
+      return async (input: I): Promise<Result<ConsentRecord>> => {
         if (!session) return sign(input);
         const already = err('conflict', 'This form is already signed in this session.', { kind: 'Already signed in this session' });
         if (signing.has(input.kind)) return already;
@@ -105,19 +110,22 @@ export async function createPatientMode(deps: PatientModeDeps) {
         }
       };
     },
-    async exit({ pin }: { pin: string }): Promise<Result<{ unlocked: true; screenLeft: Array<{ at: string; seconds: number }> }>> {
-      const checked = deps.checkPin(pin);
+    async exit({ pin, staffId }: { pin: string; staffId?: string }): Promise<Result<{ unlocked: true; screenLeft: Array<{ at: string; seconds: number }> }>> {
       const on = session;
-      if (!on) return checked.ok ? ok({ unlocked: true, screenLeft: [] }) : checked;
+      if (!on) return ok({ unlocked: true, screenLeft: [] }); // nothing to unlock; no PIN is checked, so nothing is learnt
+      const who = staffId ?? on.staffId;
+      if (!who) return err('invalid_input', 'Choose your name, then enter your PIN.', { staffId: 'Choose your name' });
+      const checked = await deps.checkPin(who, pin);
       if (!checked.ok) {
         await audit('patient_mode.pin_refused', on.patientId);
-        return checked;
+        return { ok: false, error: { ...checked.error, fields: { pin: checked.error.fields?.secret ?? checked.error.message } } };
       }
       await auditing; // the refusals of this session come before its end in the trail
       if (session !== on) return ok({ unlocked: true, screenLeft: [] }); // unlocked meanwhile by another call
-      await deps.save(null, { action: 'patient_mode.left', patientId: on.patientId });
+      await deps.save(null, { action: 'patient_mode.left', patientId: on.patientId, actor: checked.value.id });
       session = null;
       deps.onChange?.(false);
+      await deps.onExit(checked.value);
       return ok({ unlocked: true, screenLeft });
     },
     /** Told by the shell when the patient-facing window lost the screen and got it back. */
@@ -139,14 +147,13 @@ export async function createPatientMode(deps: PatientModeDeps) {
       };
       if (!allowedInPatientMode.has(channel)) return refusal();
       if (channel === 'consent.sign') {
-        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; explainedBy: string; witnessedBy: string; signature: { method: string; signerRelationship?: string } };
+        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };
         const asSetUp =
           sign.patientId === session.patientId &&
           session.kinds.includes(sign.kind) &&
           sign.signature.method === 'screen' &&
           sign.locale === session.locale &&
-          sign.explainedBy === session.explainedBy &&
-          sign.witnessedBy === session.witnessedBy &&
+          sign.witnessId === session.witnessId &&
           (sign.signature.signerRelationship ?? 'self') === (session.substitute?.relationship ?? 'self');
         if (!asSetUp) return refusal();
       }

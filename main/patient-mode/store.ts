@@ -12,11 +12,12 @@ export function sessionStore(db: Knex, now: () => Date, newId: () => string) {
       const row = await db('app_state').where({ key: 'patient_mode' }).first('value');
       return row ? JSON.parse(row.value) : null;
     },
-    save: (session: PatientSession | null, { action, patientId }: { action: string; patientId: string }): Promise<void> =>
+    save: (session: PatientSession | null, { action, patientId, actor }: { action: string; patientId: string; actor?: string }): Promise<void> =>
       db.transaction(async (trx) => {
         const at = now().toISOString();
         await trx('app_state').insert({ key: 'patient_mode', value: JSON.stringify(session), updated_at: at }).onConflict('key').merge();
-        await appendAudit(trx, newId, { at, action, entity: 'patient', entityId: patientId });
+        // The actor: who unlocked, when given; otherwise whoever makes this call.
+        await appendAudit(trx, newId, { at, action, entity: 'patient', entityId: patientId, actor });
       }),
   };
 }

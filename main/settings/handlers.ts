@@ -20,6 +20,5 @@ export function settingsHandlers(
     'settings.removeLogo': audited('settings.logo_removed', settings.removeLogo),
     'settings.consentPolicy': settings.getConsentPolicy,
     'settings.updateConsentPolicy': audited('settings.consent_rules_changed', settings.updateConsentPolicy),
-    'settings.setStaffPin': audited('settings.staff_pin_changed', settings.setStaffPin),
   };
 }

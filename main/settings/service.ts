@@ -1,4 +1,3 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { writeAtomically } from '../files/atomic';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,25 +35,14 @@ export const defaultProfile: StoredProfile = {
 
 export const defaultConsentPolicy: ConsentPolicy = { sensitiveAreaFrequency: 'every_visit', renewalMonths: 12 };
 
-/** After this many wrong PINs in a row, patient mode stays locked for a minute. */
-const maxPinAttempts = 5;
-const lockoutMs = 60_000;
-
-function hashPin(pin: string, salt: Buffer): Buffer {
-  return scryptSync(pin, salt, 32);
-}
 
 export interface SettingsDeps {
   store: KeyValueStore;
   /** Folder for the logo file: beside the database, not inside the settings file. */
   assetsDir: string;
-  now?: () => Date;
 }
 
-export function createSettingsService({ store, assetsDir, now = () => new Date() }: SettingsDeps) {
-  let failedPins = 0;
-  let lockedUntil = 0;
-
+export function createSettingsService({ store, assetsDir }: SettingsDeps) {
   function stored(): StoredProfile {
     const raw = store.get('clinic');
     return { ...defaultProfile, ...(raw && typeof raw === 'object' ? raw : {}) };
@@ -99,30 +87,11 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
     return { ...details(), logo: image && image !== 'missing' ? `data:image/${image.type};base64,${image.bytes.toString('base64')}` : null };
   }
 
-  function consentPolicy(): ConsentPolicy & { staffPinSet: boolean } {
-    const raw = store.get('consentPolicy');
-    return { ...defaultConsentPolicy, ...(raw && typeof raw === 'object' ? raw : {}), staffPinSet: Boolean(store.get('staffPin')) };
-  }
-
-  /** Checks the staff PIN that lets staff leave patient mode; wrong guesses are rate-limited. */
-  function checkPin(pin: string): Result<{ unlocked: true }> {
-    const stored = store.get('staffPin') as { salt: string; hash: string } | undefined;
-    if (!stored) return err('forbidden', 'No staff PIN is set. Set one in Settings.', { pin: 'No staff PIN is set' });
-    if (now().getTime() < lockedUntil) {
-      return err('forbidden', 'Too many wrong PINs. Wait a minute, then try again.', { pin: 'Locked for a minute' });
-    }
-    const expected = Buffer.from(stored.hash, 'hex');
-    const given = hashPin(pin, Buffer.from(stored.salt, 'hex'));
-    if (!timingSafeEqual(expected, given)) {
-      failedPins += 1;
-      if (failedPins >= maxPinAttempts) {
-        failedPins = 0;
-        lockedUntil = now().getTime() + lockoutMs;
-      }
-      return err('forbidden', 'That PIN is not right.', { pin: 'That PIN is not right' });
-    }
-    failedPins = 0;
-    return ok({ unlocked: true });
+  function consentPolicy(): ConsentPolicy {
+    const raw = store.get('consentPolicy') as Partial<ConsentPolicy> | undefined;
+    const stored = raw && typeof raw === 'object' ? raw : {};
+    // Only the policy's own keys: an older settings file also held the clinic-wide staff PIN, gone since staff accounts (issue 8).
+    return { sensitiveAreaFrequency: stored.sensitiveAreaFrequency ?? defaultConsentPolicy.sensitiveAreaFrequency, renewalMonths: stored.renewalMonths ?? defaultConsentPolicy.renewalMonths };
   }
 
   return {
@@ -131,20 +100,10 @@ export function createSettingsService({ store, assetsDir, now = () => new Date()
     logo,
     logoPath,
     consentPolicy,
-    checkPin,
     getConsentPolicy: async () => ok(consentPolicy()),
     updateConsentPolicy: async (input: ConsentPolicy) => {
       store.set('consentPolicy', { sensitiveAreaFrequency: input.sensitiveAreaFrequency, renewalMonths: input.renewalMonths });
       return ok(consentPolicy());
-    },
-    setStaffPin: async ({ pin, currentPin }: { pin: string; currentPin?: string }): Promise<Result<{ staffPinSet: true }>> => {
-      if (store.get('staffPin')) {
-        const check = checkPin(currentPin ?? '');
-        if (!check.ok) return err('forbidden', 'Enter the current PIN to change it.', { currentPin: check.error.fields?.pin ?? check.error.message });
-      }
-      const salt = randomBytes(16);
-      store.set('staffPin', { salt: salt.toString('hex'), hash: hashPin(pin, salt).toString('hex') });
-      return ok({ staffPinSet: true as const });
     },
     get: async (): Promise<Result<ClinicProfile>> => ok(await profile()),
 

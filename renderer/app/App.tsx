@@ -7,15 +7,28 @@ import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
 import { BackupScreen } from '../backup/BackupScreen';
 import { BackupStatusLine } from '../backup/StatusLine';
 import { href, navigate, useRoute, type Route } from './route';
+import { SessionGate } from '../staff/SessionGate';
+import { StaffScreen } from '../staff/StaffScreen';
+import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
+import type { Role, SessionState } from '../../shared/contract/staff';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
 
-const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string }> = [
+type User = NonNullable<SessionState['user']>;
+
+/** Who sees which section: the same rule main enforces (main/ipc/permissions.ts); the screen only offers what main allows. */
+const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string; roles?: readonly Role[] }> = [
   { screen: 'patients', label: 'Patients', key: '1' },
-  { screen: 'consent-forms', label: 'Consent forms', key: '8' },
-  { screen: 'backup', label: 'Backups', key: '7' },
-  { screen: 'settings', label: 'Settings', key: '9' },
+  { screen: 'staff', label: 'Staff', key: '5', roles: ['admin'] },
+  { screen: 'audit', label: 'Audit trail', key: '6' },
+  { screen: 'backup', label: 'Backups', key: '7', roles: ['admin'] },
+  { screen: 'consent-forms', label: 'Consent forms', key: '8', roles: ['admin'] },
+  { screen: 'settings', label: 'Settings', key: '9', roles: ['admin'] },
 ];
+const mayOpen = (user: User, screen: Route['screen']) => {
+  const section = sections.find((s) => s.screen === screen);
+  return !section?.roles || section.roles.some((r) => user.roles.includes(r));
+};
 
 /** The frame the desk lives in all day: clinic name, sections, and the screen. */
 /**
@@ -24,19 +37,23 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: str
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  // Asked beside patient mode, not after it: the desk appears after one round trip, as before sign-in existed.
+  const session = useRead('session.current', {});
   if (mode.isError) return <FailureScreen message={mode.error.message} />;
-  if (!mode.data) return null;
-  return mode.data.session ? <PatientModeScreen session={mode.data.session} /> : <Frame />;
+  if (!mode.data || (!mode.data.session && !session.data && !session.isError)) return null;
+  if (mode.data.session) return <PatientModeScreen session={mode.data.session} />;
+  return <SessionGate>{(user, actions) => <Frame user={user} {...actions} />}</SessionGate>;
 }
 
-function Frame() {
+function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void; lock(): void }) {
   const route = useRoute();
   const profile = useRead('settings.get', {});
+  const visible = sections.filter((s) => mayOpen(user, s.screen));
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const section = sections.find((s) => s.key === e.key);
+      const section = visible.find((s) => s.key === e.key);
       if (section) {
         e.preventDefault();
         navigate({ screen: section.screen } as Route);
@@ -44,7 +61,7 @@ function Frame() {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  });
 
   useEffect(() => {
     const name = profile.data?.name;
@@ -60,10 +77,21 @@ function Frame() {
         <span className="brand" aria-hidden="true">Rapport</span>
         <span className="frame__clinic">{profile.data?.name || 'Clinic not set up yet'}</span>
         <BackupStatusLine />
+        <span className="frame__user">
+          <span>
+            Signed in: <strong>{user.name}</strong>
+          </span>
+          <button type="button" className="button button--small" onClick={switchPerson}>
+            Switch person
+          </button>
+          <button type="button" className="button button--small" onClick={lock}>
+            Lock
+          </button>
+        </span>
       </header>
       <nav className="frame__nav" aria-label="Sections">
         <ul>
-          {sections.map((s) => (
+          {visible.map((s) => (
             <li key={s.screen}>
               <a href={href({ screen: s.screen } as Route)} aria-current={route.screen === s.screen ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
                 {s.label}
@@ -74,12 +102,29 @@ function Frame() {
         </ul>
       </nav>
       <main id="content" className="frame__main" tabIndex={-1}>
-        {profile.data && !profile.data.name && route.screen !== 'settings' && (
+        {user.roles.includes('admin') && route.screen !== 'audit' && <ChainAlarm />}
+        {profile.data && !profile.data.name && route.screen !== 'settings' && mayOpen(user, 'settings') && (
           <div className="banner banner--info" role="status">
             This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.
           </div>
         )}
-        {route.screen === 'settings' ? <SettingsScreen /> : route.screen === 'consent-forms' ? <ConsentFormsScreen /> : route.screen === 'backup' ? <BackupScreen /> : <PatientsScreen route={route} />}
+        {!mayOpen(user, route.screen) ? (
+          <p className="banner banner--warning" role="alert">
+            Only an admin can open this screen. Ask an admin, or go back to <a href={href({ screen: 'patients' })}>Patients</a>.
+          </p>
+        ) : route.screen === 'settings' ? (
+          <SettingsScreen />
+        ) : route.screen === 'consent-forms' ? (
+          <ConsentFormsScreen />
+        ) : route.screen === 'backup' ? (
+          <BackupScreen />
+        ) : route.screen === 'staff' ? (
+          <StaffScreen />
+        ) : route.screen === 'audit' ? (
+          <AuditScreen user={user} />
+        ) : (
+          <PatientsScreen route={route} />
+        )}
       </main>
       <LeaveQuestion />
     </div>

@@ -10,12 +10,16 @@ export type Route =
   | { screen: 'patients'; mode: 'new' }
   | { screen: 'settings' }
   | { screen: 'consent-forms' }
+  | { screen: 'staff' }
+  | { screen: 'audit' }
   | { screen: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'consent-forms') return { screen: 'consent-forms' };
+  if (parts[0] === 'staff') return { screen: 'staff' };
+  if (parts[0] === 'audit') return { screen: 'audit' };
   if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
@@ -27,6 +31,8 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   if (route.screen === 'settings') return '#/settings';
   if (route.screen === 'consent-forms') return '#/consent-forms';
+  if (route.screen === 'staff') return '#/staff';
+  if (route.screen === 'audit') return '#/audit';
   if (route.screen === 'backup') return '#/backup';
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {

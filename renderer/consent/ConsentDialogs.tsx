@@ -10,6 +10,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
 import { bytesToBase64, choiceLabel, kindOrder, localeLabels, stateLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
+import { WhoFields } from '../staff/WhoFields';
 
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 type Locale = keyof typeof localeLabels;
@@ -44,15 +45,14 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   const needs = formsToSign(items).map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
-  const [explainedBy, setExplainedBy] = useState('');
-  const [witnessedBy, setWitnessedBy] = useState('');
+  const [witnessId, setWitnessId] = useState<string | undefined>();
   const [signer, setSigner] = useState<{ relationship: SignerRelationship; name: string }>({ relationship: 'self', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const substitute = signer.relationship === 'self' ? undefined : { name: signer.name, relationship: signer.relationship };
-    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, explainedBy, witnessedBy, substitute });
+    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, witnessId, substitute });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -79,10 +79,9 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
         </fieldset>
         <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} hint={patient.language ? `The record says: ${patient.language}` : undefined} />
         <SignerFields patient={patient} value={signer} onChange={setSigner} errors={{ relationship: errors['substitute.relationship'], name: errors['substitute.name'] }} />
-        <TextField label="Explained by" value={explainedBy} onChange={(e) => setExplainedBy(e.target.value)} error={errors.explainedBy} hint="The staff member who went through the forms with the patient" autoFocus />
-        <TextField label="Witnessed by" value={witnessedBy} onChange={(e) => setWitnessedBy(e.target.value)} hint="Optional" />
-        <p className="pane__hint">The screen will show only the forms. A staff PIN is needed to leave.</p>
-        <Problem message={!errors.kinds && !errors.explainedBy && !errors['substitute.name'] ? errors._ : null} />
+        <WhoFields role="Explained by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
+        <p className="pane__hint">The screen will show only the forms. A staff member’s own PIN is needed to leave.</p>
+        <Problem message={!errors.kinds && !errors.witnessId && !errors['substitute.name'] ? errors._ : null} />
         <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -121,7 +120,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [printer, setPrinter] = useState('');
   const [printed, setPrinted] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, seenBy: '', explainedBy: '', witnessedBy: '', signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
+  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
+  const [witnessId, setWitnessId] = useState<string | undefined>();
   const [choices, setChoices] = useState<string[]>(() => initialChoices(template.kind, template.choices, patient.preferredContact));
   const [relationship, setRelationship] = useState<SignerRelationship>('self');
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
@@ -154,9 +154,8 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
       locale,
       choices,
       templateVersion: version,
-      signature: { method: 'paper', signerName: form.signerName, signerRelationship: relationship, seenBy: form.seenBy, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
-      explainedBy: form.explainedBy,
-      witnessedBy: form.witnessedBy,
+      signature: { method: 'paper', signerName: form.signerName, signerRelationship: relationship, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
+      witnessId,
     });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
@@ -211,9 +210,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
             hint="At the foot of each page"
           />
           <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend="Boxes ticked on the paper form" />
-          <TextField label="Seen signed by" {...bind('seenBy')} error={errors['signature.seenBy']} hint="The staff member who saw the patient sign" />
-          <TextField label="Explained by" {...bind('explainedBy')} error={errors.explainedBy} />
-          <TextField label="Witnessed by" {...bind('witnessedBy')} hint="Optional" />
+          <WhoFields role="Explained and seen signed by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
           <div className="field">
             <label htmlFor="paper-scan">Scan of the signed form (optional)</label>
             <input id="paper-scan" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void onScan(e.target.files?.[0])} />
@@ -234,12 +231,11 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
 /** Spoken consent for sensitive areas, asked at the visit before treating them. */
 export function VerbalDialog({ patient, template, written, open, onClose }: { patient: Patient; template: TemplateVersion; written: ConsentStatus; open: boolean; onClose(): void }) {
   const [areas, setAreas] = useState<string[]>([]);
-  const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const verbal = useWrite('consent.recordVerbal');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][], recordedBy });
+    const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][] });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -257,8 +253,8 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
             {errors.areas}
           </span>
         )}
-        <TextField label="Asked by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} hint="The therapist who asked" />
-        <Problem message={!errors.areas && !errors.recordedBy ? errors._ : null} />
+        <WhoFields role="Asked by" />
+        <Problem message={!errors.areas ? errors._ : null} />
         <Actions submit="Record spoken consent" busy={verbal.isPending} onCancel={onClose} />
       </form>
     </Dialog>
@@ -268,12 +264,11 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
 /** Withdrawal, at any time: recorded, never deleted, and it blocks treatment that needs the consent. */
 export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: string; name: string; open: boolean; onClose(): void }) {
   const [reason, setReason] = useState('');
-  const [recordedBy, setRecordedBy] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const withdraw = useWrite('consent.withdraw');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await withdraw.mutateAsync({ consentId, reason, recordedBy });
+    const r = await withdraw.mutateAsync({ consentId, reason });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -282,8 +277,8 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
       <form onSubmit={submit} noValidate>
         <p>The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again.</p>
         <TextField label="Reason given" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
-        <TextField label="Recorded by" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} error={errors.recordedBy} />
-        <Problem message={!errors.reason && !errors.recordedBy ? errors._ : null} />
+        <WhoFields role="Recorded by" />
+        <Problem message={!errors.reason ? errors._ : null} />
         <Actions submit="Withdraw consent" tone="danger" busy={withdraw.isPending} onCancel={onClose} cancel="Keep it" />
       </form>
     </Dialog>

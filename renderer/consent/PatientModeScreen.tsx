@@ -7,7 +7,7 @@ import { navigate } from '../app/route';
 import { call } from '../ipc/client';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
-import { TextField } from '../ui/Field';
+import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { initialChoices, toggleChoice } from './choices';
 import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
@@ -32,11 +32,14 @@ const words = {
     done: 'Thank you. Please hand the screen back to the front desk.',
     staff: 'Staff: unlock',
     exit: 'Staff exit',
-    pin: 'Staff PIN',
+    pin: 'Your PIN',
+    member: 'Staff member',
+    chooseName: 'Choose your name',
     unlock: 'Unlock',
     back: 'Back to the form',
     wrongPin: 'That PIN is not right',
-    locked: 'Too many tries: wait a minute, then try again',
+    // The lock grows with each one in a row (main/staff/service.ts): no fixed time is promised.
+    locked: 'Too many tries: this account is locked for now. Another staff member can unlock with their own PIN',
   },
   'fr-CA': {
     of: (a: number, b: number) => `Formulaire ${a} sur ${b}`,
@@ -53,18 +56,22 @@ const words = {
     done: 'Merci. Veuillez remettre l’écran à la réception.',
     staff: 'Personnel : déverrouiller',
     exit: 'Sortie (personnel)',
-    pin: 'NIP du personnel',
+    pin: 'Votre NIP',
+    member: 'Membre du personnel',
+    chooseName: 'Choisissez votre nom',
     unlock: 'Déverrouiller',
     back: 'Retour au formulaire',
     wrongPin: 'Ce NIP n’est pas le bon',
-    locked: 'Trop d’essais : attendez une minute, puis réessayez',
+    locked: 'Trop d’essais : ce compte est bloqué pour le moment. Un autre membre du personnel peut déverrouiller avec son propre NIP',
   },
 } as const;
 
 type Words = (typeof words)[PatientSession['locale']];
 
-/** The staff PIN, the only way out of patient mode. */
-function Unlock({ onUnlocked, t }: { onUnlocked(left: ScreenLeft): void; t: Words }) {
+/** A staff member's own PIN, the only way out of patient mode; by default the one who handed the screen over. */
+function Unlock({ onUnlocked, t, owner }: { onUnlocked(left: ScreenLeft): void; t: Words; owner?: string }) {
+  const people = useRead('session.people', {});
+  const [staffId, setStaffId] = useState(owner ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
@@ -72,7 +79,7 @@ function Unlock({ onUnlocked, t }: { onUnlocked(left: ScreenLeft): void; t: Word
   async function submit(e: FormEvent) {
     e.preventDefault();
     // Not useWrite: refreshing every read would end patient mode on screen before staff read what it tells them.
-    const r = await call('patientMode.exit', { pin });
+    const r = await call('patientMode.exit', { pin, staffId: staffId || undefined });
     if (r.ok) onUnlocked(r.value.screenLeft);
     else {
       setError(/locked/i.test(r.error.fields?.pin ?? '') ? t.locked : t.wrongPin);
@@ -81,6 +88,7 @@ function Unlock({ onUnlocked, t }: { onUnlocked(left: ScreenLeft): void; t: Word
   }
   return (
     <form className="unlock" onSubmit={submit} aria-label={t.staff}>
+      <SelectField label={t.member} value={staffId} onChange={(e) => setStaffId(e.target.value)} options={[...(owner ? [] : [{ value: '', label: t.chooseName }]), ...(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
       <TextField ref={ref} label={t.pin} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={error} />
       <button type="submit" className="button button--primary">
         {t.unlock}
@@ -135,8 +143,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
       choices,
       templateVersion: template.version,
       signature: { method: 'screen', imageBase64: png, signerName: name, signerRelationship: session.substitute?.relationship ?? 'self' },
-      explainedBy: session.explainedBy,
-      witnessedBy: session.witnessedBy,
+      witnessId: session.witnessId,
     });
     // Already signed in this session (a second tap, another window): the next form is what is left to do.
     if (r.ok || r.error.fields?.kind) {
@@ -222,6 +229,7 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   // Back to the record the forms were signed for, whatever was pressed meanwhile; every read fresh.
   const leave = () => {
     navigate({ screen: 'patients', patientId: session.patientId });
+    // Every read fresh: whoever unlocked now holds the desk (main signed them in).
     void client.invalidateQueries();
   };
 
@@ -241,7 +249,7 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
           <div className="patient-mode__done">
             {finished && <p className="patient-mode__thanks">{t.done}</p>}
             <h2>{t.staff}</h2>
-            <Unlock onUnlocked={(l) => (l.length ? setLeft(l) : leave())} t={t} />
+            <Unlock onUnlocked={(l) => (l.length ? setLeft(l) : leave())} t={t} owner={session.staffId} />
             {unlocking && !finished && (
               <button type="button" className="button" onClick={() => setUnlocking(false)}>
                 {t.back}

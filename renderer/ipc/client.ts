@@ -16,6 +16,9 @@ export class IpcFailure extends Error {
 
 const disconnected: IpcError = { code: 'internal', message: 'Rapport lost contact with its database. Restart the application.' };
 
+/** Fired when main refuses a call because nobody is signed in or the screen is locked: the session gate looks again. */
+export const lockedEvent = 'rapport:locked';
+
 /** Calls main over the one contract. Never throws: errors come back as data. */
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
   if (!window.rapport) return { ok: false, error: disconnected };
@@ -26,6 +29,7 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
     return { ok: false, error: disconnected };
   }
   const parsed = resultSchema(contract[channel].output).safeParse(raw);
+  if (parsed.success && !parsed.data.ok && parsed.data.error.code === 'locked') window.dispatchEvent(new Event(lockedEvent));
   return parsed.success ? (parsed.data as Result<Output<C>>) : { ok: false, error: disconnected };
 }
 

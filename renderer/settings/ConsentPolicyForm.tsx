@@ -47,48 +47,6 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   );
 }
 
-function PinForm({ pinSet }: { pinSet: boolean }) {
-  const [pin, setPin] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [currentPin, setCurrentPin] = useState('');
-  const action = useFormAction();
-  const errors = action.errors;
-  const [saved, setSaved] = useState(false);
-  const setStaffPin = useWrite('settings.setStaffPin');
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSaved(false);
-    // A mistyped PIN would lock the desk out of patient mode: type it twice.
-    if (pin !== confirm) return action.refuse({ message: 'The PIN was not saved:', fields: { confirm: 'The two PINs are not the same' } });
-    const r = await action.run(() => setStaffPin.mutateAsync({ pin, currentPin: pinSet ? currentPin : undefined }));
-    setSaved(r.ok);
-    if (r.ok) {
-      setPin('');
-      setConfirm('');
-      setCurrentPin('');
-    }
-  }
-  return (
-    <form onSubmit={submit} noValidate aria-labelledby="pin-h">
-      <h2 id="pin-h">Staff PIN for patient mode</h2>
-      <p className="pane__hint">Patients sign on this screen in patient mode; only this PIN leaves it. {pinSet ? 'A PIN is set.' : 'No PIN is set yet.'}</p>
-      <ErrorSummary {...action.summary} />
-      <div className="grid grid--2">
-        {pinSet && <TextField label="Current PIN" type="password" name="currentPin" inputMode="numeric" autoComplete="off" value={currentPin} onChange={(e) => setCurrentPin(e.target.value)} error={errors.currentPin} />}
-        <TextField label={pinSet ? 'New PIN' : 'PIN'} type="password" name="pin" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={errors.pin} hint="4 to 8 digits" />
-        <TextField label={pinSet ? 'New PIN again' : 'PIN again'} type="password" name="confirm" inputMode="numeric" autoComplete="off" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
-      </div>
-      {saved && (
-        <p className="banner banner--ok" role="status">
-          Staff PIN saved.
-        </p>
-      )}
-      <button type="submit" className="button button--primary">
-        {pinSet ? 'Change PIN' : 'Set PIN'}
-      </button>
-    </form>
-  );
-}
 
 export function ConsentSettings() {
   const policy = useRead('settings.consentPolicy', {});
@@ -96,7 +54,6 @@ export function ConsentSettings() {
   return (
     <section className="settings__consent">
       <PolicyForm initial={policy.data} />
-      <PinForm pinSet={policy.data.staffPinSet} />
     </section>
   );
 }

@@ -112,7 +112,12 @@ export const consentStatusSchema = z.object({
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
 const signerName = requiredText(200, 'Enter the name of the person signing');
-const staffName = (missing: string) => requiredText(200, missing);
+/**
+ * Who explained, saw or recorded is the signed-in person, taken in main from the
+ * session, never typed (issue 8). Someone else involved, a witness, is chosen from the
+ * staff list by id.
+ */
+const witnessId = id.optional();
 const signerRelationship = z.enum(signerRelationships, { error: 'Choose who is signing' }).default('self');
 
 /** A substitute decision-maker signing for the patient (a minor, or a patient who cannot consent). */
@@ -129,6 +134,9 @@ export const patientSessionSchema = z.object({
   locale: z.enum(locales),
   explainedBy: z.string(),
   witnessedBy: z.string(),
+  /** The staff member who handed the screen over: the one acting while the patient signs. */
+  staffId: id.optional(),
+  witnessId: id.optional(),
   /** When the session began: forms signed since then are done (sessions saved before this field have none). */
   startedAt: isoTimestamp.optional(),
   /** Who signs, when not the patient. */
@@ -151,7 +159,6 @@ const signatureInput = z.discriminatedUnion('method', [
     method: z.literal('paper'),
     signerName,
     signerRelationship,
-    seenBy: staffName('Enter who saw the form signed'),
     signedOn: z.iso.date({ error: 'Enter the date it was signed (YYYY-MM-DD)' }),
     scan: z
       .object({
@@ -206,8 +213,7 @@ export const consentContract = {
       /** The version on screen while the patient read it; a newer one is a conflict. */
       templateVersion: z.number().int().min(1),
       signature: signatureInput,
-      explainedBy: staffName('Enter who explained the form'),
-      witnessedBy: text(200),
+      witnessId,
     }),
     output: consentRecordSchema,
   },
@@ -215,7 +221,6 @@ export const consentContract = {
     input: z.object({
       patientId: id,
       areas: z.array(z.enum(sensitiveAreas)).min(1, 'Choose the areas the patient agreed to today'),
-      recordedBy: staffName('Enter who asked for consent'),
     }),
     output: consentRecordSchema,
   },
@@ -223,7 +228,6 @@ export const consentContract = {
     input: z.object({
       consentId: id,
       reason: requiredText(500, 'Record the reason given'),
-      recordedBy: staffName('Enter who recorded the withdrawal'),
     }),
     output: consentRecordSchema,
   },
@@ -251,8 +255,7 @@ export const consentContract = {
       patientId: id,
       kinds: z.array(z.enum(consentKinds)).min(1, 'Choose at least one form').max(consentKinds.length),
       locale: z.enum(locales),
-      explainedBy: staffName('Enter who explained the forms'),
-      witnessedBy: text(200),
+      witnessId,
       substitute: substitute.optional(),
     }),
     output: patientSessionSchema,
@@ -262,7 +265,8 @@ export const consentContract = {
     output: z.object({ session: patientSessionSchema.nullable() }),
   },
   'patientMode.exit': {
-    input: z.object({ pin: z.string().max(40) }),
+    /** Any active staff member's own PIN; without `staffId`, the one who started patient mode. */
+    input: z.object({ pin: z.string().max(200), staffId: id.optional() }),
     /** Each time the patient-facing window lost the screen (Alt+Tab, a minimise), for staff to see when they unlock. */
     output: z.object({ unlocked: z.literal(true), screenLeft: z.array(z.object({ at: z.string(), seconds: z.number().nonnegative() })) }),
   },

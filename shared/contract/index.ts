@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { patientsContract } from './patients';
 import { settingsContract } from './settings';
 import { consentContract } from './consent';
+import { staffContract } from './staff';
+import { auditContract } from './audit';
 import { backupContract } from './backup';
 import type { Result } from './result';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...patientsContract,
   ...settingsContract,
   ...consentContract,
+  ...staffContract,
+  ...auditContract,
   ...backupContract,
 } as const;
 

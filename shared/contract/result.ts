@@ -11,6 +11,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'forbidden',
+  /** Nobody is signed in, or the screen is locked: sign in (again) first. */
+  'locked',
   /** A stored document no longer matches the hash taken when it was signed. */
   'integrity',
   'internal',

@@ -85,19 +85,11 @@ export const settingsContract = {
   },
   'settings.consentPolicy': {
     input: z.object({}),
-    output: consentPolicySchema.extend({ staffPinSet: z.boolean() }),
+    output: consentPolicySchema,
   },
   'settings.updateConsentPolicy': {
     input: consentPolicySchema,
-    output: consentPolicySchema.extend({ staffPinSet: z.boolean() }),
-  },
-  'settings.setStaffPin': {
-    input: z.object({
-      pin: z.string({ error: 'Expected digits' }).regex(/^\d{4,8}$/, 'Use 4 to 8 digits'),
-      /** Changing a PIN needs the current one; setting the first does not. */
-      currentPin: z.string().max(40).optional(),
-    }),
-    output: z.object({ staffPinSet: z.literal(true) }),
+    output: consentPolicySchema,
   },
   'app.info': {
     input: z.object({}),

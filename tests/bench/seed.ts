@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { patientColumns, phoneRows, searchRow, type PatientInput } from '../../main/patients/service';
+import { chainRows } from '../../main/audit/chain';
 
 /**
  * Seeds patients fast for the benchmark: the same row builders the service uses
@@ -30,7 +31,7 @@ export async function seedPatients(
     const patientRows: Record<string, unknown>[] = [];
     const searchRows: Record<string, unknown>[] = [];
     const phones: Record<string, unknown>[] = [];
-    const audit: Record<string, unknown>[] = [];
+    const audit: Array<{ id: string; at: string; actor: null; action: string; entity: string; entity_id: string; detail: string }> = [];
     slice.forEach((p, k) => {
       const id = options.newId();
       const at = options.at(start + k);
@@ -55,7 +56,9 @@ export async function seedPatients(
       await insertRows(trx, 'patient_search', searchRows);
       await insertRows(trx, 'patients', patientRows);
       await insertRows(trx, 'patient_phones', phones);
-      await insertRows(trx, 'audit_events', audit);
+      // Linked into the audit chain like the service's own entries, so the trail still verifies.
+      const last = (await trx('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined;
+      await insertRows(trx, 'audit_events', chainRows(last ?? null, audit));
     });
   }
   return ids;

@@ -19,11 +19,9 @@ test('every screen passes axe without serious or critical violations', async ({ 
   if (!created.ok) throw new Error('seed failed');
   const id = (created.value as { id: string }).id;
   await app.dispatch('settings.update', clinicProfile());
-  await app.dispatch('settings.setStaffPin', { pin: '2468' });
   const signed = await app.dispatch('consent.sign', {
     patientId: id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
     signature: { method: 'screen', imageBase64: solidPng(200, 60, [16, 36, 58]).toString('base64'), signerName: 'Zoë' },
-    explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
   });
   if (!signed.ok) throw new Error(JSON.stringify(signed.error));
 
@@ -92,7 +90,6 @@ test('every screen passes axe without serious or critical violations', async ({ 
     ['patient mode', async () => {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Sign on screen…' }).click();
-      await page.getByLabel('Explained by').fill('Priya Natarajan, RMT');
       await page.getByRole('button', { name: 'Hand the screen to the patient' }).click();
       await expect(page.getByRole('button', { name: 'I agree and sign' })).toBeVisible();
     }],

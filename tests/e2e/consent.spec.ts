@@ -7,14 +7,13 @@ import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { test, expect } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
+import { testPin, testStaff } from '../support/node-app';
 
 const clinic = clinicProfile();
 
 async function setUp(app: App, overrides = {}): Promise<Patient> {
-  for (const [channel, input] of [['settings.update', clinic], ['settings.setStaffPin', { pin: '2468' }]] as const) {
-    const r = await app.dispatch(channel, input);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-  }
+  const r = await app.dispatch('settings.update', clinic);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
   const p = await app.dispatch('patients.create', { patient: patientInput(overrides) });
   if (!p.ok) throw new Error(JSON.stringify(p.error));
   return p.value as Patient;
@@ -42,7 +41,7 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
   await expect(dialog.getByLabel(/Informed consent to treatment/)).toBeChecked();
   await expect(dialog.getByLabel(/outbreak/)).toBeChecked();
   await dialog.getByLabel('Privacy consent', { exact: false }).uncheck();
-  await dialog.getByLabel('Explained by').fill('Priya Natarajan, RMT');
+  await expect(dialog.getByText(`Explained by: ${testStaff.admin.name}`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Hand the screen to the patient' }).click();
 
   // Patient mode: only the form; no navigation, shortcuts do nothing.
@@ -70,12 +69,13 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
   await page.getByRole('button', { name: 'I agree and sign' }).click();
 
   await expect(page.getByText('Please hand the screen back to the front desk')).toBeVisible();
-  // Leaving needs the PIN: a wrong one keeps the patient in.
-  await page.getByLabel('Staff PIN').fill('1111');
+  // Leaving needs a staff member's own PIN: a wrong one keeps the patient in.
+  await expect(page.getByLabel('Staff member')).toHaveValue(/.+/);
+  await page.getByLabel('Your PIN').fill('111111');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByText('That PIN is not right')).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
-  await page.getByLabel('Staff PIN').fill('2468');
+  await page.getByLabel('Your PIN').fill(testPin);
   await page.getByRole('button', { name: 'Unlock' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: "Zoë O'Brien-Müller" })).toBeVisible();
@@ -104,8 +104,6 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   const paper = page.getByRole('dialog', { name: /sensitive areas: on paper/ });
   await expect(paper.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
   await paper.getByLabel('Gluteal region (buttocks)').check();
-  await paper.getByLabel('Seen signed by').fill('Marc Tremblay');
-  await paper.getByLabel('Explained by').fill('Priya Natarajan, RMT');
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(paper).toBeHidden();
   const sensitive = row(page, 'Consent to treatment of sensitive areas');
@@ -119,7 +117,6 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await verbal.getByRole('button', { name: 'Record spoken consent' }).click();
   await expect(verbal.getByText('Choose the areas the patient agreed to today')).toBeVisible();
   await verbal.getByLabel('Gluteal region (buttocks)').check();
-  await verbal.getByLabel('Asked by').fill('Priya Natarajan, RMT');
   await verbal.getByRole('button', { name: 'Record spoken consent' }).click();
   await expect(sensitive).toContainText('spoken consent today: Gluteal region (buttocks)');
 
@@ -127,12 +124,11 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await sensitive.getByRole('button', { name: /Withdraw/ }).click();
   const withdraw = page.getByRole('dialog', { name: /Withdraw/ });
   await withdraw.getByLabel('Reason given').fill('Prefers no treatment of this area');
-  await withdraw.getByLabel('Recorded by').fill('Marc Tremblay');
   await withdraw.getByRole('button', { name: 'Withdraw consent' }).click();
   await expect(sensitive).toContainText('Withdrawn');
   await expect(page.getByRole('status').filter({ hasText: 'Consent needs attention before treatment' })).toContainText('withdrawn');
   await page.getByText(/Consent history/).click();
-  await expect(page.getByRole('cell', { name: /Withdrawn .* by Marc Tremblay: Prefers no treatment/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Withdrawn .* by Priya Natarajan, RMT: Prefers no treatment/ })).toBeVisible();
 });
 
 test('a material change to a form asks patients who signed the old version to consent again', async ({ page, appUrl, app }) => {
@@ -141,7 +137,7 @@ test('a material change to a form asks patients who signed the old version to co
   expect(templates.ok).toBe(true);
   const signed = await app.services.consent.sign({
     patientId: patient.id, kind: 'outbreak', locale: 'en-CA', choices: [], templateVersion: 1,
-    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
+    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
   expect(signed.ok).toBe(true);
@@ -160,14 +156,14 @@ test('a material change to a form asks patients who signed the old version to co
   await expect(page.getByRole('status').filter({ hasText: 'Before treatment, still needed' })).toContainText('Consent to treatment during a communicable-disease outbreak (re-consent needed)');
 });
 
-/** The desk sets up on-screen signing with the keyboard: the dialog opens on "Explained by". */
+/** The desk sets up on-screen signing with the keyboard; who explains is the person signed in. */
 async function handOver(page: Page, setUp: (dialog: Locator) => Promise<void> = async () => {}) {
   await page.getByRole('button', { name: 'Sign on screen…' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Sign consent forms on screen' });
   await setUp(dialog);
-  await dialog.getByLabel('Explained by').fill('Priya Natarajan, RMT');
-  await dialog.getByLabel('Explained by').press('Enter');
+  await expect(dialog.getByText(`Explained by: ${testStaff.admin.name}`)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Hand the screen to the patient' }).press('Enter');
   await expect(dialog).toBeHidden();
 }
 
@@ -200,8 +196,8 @@ test('patient mode resumes at the next form after a reload, and a finished sessi
   await expect(page.getByRole('button', { name: 'I agree and sign' })).toHaveCount(0);
   expect(await activeConsents(app, patient.id)).toBe(2);
 
-  await page.getByLabel('Staff PIN').fill('2468');
-  await page.getByLabel('Staff PIN').press('Enter');
+  await page.getByLabel('Your PIN').fill(testPin);
+  await page.getByLabel('Your PIN').press('Enter');
   await expect(row(page, 'Informed consent to treatment')).toContainText('On file');
   await page.getByText(/Consent history/).click();
   await expect(page.getByRole('row')).toHaveCount(3);
@@ -228,7 +224,7 @@ test('missing consents needed before treatment are the loudest thing on the reco
   await expect(sensitive).toContainText('once a written consent for these areas is in force');
   await app.services.consent.sign({
     patientId: patient.id, kind: 'sensitive_areas', locale: 'en-CA', choices: ['chest_wall', 'gluteal'], templateVersion: 1,
-    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
+    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
   await page.reload();
@@ -285,8 +281,8 @@ test('patient mode speaks French to a French-speaking patient, on every word, an
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Personnel : déverrouiller' })).toBeVisible();
-  await page.getByLabel('NIP du personnel').fill('1111');
-  await page.getByLabel('NIP du personnel').press('Enter');
+  await page.getByLabel('Votre NIP').fill('1111');
+  await page.getByLabel('Votre NIP').press('Enter');
   await expect(page.getByText('Ce NIP n’est pas le bon')).toBeVisible();
   await page.getByRole('button', { name: 'Retour au formulaire' }).click();
   await page.getByLabel('Ne pas me contacter').check();
@@ -294,8 +290,8 @@ test('patient mode speaks French to a French-speaking patient, on every word, an
   await expect(page.getByText('Merci. Veuillez remettre l’écran à la réception.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Déverrouiller' })).toBeVisible();
   await expect(page.locator('.patient-mode')).not.toContainText(/\b(Sign|Please|Unlock|Staff|Thank|Back)\b/);
-  await page.getByLabel('NIP du personnel').fill('2468');
-  await page.getByLabel('NIP du personnel').press('Enter');
+  await page.getByLabel('Votre NIP').fill(testPin);
+  await page.getByLabel('Votre NIP').press('Enter');
 
   // "Do not contact me" is on the record as the answer it is.
   const privacy = row(page, 'Privacy consent');
@@ -320,8 +316,8 @@ test('a parent signs for a 16-year-old: name and relationship on the record and 
   await expect(page.getByLabel('Your name')).toHaveValue('Thảo Nguyễn');
   await drawSignature(page, page.getByRole('img', { name: /Sign in the box/ }));
   await page.getByRole('button', { name: 'I agree and sign' }).click();
-  await page.getByLabel('Staff PIN').fill('2468');
-  await page.getByLabel('Staff PIN').press('Enter');
+  await page.getByLabel('Your PIN').fill(testPin);
+  await page.getByLabel('Your PIN').press('Enter');
 
   const treatment = row(page, 'Informed consent to treatment');
   await expect(treatment).toContainText('signed by Thảo Nguyễn (parent)');
@@ -336,7 +332,7 @@ test('every form the patient still needs prints in one action, in the patient’
   const patient = await setUp(app, { language: 'French' });
   await app.services.consent.sign({
     patientId: patient.id, kind: 'treatment', locale: 'fr-CA', choices: [], templateVersion: 1,
-    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', seenBy: 'Marc Tremblay', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
+    signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
   await page.goto(`${appUrl}#/patients/${patient.id}`);
@@ -370,8 +366,6 @@ test('on paper, the privacy form starts with the preferred contact ticked, and "
   await expect(paper.getByLabel('E-mail')).toBeChecked();
   await expect(paper.getByLabel('Phone call')).not.toBeChecked();
   await paper.getByLabel('E-mail').uncheck();
-  await paper.getByLabel('Seen signed by').fill('Marc Tremblay');
-  await paper.getByLabel('Explained by').fill('Marc Tremblay');
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   // No box ticked is not an answer: main says what is missing, at the boxes.
   await expect(paper.getByText('Tick how the clinic may contact the patient, or “Do not contact me”')).toBeVisible();

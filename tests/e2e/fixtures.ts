@@ -3,19 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { App } from '../../main/app/context';
-import { nodeApp } from '../support/node-app';
+import { nodeApp, type StartAs } from '../support/node-app';
 import { startHarness } from '../harness/server';
 
 /**
  * Each test gets the real app on a fresh SQLite file, served to Debian's Chromium by
  * the harness; every request the page makes is recorded, and any that leaves the
- * app's own origin fails the test.
+ * app's own origin fails the test. The desk starts with an admin signed in; a test
+ * picks someone else, nobody, or a first run with `test.use({ startAs: 'reception' })`.
  */
-export const test = base.extend<{ app: App; appUrl: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-  app: async ({}, use) => {
+export const test = base.extend<{ app: App; appUrl: string; startAs: StartAs }>({
+  startAs: ['admin', { option: true }],
+  app: async ({ startAs }, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-e2e-'));
-    const app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-e2e' });
+    const app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-e2e', as: startAs });
     await use(app);
     await app.close();
     await rm(dir, { recursive: true, force: true });

@@ -4,10 +4,12 @@ import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { test, expect } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
+import { testPin } from '../support/node-app';
 
 /** Issue 12, item 1, in the page: staff are told at unlock when the patient-facing screen was left. */
 
-const pin = '246813';
+// The signed-in admin's own PIN (the e2e app starts with an admin signed in).
+const pin = testPin;
 
 async function must(app: App, channel: string, input: unknown) {
   const r = await app.dispatch(channel, input);
@@ -17,7 +19,6 @@ async function must(app: App, channel: string, input: unknown) {
 
 async function setUp(app: App): Promise<Patient> {
   await must(app, 'settings.update', clinicProfile());
-  await must(app, 'settings.setStaffPin', { pin });
   return (await must(app, 'patients.create', { patient: patientInput() })) as Patient;
 }
 
@@ -25,7 +26,6 @@ async function handToPatient(page: Page) {
   await page.getByRole('option', { name: /O'Brien-Müller, Zoë/ }).click();
   await page.getByRole('button', { name: 'Sign on screen…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign consent forms on screen' });
-  await dialog.getByLabel('Explained by').fill('Priya Natarajan, RMT');
   await dialog.getByRole('button', { name: 'Hand the screen to the patient' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Informed consent to treatment' })).toBeVisible();
 }
@@ -38,7 +38,7 @@ test('staff are told at unlock when the patient-facing screen was left', async (
   await app.services.patientMode.screenLeft({ at: '2026-11-30T14:02:03.000Z', seconds: 41 });
 
   await page.getByRole('button', { name: 'Staff exit' }).click();
-  await page.getByLabel('Staff PIN').fill(pin);
+  await page.getByLabel('Your PIN').fill(pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   const notice = page.getByRole('alert').filter({ hasText: 'The patient screen was left once' });
   await expect(notice).toContainText('for 41 seconds');

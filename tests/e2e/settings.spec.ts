@@ -52,27 +52,6 @@ test('a letterhead logo is checked, stored and shown', async ({ page, appUrl, ap
   expect(app.services.settings.logoPath()).toBeNull();
 });
 
-test('the staff PIN is typed twice, and changing it needs the current one', async ({ page, appUrl, app }) => {
-  await page.goto(`${appUrl}#/settings`);
-  await page.getByLabel('PIN', { exact: true }).fill('2468');
-  await page.getByLabel('PIN again').fill('2486');
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await expect(page.getByRole('group', { name: 'The PIN was not saved:' })).toBeFocused();
-  await expect(page.getByLabel('PIN again')).toHaveAccessibleDescription('The two PINs are not the same');
-  expect(app.services.settings.consentPolicy().staffPinSet).toBe(false);
-
-  await page.getByLabel('PIN again').fill('2468');
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Staff PIN saved.' })).toBeVisible();
-  await page.getByLabel('Current PIN').fill('0000');
-  await page.getByLabel('New PIN', { exact: true }).fill('1357');
-  await page.getByLabel('New PIN again').fill('1357');
-  await page.getByRole('button', { name: 'Change PIN' }).click();
-  await expect(page.getByLabel('Current PIN', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-  expect(app.services.settings.checkPin('2468').ok).toBe(true);
-});
-
 /** The text of a consent preview the page asked main for, read back from its PDF. */
 async function previewText(body: string): Promise<string> {
   const result = JSON.parse(body) as { ok: boolean; value: { pdfBase64: string } };

@@ -80,6 +80,13 @@ test.describe('Electron shell', () => {
       const remote = await window.evaluate(() => fetch('https://example.org/').then(() => 'loaded', () => 'blocked'));
       expect(remote).toBe('blocked');
 
+      // Nothing answers before someone signs in: the first run makes the first admin (issue 8).
+      const setup = (await window.evaluate(
+        (input) => (globalThis as unknown as { rapport: { invoke(c: string, i: unknown): Promise<unknown> } }).rapport.invoke('setup.createFirstAdmin', input),
+        { clinic: clinicProfile(), admin: { name: 'Priya Natarajan, RMT', initials: 'PN', secret: '246813' } },
+      )) as { ok: boolean };
+      expect(setup.ok, JSON.stringify(setup)).toBe(true);
+
       const patient = patientInput({ firstName: 'Łukasz', lastName: 'Wiśniewski', email: 'lukasz@example.org' });
       const created = (await window.evaluate(
         (input) => (globalThis as unknown as { rapport: { invoke(c: string, i: unknown): Promise<unknown> } }).rapport.invoke('patients.create', input),
@@ -133,10 +140,10 @@ test.describe('Electron shell', () => {
           return { kiosk: w.isKiosk(), onTop: w.isAlwaysOnTop(), minimized: w.isMinimized(), visible: w.isVisible(), crashed: w.webContents.isCrashed() };
         });
 
-      await invoke('settings.update', clinicProfile());
-      await invoke('settings.setStaffPin', { pin: '246813' });
+      // A first run: the clinic and its first admin, who is then signed in (issue 8).
+      await invoke('setup.createFirstAdmin', { clinic: clinicProfile(), admin: { name: 'Priya Natarajan, RMT', initials: 'PN', secret: '246813' } });
       const patient = await invoke('patients.create', { patient: patientInput(), acknowledgeDuplicates: false });
-      await invoke('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+      await invoke('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA' });
 
       // The shell gives the patient a fresh page: nothing the desk's page held stays in memory.
       await expect

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Patient } from '../../shared/contract/patients';
 import { tempApp } from '../support/app';
-import { nodeApp } from '../support/node-app';
+import { nodeApp, testPin } from '../support/node-app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 
 /**
@@ -14,14 +14,15 @@ import { clinicProfile, patientInput } from '../support/fixtures';
 
 let app: Awaited<ReturnType<typeof tempApp>>;
 let patient: Patient;
-const pin = '246813';
+// The signed-in admin's own PIN (tests/support/node-app.ts): staff accounts replaced the clinic-wide PIN (issue 8).
+const pin = testPin;
 
 async function must<T>(channel: string, input: unknown): Promise<T> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
-const session = () => ({ patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+const session = () => ({ patientId: patient.id, kinds: ['treatment'], locale: 'en-CA' });
 const trail = async () => (await app.db('audit_events').orderBy('seq').select('action', 'entity_id', 'detail')) as Array<{ action: string; entity_id: string; detail: string }>;
 const actions = async (prefix: string) => (await trail()).filter((e) => e.action.startsWith(prefix)).map((e) => e.action);
 
@@ -33,7 +34,6 @@ async function failAuditOf(action: string) {
 beforeEach(async () => {
   app = await tempApp();
   await must('settings.update', clinicProfile());
-  await must('settings.setStaffPin', { pin });
   patient = await must('patients.create', { patient: patientInput() });
 });
 afterEach(async () => {
@@ -112,21 +112,20 @@ describe('settings changes and their audit entries', () => {
 
   it('each change is audited with the names of the settings it wrote, never their values', async () => {
     await must('settings.updateConsentPolicy', { sensitiveAreaFrequency: 'once', renewalMonths: 24 });
-    await must('settings.setStaffPin', { pin: '864213', currentPin: pin });
+    await must('staff.setAutoLock', { minutes: 17 });
     const settings = (await trail()).filter((e) => e.entity_id === 'clinic');
     expect(settings.map((e) => [e.action, JSON.parse(e.detail)])).toEqual([
       ['settings.clinic_profile_changed', { keys: ['clinic'] }],
-      ['settings.staff_pin_changed', { keys: ['staffPin'] }],
       ['settings.consent_rules_changed', { keys: ['consentPolicy'] }],
-      ['settings.staff_pin_changed', { keys: ['staffPin'] }],
+      ['settings.auto_lock_changed', { keys: ['autoLockMinutes'] }],
     ]);
-    expect(JSON.stringify(settings)).not.toContain('864213');
+    expect(JSON.stringify(settings)).not.toContain('17');
     expect(await app.db('app_state').where({ key: 'settings_pending' }).first()).toBeUndefined();
   });
 
-  it('a refused change (wrong current PIN) writes nothing and no change entry', async () => {
-    expect(await app.dispatch('settings.setStaffPin', { pin: '111111', currentPin: '999999' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await actions('settings.staff_pin_changed')).toEqual(['settings.staff_pin_changed']);
-    expect(await app.dispatch('patientMode.exit', { pin })).toMatchObject({ ok: true });
+  it('a refused change (a logo that is not an image) writes nothing and no change entry', async () => {
+    expect(await app.dispatch('settings.setLogo', { mimeType: 'image/png', dataBase64: Buffer.from('not a picture').toString('base64') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await actions('settings.logo_')).toEqual([]);
+    expect(await app.db('app_state').where({ key: 'settings_pending' }).first()).toBeUndefined();
   });
 });

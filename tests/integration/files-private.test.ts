@@ -62,13 +62,13 @@ async function fillClinic(root: string) {
     if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
     return r.value as { id: string };
   };
-  await must('settings.update', clinicProfile());
+  // A first run: the clinic and its first admin, who is then signed in (issue 8).
+  await must('setup.createFirstAdmin', { clinic: clinicProfile(), admin: { name: 'Priya Natarajan, RMT', initials: 'PN', secret: '246813' } });
   await must('settings.setLogo', { mimeType: 'image/png', dataBase64: sampleLogoPng().toString('base64') });
   const patient = await must('patients.create', { patient: patientInput() });
   await must('consent.sign', {
     patientId: patient.id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
     signature: { method: 'screen', imageBase64: solidPng(240, 60, [16, 36, 58]).toString('base64'), signerName: 'Zoë O’Brien-Müller' },
-    explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
   });
   return app;
 }

@@ -9,7 +9,7 @@ import type { Patient } from '../../shared/contract/patients';
 import type { ConsentRecord, TemplateVersion } from '../../shared/contract/consent';
 import { solidPng } from '../support/png';
 import type { App } from '../../main/app/context';
-import { nodeApp } from '../support/node-app';
+import { nodeApp, startAs, testPin, testStaff } from '../support/node-app';
 import type { DispatchLogEntry } from '../../main/ipc/dispatcher';
 import { tempApp } from '../support/app';
 import { noPrinterMessage, systemPrinter, type Exec } from '../../main/printing';
@@ -193,7 +193,6 @@ beforeAll(async () => {
   await mustOk('settings.update', clinic);
   await mustOk('settings.setLogo', { mimeType: 'image/png', dataBase64: pngBase64 });
   seeded = { zoe, lukasz, minh };
-  await mustOk('settings.setStaffPin', { pin: '2468' });
   const { templates } = await mustOk<{ templates: TemplateVersion[] }>('consent.templates', {});
   const sign = (kind: string) => ({
     patientId: lukasz.id,
@@ -202,13 +201,15 @@ beforeAll(async () => {
     choices: [],
     templateVersion: 1,
     signature: { method: 'screen', imageBase64: solidPng(200, 60, [16, 36, 58]).toString('base64'), signerName: 'Łukasz Wójcik' },
-    explainedBy: 'Priya Natarajan, RMT',
-    witnessedBy: '',
   });
   const signed = await mustOk<ConsentRecord>('consent.sign', sign('treatment'));
   // Spoken consent (a sample below) needs a written one for the area.
   await mustOk('consent.sign', { ...sign('sensitive_areas'), choices: ['gluteal'] });
 
+  // A witness for patient mode's sample: someone other than the admin signed in.
+  const me = (await app.services.staff.active())[0];
+  await mustOk('staff.create', { ...testStaff.therapist, roles: ['therapist'] });
+  const witness = (await app.services.staff.active()).find((s) => s.initials === testStaff.therapist.initials)!;
   const backupFolder = path.join(dir, 'backups');
   await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
@@ -234,7 +235,6 @@ beforeAll(async () => {
     'app.info': {},
     'settings.consentPolicy': {},
     'settings.updateConsentPolicy': { sensitiveAreaFrequency: 'once', renewalMonths: 24 },
-    'settings.setStaffPin': { pin: '13579', currentPin: '2468' },
     'consent.templates': {},
     'consent.templateHistory': { kind: 'privacy' },
     'consent.saveTemplate': { kind: 'privacy', basedOnVersion: 1, locales: templates.find((t) => t.kind === 'privacy')!.locales, material: false, changeNote: 'Wording' },
@@ -242,16 +242,30 @@ beforeAll(async () => {
     'consent.history': { patientId: lukasz.id },
     'consent.preview': { patientId: lukasz.id, kind: 'outbreak', locale: 'fr-CA', choices: [] },
     'consent.sign': sign('outbreak'),
-    'consent.recordVerbal': { patientId: lukasz.id, areas: ['gluteal'], recordedBy: 'Priya Natarajan, RMT' },
-    'consent.withdraw': { consentId: signed.id, reason: 'Changed their mind', recordedBy: 'Marc Tremblay' },
+    'consent.recordVerbal': { patientId: lukasz.id, areas: ['gluteal'] },
+    'consent.withdraw': { consentId: signed.id, reason: 'Changed their mind' },
     'consent.document': { consentId: signed.id },
     'consent.print': { consentId: signed.id },
     'consent.openInViewer': { consentId: signed.id },
     'printing.printers': {},
-    'patientMode.enter': { patientId: lukasz.id, kinds: ['outbreak'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' },
+    'patientMode.enter': { patientId: lukasz.id, kinds: ['outbreak'], locale: 'en-CA', witnessId: witness.id },
     'patientMode.current': {},
-    // settings.setStaffPin's sample (run before it) changes the PIN to this one.
-    'patientMode.exit': { pin: '13579' },
+    'patientMode.exit': { pin: testPin },
+    'setup.createFirstAdmin': { clinic, admin: { name: 'Ines Duarte', initials: 'ID', secret: '864209' } },
+    'session.current': {},
+    'session.people': {},
+    'session.signIn': { initials: testStaff.admin.initials, secret: testPin },
+    'session.lock': { reason: 'manual' },
+    'session.signOut': {},
+    'staff.list': {},
+    'staff.create': { name: 'Jo Lee', initials: 'JL', roles: ['reception'], secret: 'correct horse battery' },
+    'staff.update': { id: me.id, name: testStaff.admin.name, initials: testStaff.admin.initials, roles: ['admin', 'therapist'], active: true },
+    'staff.resetSecret': { id: me.id, secret: testPin },
+    'staff.setAutoLock': { minutes: 10 },
+    'audit.list': { staffId: me.id, patientId: lukasz.id, action: 'consent.', from: '2020-01-01', to: '2099-12-31', limit: 50 },
+    'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
+    'audit.status': {},
+    'audit.verify': {},
     'backup.status': {},
     'backup.setFolder': { folder: backupFolder },
     'backup.start': {},
@@ -295,8 +309,9 @@ describe('the contract under test', () => {
     expect(state.rows.patients).toHaveLength(3);
     expect(state.rows.patient_phones).toHaveLength(3);
     expect(state.rows.patient_search).toHaveLength(3);
-    // 3 patients created, 1 updated, 1 archived; clinic profile, logo and PIN set; 2 consents.
-    expect(state.rows.audit_events).toHaveLength(10);
+    // The admin created and signed in; 3 patients created, 1 updated, 1 archived; clinic
+    // profile and logo set; a second staff member; 2 consents.
+    expect(state.rows.audit_events).toHaveLength(12);
     expect(state.rows.consents).toHaveLength(2);
     expect(Object.keys(state.files)).toEqual(
       expect.arrayContaining([path.join('data', 'rapport.sqlite3'), path.join('settings', 'config.json'), path.join('data', 'assets', 'clinic-logo.png')]),
@@ -530,7 +545,11 @@ describe('after all the garbage', () => {
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
-      expect(r, channel).toMatchObject(answers[channel] ?? { ok: true });
+      // The clinic has its first admin: a second first-run setup is refused.
+      if (channel === 'setup.createFirstAdmin') expect(r, channel).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      else expect(r, channel).toMatchObject(answers[channel] ?? { ok: true });
+      // Locking or signing out is what these samples do: sign back in for the channels after them.
+      if (channel === 'session.lock' || channel === 'session.signOut') await startAs(app, 'admin');
     }
     // The viewer was handed the signed PDF itself, by its record id.
     expect(viewed.map((f) => path.basename(f))).toEqual([`${(samples['consent.openInViewer'] as { consentId: string }).consentId}.pdf`]);
@@ -539,12 +558,24 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
-    // 10 seeded, 4 patient writes, 5 settings changes, then a template version, a
-    // signature, a spoken consent, a withdrawal, patient mode entered and left, the
-    // stored PDF's hash checked three times (shown, printed, opened in the viewer), and
-    // the backup that backup.start began.
     await app.services.backup.idle();
-    expect(await app.db('audit_events').count({ n: '*' })).toEqual([{ n: 29 }]);
+    // After the 12 seeded entries, one per write, view, print and export, in channel
+    // order, each by the person signed in (the samples lock, sign out and sign in too).
+    const trail = await app.db('audit_events').where('seq', '>', 12).orderBy('seq').select('action', 'actor');
+    expect(trail.map((e) => e.action)).toEqual([
+      'patient.viewed', 'patient.created', 'patient.updated', 'patient.archived', 'patient.restored',
+      'settings.clinic_profile_changed', 'settings.logo_changed', 'settings.logo_removed', 'settings.consent_rules_changed',
+      'consent_template.versioned', 'consent.signed', 'consent.verbal', 'consent.withdrawn',
+      // The stored PDF's hash is checked each time it is shown, printed or opened (verified),
+      // then the read itself is audited; no 'consent.printed': this "machine" has no
+      // printer, and a refused print prints nothing.
+      'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
+      'patient_mode.entered', 'patient_mode.left',
+      'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
+      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported', 'backup.created',
+    ]);
+    const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
+    expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);

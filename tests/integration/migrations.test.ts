@@ -8,6 +8,9 @@ import { openDatabase } from '../../main/db/connection';
 import { migrations, migrateToLatest, migrateUpTo } from '../../main/db/migrations';
 import { createPatientService } from '../../main/patients/service';
 import { patientInput } from '../support/fixtures';
+import { verifyChain } from '../../main/audit/verify';
+import { genesisHash } from '../../main/audit/chain';
+import { appendAudit } from '../../main/audit/log';
 
 /**
  * Each migration, run the way a clinic meets it: a database file already holding that
@@ -188,6 +191,9 @@ const upgrades: Record<
             entity: 'patient',
             entity_id: patient.id,
             detail: expect.any(String),
+            // Chained by 007, when it came.
+            prev_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+            hash: expect.stringMatching(/^[0-9a-f]{64}$/),
           },
         ]);
         expect(JSON.parse(mine[0].detail)).toEqual({ backfilled: true });
@@ -284,6 +290,40 @@ const upgrades: Record<
       expect(await q('consents').where({ signer_relationship: 'parent' }).pluck('signer_name')).toEqual(['Anne Martin']);
       },
     },
+  '007_staff': {
+    async seed(q) {
+      await seedV001(q);
+      // Audit rows as 002 to 004 wrote them: no hashes yet.
+      for (const [i, { patient }] of v001Patients.entries()) {
+        await q('audit_events').insert({
+          id: `0000000${i}-5a39-4c55-9a0b-3f1f0d8f6a11`, at: `2024-03-0${i + 1}T10:00:00.000Z`, actor: null,
+          action: 'patient.updated', entity: 'patient', entity_id: patient.id, detail: '{"fields":["notes"]}',
+        });
+      }
+    },
+    // Gains the two hash columns; every old value must come through (checked below).
+    rewrites: ['audit_events'],
+    async verify(q) {
+      expect(await q('staff').count({ n: '*' })).toEqual([{ n: 0 }]);
+      const events = await q('audit_events').orderBy('seq').select('*');
+      expect(events.map(({ seq, id, at, actor, action, entity_id, detail }) => ({ seq, id, at, actor, action, entity_id, detail }))).toEqual(
+        v001Patients.map(({ patient }, i) => ({
+          seq: i + 1, id: `0000000${i}-5a39-4c55-9a0b-3f1f0d8f6a11`, at: `2024-03-0${i + 1}T10:00:00.000Z`, actor: null,
+          action: 'patient.updated', entity_id: patient.id, detail: '{"fields":["notes"]}',
+        })),
+      );
+      // Every old row is in one chain, verified from the start.
+      expect(await verifyChain(q)).toMatchObject({ ok: true, checked: 3, firstBroken: null });
+      expect(events[0].prev_hash).toBe(genesisHash);
+      for (let i = 1; i < events.length; i++) expect(events[i].prev_hash).toBe(events[i - 1].hash);
+      // The triggers are back as they were: the new columns cannot be rewritten either.
+      await expect(q('audit_events').update({ hash: 'x' })).rejects.toThrow(/audit events cannot be changed/);
+      await expect(q('audit_events').delete()).rejects.toThrow(/audit events cannot be deleted/);
+      // New rows join the chain.
+      await q.transaction((trx) => appendAudit(trx, randomUUID, { at: '2024-06-01T10:00:00.000Z', action: 'patient.viewed', entity: 'patient', entityId: v001Patients[0].patient.id }));
+      expect(await verifyChain(q)).toMatchObject({ ok: true, checked: 4 });
+    },
+  },
   '008_audit_no_replace': {
     async seed(q) {
       await seedV001(q);

@@ -104,6 +104,8 @@ const electron = vi.hoisted(() => {
     protocol: { registerSchemesAsPrivileged: noop, handle: noop },
     session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } },
     shell: { openPath: async () => '' },
+    // The operating system locking or sleeping (issue 8): the test emits these.
+    powerMonitor: new Emitter(),
   };
   return { state, module: { ...module, default: module } };
 });
@@ -169,11 +171,11 @@ describe('the Electron shell (main.ts) with a stand-in electron module', () => {
   });
 
   it('in patient mode: shortcuts gone, focus loss brought back and reported at unlock, a crash reloads into the same session', async () => {
-    await must('settings.update', clinicProfile());
-    await must('settings.setStaffPin', { pin });
+    // A first run: the clinic and its first admin, who is then signed in.
+    await must('setup.createFirstAdmin', { clinic: clinicProfile(), admin: { name: 'Priya Natarajan, RMT', initials: 'PN', secret: pin } });
     const patient = await must<{ id: string }>('patients.create', { patient: patientInput() });
     const beforeEntry = window.webContents.loads;
-    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'fr-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'fr-CA' });
 
     expect(menuRoles().filter((r) => ['minimize', 'close', 'quit', 'togglefullscreen', 'windowMenu', 'fileMenu', 'reload', 'toggleDevTools'].includes(r))).toEqual([]);
     expect(window.state).toMatchObject({ kiosk: true, onTop: true, closable: false, minimizable: false });
@@ -192,5 +194,15 @@ describe('the Electron shell (main.ts) with a stand-in electron module', () => {
     expect(unlocked.screenLeft).toEqual([{ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), seconds: expect.any(Number) }]);
     expect(menuRoles()).toEqual(expect.arrayContaining(['windowMenu', 'togglefullscreen']));
     expect(window.state).toMatchObject({ kiosk: false, onTop: false, closable: true });
+  });
+
+  it('locks the desk when the operating system locks the screen or sleeps (powerMonitor)', async () => {
+    for (const event of ['lock-screen', 'suspend']) {
+      expect(await must('session.current', {})).toMatchObject({ locked: false, user: { initials: 'PN' } });
+      electron.module.powerMonitor.emit(event);
+      await vi.waitFor(async () => expect(await must('session.current', {})).toMatchObject({ locked: true }));
+      expect(await invoke('patients.search', { query: 'zoe' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+      await must('session.signIn', { initials: 'PN', secret: pin });
+    }
   });
 });

@@ -1,0 +1,86 @@
+import type { Channel } from '../../shared/contract';
+import type { Role } from '../../shared/contract/staff';
+
+/**
+ * The one permission matrix: channel → who may call it. The dispatcher consults it
+ * before parsing or running anything (main/session/access.ts). Typed over every
+ * channel of the contract, so a new channel without an entry fails the build, and
+ * tests/integration/permissions.test.ts walks every channel for every role.
+ *
+ * `public` answers with nobody signed in: signing in, the first-run setup, and what
+ * the patient-mode screen needs to come back after a restart (the patient holds it).
+ */
+export type Permission = 'public' | readonly Role[];
+
+/** Reception works the desk; therapists also see clinical details (no channel is theirs alone yet); admins do everything. */
+const desk = ['reception', 'therapist', 'admin'] as const;
+const admin = ['admin'] as const;
+
+export const permissions: { readonly [C in Channel]: Permission } = {
+  'setup.createFirstAdmin': 'public',
+  'session.current': 'public',
+  'session.people': 'public',
+  'session.signIn': 'public',
+  'session.lock': desk,
+  'session.signOut': desk,
+  'patientMode.current': 'public',
+  'patientMode.exit': 'public',
+  'patientMode.enter': desk,
+
+  'patients.search': desk,
+  'patients.get': desk,
+  'patients.findDuplicates': desk,
+  'patients.create': desk,
+  'patients.update': desk,
+  'patients.archive': desk,
+  'patients.restore': desk,
+
+  'consent.templates': desk,
+  'consent.templateHistory': desk,
+  'consent.saveTemplate': admin,
+  'consent.status': desk,
+  'consent.history': desk,
+  'consent.preview': desk,
+  'consent.sign': desk,
+  'consent.recordVerbal': desk,
+  'consent.withdraw': desk,
+  'consent.document': desk,
+  'consent.print': desk,
+  'consent.openInViewer': desk,
+  'printing.printers': desk,
+
+  'settings.get': desk,
+  'settings.consentPolicy': desk,
+  'settings.update': admin,
+  'settings.setLogo': admin,
+  'settings.removeLogo': admin,
+  'settings.updateConsentPolicy': admin,
+  'app.info': desk,
+
+  // The header's backup line reads the status on every screen; everything else is the admin's.
+  'backup.status': desk,
+  'backup.setFolder': admin,
+  'backup.start': admin,
+  'backup.list': admin,
+  'backup.verify': admin,
+  'backup.restore': admin,
+  'backup.undoRestore': admin,
+
+  'staff.list': admin,
+  'staff.create': admin,
+  'staff.update': admin,
+  'staff.resetSecret': admin,
+  'staff.setAutoLock': admin,
+
+  // Reception and therapists see their own entries only (the handler filters).
+  'audit.list': desk,
+  'audit.export': desk,
+  'audit.status': admin,
+  'audit.verify': admin,
+};
+
+export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {
+  const rule = permissions[channel];
+  if (rule === 'public') return true;
+  return userRoles !== null && rule.some((r) => userRoles.includes(r));
+}

@@ -1,0 +1,31 @@
+import { err, ok, type Result } from '../../shared/contract/result';
+import type { StaffMember } from '../../shared/contract/staff';
+import { currentActor } from '../audit/actor';
+import type { StaffService } from './service';
+
+/**
+ * Who-did-it for the records: the person the dispatcher runs this call as (signed in,
+ * or who handed the screen to the patient), and a witness picked from the staff list.
+ * Names are read from the accounts here, never taken from the screen.
+ */
+export function actingStaff(staff: StaffService) {
+  async function me(): Promise<Result<StaffMember>> {
+    const id = currentActor();
+    const row = id ? await staff.byId(id) : undefined;
+    return row ? ok(staff.toMember(row)) : err('locked', 'Nobody is signed in: sign in first.');
+  }
+  return {
+    me,
+    /** The names a consent carries: who explained it (and saw it signed), and the witness if any. */
+    async names(witnessId: string | undefined): Promise<Result<{ explainedBy: string; witnessedBy: string; staffId: string; witnessId?: string }>> {
+      const self = await me();
+      if (!self.ok) return self;
+      if (!witnessId) return ok({ explainedBy: self.value.name, witnessedBy: '', staffId: self.value.id });
+      const row = await staff.byId(witnessId);
+      if (!row || row.active !== 1) return err('invalid_input', 'Choose the witness from the staff list.', { witnessId: 'Not an active staff member' });
+      if (row.id === self.value.id) return err('invalid_input', 'A witness is someone other than you.', { witnessId: 'Choose someone other than yourself' });
+      return ok({ explainedBy: self.value.name, witnessedBy: row.name, staffId: self.value.id, witnessId });
+    },
+  };
+}
+export type ActingStaff = ReturnType<typeof actingStaff>;

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { id, isoTimestamp, requiredText } from './fields';
+import { clinicProfileInputSchema } from './settings';
+
+/**
+ * Staff accounts and the session at the shared reception PC (issue 8). Who did
+ * something always comes from the signed-in person in main, never from typed text.
+ */
+
+export const roles = ['admin', 'therapist', 'reception'] as const;
+export type Role = (typeof roles)[number];
+
+export const minPinDigits = 6;
+export const minPasswordLength = 10;
+
+/** A personal PIN (6+ digits, for the keypad) or a password (10+ characters). */
+export const secretSchema = z
+  .string({ error: 'Enter a PIN or a password' })
+  .max(200, { message: 'Keep this under 200 characters', abort: true })
+  .superRefine((s, ctx) => {
+    if (/^\d*$/.test(s)) {
+      if (s.length < minPinDigits) ctx.addIssue({ code: 'custom', message: `A PIN needs at least ${minPinDigits} digits` });
+    } else if (s.length < minPasswordLength) {
+      ctx.addIssue({ code: 'custom', message: `A password needs at least ${minPasswordLength} characters (or use a PIN of ${minPinDigits}+ digits)` });
+    }
+  });
+
+const initials = z
+  .string({ error: 'Expected text' })
+  .trim()
+  .max(4, { message: 'Use 2 to 4 letters', abort: true })
+  .regex(/^\p{L}{2,4}$/u, 'Use 2 to 4 letters');
+
+const roleList = z.array(z.enum(roles)).min(1, 'Choose at least one role').max(roles.length);
+
+export const staffMemberSchema = z.object({
+  id,
+  name: z.string(),
+  initials: z.string(),
+  roles: z.array(z.enum(roles)),
+  active: z.boolean(),
+  secretKind: z.enum(['pin', 'password']),
+  /** Set while wrong attempts keep this account locked: the screen counts down to it. */
+  lockedUntil: isoTimestamp.nullable(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+/** What the sign-in screen may show before anyone signs in: who works here, never more. */
+const personSchema = staffMemberSchema.pick({ id: true, name: true, initials: true, secretKind: true, lockedUntil: true });
+
+export const sessionStateSchema = z.object({
+  /** No staff account exists yet: the first-run setup creates the clinic and its first admin. */
+  firstRun: z.boolean(),
+  user: staffMemberSchema.pick({ id: true, name: true, initials: true, roles: true }).nullable(),
+  /** Signed in, but the screen is locked: only the same person's PIN, or another sign-in, opens it. */
+  locked: z.boolean(),
+  autoLockMinutes: z.number().int(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+const staffFields = {
+  name: requiredText(120, 'Enter the name as it should print on forms'),
+  initials,
+  roles: roleList,
+};
+
+export const staffContract = {
+  'setup.createFirstAdmin': {
+    input: z.object({ clinic: clinicProfileInputSchema, admin: z.object({ name: staffFields.name, initials, secret: secretSchema }) }),
+    output: sessionStateSchema,
+  },
+  'session.current': {
+    /**
+     * `active`: keys were pressed or the pointer moved since the screen last asked. Typing
+     * a long note makes no call to main, so without this main would count it as idle.
+     */
+    input: z.object({ active: z.boolean().default(false) }),
+    output: sessionStateSchema,
+  },
+  'session.people': { input: z.object({}), output: z.object({ people: z.array(personSchema) }) },
+  'session.signIn': {
+    input: z
+      .object({ staffId: id.optional(), initials: z.string().trim().max(4).optional(), secret: z.string({ error: 'Enter your PIN or password' }).max(200).min(1, 'Enter your PIN or password') })
+      .refine((s) => s.staffId !== undefined || (s.initials ?? '') !== '', { message: 'Choose your name or type your initials', path: ['staffId'] }),
+    output: sessionStateSchema,
+  },
+  'session.lock': { input: z.object({ reason: z.enum(['manual', 'idle', 'switch']).default('manual') }), output: sessionStateSchema },
+  'session.signOut': { input: z.object({}), output: sessionStateSchema },
+  'staff.list': { input: z.object({}), output: z.object({ staff: z.array(staffMemberSchema) }) },
+  'staff.create': { input: z.object({ ...staffFields, secret: secretSchema }), output: staffMemberSchema },
+  'staff.update': { input: z.object({ id, ...staffFields, active: z.boolean() }), output: staffMemberSchema },
+  'staff.resetSecret': { input: z.object({ id, secret: secretSchema }), output: staffMemberSchema },
+  'staff.setAutoLock': {
+    input: z.object({ minutes: z.number({ error: 'Enter a number of minutes' }).int('Whole minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes') }),
+    output: z.object({ autoLockMinutes: z.number().int() }),
+  },
+} as const;
