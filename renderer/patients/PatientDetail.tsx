@@ -57,7 +57,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
               </button>
             </>
           ) : (
-            <button type="button" className="button button--primary" disabled={restore.isPending} onClick={() => restore.mutate({ id: patient.id })}>
+            <button type="button" className="button button--primary" disabled={restore.isPending} onClick={() => restore.mutate({ id: patient.id, expectedUpdatedAt: patient.updatedAt })}>
               Restore patient
             </button>
           )}

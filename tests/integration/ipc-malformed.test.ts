@@ -189,7 +189,7 @@ beforeAll(async () => {
   const minh0 = await mustOk<Patient>('patients.create', {
     patient: patientInput({ firstName: 'Thị Minh', lastName: 'Nguyễn', dateOfBirth: '1992-07-30', phones: [{ label: 'work', number: '+1 778 555 3321' }] }),
   });
-  const minh = await mustOk<Patient>('patients.archive', { id: minh0.id, reason: 'Moved to Calgary' });
+  const minh = await mustOk<Patient>('patients.archive', { id: minh0.id, reason: 'Moved to Calgary', expectedUpdatedAt: minh0.updatedAt });
   await mustOk('settings.update', clinic);
   await mustOk('settings.setLogo', { mimeType: 'image/png', dataBase64: pngBase64 });
   seeded = { zoe, lukasz, minh };
@@ -224,8 +224,8 @@ beforeAll(async () => {
       acknowledgeDuplicates: true,
     },
     'patients.update': { id: lukasz.id, expectedUpdatedAt: lukasz.updatedAt, patient: { ...fromPatient(lukasz), notes: 'Prefers afternoons now' } },
-    'patients.archive': { id: zoe.id, reason: 'Moved away' },
-    'patients.restore': { id: minh.id },
+    'patients.archive': { id: zoe.id, reason: 'Moved away', expectedUpdatedAt: zoe.updatedAt },
+    'patients.restore': { id: minh.id, expectedUpdatedAt: minh.updatedAt },
     'settings.get': {},
     'settings.update': { ...clinic, name: 'Harbour Physio & Massage' },
     'settings.setLogo': { mimeType: 'image/png', dataBase64: smallPng(8).toString('base64') },
@@ -431,7 +431,7 @@ describe('messages a receptionist can act on', () => {
     ['an e-mail without a domain', { email: 'zoe@example' }, 'patient.email', 'Enter an e-mail like name@example.com'],
     ['an e-mail with a space', { email: 'zoe @example.org' }, 'patient.email', 'Enter an e-mail like name@example.com'],
     ['a phone with 3 digits', { phones: [{ label: 'mobile', number: '555' }] }, 'patient.phones.0.number', 'A phone number has 7 to 15 digits'],
-    ['a phone with letters', { phones: [{ label: 'mobile', number: '604 CALL NOW' }] }, 'patient.phones.0.number', 'Use digits, spaces, + ( ) - . or "ext"'],
+    ['a phone with letters', { phones: [{ label: 'mobile', number: '604 CALL NOW' }] }, 'patient.phones.0.number', 'Use digits, spaces, ( ) - . and one leading +; an extension as "ext. 123" or "x123"'],
     ['an empty phone line', { phones: [{ label: 'home', number: '' }] }, 'patient.phones.0.number', 'Enter the number, or remove this line'],
     ['a phone label that is not offered', { phones: [{ label: 'pager', number: '604 555 0142' }] }, 'patient.phones.0.label', 'Choose mobile, home, work or other'],
     ['five phone numbers', { phones: Array.from({ length: 5 }, (_, i) => ({ label: 'other', number: `604 555 010${i}` })) }, 'patient.phones', 'Keep at most four phone numbers'],
