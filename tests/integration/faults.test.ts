@@ -56,7 +56,7 @@ function tempDir(): string {
 function mountTmpfs(dir: string, size: string) {
   mkdirSync(dir, { recursive: true });
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
-  cleanups.push(() => execFileSync('umount', ['-l', dir]));
+  cleanups.push(() => void execFileSync('umount', ['-l', dir]));
 }
 
 async function newPatient(app: TestApp, overrides: Parameters<typeof patientInput>[0] = {}): Promise<Patient> {
@@ -130,7 +130,7 @@ describe.skipIf(!mounting)('a read-only folder', () => {
     expect(first.ok).toBe(true);
     // The documents folder turned read-only under Rapport (a share, a disk remounted, changed permissions).
     execFileSync('mount', ['--bind', app.paths.documents, app.paths.documents]);
-    cleanups.push(() => execFileSync('umount', ['-l', app.paths.documents]));
+    cleanups.push(() => void execFileSync('umount', ['-l', app.paths.documents]));
     execFileSync('mount', ['-o', 'remount,bind,ro', app.paths.documents]);
 
     const consentsBefore = await count(app, 'consents');
