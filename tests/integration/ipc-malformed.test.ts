@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import type { DispatchLogEntry } from '../../main/ipc/dispatcher';
 import { tempApp } from '../support/app';
 import { noPrinterMessage, systemPrinter, type Exec } from '../../main/printing';
 import { clinicProfile, patientInput } from '../support/fixtures';
+import { stateChecksum } from '../support/checksum';
 
 /**
  * Every channel, fed garbage: the dispatcher answers `invalid_input` (or
@@ -97,27 +97,8 @@ async function mustOk<T>(channel: Channel, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-/** Every table's rows (FTS shadow tables and knex's own included), the schema, and every file on disk. */
-async function snapshot(): Promise<string> {
-  const tables = (await app.db('sqlite_master').where({ type: 'table' }).orderBy('name').pluck('name')) as string[];
-  const rows: Record<string, string[]> = {};
-  for (const t of tables) {
-    rows[t] = ((await app.db.select('*').from(t)) as unknown[]).map((r) => JSON.stringify(r)).sort();
-  }
-  rows.sqlite_master = ((await app.db('sqlite_master').select('*')) as unknown[]).map((r) => JSON.stringify(r)).sort();
-  return JSON.stringify({ rows, files: await fileHashes(dir) });
-}
-
-/** Hash of every file under the temp folder. The -shm file is SQLite's read-lock scratch space, not data. */
-async function fileHashes(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.endsWith('-shm')) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(root, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
-  }
-  return out;
-}
+/** Every table's rows and every file on disk (tests/support/checksum.ts). */
+const snapshot = () => stateChecksum(app.db, dir);
 
 async function expectUnchanged(context: string) {
   const now = await snapshot();
