@@ -71,7 +71,7 @@ beforeAll(async () => {
     if (as !== 'first-run') {
       await app.dispatch('settings.update', clinicProfile());
       const made = await app.dispatch('patients.create', { patient: patientInput() });
-      const patient = made.value as Patient;
+      const patient = (made as { value: Patient }).value;
       const signed = await app.dispatch('consent.sign', {
         patientId: patient.id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
         signature: { method: 'screen', imageBase64: solidPng(200, 60, [16, 36, 58]).toString('base64'), signerName: 'Zoë' },
