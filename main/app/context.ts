@@ -29,6 +29,9 @@ import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
 import { preparePrivateFolder } from '../files/private';
+import { createExportService } from '../export/record';
+import { exportHandlers } from '../export/handlers';
+import { createRetentionService } from '../retention/service';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
@@ -102,6 +105,15 @@ export async function createApp(deps: AppDeps) {
     checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
+  // A patient's data on request, and the purge past the retention period (issue 10.6).
+  const exporter = createExportService({
+    db, now, newId, documents, fontsDir, getPatient,
+    exportsDir: path.join(paths.root, 'exports'),
+    consentHistory: (patientId) => consent.history({ patientId }),
+    clinicName: () => settings.details().name,
+  });
+  const retention = createRetentionService({ db, now, newId, documents, store: journal.store, journaled: journal.change });
+
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
   const acting = actingStaff(staff);
@@ -123,6 +135,7 @@ export async function createApp(deps: AppDeps) {
     ...patientModeHandlers(patientMode, acting),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    ...exportHandlers(exporter, retention),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };
 

@@ -245,6 +245,11 @@ beforeAll(async () => {
     'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
     'audit.status': {},
     'audit.verify': {},
+    'export.patient': { patientId: lukasz.id },
+    'retention.get': {},
+    'retention.set': { years: 12 },
+    'purge.preview': {},
+    'purge.run': { patientIds: [minh.id], confirm: true },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -509,6 +514,8 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // Minh was archived today, far inside the retention period (and restored by now): nothing to purge.
+      'purge.run': { ok: false, error: { code: 'conflict' } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -537,6 +544,7 @@ describe('after all the garbage', () => {
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
+      'patient.exported', 'settings.retention_changed',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));
