@@ -3,6 +3,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { navigate } from '../app/route';
 import { useRead, useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
+import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
@@ -61,6 +62,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
               Restore patient
             </button>
           )}
+          <ExportAction patient={patient} />
         </div>
       </header>
 
