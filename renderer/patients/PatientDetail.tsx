@@ -66,6 +66,12 @@ export function PatientDetail({ patient }: { patient: Patient }) {
         </div>
       </header>
 
+      {restore.data && !restore.data.ok && (
+        // Refused in main: changed in another window meanwhile, or already restored there.
+        <p className="banner banner--error" role="alert">
+          {restore.data.error.message}
+        </p>
+      )}
       {patient.archivedAt && (
         <div className="banner banner--muted" role="status">
           Archived on {day(patient.archivedAt)}: {patient.archiveReason}
