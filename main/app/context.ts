@@ -111,6 +111,7 @@ export async function createApp(deps: AppDeps) {
     exportsDir: path.join(paths.root, 'exports'),
     consentHistory: (patientId) => consent.history({ patientId }),
     clinicName: () => settings.details().name,
+    clinicLocale: () => settings.details().locale,
   });
   const retention = createRetentionService({ db, now, newId, documents, store: journal.store, journaled: journal.change });
 

@@ -9,7 +9,7 @@ import type { DocumentStore } from '../consent/documents';
 import { sha256 } from '../consent/pdf/hash';
 import { writeAtomically } from '../files/atomic';
 import { privateFolderMode } from '../files/private';
-import { renderRecordPdf } from './pdf';
+import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';
 
 /** What record.json holds: every row of this patient's, as the screens know them, and nothing of anyone else's. */
 export interface PatientExport {
@@ -35,6 +35,8 @@ export interface ExportDeps {
   getPatient: (id: string) => Promise<Patient | null>;
   consentHistory: (patientId: string) => Promise<Result<{ consents: ConsentRecord[] }>>;
   clinicName: () => string;
+  /** The clinic's language of forms: the PDF's language when the record does not say English or French. */
+  clinicLocale: () => RecordLocale;
 }
 
 interface DocumentRow {
@@ -99,7 +101,7 @@ export function createExportService(deps: ExportDeps) {
       documents: docs,
       trail: await trailOf(patientId, history.value.consents.map((c) => c.id)),
     };
-    const pdf = await renderRecordPdf(record, deps.fontsDir);
+    const pdf = await renderRecordPdf(record, deps.fontsDir, recordLocale(patient.language, deps.clinicLocale()));
     if (!pdf.ok) return pdf;
     contents.unshift({ name: 'record.json', bytes: Buffer.from(`${JSON.stringify(record, null, 2)}\n`) }, { name: 'record.pdf', bytes: pdf.value });
 

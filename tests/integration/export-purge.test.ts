@@ -90,6 +90,20 @@ describe('a patient export', () => {
     expect(logged).toEqual([{ entity_id: zoe.id, detail: JSON.stringify({ files: out.files.length }) }]);
   });
 
+  it('speaks the patient’s language, and says when its font cannot draw a name (the JSON holds it exactly)', async () => {
+    app = await tempApp();
+    await must('settings.update', clinicProfile());
+    const fr = await must<Patient>('patients.create', { patient: patientInput({ firstName: 'Élodie', lastName: 'Gagnon', language: 'Français', phones: [{ label: 'mobile', number: '514 555 0199' }] }), acknowledgeDuplicates: true });
+    const en = await must<Patient>('patients.create', { patient: patientInput({ firstName: '美咲', lastName: '佐藤', language: 'English', phones: [{ label: 'mobile', number: '604 555 0177' }] }), acknowledgeDuplicates: true });
+    const frText = await pdfText(path.join((await must<{ folder: string }>('export.patient', { patientId: fr.id })).folder, 'record.pdf'));
+    expect(frText).toContain('Dossier du patient');
+    expect(frText).toContain('Consentements (0)');
+    expect(frText).not.toContain('Patient record from');
+    const enOut = (await must<{ folder: string }>('export.patient', { patientId: en.id })).folder;
+    expect(await pdfText(path.join(enOut, 'record.pdf'))).toMatch(/cannot be drawn in this PDF’s font/);
+    expect(JSON.parse(await readFile(path.join(enOut, 'record.json'), 'utf8')).patient).toMatchObject({ firstName: '美咲', lastName: '佐藤' });
+  });
+
   it('is refused, leaving no folder, when a signed document was changed', async () => {
     app = await tempApp();
     await must('settings.update', clinicProfile());
