@@ -123,6 +123,30 @@ describe.each(roles)('as %s', (as) => {
   });
 });
 
+describe('a name the contract takes, however odd', () => {
+  // The contract is the only gate: what it lets in must be kept exactly, never fail later.
+  it('is stored and read back exactly as sent', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-hostile-names-'));
+    const app = await nodeApp({ dataDir: path.join(dir, 'data'), settingsDir: path.join(dir, 'settings'), version: '0.0.0-test' });
+    try {
+      const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }).filter((n) => contract['patients.create'].input.safeParse({ patient: patientInput({ lastName: n }) }).success);
+      await fc.assert(
+        fc.asyncProperty(name, async (lastName) => {
+          const made = await app.dispatch('patients.create', { patient: patientInput({ lastName }), acknowledgeDuplicates: true });
+          expect(made.ok, JSON.stringify(made)).toBe(true);
+          const got = await app.dispatch('patients.get', { id: (made as { value: Patient }).value.id });
+          expect((got as { value: Patient }).value.lastName).toBe(lastName.trim());
+        }),
+        { numRuns: runs },
+      );
+      expect(await app.db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    } finally {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a search the contract takes, however odd', () => {
   it('never breaks the search query or changes anything', async () => {
     const r = apps.get('admin')!;
