@@ -20,6 +20,8 @@ import { stateChecksum } from '../support/checksum';
  * `npm run soak` runs the same properties many more times (RAPPORT_SOAK_RUNS).
  */
 const runs = Number(process.env.RAPPORT_SOAK_RUNS ?? 100);
+/** Time for a test, grown with the runs (the soak runs 20 times as many). */
+const timeout = Math.max(30_000, runs * 400);
 const roles: StartAs[] = ['admin', 'therapist', 'reception', 'signed-out', 'first-run'];
 const expectedRefusals = new Set(['invalid_input', 'forbidden', 'locked', 'unknown_channel']);
 
@@ -113,14 +115,14 @@ describe.each(roles)('as %s', (as) => {
     }
     expect(r.logs.filter((l) => l.code === 'internal' || l.code === 'invalid_output')).toEqual([]);
     expect(await stateChecksum(r.app.db, r.dir)).toBe(r.baseline);
-  });
+  }, timeout);
 
   it('a channel name that is not one is refused, whatever comes with it', async () => {
     const r = apps.get(as)!;
     const notAChannel = fc.oneof(fc.anything({ maxDepth: 2 }), hostileText).filter((c) => !(typeof c === 'string' && channels.includes(c as Channel)));
     await fc.assert(fc.asyncProperty(notAChannel, hostileValue, (channel, input) => expectRefused(r, channel, input)), { numRuns: runs * 4 });
     expect(await stateChecksum(r.app.db, r.dir)).toBe(r.baseline);
-  });
+  }, timeout);
 });
 
 describe('a name the contract takes, however odd', () => {
@@ -144,7 +146,7 @@ describe('a name the contract takes, however odd', () => {
       await app.close();
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, timeout);
 });
 
 describe('a search the contract takes, however odd', () => {
@@ -159,5 +161,5 @@ describe('a search the contract takes, however odd', () => {
       { numRuns: runs * 8 },
     );
     expect(await stateChecksum(r.app.db, r.dir)).toBe(r.baseline);
-  });
+  }, timeout);
 });
