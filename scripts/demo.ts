@@ -112,7 +112,8 @@ async function main() {
     simulated = null;
     let archiveFailed = 0;
     for (const id of archived) {
-      const r = await app.dispatch('patients.archive', { id, reason: random.pick(archiveReasons) });
+      const got = await app.dispatch('patients.get', { id });
+      const r = got.ok ? await app.dispatch('patients.archive', { id, reason: random.pick(archiveReasons), expectedUpdatedAt: (got.value as { updatedAt: string }).updatedAt }) : got;
       if (!r.ok) archiveFailed++;
     }
 

@@ -29,6 +29,9 @@ import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
 import { preparePrivateFolder } from '../files/private';
+import { createExportService } from '../export/record';
+import { exportHandlers } from '../export/handlers';
+import { createRetentionService } from '../retention/service';
 import { createBackupService, type BackupDeps } from '../backup/service';
 import type { SettingsFile } from '../backup/restore';
 import { sweepOrphans } from '../startup/sweep';
@@ -112,6 +115,15 @@ export async function createApp(deps: AppDeps) {
     checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
+  // A patient's data on request, and the purge past the retention period (issue 10.6).
+  const exporter = createExportService({
+    db, now, newId, documents, fontsDir, getPatient,
+    exportsDir: path.join(paths.root, 'exports'),
+    consentHistory: (patientId) => consent.history({ patientId }),
+    clinicName: () => settings.details().name,
+    clinicLocale: () => settings.details().locale,
+  });
+  const retention = createRetentionService({ db, now, newId, documents, store: journal.store, journaled: journal.change });
   const auditBackup = (action: string, entityId: string) => audit({ action, entity: 'backup', entityId });
   // The whole settings file travels with a backup; the journal's view is for the settings service's own changes.
   const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
@@ -139,6 +151,7 @@ export async function createApp(deps: AppDeps) {
     ...patientModeHandlers(patientMode, acting),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    ...exportHandlers(exporter, retention),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,

@@ -11,8 +11,15 @@ import { writeAtomically } from '../files/atomic';
 export function documentStore(dir: string) {
   const file = (name: string) => path.join(dir, path.basename(name));
 
-  /** Whole or not at all (see writeAtomically): a power cut leaves the old file or the new one. */
-  const write = (name: string, bytes: Buffer) => writeAtomically(dir, name, bytes);
+  /**
+   * Whole or not at all (see writeAtomically): a power cut leaves the old file or the new one.
+   * A documents folder gone while Rapport runs (moved, deleted) is not made anew: that would
+   * hide the loss of every signed form in it. The ENOENT says so (main/ipc/faults.ts).
+   */
+  const write = async (name: string, bytes: Buffer) => {
+    await access(dir);
+    return writeAtomically(dir, name, bytes);
+  };
 
   /** The bytes, if they are still the ones whose hash was recorded. */
   async function readVerified(name: string, expected: string): Promise<{ ok: true; bytes: Buffer; path: string } | { ok: false; reason: 'missing' | 'changed' }> {

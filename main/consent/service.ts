@@ -361,7 +361,8 @@ export function createConsentService(deps: ConsentDeps) {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
       if (!row) return err('not_found', 'This consent record does not exist.');
       if (row.withdrawn_at) {
-        return err('conflict', `This consent was already withdrawn on ${dayIn(deps.profile().timeZone, row.withdrawn_at)}.`);
+        // A consent changes once: a second window's withdrawal is the stale save, refused saying when and by whom.
+        return err('conflict', `This consent was already withdrawn on ${dayIn(deps.profile().timeZone, row.withdrawn_at)} by ${row.withdrawn_by || 'someone'}.`);
       }
       const at = now().toISOString();
       await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });

@@ -52,6 +52,8 @@ export function createMainWindow({ preload, title }: MainWindowOptions): Browser
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click would ask for a new window; the open handler denies it, and this stops it earlier (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
       // Chromium fetches spellcheck dictionaries from Google on Windows and Linux; the
       // app makes no network request, and the words typed here are mostly names anyway.
       spellcheck: false,

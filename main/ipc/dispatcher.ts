@@ -1,6 +1,7 @@
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { err, fieldErrors, type Result } from '../../shared/contract/result';
 import { runAs } from '../audit/actor';
+import { faultOf } from './faults';
 import { openAccess, type Access } from '../session/access';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> };
@@ -8,7 +9,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Resu
 /** Everything IPC may log: channel and outcome, never an input or a value (health information). */
 export interface DispatchLogEntry {
   channel: string;
-  code: 'unknown_channel' | 'invalid_input' | 'internal' | 'invalid_output';
+  code: 'unknown_channel' | 'invalid_input' | 'internal' | 'invalid_output' | 'fault';
   error?: string;
 }
 
@@ -52,8 +53,9 @@ export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEnt
       return { ok: true, value: checked.data };
     } catch (e) {
       // SQLite and file errors name tables and paths, not patient values; still, log the kind only.
-      log({ channel, code: 'internal', error: e instanceof Error ? `${e.name}: ${(e as NodeJS.ErrnoException).code ?? ''}` : 'unknown' });
-      return err('internal', 'Rapport could not complete this action. Nothing was changed.');
+      const fault = faultOf(e);
+      log({ channel, code: fault ? 'fault' : 'internal', error: e instanceof Error ? `${e.name}: ${(e as NodeJS.ErrnoException).code ?? ''}` : 'unknown' });
+      return fault ?? err('internal', 'Rapport could not complete this action. Nothing was changed.');
     }
   };
 }

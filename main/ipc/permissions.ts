@@ -77,6 +77,13 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'audit.export': desk,
   'audit.status': admin,
   'audit.verify': admin,
+
+  // A patient asks the desk for their record; removing records for good is the admin's.
+  'export.patient': desk,
+  'retention.get': desk,
+  'retention.set': admin,
+  'purge.preview': admin,
+  'purge.run': admin,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

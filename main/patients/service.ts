@@ -176,6 +176,8 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     return db.transaction(async (trx) => {
       const before = await load(trx, input.id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
+      // Refused here, not only hidden on screen: an archived record is read-only until restored.
+      if (before.archivedAt) return err('conflict', 'This patient is archived. Restore the record before editing it.');
       if (before.updatedAt !== input.expectedUpdatedAt) {
         return err('conflict', 'Someone changed this record after you opened it. Reload it to see their changes, then edit again.');
       }
@@ -197,11 +199,31 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     return new Date(t).toISOString();
   }
 
-  async function setArchived(id: string, archived: boolean, reason: string): Promise<Result<Patient>> {
+  /** Who archived the record, from the audit trail (the row keeps only when). */
+  async function archivedBy(trx: Knex.Transaction, id: string): Promise<string> {
+    const event = (await trx('audit_events as a')
+      .leftJoin('staff as s', 's.id', 'a.actor')
+      .where({ 'a.entity': 'patient', 'a.entity_id': id, 'a.action': 'patient.archived' })
+      .orderBy('a.seq', 'desc')
+      .first('s.name')) as { name: string | null } | undefined;
+    return event?.name ?? 'someone before staff accounts';
+  }
+
+  /**
+   * Archive or restore, on the version the screen saw. Archiving an archived record (a
+   * second window, a double click) is refused saying when and by whom, not done twice.
+   */
+  async function setArchived(id: string, archived: boolean, reason: string, expectedUpdatedAt?: string): Promise<Result<Patient>> {
     return db.transaction(async (trx) => {
       const before = await load(trx, id);
       if (!before) return err('not_found', 'This patient record no longer exists.');
-      if ((before.archivedAt !== null) === archived) return ok(before);
+      if (archived && before.archivedAt) {
+        return err('conflict', `This record was already archived on ${before.archivedAt.slice(0, 10)} by ${await archivedBy(trx, id)}.`);
+      }
+      if (!archived && !before.archivedAt) return err('conflict', 'This record is not archived: there is nothing to restore.');
+      if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) {
+        return err('conflict', 'Someone changed this record after you opened it. Reload it, then try again.');
+      }
       const at = laterThan(before.updatedAt);
       const { search_rowid } = await trx('patients').select('search_rowid').where({ id }).first();
       await trx('patients')
@@ -227,8 +249,8 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     findDuplicates: async (input: ParsedInput<'patients.findDuplicates'>) => ok({ duplicates: await findDuplicates(input) }),
     create,
     update,
-    archive: ({ id, reason }: { id: string; reason: string }) => setArchived(id, true, reason),
-    restore: ({ id }: { id: string }) => setArchived(id, false, ''),
+    archive: ({ id, reason, expectedUpdatedAt }: ParsedInput<'patients.archive'>) => setArchived(id, true, reason, expectedUpdatedAt),
+    restore: ({ id, expectedUpdatedAt }: ParsedInput<'patients.restore'>) => setArchived(id, false, '', expectedUpdatedAt),
   };
 }
 

@@ -20,7 +20,7 @@ export function ArchiveDialog({ patient, open, onClose }: { patient: Patient; op
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const result = await action.run(() => archive.mutateAsync({ id: patient.id, reason }));
+    const result = await action.run(() => archive.mutateAsync({ id: patient.id, reason, expectedUpdatedAt: patient.updatedAt }));
     if (result.ok) close();
   }
 

@@ -3,6 +3,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { navigate } from '../app/route';
 import { useRead, useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
+import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
@@ -57,13 +58,20 @@ export function PatientDetail({ patient }: { patient: Patient }) {
               </button>
             </>
           ) : (
-            <button type="button" className="button button--primary" disabled={restore.isPending} onClick={() => restore.mutate({ id: patient.id })}>
+            <button type="button" className="button button--primary" disabled={restore.isPending} onClick={() => restore.mutate({ id: patient.id, expectedUpdatedAt: patient.updatedAt })}>
               Restore patient
             </button>
           )}
+          <ExportAction patient={patient} />
         </div>
       </header>
 
+      {restore.data && !restore.data.ok && (
+        // Refused in main: changed in another window meanwhile, or already restored there.
+        <p className="banner banner--error" role="alert">
+          {restore.data.error.message}
+        </p>
+      )}
       {patient.archivedAt && (
         <div className="banner banner--muted" role="status">
           Archived on {day(patient.archivedAt)}: {patient.archiveReason}

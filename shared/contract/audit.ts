@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoTimestamp } from './fields';
+import { id, isoDate, isoTimestamp, text } from './fields';
 
 /** The audit trail: who did what, when, to which record. Ids and actions, never health details or names. */
 
@@ -18,7 +18,7 @@ export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 export const auditFilterSchema = z.object({
   staffId: id.optional(),
   patientId: id.optional(),
-  action: z.string().trim().max(80).optional(),
+  action: text(80).optional(),
   /** Days in the clinic's time zone, inclusive. */
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unknownPlaceholders } from '../consent/placeholders';
-import { id, isoTimestamp, requiredText, text } from './fields';
+import { id, isoTimestamp, multilineText, plain, requiredText, text } from './fields';
 import { locales } from './settings';
 import { contactMethods } from './patients';
 
@@ -32,7 +32,7 @@ const base64 = (maxBytes: number, tooBig: string) =>
 
 const noUnknownPlaceholders = (s: string) => unknownPlaceholders(s).length === 0;
 const placeholderMessage = 'Unknown placeholder: use {{clinic.name}}, {{clinic.phone}} or {{patient.name}}';
-const templateText = (max: number) => text(max).refine(noUnknownPlaceholders, placeholderMessage);
+const templateText = (max: number, lines = false) => (lines ? multilineText(max) : text(max)).refine(noUnknownPlaceholders, placeholderMessage);
 
 export const templateLocaleSchema = z.object({
   name: templateText(200).min(1, 'Enter the form name'),
@@ -43,7 +43,7 @@ export const templateLocaleSchema = z.object({
     .array(
       z.object({
         heading: templateText(200),
-        paragraphs: z.array(templateText(4000).min(1, 'Remove empty paragraphs')).min(1, 'A section needs a paragraph').max(20),
+        paragraphs: z.array(templateText(4000, true).min(1, 'Remove empty paragraphs')).min(1, 'A section needs a paragraph').max(20),
       }),
     )
     .min(1, 'A form needs at least one section')
@@ -173,7 +173,7 @@ const formChoice = z.object({
   patientId: id,
   kind: z.enum(consentKinds),
   locale: z.enum(locales),
-  choices: z.array(z.string().max(40)).max(10),
+  choices: z.array(plain(40)).max(10),
 });
 
 export const consentContract = {
@@ -238,7 +238,7 @@ export const consentContract = {
   'consent.print': {
     /** A stored consent (by id), or a blank form to sign on paper: one of the two. */
     input: z
-      .object({ consentId: id.optional(), blankForm: formChoice.optional(), printer: z.string().max(200).optional() })
+      .object({ consentId: id.optional(), blankForm: formChoice.optional(), printer: plain(200).optional() })
       .refine((p) => (p.consentId === undefined) !== (p.blankForm === undefined), { message: 'Print a signed consent or a blank form', path: ['consentId'] }),
     output: z.object({ jobId: z.string(), printer: z.string() }),
   },
@@ -266,7 +266,7 @@ export const consentContract = {
   },
   'patientMode.exit': {
     /** Any active staff member's own PIN; without `staffId`, the one who started patient mode. */
-    input: z.object({ pin: z.string().max(200), staffId: id.optional() }),
+    input: z.object({ pin: plain(200), staffId: id.optional() }),
     /** Each time the patient-facing window lost the screen (Alt+Tab, a minimise), for staff to see when they unlock. */
     output: z.object({ unlocked: z.literal(true), screenLeft: z.array(z.object({ at: z.string(), seconds: z.number().nonnegative() })) }),
   },

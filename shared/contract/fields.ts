@@ -9,7 +9,34 @@ import { digitsOf } from '../text/fold';
  */
 const maxLength = (max: number) => ({ message: `Keep this under ${max} characters`, abort: true });
 
-export const text = (max: number) => z.string({ error: 'Expected text' }).trim().max(max, maxLength(max));
+/**
+ * Characters nobody means to type: C0/C1 controls (Cc) and format characters (Cf: zero-width
+ * spaces and joiners, direction marks and overrides, the BOM, soft hyphens). Saved, they
+ * hide in a name, break a search or a PDF later, or make text read differently than it
+ * is stored. A multi-line field allows the newline (and the carriage return before it).
+ */
+const invisible = /[\p{Cc}\p{Cf}]/u;
+const invisibleInLines = /(?![\n\r])[\p{Cc}\p{Cf}]/u;
+
+/** The message names what was found and where, so the receptionist can find it in the field. */
+function invisibleMessage(s: string, pattern: RegExp): string {
+  const match = pattern.exec(s);
+  const code = match ? match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') : '';
+  return `Remove the invisible or control character (U+${code}) at position ${(match?.index ?? 0) + 1}; retype this field if you cannot see it`;
+}
+
+/** Refuses controls and format characters, naming the first one found. */
+function visible(schema: z.ZodString, pattern: RegExp = invisible): z.ZodString {
+  return schema.refine((s) => !pattern.test(s), { error: (issue) => invisibleMessage(String(issue.input), pattern) });
+}
+
+/** Text as typed (a search, a printer's name): not trimmed, but still free of invisible characters. */
+export const plain = (max: number, expected = 'Expected text') => visible(z.string({ error: expected }).max(max, maxLength(max)));
+
+export const text = (max: number) => visible(z.string({ error: 'Expected text' }).trim().max(max, maxLength(max)));
+
+/** Text that may span lines (notes, a form's paragraphs): newlines allowed, other controls not. */
+export const multilineText = (max: number) => visible(z.string({ error: 'Expected text' }).trim().max(max, maxLength(max)), invisibleInLines);
 
 export const requiredText = (max: number, missing: string) => text(max).min(1, missing);
 
@@ -26,19 +53,30 @@ export const isoDate = z
 export const isoTimestamp = z.iso.datetime({ error: 'Expected an ISO 8601 UTC timestamp' });
 
 /** Optional e-mail: empty means none. */
-export const optionalEmail = z
-  .string({ error: 'Expected text' })
-  .trim()
-  .max(254, maxLength(254))
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Enter an e-mail like name@example.com');
+export const optionalEmail = visible(z.string({ error: 'Expected text' }).trim().max(254, maxLength(254))).refine(
+  (s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+  'Enter an e-mail like name@example.com',
+);
 
-/** Optional phone number: empty means none; otherwise 7 to 15 digits, any punctuation. */
+/**
+ * A phone number as people write it: digits with spaces, dots, dashes or parentheses,
+ * at most one "+" and only in front, then an optional extension written "ext. 123",
+ * "ext 123" or "x123". The number itself (not the extension) has 7 to 15 digits (E.164).
+ */
+const phoneShape = /^(\+?[\d\s().-]*?)\s*(?:(?:ext\.?|x)\s*(\d{1,6}))?$/i;
+
+/** Optional phone number: empty means none. */
 export const optionalPhone = z
   .string({ error: 'Expected text' })
   .trim()
   .max(40, maxLength(40))
-  .refine((s) => s === '' || /^[\d\s()+.\-x#ext]*$/i.test(s), 'Use digits, spaces, + ( ) - . or "ext"')
-  .refine((s) => {
-    const n = digitsOf(s).length;
-    return s === '' || (n >= 7 && n <= 15);
-  }, 'A phone number has 7 to 15 digits');
+  .superRefine((s, ctx) => {
+    if (s === '') return;
+    const shape = phoneShape.exec(s);
+    if (!shape) {
+      ctx.addIssue({ code: 'custom', message: 'Use digits, spaces, ( ) - . and one leading +; an extension as "ext. 123" or "x123"' });
+      return;
+    }
+    const n = digitsOf(shape[1]).length;
+    if (n < 7 || n > 15) ctx.addIssue({ code: 'custom', message: 'A phone number has 7 to 15 digits' });
+  });

@@ -4,6 +4,7 @@ import { settingsContract } from './settings';
 import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
+import { exportContract } from './export';
 import { backupContract } from './backup';
 import type { Result } from './result';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...consentContract,
   ...staffContract,
   ...auditContract,
+  ...exportContract,
   ...backupContract,
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoTimestamp, optionalEmail, optionalPhone, requiredText, text } from './fields';
+import { id, isoDate, isoTimestamp, multilineText, optionalEmail, optionalPhone, plain, requiredText, text } from './fields';
 
 export const phoneLabels = ['mobile', 'home', 'work', 'other'] as const;
 export const contactMethods = ['phone', 'text', 'email'] as const;
@@ -43,7 +43,7 @@ export const patientInputSchema = z
     }),
     preferredContact: z.enum(contactMethods, { error: 'Choose phone, text or e-mail' }),
     language: text(60),
-    notes: text(4000),
+    notes: multilineText(4000),
   })
   .superRefine((p, ctx) => {
     // A follow-up call plan is only as good as the channel it can use.
@@ -106,7 +106,7 @@ export const searchResultSchema = patientSummarySchema.extend({
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const searchInputSchema = z.object({
-  query: z.string({ error: 'Expected text' }).max(200, 'Keep the search under 200 characters'),
+  query: plain(200),
   includeArchived: z.boolean().default(false),
   limit: z.number().int().min(1).max(100).default(20),
 });
@@ -115,7 +115,7 @@ export const duplicateCheckSchema = z.object({
   firstName: text(100),
   lastName: text(100),
   dateOfBirth: z.union([z.literal(''), isoDate]),
-  phones: z.array(z.string().max(40)).max(4),
+  phones: z.array(plain(40)).max(4),
   excludeId: id.optional(),
 });
 
@@ -160,11 +160,11 @@ export const patientsContract = {
     output: patientSchema,
   },
   'patients.archive': {
-    input: z.object({ id, reason: requiredText(500, 'Say why the record is archived') }),
+    input: z.object({ id, reason: requiredText(500, 'Say why the record is archived'), expectedUpdatedAt: isoTimestamp }),
     output: patientSchema,
   },
   'patients.restore': {
-    input: z.object({ id }),
+    input: z.object({ id, expectedUpdatedAt: isoTimestamp }),
     output: patientSchema,
   },
 } as const;

@@ -13,8 +13,19 @@ export const errorCodes = [
   'forbidden',
   /** Nobody is signed in, or the screen is locked: sign in (again) first. */
   'locked',
-  /** A stored document no longer matches the hash taken when it was signed. */
+  /** A stored document no longer matches the hash taken when it was signed, or is missing. */
   'integrity',
+  // Faults of the computer, not of the input (issue 10.4): each message says what happened and what to do.
+  /** The disk holding the data folder is full. */
+  'disk_full',
+  /** The data folder cannot be written: read-only disk or share, or permissions changed. */
+  'read_only',
+  /** Another program holds the database (a backup tool, a second copy of Rapport): try again shortly. */
+  'busy',
+  /** A folder Rapport keeps files in (documents, assets) is gone from the data folder. */
+  'missing_folder',
+  /** The disk reported an error reading or writing. */
+  'storage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoTimestamp, requiredText } from './fields';
+import { id, isoTimestamp, plain, requiredText, text } from './fields';
 import { clinicProfileInputSchema } from './settings';
 
 /**
@@ -80,7 +80,7 @@ export const staffContract = {
   'session.people': { input: z.object({}), output: z.object({ people: z.array(personSchema) }) },
   'session.signIn': {
     input: z
-      .object({ staffId: id.optional(), initials: z.string().trim().max(4).optional(), secret: z.string({ error: 'Enter your PIN or password' }).max(200).min(1, 'Enter your PIN or password') })
+      .object({ staffId: id.optional(), initials: text(4).optional(), secret: plain(200, 'Enter your PIN or password').min(1, 'Enter your PIN or password') })
       .refine((s) => s.staffId !== undefined || (s.initials ?? '') !== '', { message: 'Choose your name or type your initials', path: ['staffId'] }),
     output: sessionStateSchema,
   },

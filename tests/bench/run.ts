@@ -303,8 +303,9 @@ async function editThroughHandlers(dispatch: Dispatch, random: Random, ids: stri
   const count = (r: { ok: boolean }, key: 'renamed' | 'archived' | 'restored' | 'created') => (r.ok ? result[key]++ : result.failed++);
   for (let i = 0; i < 100; i++) {
     const got = await dispatch('patients.get', { id: random.pick(ids) });
-    if (!got.ok) continue; // archived ones are fetched too; a missing id would be a bug caught below
+    if (!got.ok) continue; // a missing id would be a bug caught below
     const before = got.value as Patient;
+    if (before.archivedAt) continue; // read-only until restored (issue 10.5)
     const other = fresh[i];
     // New surname, or a new given name, or both: rows move to other blocks, or stay.
     const patient = {
@@ -314,14 +315,17 @@ async function editThroughHandlers(dispatch: Dispatch, random: Random, ids: stri
     };
     count(await dispatch('patients.update', { id: before.id, expectedUpdatedAt: before.updatedAt, patient }), 'renamed');
   }
-  const archived: string[] = [];
-  for (let i = 0; i < 60; i++) {
-    const id = random.pick(ids);
-    const r = await dispatch('patients.archive', { id, reason: 'Moved away' });
+  // Each change carries the version it was made on (issue 10.5); archived ones are not archived twice.
+  const current = async (id: string) => (await dispatch('patients.get', { id })).value as Patient;
+  const archived: Patient[] = [];
+  while (archived.length < 60) {
+    const before = await current(random.pick(ids));
+    if (before.archivedAt || archived.some((p) => p.id === before.id)) continue;
+    const r = await dispatch('patients.archive', { id: before.id, reason: 'Moved away', expectedUpdatedAt: before.updatedAt });
     count(r, 'archived');
-    archived.push(id);
+    archived.push(r.value as Patient);
   }
-  for (const id of archived.slice(0, 20)) count(await dispatch('patients.restore', { id }), 'restored');
+  for (const p of archived.slice(0, 20)) count(await dispatch('patients.restore', { id: p.id, expectedUpdatedAt: p.updatedAt }), 'restored');
   for (const patient of fresh.slice(100, 200)) count(await dispatch('patients.create', { patient, acknowledgeDuplicates: true }), 'created');
   return result;
 }

@@ -37,7 +37,7 @@ test('four digits typed: the number that ends with them comes first, shows on it
 
 test('archived patients that match are announced, with one action to show them', async ({ app, page, appUrl }) => {
   const p = await create(app, { firstName: 'Łukasz', lastName: 'Wójcik', phones: [{ label: 'mobile', number: '250 555 7781' }] });
-  await must(app, 'patients.archive', { id: p.id, reason: 'Moved to Calgary' });
+  await must(app, 'patients.archive', { id: p.id, reason: 'Moved to Calgary', expectedUpdatedAt: p.updatedAt });
   await page.goto(appUrl);
   const find = page.getByRole('combobox', { name: 'Find a patient' });
   await find.fill('wojcik');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import type { DispatchLogEntry } from '../../main/ipc/dispatcher';
 import { tempApp } from '../support/app';
 import { noPrinterMessage, systemPrinter, type Exec } from '../../main/printing';
 import { clinicProfile, patientInput } from '../support/fixtures';
+import { stateChecksum } from '../support/checksum';
 
 /**
  * Every channel, fed garbage: the dispatcher answers `invalid_input` (or
@@ -97,27 +97,8 @@ async function mustOk<T>(channel: Channel, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-/** Every table's rows (FTS shadow tables and knex's own included), the schema, and every file on disk. */
-async function snapshot(): Promise<string> {
-  const tables = (await app.db('sqlite_master').where({ type: 'table' }).orderBy('name').pluck('name')) as string[];
-  const rows: Record<string, string[]> = {};
-  for (const t of tables) {
-    rows[t] = ((await app.db.select('*').from(t)) as unknown[]).map((r) => JSON.stringify(r)).sort();
-  }
-  rows.sqlite_master = ((await app.db('sqlite_master').select('*')) as unknown[]).map((r) => JSON.stringify(r)).sort();
-  return JSON.stringify({ rows, files: await fileHashes(dir) });
-}
-
-/** Hash of every file under the temp folder. The -shm file is SQLite's read-lock scratch space, not data. */
-async function fileHashes(root: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.endsWith('-shm')) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(root, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
-  }
-  return out;
-}
+/** Every table's rows and every file on disk (tests/support/checksum.ts). */
+const snapshot = () => stateChecksum(app.db, dir);
 
 async function expectUnchanged(context: string) {
   const now = await snapshot();
@@ -189,7 +170,7 @@ beforeAll(async () => {
   const minh0 = await mustOk<Patient>('patients.create', {
     patient: patientInput({ firstName: 'Thị Minh', lastName: 'Nguyễn', dateOfBirth: '1992-07-30', phones: [{ label: 'work', number: '+1 778 555 3321' }] }),
   });
-  const minh = await mustOk<Patient>('patients.archive', { id: minh0.id, reason: 'Moved to Calgary' });
+  const minh = await mustOk<Patient>('patients.archive', { id: minh0.id, reason: 'Moved to Calgary', expectedUpdatedAt: minh0.updatedAt });
   await mustOk('settings.update', clinic);
   await mustOk('settings.setLogo', { mimeType: 'image/png', dataBase64: pngBase64 });
   seeded = { zoe, lukasz, minh };
@@ -226,8 +207,8 @@ beforeAll(async () => {
       acknowledgeDuplicates: true,
     },
     'patients.update': { id: lukasz.id, expectedUpdatedAt: lukasz.updatedAt, patient: { ...fromPatient(lukasz), notes: 'Prefers afternoons now' } },
-    'patients.archive': { id: zoe.id, reason: 'Moved away' },
-    'patients.restore': { id: minh.id },
+    'patients.archive': { id: zoe.id, reason: 'Moved away', expectedUpdatedAt: zoe.updatedAt },
+    'patients.restore': { id: minh.id, expectedUpdatedAt: minh.updatedAt },
     'settings.get': {},
     'settings.update': { ...clinic, name: 'Harbour Physio & Massage' },
     'settings.setLogo': { mimeType: 'image/png', dataBase64: smallPng(8).toString('base64') },
@@ -266,6 +247,11 @@ beforeAll(async () => {
     'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
     'audit.status': {},
     'audit.verify': {},
+    'export.patient': { patientId: lukasz.id },
+    'retention.get': {},
+    'retention.set': { years: 12 },
+    'purge.preview': {},
+    'purge.run': { patientIds: [minh.id], confirm: true },
     'backup.status': {},
     'backup.setFolder': { folder: backupFolder },
     'backup.start': {},
@@ -441,7 +427,7 @@ describe('messages a receptionist can act on', () => {
     ['an e-mail without a domain', { email: 'zoe@example' }, 'patient.email', 'Enter an e-mail like name@example.com'],
     ['an e-mail with a space', { email: 'zoe @example.org' }, 'patient.email', 'Enter an e-mail like name@example.com'],
     ['a phone with 3 digits', { phones: [{ label: 'mobile', number: '555' }] }, 'patient.phones.0.number', 'A phone number has 7 to 15 digits'],
-    ['a phone with letters', { phones: [{ label: 'mobile', number: '604 CALL NOW' }] }, 'patient.phones.0.number', 'Use digits, spaces, + ( ) - . or "ext"'],
+    ['a phone with letters', { phones: [{ label: 'mobile', number: '604 CALL NOW' }] }, 'patient.phones.0.number', 'Use digits, spaces, ( ) - . and one leading +; an extension as "ext. 123" or "x123"'],
     ['an empty phone line', { phones: [{ label: 'home', number: '' }] }, 'patient.phones.0.number', 'Enter the number, or remove this line'],
     ['a phone label that is not offered', { phones: [{ label: 'pager', number: '604 555 0142' }] }, 'patient.phones.0.label', 'Choose mobile, home, work or other'],
     ['five phone numbers', { phones: Array.from({ length: 5 }, (_, i) => ({ label: 'other', number: `604 555 010${i}` })) }, 'patient.phones', 'Keep at most four phone numbers'],
@@ -538,6 +524,8 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // Minh was archived today, far inside the retention period (and restored by now): nothing to purge.
+      'purge.run': { ok: false, error: { code: 'conflict' } },
       // The sample names no backup, and no restore was made to undo.
       'backup.verify': { ok: false, error: { code: 'not_found' } },
       'backup.restore': { ok: false, error: { code: 'not_found' } },
@@ -572,7 +560,8 @@ describe('after all the garbage', () => {
       'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
-      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported', 'backup.created',
+      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
+      'patient.exported', 'settings.retention_changed', 'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));

@@ -137,13 +137,14 @@ describe('patients', () => {
     expect(await search('haddad')).toEqual(['Zoë Haddad']);
     expect(await search('brien')).toEqual([]);
 
-    const archived = await app.dispatch('patients.archive', { id: p.id, reason: 'Moved away' });
+    const current = (await app.services.patients.get({ id: p.id })) as { ok: true; value: Patient };
+    const archived = await app.dispatch('patients.archive', { id: p.id, reason: 'Moved away', expectedUpdatedAt: current.value.updatedAt });
     expect(archived).toMatchObject({ ok: true, value: { archiveReason: 'Moved away' } });
     expect(await search('haddad')).toEqual([]);
     expect(await search('haddad', true)).toEqual(['Zoë Haddad']);
     expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 1 }]);
 
-    const restored = await app.dispatch('patients.restore', { id: p.id });
+    const restored = await app.dispatch('patients.restore', { id: p.id, expectedUpdatedAt: (archived as { ok: true; value: Patient }).value.updatedAt });
     expect(restored).toMatchObject({ ok: true, value: { archivedAt: null } });
     expect(await search('haddad')).toEqual(['Zoë Haddad']);
 
@@ -197,12 +198,12 @@ describe('search at the desk', () => {
   it('says how many archived patients match when they are hidden', async () => {
     const p = await create({ firstName: 'Łukasz', lastName: 'Wójcik', phones: [{ label: 'mobile', number: '250 555 7781' }] });
     await create({ firstName: 'Lucja', lastName: 'Wojcikowska', phones: [{ label: 'mobile', number: '250 555 7782' }] });
-    await app.dispatch('patients.archive', { id: p.id, reason: 'Moved to Calgary' });
+    const archived = await app.dispatch('patients.archive', { id: p.id, reason: 'Moved to Calgary', expectedUpdatedAt: p.updatedAt });
     expect(await find('wojcik')).toMatchObject({ results: [{ lastName: 'Wojcikowska' }], archivedMatches: 1 });
     expect(await find('lukasz')).toEqual({ results: [], archivedMatches: 1 });
     expect(await find('lukasz', true)).toMatchObject({ results: [{ id: p.id }], archivedMatches: 0 });
     expect(await find('xavier')).toEqual({ results: [], archivedMatches: 0 });
-    await app.dispatch('patients.restore', { id: p.id });
+    await app.dispatch('patients.restore', { id: p.id, expectedUpdatedAt: (archived as { ok: true; value: Patient }).value.updatedAt });
     expect(await find('lukasz')).toMatchObject({ results: [{ id: p.id }], archivedMatches: 0 });
   });
 

@@ -84,7 +84,7 @@ describe('the permission matrix', () => {
     const zoe = (await app.db('patients').first('id', 'updated_at')) as { id: string; updated_at: string };
     const writes: Array<[Channel, unknown]> = [
       ['patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true }],
-      ['patients.archive', { id: zoe.id, reason: 'Moved away' }],
+      ['patients.archive', { id: zoe.id, reason: 'Moved away', expectedUpdatedAt: zoe.updated_at }],
       ['settings.update', clinicProfile({ name: 'Taken over' })],
       ['staff.create', { name: 'Intruder', initials: 'IN', roles: ['admin'], secret: '123456' }],
       ['consent.recordVerbal', { patientId: zoe.id, areas: ['gluteal'] }],

@@ -114,7 +114,8 @@ describe('search index with Chinese, Korean and Cyrillic names', () => {
       if (!r.ok) refused.push(`${r.error.code}: ${r.error.message}`);
     }
     for (const id of created.slice(40, 60)) {
-      const r = await app.dispatch('patients.archive', { id, reason: 'Moved away' });
+      const got = await app.dispatch('patients.get', { id });
+      const r = got.ok ? await app.dispatch('patients.archive', { id, reason: 'Moved away', expectedUpdatedAt: (got.value as Patient).updatedAt }) : got;
       if (!r.ok) refused.push(`${r.error.code}: ${r.error.message}`);
     }
     await app.db.raw(`CREATE TABLE bench_naive AS SELECT last, given, phone, dob, status, sort_key, patient_id FROM patient_search`);

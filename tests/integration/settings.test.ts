@@ -284,9 +284,9 @@ describe('the settings file', () => {
       email: 'quillonia.v@example.net',
       notes: 'Sciatica flare-up',
     });
-    const created = await ok<{ id: string }>('patients.create', { patient });
+    const created = await ok<{ id: string; updatedAt: string }>('patients.create', { patient });
     await ok('patients.search', { query: 'Vandersteenhoven', includeArchived: false, limit: 20 });
-    await ok('patients.archive', { id: created.id, reason: 'Relocated overseas' });
+    await ok('patients.archive', { id: created.id, reason: 'Relocated overseas', expectedUpdatedAt: created.updatedAt });
     await ok('settings.setLogo', { mimeType: 'image/png', dataBase64: png().toString('base64') });
     await restart();
     await ok('settings.update', { ...profile, name: 'Harbour Physio' });

@@ -44,8 +44,11 @@ const electron = vi.hoisted(() => {
   class BrowserWindow extends Emitter {
     webContents = new WebContents();
     state = { minimized: false, visible: false, focused: false, kiosk: false, onTop: false, closable: true, minimizable: true, destroyed: false };
-    constructor() {
+    /** What main asked for: the hardening test reads its webPreferences. */
+    options: { webPreferences?: Record<string, unknown> };
+    constructor(options: { webPreferences?: Record<string, unknown> } = {}) {
       super();
+      this.options = options;
       state.windows.push(this);
     }
     async loadURL() {
@@ -164,6 +167,33 @@ afterAll(async () => {
 });
 
 describe('the Electron shell (main.ts) with a stand-in electron module', () => {
+  // Issue 10.7: hardening checked, not assumed. Every window main creates, with exactly these.
+  it('opens every window isolated, sandboxed, without Node, with its preload only', () => {
+    expect(electron.state.windows.length).toBeGreaterThan(0);
+    for (const w of electron.state.windows as StandInWindow[]) {
+      const prefs = w.options.webPreferences ?? {};
+      expect(prefs).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+      });
+      // Nothing that loosens them: no remote module, no extra features, no devtools flags, no other preload.
+      expect(Object.keys(prefs).sort()).toEqual(
+        ['allowRunningInsecureContent', 'contextIsolation', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'],
+      );
+      expect(path.basename(String(prefs.preload))).toMatch(/^preload\.c?js$/);
+    }
+  });
+
   it('uses the real invoke channel of the policy', async () => {
     const { INVOKE_CHANNEL } = await import('../../main/electron/policy');
     expect(INVOKE_CHANNEL).toBe('rapport:invoke');

@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import { defaultRetentionYears, retentionYearsSchema, type PurgeCandidate } from '../../shared/contract/export';
+import { err, ok, type Result } from '../../shared/contract/result';
+import { appendAudit } from '../audit/log';
+import type { DocumentStore } from '../consent/documents';
+import type { KeyValueStore } from '../settings/service';
+
+export interface RetentionDeps {
+  db: Knex;
+  now: () => Date;
+  newId: () => string;
+  documents: DocumentStore;
+  /** The settings file, seen through the journal: the period is a clinic setting, not patient data. */
+  store: KeyValueStore;
+  /** Settings changes and their audit entry, both or neither (main/settings/journal.ts). */
+  journaled: <O>(action: string, run: () => Promise<Result<O>>) => Promise<Result<O>>;
+}
+
+/**
+ * Records are kept for the period the clinic's college sets after a record is archived
+ * (issue 10.6). An admin may then purge them: first a list of exactly what would go,
+ * then the purge of that list, refused if the list changed in between. The audit entry
+ * says how many, never who: the point of a purge is that the details are gone.
+ */
+export function createRetentionService({ db, now, newId, documents, store, journaled }: RetentionDeps) {
+  function years(): number {
+    const stored = retentionYearsSchema.safeParse(store.get('retentionYears'));
+    return stored.success ? stored.data : defaultRetentionYears;
+  }
+
+  /** Archived on or before this instant: past the period. Calendar years, from today in UTC. */
+  function cutoff(): string {
+    const d = now();
+    d.setUTCFullYear(d.getUTCFullYear() - years());
+    return d.toISOString();
+  }
+
+  async function candidates(q: Knex | Knex.Transaction, before: string): Promise<PurgeCandidate[]> {
+    const rows = (await q('patients as p')
+      .whereNotNull('p.archived_at')
+      .where('p.archived_at', '<=', before)
+      .select('p.id', 'p.first_name', 'p.last_name', 'p.date_of_birth', 'p.archived_at')
+      .select(q.raw('(SELECT COUNT(*) FROM consents c WHERE c.patient_id = p.id) AS consents'))
+      .orderBy([{ column: 'p.last_name' }, { column: 'p.first_name' }, { column: 'p.id' }])) as Array<{
+      id: string; first_name: string; last_name: string; date_of_birth: string; archived_at: string; consents: number;
+    }>;
+    const files = await filesOf(q, rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, archivedAt: r.archived_at,
+      consents: Number(r.consents), documents: files.filter((f) => f.patientId === r.id).length,
+    }));
+  }
+
+  /** The stored files of these patients' consents: PDF, signature image, scan. */
+  async function filesOf(q: Knex | Knex.Transaction, patientIds: string[]) {
+    if (patientIds.length === 0) return [];
+    const rows = (await q('consents').whereIn('patient_id', patientIds).select('id', 'patient_id', 'signature_sha256', 'scan_file')) as Array<{
+      id: string; patient_id: string; signature_sha256: string | null; scan_file: string | null;
+    }>;
+    return rows.flatMap((r) => [`${r.id}.pdf`, ...(r.signature_sha256 ? [`${r.id}-signature.png`] : []), ...(r.scan_file ? [r.scan_file] : [])].map((file) => ({ patientId: r.patient_id, file })));
+  }
+
+  async function preview() {
+    const before = cutoff();
+    return ok({ years: years(), cutoff: before, patients: await candidates(db, before) });
+  }
+
+  /**
+   * Rows first, in one transaction with the audit entry; then the files, which nothing
+   * names any more. A crash between the two leaves files without a row, which the
+   * start-up sweep moves to quarantine (issue 10.3), never a row without its file.
+   */
+  async function purge({ patientIds }: { patientIds: string[] }): Promise<Result<{ removed: number; documents: number }>> {
+    const files = await db.transaction(async (trx) => {
+      const listed = (await candidates(trx, cutoff())).map((c) => c.id);
+      const asked = [...new Set(patientIds)];
+      if (asked.length !== patientIds.length || asked.some((id) => !listed.includes(id))) return null;
+      const toRemove = await filesOf(trx, asked);
+      for (const chunk of chunks(asked, 500)) {
+        await trx('consents').whereIn('patient_id', chunk).delete();
+        await trx('patient_phones').whereIn('patient_id', chunk).delete();
+        await trx('patient_search').whereIn('patient_id', chunk).delete();
+        await trx('patients').whereIn('id', chunk).delete();
+      }
+      await appendAudit(trx, newId, {
+        at: now().toISOString(),
+        action: 'patients.purged',
+        entity: 'retention',
+        entityId: '',
+        // How many and under which rule; never who.
+        detail: { patients: asked.length, documents: toRemove.length, retentionYears: years() },
+      });
+      return toRemove;
+    });
+    if (!files) {
+      return err('conflict', 'The list of records past the retention period has changed since it was shown (a record was restored, or the period changed). Review the new list, then confirm again.');
+    }
+    await Promise.all(files.map((f) => documents.remove(f.file)));
+    return ok({ removed: patientIds.length, documents: files.length });
+  }
+
+  return {
+    years,
+    preview,
+    purge,
+    get: async () => ok({ years: years() }),
+    set: ({ years: next }: { years: number }) =>
+      journaled('settings.retention_changed', async () => {
+        store.set('retentionYears', next);
+        return ok({ years: next });
+      }),
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

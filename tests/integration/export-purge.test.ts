@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConsentRecord } from '../../shared/contract/consent';
+import type { Patient } from '../../shared/contract/patients';
+import type { PatientExport } from '../../main/export/record';
+import { tempApp } from '../support/app';
+import { clinicProfile, patientInput } from '../support/fixtures';
+import { sampleSignaturePng } from '../support/consent-sample';
+import { pdfText, qpdfCheck } from '../support/pdf';
+
+/** Issue 10.6: one patient's whole record on request, and the purge past the retention period. */
+type TestApp = Awaited<ReturnType<typeof tempApp>>;
+let app: TestApp;
+afterEach(async () => {
+  await app?.cleanup();
+});
+
+const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function must<T>(channel: string, input: unknown): Promise<T> {
+  const r = await app.dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+async function patientWithConsents(overrides: Parameters<typeof patientInput>[0], signedOn = new Date().toISOString().slice(0, 10)): Promise<{ patient: Patient; consents: ConsentRecord[] }> {
+  const patient = await must<Patient>('patients.create', { patient: patientInput(overrides), acknowledgeDuplicates: true });
+  const screen = await must<ConsentRecord>('consent.sign', {
+    patientId: patient.id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
+    signature: { method: 'screen', imageBase64: sampleSignaturePng().toString('base64'), signerName: `${patient.firstName} ${patient.lastName}` },
+  });
+  const paper = await must<ConsentRecord>('consent.sign', {
+    patientId: patient.id, kind: 'privacy', locale: 'fr-CA', choices: ['phone'], templateVersion: 1,
+    signature: { method: 'paper', signerName: `${patient.firstName} ${patient.lastName}`, signedOn, scan: { mimeType: 'application/pdf', dataBase64: Buffer.from(`%PDF-1.4 scan of ${patient.id}`).toString('base64') } },
+  });
+  return { patient, consents: [screen, paper] };
+}
+
+describe('a patient export', () => {
+  it('holds every record of that patient and nothing of another: JSON, a readable PDF, the signed documents by their hashes', async () => {
+    app = await tempApp();
+    await must('settings.update', clinicProfile());
+    const { patient: zoe, consents } = await patientWithConsents({ firstName: 'Łukasz', lastName: 'Wójcik', phones: [{ label: 'mobile', number: '250 555 7781' }] });
+    await must('consent.withdraw', { consentId: consents[1].id, reason: 'Prefers e-mail' });
+    const { patient: other, consents: otherConsents } = await patientWithConsents({ firstName: 'Minh', lastName: 'Nguyễn', phones: [{ label: 'mobile', number: '778 555 3321' }] });
+
+    const out = await must<{ folder: string; files: Array<{ name: string; sha256: string }> }>('export.patient', { patientId: zoe.id });
+    expect(path.dirname(out.folder)).toBe(path.join(app.paths.root, 'exports'));
+    expect(path.basename(out.folder)).not.toMatch(/wójcik|wojcik/i);
+    const listed = (await readdir(out.folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(out.folder, path.join(e.parentPath, e.name)));
+    expect(listed.sort()).toEqual(out.files.map((f) => f.name).sort());
+
+    // The JSON: parses, is this patient's, holds each consent (the withdrawn one too) and its trail.
+    const record = JSON.parse(await readFile(path.join(out.folder, 'record.json'), 'utf8')) as PatientExport;
+    expect(record.patient).toEqual(await must<Patient>('patients.get', { id: zoe.id }));
+    expect(record.consents.map((c) => c.id).sort()).toEqual(consents.map((c) => c.id).sort());
+    expect(record.consents.find((c) => c.id === consents[1].id)).toMatchObject({ withdrawnReason: 'Prefers e-mail' });
+    expect(record.trail.map((e) => e.action)).toEqual(expect.arrayContaining(['patient.created', 'consent.signed', 'consent.withdrawn']));
+    expect(record.trail.every((e) => e.by === 'Priya Natarajan, RMT')).toBe(true);
+
+    // Nothing of the other patient anywhere in the folder.
+    for (const name of listed) {
+      const bytes = await readFile(path.join(out.folder, name));
+      const text = name.endsWith('record.pdf') ? await pdfText(path.join(out.folder, name)) : bytes.toString('latin1');
+      for (const foreign of [other.id, 'Nguyễn', '778 555 3321', ...otherConsents.map((c) => c.id)]) expect(text, `${name} holds ${foreign}`).not.toContain(foreign);
+    }
+
+    // The PDF: valid, readable, with the name as typed.
+    const pdf = path.join(out.folder, 'record.pdf');
+    await qpdfCheck(pdf);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Łukasz Wójcik');
+    expect(text).toContain('250 555 7781');
+    expect(text).toMatch(/Withdrawn on/);
+
+    // The documents: each one the database names, matching the hash it kept when signed.
+    const rows = (await app.db('consents').where({ patient_id: zoe.id })) as Array<{ id: string; pdf_sha256: string; signature_sha256: string | null; scan_file: string | null; scan_sha256: string | null }>;
+    const expected = rows.flatMap((r) => [[`${r.id}.pdf`, r.pdf_sha256], ...(r.signature_sha256 ? [[`${r.id}-signature.png`, r.signature_sha256]] : []), ...(r.scan_file ? [[r.scan_file, r.scan_sha256!]] : [])]);
+    expect(expected).toHaveLength(4);
+    for (const [file, sha] of expected) {
+      expect(hash(await readFile(path.join(out.folder, 'documents', file))), file).toBe(sha);
+      expect(record.documents).toContainEqual({ consentId: expect.any(String), file, sha256: sha });
+    }
+    for (const f of out.files) expect(hash(await readFile(path.join(out.folder, f.name)))).toBe(f.sha256);
+
+    // Logged, without the patient's details.
+    const logged = await app.db('audit_events').where({ action: 'patient.exported' }).select('entity_id', 'detail');
+    expect(logged).toEqual([{ entity_id: zoe.id, detail: JSON.stringify({ files: out.files.length }) }]);
+  });
+
+  it('speaks the patient’s language, and says when its font cannot draw a name (the JSON holds it exactly)', async () => {
+    app = await tempApp();
+    await must('settings.update', clinicProfile());
+    const fr = await must<Patient>('patients.create', { patient: patientInput({ firstName: 'Élodie', lastName: 'Gagnon', language: 'Français', phones: [{ label: 'mobile', number: '514 555 0199' }] }), acknowledgeDuplicates: true });
+    const en = await must<Patient>('patients.create', { patient: patientInput({ firstName: '美咲', lastName: '佐藤', language: 'English', phones: [{ label: 'mobile', number: '604 555 0177' }] }), acknowledgeDuplicates: true });
+    const frText = await pdfText(path.join((await must<{ folder: string }>('export.patient', { patientId: fr.id })).folder, 'record.pdf'));
+    expect(frText).toContain('Dossier du patient');
+    expect(frText).toContain('Consentements (0)');
+    expect(frText).not.toContain('Patient record from');
+    const enOut = (await must<{ folder: string }>('export.patient', { patientId: en.id })).folder;
+    expect(await pdfText(path.join(enOut, 'record.pdf'))).toMatch(/cannot be drawn in this PDF’s font/);
+    expect(JSON.parse(await readFile(path.join(enOut, 'record.json'), 'utf8')).patient).toMatchObject({ firstName: '美咲', lastName: '佐藤' });
+  });
+
+  it('is refused, leaving no folder, when a signed document was changed', async () => {
+    app = await tempApp();
+    await must('settings.update', clinicProfile());
+    const { patient, consents } = await patientWithConsents({});
+    await writeFile(path.join(app.paths.documents, `${consents[0].id}.pdf`), '%PDF-1.4 forged');
+    const r = await app.dispatch('export.patient', { patientId: patient.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'integrity', message: expect.stringContaining(`${consents[0].id}.pdf is changed`) } });
+    expect(await readdir(path.join(app.paths.root, 'exports')).catch(() => [])).toEqual([]);
+    expect(await app.db('audit_events').where({ action: 'patient.exported' })).toEqual([]);
+  });
+});
+
+describe('retention and purge', () => {
+  it('lists exactly the archived records past the period, removes only those on confirm, and logs no details', async () => {
+    let clock = new Date('2014-03-01T15:00:00.000Z');
+    app = await tempApp({ now: () => new Date(clock) });
+    await must('settings.update', clinicProfile());
+    const old = await patientWithConsents({ firstName: 'Olga', lastName: 'Ancienne', phones: [{ label: 'mobile', number: '604 555 0001' }] }, '2014-03-01');
+    await must('patients.archive', { id: old.patient.id, reason: 'Moved away', expectedUpdatedAt: old.patient.updatedAt });
+    const kept = await patientWithConsents({ firstName: 'Kim', lastName: 'Active', phones: [{ label: 'mobile', number: '604 555 0002' }] }, '2014-03-01');
+    clock = new Date('2020-06-01T15:00:00.000Z');
+    const recent = await must<Patient>('patients.create', { patient: patientInput({ firstName: 'Rae', lastName: 'Recent', phones: [{ label: 'mobile', number: '604 555 0003' }] }), acknowledgeDuplicates: true });
+    await must('patients.archive', { id: recent.id, reason: 'Duplicate', expectedUpdatedAt: recent.updatedAt });
+    clock = new Date('2026-11-30T15:00:00.000Z');
+
+    expect(await must('retention.get', {})).toEqual({ years: 10 });
+    // Ten years: only the record archived in 2014.
+    const listed = await must<{ years: number; patients: Array<{ id: string; consents: number; documents: number }> }>('purge.preview', {});
+    expect(listed).toMatchObject({ years: 10, cutoff: '2016-11-30T15:00:00.000Z' });
+    expect(listed.patients).toEqual([expect.objectContaining({ id: old.patient.id, lastName: 'Ancienne', consents: 2, documents: 4 })]);
+
+    // A purge of anything but exactly the list shown is refused, and needs the confirmation.
+    expect(await app.dispatch('purge.run', { patientIds: [old.patient.id, recent.id], confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.dispatch('purge.run', { patientIds: [kept.patient.id], confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.dispatch('purge.run', { patientIds: [old.patient.id] })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { confirm: expect.any(String) } } });
+    expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 3 }]);
+
+    const done = await must('purge.run', { patientIds: [old.patient.id], confirm: true });
+    expect(done).toEqual({ removed: 1, documents: 4 });
+    expect(await app.db('patients').where({ id: old.patient.id })).toEqual([]);
+    expect(await app.db('consents').where({ patient_id: old.patient.id })).toEqual([]);
+    expect(await app.db('patient_phones').where({ patient_id: old.patient.id })).toEqual([]);
+    expect(await app.db('patient_search').where({ patient_id: old.patient.id })).toEqual([]);
+    const left = await readdir(app.paths.documents);
+    for (const c of old.consents) expect(left.filter((f) => f.startsWith(c.id))).toEqual([]);
+    for (const c of kept.consents) expect(left).toContain(`${c.id}.pdf`);
+    expect((await must<{ results: unknown[] }>('patients.search', { query: 'Ancienne', includeArchived: true })).results).toEqual([]);
+    expect(await must<{ results: unknown[] }>('patients.search', { query: 'Recent', includeArchived: true })).toMatchObject({ results: [{ id: recent.id }] });
+
+    // The entry counts; it names nobody. The chain still verifies.
+    const entry = await app.db('audit_events').where({ action: 'patients.purged' }).first('entity_id', 'detail');
+    expect(entry).toEqual({ entity_id: '', detail: JSON.stringify({ patients: 1, documents: 4, retentionYears: 10 }) });
+    expect(await must('audit.verify', {})).toMatchObject({ full: { ok: true } });
+
+    // A shorter period brings the 2020 record in, once an admin sets it.
+    await must('retention.set', { years: 5 });
+    expect((await must<{ patients: Array<{ id: string }> }>('purge.preview', {})).patients.map((p) => p.id)).toEqual([recent.id]);
+    expect(await app.dispatch('retention.set', { years: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { years: expect.any(String) } } });
+  });
+
+  it('is for admins only; the export is for the whole desk', async () => {
+    app = await tempApp({ as: 'reception' });
+    expect(await app.dispatch('purge.preview', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.dispatch('retention.set', { years: 12 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.dispatch('export.patient', { patientId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
