@@ -28,6 +28,9 @@ import { autoLockMinutes, staffHandlers } from '../staff/handlers';
 import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
+import { createIntakeService, readIntakePolicy } from '../intake/service';
+import { intakeHandlers } from '../intake/handlers';
+import { seedIntakeTemplate } from '../intake/templates';
 import { preparePrivateFolder } from '../files/private';
 import type { DataPaths } from './paths';
 
@@ -61,6 +64,7 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  await seedIntakeTemplate(db, resourcesDir, now, newId);
   // Settings changes and their audit entries: both or neither (see journal.ts).
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
@@ -73,6 +77,7 @@ export async function createApp(deps: AppDeps) {
   const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
   // The rows written since the last good check, verified before anything new is added (issue 8).
   await trail.checkAtStartup();
+  const intake = createIntakeService({ db, now, newId, policy: () => readIntakePolicy(journal.store.get('intakePolicy')) });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -120,7 +125,8 @@ export async function createApp(deps: AppDeps) {
       (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
       consentRoutes['consent.print'],
     ),
-    ...patientModeHandlers(patientMode, acting),
+    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version),
+    ...intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change }),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
@@ -129,7 +135,7 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, staff, session, audit: trail },
+    services: { patients, settings, consent, patientMode, staff, session, audit: trail, intake },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     close: async () => {
       await patientMode.settled();
