@@ -112,6 +112,7 @@ export async function createApp(deps: AppDeps) {
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
+  const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
   const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
@@ -126,7 +127,9 @@ export async function createApp(deps: AppDeps) {
       consentRoutes['consent.print'],
     ),
     ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version),
-    ...intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change }),
+    ...intakeRoutes,
+    // The versions side by side are the clinical history: who looked is recorded.
+    'intake.history': read('intake.history_viewed', ({ patientId }) => ({ entity: 'patient', entityId: patientId }), intakeRoutes['intake.history']),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),

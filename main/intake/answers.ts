@@ -1,7 +1,7 @@
 import type { Answer, Answers, IntakeQuestion } from '../../shared/contract/intake';
 
 const isTextList = (a: Answer): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
-const isAreas = (a: Answer): a is Array<{ area: string; pain: number }> => Array.isArray(a) && a.every((x) => typeof x === 'object');
+const isAreas = (a: Answer): a is Array<{ area: string; pain: number }> => Array.isArray(a) && a.length <= 12 && a.every((x) => typeof x === 'object');
 const isEmpty = (a: Answer | undefined) => a === undefined || a === '' || (Array.isArray(a) && a.length === 0);
 
 /**

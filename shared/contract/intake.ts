@@ -50,9 +50,30 @@ export const painAreaSchema = z.object({
 });
 export type PainArea = z.infer<typeof painAreaSchema>;
 
-/** One answer: text, a choice's option key, the options ticked, or the areas with their pain. */
-export const answerSchema = z.union([text(4000), z.array(z.string().max(40)).max(40), z.array(painAreaSchema).max(12)], { error: 'Not a valid answer' });
-export type Answer = z.infer<typeof answerSchema>;
+/**
+ * Picks the schema by the value's shape, and reports that schema's issues at their own
+ * place. A zod union would report a bad value deep in a list as "invalid" at the list
+ * (an aborted check in every option), and the form could not point at the field.
+ */
+function byShape<T>(pick: (value: unknown) => z.ZodType<T>) {
+  return z.unknown().transform((value, ctx): T => {
+    const parsed = pick(value).safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
+    return z.NEVER;
+  });
+}
+
+export type Answer = string | Array<string | PainArea>;
+
+/** An option key ticked, or an area with its pain. */
+const listItem = byShape<string | PainArea>((v) => (typeof v === 'object' && v !== null ? painAreaSchema : z.string({ error: 'Expected an option' }).max(40, 'Not an option of this question')));
+
+/**
+ * One answer: text, a choice's option key, the options ticked, or the areas with their
+ * pain. Main checks each question's shape against the template (main/intake/answers.ts).
+ */
+export const answerSchema = byShape<Answer>((v) => (Array.isArray(v) ? z.array(listItem).max(40, 'Too many items') : text(4000)));
 export const answersSchema = z.record(key, answerSchema).refine((a) => Object.keys(a).length <= 60, 'Too many answers');
 export type Answers = Record<string, Answer>;
 
