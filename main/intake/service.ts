@@ -68,6 +68,9 @@ const reviews = (db: Knex | Knex.Transaction, patientId: string) =>
 
 const draftKey = (patientId: string) => `intake_draft:${patientId}`;
 
+const latestVersion = async (db: Knex | Knex.Transaction, patientId: string): Promise<number | null> =>
+  ((await db('intakes').where({ patient_id: patientId }).max({ v: 'version' }).first()) as { v: number | null } | undefined)?.v ?? null;
+
 export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
   const statusOf = async (patientIds: readonly string[], q: Knex | Knex.Transaction = db) => intakeStatuses(q, patientIds, { now: now(), reviewMonths: policy().reviewMonths });
 
@@ -110,8 +113,7 @@ export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
         const answers = withoutEmpty(input.answers);
         const fields = answerProblems(template.questions, answers, () => (input.locale === 'fr-CA' ? 'Veuillez répondre à cette question' : 'Please answer this question'));
         if (Object.keys(fields).length) return err('invalid_input', input.locale === 'fr-CA' ? 'Certaines réponses sont à revoir.' : 'Some answers need attention.', fields);
-        const latest = (await trx('intakes').where({ patient_id: input.patientId }).max({ v: 'version' }).first()) as { v: number | null };
-        const previous = latest?.v ?? null;
+        const previous = await latestVersion(trx, input.patientId);
         if (previous !== input.basedOnVersion) {
           return err('conflict', previous === null ? 'There is no earlier health history to update.' : `Version ${previous} of the health history was saved meanwhile. Reopen it to see the newest answers.`);
         }
@@ -152,15 +154,21 @@ export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
       });
     },
 
-    /** Typing kept in main, so a reload (or the patient-mode page being replaced) resumes where it was. */
+    /**
+     * Typing kept in main, so a reload (or the patient-mode page being replaced) resumes
+     * where it was. A draft begun before a newer version was saved is not offered: it
+     * would bring back answers the patient has since changed.
+     */
     async draft({ patientId }: { patientId: string }): Promise<Result<{ answers: Answers | null }>> {
       const row = await db('app_state').where({ key: draftKey(patientId) }).first('value');
-      return ok({ answers: row ? JSON.parse(row.value) : null });
+      const kept = row ? (JSON.parse(row.value) as { onVersion: number | null; answers: Answers }) : null;
+      return ok({ answers: kept && kept.onVersion === (await latestVersion(db, patientId)) ? kept.answers : null });
     },
     async saveDraft({ patientId, answers }: { patientId: string; answers: Answers }): Promise<Result<{ saved: true }>> {
       const found = await patientExists(db, patientId);
       if (!found.ok) return found;
-      await db('app_state').insert({ key: draftKey(patientId), value: JSON.stringify(answers), updated_at: now().toISOString() }).onConflict('key').merge();
+      const value = JSON.stringify({ onVersion: await latestVersion(db, patientId), answers });
+      await db('app_state').insert({ key: draftKey(patientId), value, updated_at: now().toISOString() }).onConflict('key').merge();
       return ok({ saved: true });
     },
   };

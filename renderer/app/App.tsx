@@ -11,6 +11,7 @@ import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
 import type { Role, SessionState } from '../../shared/contract/staff';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
+import { IntakeScreen } from '../intake/IntakeScreen';
 
 type User = NonNullable<SessionState['user']>;
 
@@ -114,6 +115,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <StaffScreen />
         ) : route.screen === 'audit' ? (
           <AuditScreen user={user} />
+        ) : route.screen === 'intake' ? (
+          <IntakeScreen key={`${route.patientId}-${route.view}`} patientId={route.patientId} view={route.view} />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -9,6 +9,7 @@ import { SignatureBox, type SignatureBoxHandle } from './SignatureBox';
 import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
+import { IntakeStep, useIntakeStep } from '../intake/IntakeStep';
 
 const words = {
   'en-CA': {
@@ -156,7 +157,9 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const [unlocking, setUnlocking] = useState(false);
   const t = words[session.locale];
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
-  const finished = templates.data && index >= list.length;
+  // The health history first, when the desk chose it; then the forms.
+  const intake = useIntakeStep(session);
+  const finished = templates.data && !intake.loading && !intake.pending && index >= list.length;
   const [left, setLeft] = useState<ScreenLeft>([]);
   // Nothing of the desk's screens (another patient's record, a search) stays cached in
   // this page while the patient holds it. A fetch still in flight can keep its data a
@@ -192,8 +195,10 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
               </button>
             )}
           </div>
+        ) : intake.pending ? (
+          <IntakeStep session={session} />
         ) : (
-          list[index] && <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => setIndex(index + 1)} />
+          !intake.loading && list[index] && <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => setIndex(index + 1)} />
         )}
       </main>
     </div>

@@ -4,6 +4,7 @@ import { navigate } from '../app/route';
 import { useRead, useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
 import { ConsentPanel } from '../consent/ConsentPanel';
+import { IntakeSection } from '../intake/IntakeSection';
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
 import { usePhoneDisplay } from './usePhoneDisplay';
@@ -69,6 +70,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           Archived on {day(patient.archivedAt)}: {patient.archiveReason}
         </div>
       )}
+
+      <IntakeSection patient={patient} />
 
       <ConsentPanel patient={patient} />
 

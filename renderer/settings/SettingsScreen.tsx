@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { check, setIn } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
+import { IntakeSettings } from '../intake/IntakeSettings';
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -132,6 +133,7 @@ export function SettingsScreen() {
       <Problem message={profile.error?.message} />
       {profile.data && <ClinicForm profile={profile.data} />}
       <ConsentSettings />
+      <IntakeSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">Data on this computer</h2>
         {info.data && (
