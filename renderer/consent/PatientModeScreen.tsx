@@ -164,7 +164,12 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   // Nothing of the desk's screens (another patient's record, a search) stays cached in
   // this page while the patient holds it. A fetch still in flight can keep its data a
   // while longer, so the Electron shell also gives the patient a fresh page (patient-lock.ts).
-  useEffect(() => client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) }), [client]);
+  // The health history step's reads of this patient stay: they start before this effect runs.
+  const patientId = session.patientId;
+  useEffect(() => {
+    const ownIntake = (key: readonly unknown[]) => key[0] === 'intake.template' || (String(key[0]).startsWith('intake.') && (key[1] as { patientId?: string } | undefined)?.patientId === patientId);
+    client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) && !ownIntake(q.queryKey) });
+  }, [client, patientId]);
 
   // Back to the record the forms were signed for, whatever was pressed meanwhile.
   const leave = () => {
