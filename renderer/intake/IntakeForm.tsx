@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Result } from '../../shared/contract';
 import type { Answers, IntakeQuestion, IntakeTemplate, PainArea } from '../../shared/contract/intake';
 import type { locales } from '../../shared/contract/settings';
@@ -43,7 +43,7 @@ export function IntakeForm({
   const [areas, setAreas] = useState<Record<string, AreaRow[]>>(() =>
     Object.fromEntries(template.questions.filter((q) => q.type === 'areas').map((q) => [q.key, areasOf(initial, q.key)])),
   );
-  const [busy, setBusy] = useState(false);
+  const busy = useRef(false);
   const action = useFormAction();
   const errors = action.errors;
 
@@ -59,11 +59,14 @@ export function IntakeForm({
   };
   const setRows = (key: string, rows: AreaRow[]) => change(answers, { ...areas, [key]: rows });
 
+  // A second Enter while saving is ignored. The button is not disabled: that would drop
+  // the focus on it, and a refused save moves focus to the error summary.
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
+    if (busy.current) return;
+    busy.current = true;
     await action.run(() => onSubmit(collect(answers, areas)));
-    setBusy(false);
+    busy.current = false;
   }
 
   function question(q: IntakeQuestion) {
@@ -129,7 +132,7 @@ export function IntakeForm({
       <ErrorSummary {...action.summary} />
       {template.questions.map(question)}
       <div className="actions intake__actions">
-        <button type="submit" className="button button--primary button--big" disabled={busy}>
+        <button type="submit" className="button button--primary button--big">
           {submitLabel ?? t.save}
         </button>
         {actions}

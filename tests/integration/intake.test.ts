@@ -210,6 +210,18 @@ describe('patient mode', () => {
     expect(await app.db('intakes').count({ n: '*' })).toEqual([{ n: 1 }]);
   });
 
+  it('does not offer a draft begun before a newer version was saved', async () => {
+    await must('intake.saveDraft', { patientId: patient.id, answers: { medications: 'Old typing' } });
+    const stale = await app.db('app_state').where({ key: `intake_draft:${patient.id}` }).first();
+    expect(JSON.parse(stale.value)).toEqual({ onVersion: null, answers: { medications: 'Old typing' } });
+    await must('intake.submit', { patientId: patient.id, templateVersion: 1, locale: 'en-CA', answers: first, basedOnVersion: null });
+    // A draft save still in flight lands after the version it was typed before.
+    await app.db('app_state').insert(stale);
+    expect(await must('intake.draft', { patientId: patient.id })).toEqual({ answers: null });
+    await must('intake.saveDraft', { patientId: patient.id, answers: { medications: 'New typing' } });
+    expect(await must('intake.draft', { patientId: patient.id })).toEqual({ answers: { medications: 'New typing' } });
+  });
+
   it('still needs a form or the intake step to start', async () => {
     expect(await app.dispatch('patientMode.enter', { patientId: patient.id, kinds: [], locale: 'en-CA' })).toMatchObject({ ok: false, error: { fields: { kinds: 'Choose at least one form' } } });
   });
