@@ -32,11 +32,14 @@ import { createIntakeService, readIntakePolicy } from '../intake/service';
 import { intakeHandlers } from '../intake/handlers';
 import { seedIntakeTemplate } from '../intake/templates';
 import { preparePrivateFolder } from '../files/private';
+import { createBackupService, type BackupDeps } from '../backup/service';
+import type { SettingsFile } from '../backup/restore';
+import { sweepOrphans } from '../startup/sweep';
 import type { DataPaths } from './paths';
 
 export interface AppDeps {
   paths: DataPaths;
-  store: KeyValueStore;
+  store: KeyValueStore & SettingsFile;
   version: string;
   /** The app's resources folder: fonts and the shipped consent wording. */
   resourcesDir: string;
@@ -51,6 +54,8 @@ export interface AppDeps {
   monotonic?: () => number;
   newId?: () => string;
   log?: (entry: DispatchLogEntry) => void;
+  /** Given by main/app/host.ts: close this app, run `between`, open it again (a restore). */
+  restart?: BackupDeps['restart'];
 }
 
 /**
@@ -65,6 +70,9 @@ export async function createApp(deps: AppDeps) {
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
   await seedIntakeTemplate(db, resourcesDir, now, newId);
+  const swept = await sweepOrphans(db, paths.documents, paths.root, now());
+  // A count only: file names are record ids, and the log is no place for them.
+  if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
   // Settings changes and their audit entries: both or neither (see journal.ts).
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
@@ -92,6 +100,8 @@ export async function createApp(deps: AppDeps) {
     ...sessionStore(db, now, newId),
     audit: (action, patientId, detail) => audit({ action, entity: 'patient', entityId: patientId, detail }),
     onChange: deps.onPatientModeChange,
+    now,
+    signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: (session) => consent.canPrint(session),
   });
   const consent = createConsentService({
@@ -107,13 +117,19 @@ export async function createApp(deps: AppDeps) {
     checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
+  const auditBackup = (action: string, entityId: string) => audit({ action, entity: 'backup', entityId });
+  // The whole settings file travels with a backup; the journal's view is for the settings service's own changes.
+  const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
+  const stopSchedule = backup.schedule();
+
+
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
   const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
-  const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
+  const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
     'patients.get': read('patient.viewed', ({ id }) => ({ entity: 'patient', entityId: id }), patientRoutes['patients.get']),
@@ -133,14 +149,27 @@ export async function createApp(deps: AppDeps) {
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
+    'backup.status': backup.status,
+    'backup.setFolder': backup.setFolder,
+    'backup.start': backup.start,
+    'backup.list': backup.list,
+    'backup.verify': backup.verify,
+    'backup.restore': backup.restore,
+    'backup.undoRestore': backup.undoRestore,
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, staff, session, audit: trail, intake },
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
-    close: async () => {
+    /** Writes the audit entry of a restore into the data the app reopened on. */
+    audit: auditBackup,
+    /** `backup: true` when the app quits: the day's work goes to the backup folder first. */
+    close: async (options: { backup?: boolean } = {}) => {
+      stopSchedule();
+      if (options.backup) await backup.runOnce();
+      else await backup.idle();
       await patientMode.settled();
       await db.destroy();
     },

@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'consent-forms' }
   | { screen: 'staff' }
   | { screen: 'audit' }
-  | { screen: 'intake'; patientId: string; view: 'fill' | 'history' };
+  | { screen: 'intake'; patientId: string; view: 'fill' | 'history' }
+  | { screen: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'staff') return { screen: 'staff' };
   if (parts[0] === 'audit') return { screen: 'audit' };
   if (parts[0] === 'intake' && parts[1]) return { screen: 'intake', patientId: decodeURIComponent(parts[1]), view: parts[2] === 'history' ? 'history' : 'fill' };
+  if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
     return { screen: 'patients', patientId: decodeURIComponent(parts[1]), mode: parts[2] === 'edit' ? 'edit' : 'view' };
@@ -34,6 +36,7 @@ export function href(route: Route): string {
   if (route.screen === 'staff') return '#/staff';
   if (route.screen === 'audit') return '#/audit';
   if (route.screen === 'intake') return `#/intake/${encodeURIComponent(route.patientId)}${route.view === 'history' ? '/history' : ''}`;
+  if (route.screen === 'backup') return '#/backup';
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {
     return `#/patients/${encodeURIComponent(route.patientId)}${route.mode === 'edit' ? '/edit' : ''}`;

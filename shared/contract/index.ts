@@ -5,6 +5,7 @@ import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
 import { intakeContract } from './intake';
+import { backupContract } from './backup';
 import type { Result } from './result';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...staffContract,
   ...auditContract,
   ...intakeContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;

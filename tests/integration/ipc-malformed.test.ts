@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -212,6 +212,8 @@ beforeAll(async () => {
   const me = (await app.services.staff.active())[0];
   await mustOk('staff.create', { ...testStaff.therapist, roles: ['therapist'] });
   const witness = (await app.services.staff.active()).find((s) => s.initials === testStaff.therapist.initials)!;
+  const backupFolder = path.join(dir, 'backups');
+  await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
     const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, archiveReason: _r, ...input } = p;
@@ -278,6 +280,14 @@ beforeAll(async () => {
     'intake.saveDraft': { patientId: lukasz.id, answers: { medications: 'Aucun' } },
     'intake.policy': {},
     'intake.updatePolicy': { reviewMonths: 18 },
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.start': {},
+    'backup.list': {},
+    // No backup by this name: the valid call is answered with not_found, after the schema let it through.
+    'backup.verify': { name: 'rapport-20260101T000000Z' },
+    'backup.restore': { name: 'rapport-20260101T000000Z' },
+    'backup.undoRestore': {},
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -542,6 +552,10 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // The sample names no backup, and no restore was made to undo.
+      'backup.verify': { ok: false, error: { code: 'not_found' } },
+      'backup.restore': { ok: false, error: { code: 'not_found' } },
+      'backup.undoRestore': { ok: false, error: { code: 'not_found' } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -558,6 +572,7 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
+    await app.services.backup.idle();
     // After the 12 seeded entries, one per write, view, print and export, in channel
     // order, each by the person signed in (the samples lock, sign out and sign in too).
     const trail = await app.db('audit_events').where('seq', '>', 12).orderBy('seq').select('action', 'actor');
@@ -565,12 +580,15 @@ describe('after all the garbage', () => {
       'patient.viewed', 'patient.created', 'patient.updated', 'patient.archived', 'patient.restored',
       'settings.clinic_profile_changed', 'settings.logo_changed', 'settings.logo_removed', 'settings.consent_rules_changed',
       'consent_template.versioned', 'consent.signed', 'consent.verbal', 'consent.withdrawn',
-      // No 'consent.printed': this "machine" has no printer, and a refused print prints nothing.
-      'consent.document_viewed', 'consent.document_opened',
+      // The stored PDF's hash is checked each time it is shown, printed or opened (verified),
+      // then the read itself is audited; no 'consent.printed': this "machine" has no
+      // printer, and a refused print prints nothing.
+      'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
       'intake_template.versioned', 'intake.history_viewed', 'intake.recorded', 'intake.no_changes', 'settings.intake_review_changed',
+      'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));
