@@ -120,8 +120,9 @@ test('a patient fills it in patient mode in French, and a reload resumes it', as
   // A reload now does not bring the form back: the step is done.
   await page.reload();
   await expect(page.getByText('Merci. Veuillez remettre l’écran à la réception.')).toBeVisible();
-  await page.getByLabel('Your PIN').fill(testPin);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  // The way out speaks French too (patient mode's own words).
+  await page.getByLabel('Votre NIP').fill(testPin);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('region', { name: 'Health history' })).toContainText('filled in by the patient');
 });
 
