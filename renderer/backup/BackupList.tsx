@@ -11,16 +11,10 @@ import { size, when } from './words';
 export function BackupList({ running }: { running: boolean }) {
   const list = useRead('backup.list', {});
   const [chosen, setChosen] = useState<BackupSummary | null>(null);
-  const [restored, setRestored] = useState<BackupSummary | null>(null);
   const backups = list.data?.backups ?? [];
   return (
     <section className="settings__data" aria-labelledby="backup-list-h">
       <h2 id="backup-list-h">Backups in the folder</h2>
-      {restored && (
-        <p className="banner banner--ok" role="status">
-          Restored the backup of {when(restored.createdAt)}. The data from before was set aside: “Undo the last restore” puts it back.
-        </p>
-      )}
       {list.isError && <Problem message={list.error.message} />}
       {backups.length === 0 ? (
         <p className="muted">No backups in this folder yet.</p>
@@ -62,10 +56,7 @@ export function BackupList({ running }: { running: boolean }) {
           <RestoreSteps
             backup={chosen}
             onCancel={() => setChosen(null)}
-            onRestored={(b) => {
-              setChosen(null);
-              setRestored(b);
-            }}
+            onRestored={() => setChosen(null)}
           />
         )}
       </Dialog>
@@ -74,7 +65,7 @@ export function BackupList({ running }: { running: boolean }) {
 }
 
 /** See what it holds, check it, then restore: the restore button waits for a good check. */
-function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary; onCancel(): void; onRestored(b: BackupSummary): void }) {
+function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary; onCancel(): void; onRestored(): void }) {
   const client = useQueryClient();
   const [checked, setChecked] = useState<BackupSummary | null>(null);
   const [busy, setBusy] = useState<'checking' | 'restoring' | null>(null);
@@ -97,7 +88,7 @@ function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary;
     if (!r.ok) return setProblem(r.error.message);
     // The answer comes after main has reopened on the restored data: everything shown is stale.
     await client.invalidateQueries();
-    onRestored(r.value.restored);
+    onRestored();
   }
 
   return (

@@ -84,6 +84,12 @@ function Now({ status }: { status: BackupStatus }) {
           )}
         </div>
       )}
+      {/* Said from main's state, not the page's: a restore reopens the app, and the person signs in again. */}
+      {status.canUndoRestore && !status.running && (
+        <p className="banner banner--ok" role="status">
+          A backup was restored. The data from before it was set aside: “Undo the last restore” puts it back.
+        </p>
+      )}
       {done && (
         <p className="banner banner--ok" role="status">
           {done}
