@@ -21,6 +21,7 @@ import { dataPaths } from '../main/app/paths';
 import { nodeApp, startAs, testStaff } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
 import { scribblePng } from './lib/png';
+import { demoIntakes } from './lib/intakes';
 import { ageOn } from '../shared/consent/signer';
 
 const args = process.argv.slice(2);
@@ -152,11 +153,14 @@ async function main() {
       }
     }
 
+    const intakes = await demoIntakes(app, ids.filter((id) => !archived.has(id)), (date) => void (simulated = date));
+
     const info = await app.dispatch('app.info', {});
     const total = info.ok ? (info.value as { patientCount: number }).patientCount : NaN;
     console.log(`Demo clinic "${clinic.name}" (${clinic.city}, ${clinic.timeZone}) written to ${paths.root}`);
     console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
     console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
+    console.log(`  health history versions: ${intakes.written}${intakes.failed ? ` (${intakes.failed} refused)` : ''}`);
     console.log(`  patient records in the database now: ${total}`);
     console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent`);
     console.log('  staff (demo PINs, for training only):');

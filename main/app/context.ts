@@ -28,6 +28,9 @@ import { autoLockMinutes, staffHandlers } from '../staff/handlers';
 import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
+import { createIntakeService, readIntakePolicy } from '../intake/service';
+import { intakeHandlers } from '../intake/handlers';
+import { seedIntakeTemplate } from '../intake/templates';
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -69,6 +72,7 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  await seedIntakeTemplate(db, resourcesDir, now, newId);
   const swept = await sweepOrphans(db, paths.documents, paths.root, now());
   // A count only: file names are record ids, and the log is no place for them.
   if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
@@ -84,6 +88,7 @@ export async function createApp(deps: AppDeps) {
   const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
   // The rows written since the last good check, verified before anything new is added (issue 8).
   await trail.checkAtStartup();
+  const intake = createIntakeService({ db, now, newId, policy: () => readIntakePolicy(journal.store.get('intakePolicy')) });
   const documents = documentStore(paths.documents);
   const fontsDir = path.join(resourcesDir, 'fonts');
   const getPatient = async (id: string) => {
@@ -135,6 +140,7 @@ export async function createApp(deps: AppDeps) {
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
+  const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
   const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
@@ -148,7 +154,10 @@ export async function createApp(deps: AppDeps) {
       (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
       consentRoutes['consent.print'],
     ),
-    ...patientModeHandlers(patientMode, acting),
+    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version),
+    ...intakeRoutes,
+    // The versions side by side are the clinical history: who looked is recorded.
+    'intake.history': read('intake.history_viewed', ({ patientId }) => ({ entity: 'patient', entityId: patientId }), intakeRoutes['intake.history']),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...exportHandlers(exporter, retention),
@@ -165,7 +174,7 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail },
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,

@@ -12,9 +12,10 @@ import type { Role } from '../../shared/contract/staff';
  */
 export type Permission = 'public' | readonly Role[];
 
-/** Reception works the desk; therapists also see clinical details (no channel is theirs alone yet); admins do everything. */
+/** Reception works the desk; therapists also see clinical details (the intake history); admins do everything. */
 const desk = ['reception', 'therapist', 'admin'] as const;
 const admin = ['admin'] as const;
+const clinical = ['therapist', 'admin'] as const;
 
 export const permissions: { readonly [C in Channel]: Permission } = {
   'setup.createFirstAdmin': 'public',
@@ -84,6 +85,22 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'retention.set': admin,
   'purge.preview': admin,
   'purge.run': admin,
+  // Intake (health history) is clinical. The desk takes it by phone, hands it to the
+  // patient, and asks "any changes since your last visit?", so it reads and writes the
+  // current answers; the history of versions with their differences is the clinical
+  // record over time, for the people who treat (therapists) and admins. The status
+  // (none / due / current) carries no health detail: everyone at the desk sees it.
+  'intake.template': desk,
+  'intake.saveTemplate': admin,
+  'intake.status': desk,
+  'intake.current': desk,
+  'intake.history': clinical,
+  'intake.submit': desk,
+  'intake.confirmNoChanges': desk,
+  'intake.draft': desk,
+  'intake.saveDraft': desk,
+  'intake.policy': desk,
+  'intake.updatePolicy': admin,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

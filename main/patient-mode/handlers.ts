@@ -2,12 +2,15 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { ActingStaff } from '../staff/acting';
 import type { PatientMode } from './service';
 
-export function patientModeHandlers(patientMode: PatientMode, acting: ActingStaff): Pick<Handlers, Extract<keyof Handlers, `patientMode.${string}`>> {
+export function patientModeHandlers(patientMode: PatientMode, acting: ActingStaff, intakeVersion: (patientId: string) => Promise<number | null>): Pick<Handlers, Extract<keyof Handlers, `patientMode.${string}`>> {
   return {
     // Who explained the forms is the person handing the screen over; a witness comes from the staff list.
-    'patientMode.enter': async (input) => {
+    'patientMode.enter': async ({ intake, ...input }) => {
       const names = await acting.names(input.witnessId);
-      return names.ok ? patientMode.enter({ ...input, ...names.value }) : names;
+      if (!names.ok) return names;
+      // The version on file now: the step is done once the patient has saved the next one.
+      const step = intake ? { intake: { basedOnVersion: await intakeVersion(input.patientId) } } : {};
+      return patientMode.enter({ ...input, ...names.value, ...step });
     },
     'patientMode.current': patientMode.current,
     'patientMode.exit': patientMode.exit,

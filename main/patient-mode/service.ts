@@ -6,7 +6,9 @@ import type { StaffMember } from '../../shared/contract/staff';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
 // session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people']);
+/** The health history step: only the session's own patient, and only when the desk chose the step. */
+const intakeStep: readonly Channel[] = ['intake.template', 'intake.current', 'intake.draft', 'intake.saveDraft', 'intake.submit'];
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep]);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
@@ -69,12 +71,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
-    async enter(input: ParsedInput<'patientMode.enter'> & { explainedBy: string; witnessedBy: string; staffId: string }): Promise<Result<PatientSession>> {
+    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake'] }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
-      const printable = await deps.canPrint(input);
+      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined });
       if (!printable.ok) return printable;
       const next: PatientSession = {
         ...input,
@@ -146,6 +148,13 @@ export async function createPatientMode(deps: PatientModeDeps) {
         return err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
       };
       if (!allowedInPatientMode.has(channel)) return refusal();
+      if (intakeStep.includes(channel) && channel !== 'intake.template') {
+        const asked = input as { patientId: string; locale?: string; basedOnVersion?: number | null };
+        const ownStep = session.intake !== undefined && asked.patientId === session.patientId;
+        // Submitting once makes the next version; the same call again is refused, not a third version.
+        const asHandedOver = channel !== 'intake.submit' || (asked.locale === session.locale && asked.basedOnVersion === session.intake?.basedOnVersion);
+        if (!ownStep || !asHandedOver) return refusal();
+      }
       if (channel === 'consent.sign') {
         const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };
         const asSetUp =

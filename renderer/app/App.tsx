@@ -13,6 +13,7 @@ import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
 import type { Role, SessionState } from '../../shared/contract/staff';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
+import { IntakeScreen } from '../intake/IntakeScreen';
 
 type User = NonNullable<SessionState['user']>;
 
@@ -122,6 +123,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <StaffScreen />
         ) : route.screen === 'audit' ? (
           <AuditScreen user={user} />
+        ) : route.screen === 'intake' ? (
+          <IntakeScreen key={`${route.patientId}-${route.view}`} patientId={route.patientId} view={route.view} />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -3,7 +3,7 @@ import { hasUnsavedWork, whenLeaving } from './leave';
 
 /**
  * Screens are addressed by the URL hash, so Back and Forward work (Alt+Left in
- * Electron) and a test can open a screen directly. No router library: four shapes.
+ * Electron) and a test can open a screen directly. No router library: a few shapes.
  */
 export type Route =
   | { screen: 'patients'; patientId?: string; mode?: 'view' | 'edit' }
@@ -12,6 +12,7 @@ export type Route =
   | { screen: 'consent-forms' }
   | { screen: 'staff' }
   | { screen: 'audit' }
+  | { screen: 'intake'; patientId: string; view: 'fill' | 'history' }
   | { screen: 'backup' };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'consent-forms') return { screen: 'consent-forms' };
   if (parts[0] === 'staff') return { screen: 'staff' };
   if (parts[0] === 'audit') return { screen: 'audit' };
+  if (parts[0] === 'intake' && parts[1]) return { screen: 'intake', patientId: decodeURIComponent(parts[1]), view: parts[2] === 'history' ? 'history' : 'fill' };
   if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
@@ -33,6 +35,7 @@ export function href(route: Route): string {
   if (route.screen === 'consent-forms') return '#/consent-forms';
   if (route.screen === 'staff') return '#/staff';
   if (route.screen === 'audit') return '#/audit';
+  if (route.screen === 'intake') return `#/intake/${encodeURIComponent(route.patientId)}${route.view === 'history' ? '/history' : ''}`;
   if (route.screen === 'backup') return '#/backup';
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {

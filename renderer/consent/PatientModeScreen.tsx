@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { initialChoices, toggleChoice } from './choices';
 import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
+import { IntakeStep, useIntakeStep } from '../intake/IntakeStep';
 
 /**
  * Every word the patient sees, in the patient's language. Main answers errors in the
@@ -217,12 +218,19 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const t = words[session.locale];
   const list = session.kinds.map((k) => templates.data?.templates.find((x) => x.kind === k)).filter((x): x is TemplateVersion => Boolean(x));
   const index = list.findIndex((x) => !session.signed.includes(x.kind));
-  const finished = templates.data !== undefined && index < 0;
+  // The health history first, when the desk chose it; then the forms.
+  const intake = useIntakeStep(session);
+  const finished = templates.data !== undefined && !intake.loading && !intake.pending && index < 0;
   const [left, setLeft] = useState<ScreenLeft>([]);
   // Nothing of the desk's screens (another patient's record, a search) stays cached in
   // this page while the patient holds it. A fetch still in flight can keep its data a
   // while longer, so the Electron shell also gives the patient a fresh page (patient-lock.ts).
-  useEffect(() => client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) }), [client]);
+  // The health history step's reads of this patient stay: they start before this effect runs.
+  const patientId = session.patientId;
+  useEffect(() => {
+    const ownIntake = (key: readonly unknown[]) => key[0] === 'intake.template' || (String(key[0]).startsWith('intake.') && (key[1] as { patientId?: string } | undefined)?.patientId === patientId);
+    client.removeQueries({ predicate: (q) => !patientModeReads.has(String(q.queryKey[0])) && !ownIntake(q.queryKey) });
+  }, [client, patientId]);
 
   // A signature refreshes every read (useWrite); "already signed" is a refusal, so it asks for the session itself.
   const refresh = () => client.invalidateQueries({ queryKey: ['patientMode.current'] });
@@ -257,8 +265,13 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
             )}
           </div>
         )}
-        {/* Hidden, not unmounted, while staff are asked for: the patient's ticks and signature stay. */}
-        {index >= 0 && (
+        {/* Hidden, not unmounted, while staff are asked for: the patient's typing, ticks and signature stay. */}
+        {intake.pending && (
+          <div hidden={unlocking}>
+            <IntakeStep session={session} />
+          </div>
+        )}
+        {!intake.pending && !intake.loading && index >= 0 && (
           <div hidden={unlocking}>
             <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => void refresh()} onChanged={() => void client.invalidateQueries({ queryKey: ['consent.templates'] })} />
           </div>

@@ -5,6 +5,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
+import { IntakeSection } from '../intake/IntakeSection';
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
 import { usePhoneDisplay } from './usePhoneDisplay';
@@ -77,6 +78,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           Archived on {day(patient.archivedAt)}: {patient.archiveReason}
         </div>
       )}
+
+      <IntakeSection patient={patient} />
 
       <ConsentPanel patient={patient} />
 

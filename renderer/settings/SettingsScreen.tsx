@@ -6,6 +6,7 @@ import { check, setIn } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
 import { PurgeSection } from '../export/PurgeSection';
+import { IntakeSettings } from '../intake/IntakeSettings';
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -134,6 +135,7 @@ export function SettingsScreen() {
       {profile.data && <ClinicForm profile={profile.data} />}
       <ConsentSettings />
       <PurgeSection />
+      <IntakeSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">Data on this computer</h2>
         {info.data && (

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Result } from '../../shared/contract';
 import type { FieldErrors } from './form';
 
@@ -18,10 +18,16 @@ export interface Refusal {
 export function useFormAction() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  // Focus moves once the summary is on screen: an animation frame could come before
+  // React has drawn it (seen on a busy machine), and then focus stayed on the button.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) ref.current?.focus();
+  }, [refusals]);
 
   function refuse(next: Refusal) {
     setRefusal(next);
-    requestAnimationFrame(() => ref.current?.focus());
+    setRefusals((n) => n + 1);
   }
 
   /** Runs a write; a refused one is shown. `fields` maps main's field names to the form's. */

@@ -137,6 +137,12 @@ export const patientSessionSchema = z.object({
   /** The staff member who handed the screen over: the one acting while the patient signs. */
   staffId: id.optional(),
   witnessId: id.optional(),
+  /**
+   * The health history step, before the forms (issue 9 item 3): the intake version on
+   * file when the screen was handed over (null: none yet). The step is done once a newer
+   * version exists, which survives a reload or a restart without another saved state.
+   */
+  intake: z.object({ basedOnVersion: z.number().int().min(1).nullable() }).optional(),
   /** When the session began: forms signed since then are done (sessions saved before this field have none). */
   startedAt: isoTimestamp.optional(),
   /** Who signs, when not the patient. */
@@ -253,11 +259,14 @@ export const consentContract = {
   'patientMode.enter': {
     input: z.object({
       patientId: id,
-      kinds: z.array(z.enum(consentKinds)).min(1, 'Choose at least one form').max(consentKinds.length),
+      kinds: z.array(z.enum(consentKinds)).max(consentKinds.length),
       locale: z.enum(locales),
       witnessId,
       substitute: substitute.optional(),
-    }),
+      /** The patient fills in (or updates) their health history first. */
+      intake: z.boolean().optional(),
+    })
+    .refine((p) => p.kinds.length > 0 || p.intake === true, { message: 'Choose at least one form', path: ['kinds'] }),
     output: patientSessionSchema,
   },
   'patientMode.current': {

@@ -5,6 +5,7 @@ import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
 import { exportContract } from './export';
+import { intakeContract } from './intake';
 import { backupContract } from './backup';
 import type { Result } from './result';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...staffContract,
   ...auditContract,
   ...exportContract,
+  ...intakeContract,
   ...backupContract,
 } as const;
 

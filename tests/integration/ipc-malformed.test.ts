@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { channels, contract, fieldErrors, type Channel } from '../../shared/contract';
 import type { Patient } from '../../shared/contract/patients';
+import type { IntakeTemplate } from '../../shared/contract/intake';
 import type { ConsentRecord, TemplateVersion } from '../../shared/contract/consent';
 import { solidPng } from '../support/png';
 import type { App } from '../../main/app/context';
@@ -187,6 +188,7 @@ beforeAll(async () => {
   // Spoken consent (a sample below) needs a written one for the area.
   await mustOk('consent.sign', { ...sign('sensitive_areas'), choices: ['gluteal'] });
 
+  const intakeTemplate = await mustOk<IntakeTemplate>('intake.template', {});
   // A witness for patient mode's sample: someone other than the admin signed in.
   const me = (await app.services.staff.active())[0];
   await mustOk('staff.create', { ...testStaff.therapist, roles: ['therapist'] });
@@ -252,6 +254,18 @@ beforeAll(async () => {
     'retention.set': { years: 12 },
     'purge.preview': {},
     'purge.run': { patientIds: [minh.id], confirm: true },
+    'intake.template': {},
+    'intake.saveTemplate': { basedOnVersion: 1, questions: intakeTemplate.questions, locales: intakeTemplate.locales, changeNote: 'Wording' },
+    'intake.status': { patientIds: [lukasz.id, zoe.id] },
+    'intake.current': { patientId: lukasz.id },
+    'intake.history': { patientId: lukasz.id },
+    // Version 2 of the form: the saveTemplate sample runs before this one.
+    'intake.submit': { patientId: lukasz.id, templateVersion: 2, locale: 'fr-CA', answers: { hopes: 'Marcher sans douleur', areas: [{ area: 'Genou', pain: 5 }] }, basedOnVersion: null },
+    'intake.confirmNoChanges': { patientId: lukasz.id, intakeVersion: 1 },
+    'intake.draft': { patientId: lukasz.id },
+    'intake.saveDraft': { patientId: lukasz.id, answers: { medications: 'Aucun' } },
+    'intake.policy': {},
+    'intake.updatePolicy': { reviewMonths: 18 },
     'backup.status': {},
     'backup.setFolder': { folder: backupFolder },
     'backup.start': {},
@@ -561,7 +575,9 @@ describe('after all the garbage', () => {
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
-      'patient.exported', 'settings.retention_changed', 'backup.created',
+      'patient.exported', 'settings.retention_changed',
+      'intake_template.versioned', 'intake.history_viewed', 'intake.recorded', 'intake.no_changes', 'settings.intake_review_changed',
+      'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));

@@ -340,6 +340,26 @@ const upgrades: Record<
   },
 };
 
+upgrades['010_intake'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000010', name: 'Priya Natarajan', initials: 'PN', roles: '["admin"]', secret_hash: 'scrypt$x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+  },
+  async verify(q) {
+    // The new tables start empty and take a version against a template, a review against a version.
+    expect(await q('intake_templates').count({ n: '*' })).toEqual([{ n: 0 }]);
+    const patientId = v001Patients[0].patient.id;
+    const staffId = 'b1c2d3e4-0000-4000-8000-000000000010';
+    await q('intake_templates').insert({ id: 't1', version: 1, source: 's', questions: '[]', locales: '{}', created_at: '2026-01-02T00:00:00.000Z' });
+    const version = { patient_id: patientId, version: 1, template_id: 't1', locale: 'en-CA', questions: '[]', answers: '{}', filled_by: 'staff', recorded_by: staffId, recorded_at: '2026-01-02T00:00:00.000Z' };
+    await q('intakes').insert({ id: 'i1', ...version });
+    await q('intake_reviews').insert({ id: 'r1', patient_id: patientId, intake_id: 'i1', reviewed_by: staffId, reviewed_at: '2026-02-02T00:00:00.000Z' });
+    // One version n per patient, and only against a template and a staff member that exist.
+    await expect(q('intakes').insert({ id: 'i2', ...version })).rejects.toThrow(/UNIQUE/);
+    await expect(q('intakes').insert({ id: 'i3', ...version, version: 2, recorded_by: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
+  },
+};
+
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
  * with particles whose coded rowid is near 2^53 (the block code's top).

@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import type { Patient } from '../../shared/contract/patients';
+import type { locales } from '../../shared/contract/settings';
+import { dayIn } from '../../shared/time';
+import { href } from '../app/route';
+import { useRead, useWrite } from '../ipc/hooks';
+import { Dialog } from '../ui/Dialog';
+import { SelectField } from '../ui/Field';
+import { Actions, Problem } from '../ui/FormEnd';
+import { localeLabels } from '../consent/words';
+import { stateLabels, stateTone } from './words';
+
+type Locale = (typeof locales)[number];
+const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
+
+/** Staff hand the screen to the patient for the health history alone (with forms to sign: the consent panel's "Sign on screen"). */
+function HandOverDialog({ patient, defaultLocale, onClose }: { patient: Patient; defaultLocale: Locale; onClose(): void }) {
+  const enter = useWrite('patientMode.enter');
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await enter.mutateAsync({ patientId: patient.id, kinds: [], locale, intake: true });
+    if (r.ok) onClose();
+    else setError(r.error.message);
+  }
+  return (
+    <Dialog title="Patient fills in the health history" open onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <SelectField label="Language of the questions" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
+        <p className="pane__hint">The screen will show only the health history. A staff member’s own PIN is needed to leave.</p>
+        <Problem message={error} />
+        <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * The health history in the patient record: where it stands (loud when missing or due),
+ * and the next step in one action: fill it in, or "no changes since the last visit".
+ */
+export function IntakeSection({ patient }: { patient: Patient }) {
+  const current = useRead('intake.current', { patientId: patient.id });
+  const clinic = useRead('settings.get', {});
+  const session = useRead('session.current', {});
+  const confirm = useWrite('intake.confirmNoChanges');
+  const [handing, setHanding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (current.isError) return <Problem message={current.error.message} />;
+  if (!current.data || !clinic.data) return <p aria-busy="true">Loading health history…</p>;
+  const { intake, lastReview, status } = current.data;
+  const day = (iso: string) => dayIn(clinic.data.timeZone, iso);
+  const roles = session.data?.user?.roles ?? [];
+  const mayReadHistory = roles.includes('therapist') || roles.includes('admin');
+  const archived = patient.archivedAt !== null;
+  const reviewedLast = lastReview && intake && lastReview.reviewedAt > intake.recordedAt;
+
+  async function noChanges() {
+    setError(null);
+    const r = await confirm.mutateAsync({ patientId: patient.id, intakeVersion: intake!.version });
+    if (!r.ok) setError(r.error.message);
+  }
+
+  return (
+    <section aria-labelledby="intake-h" className="intake-section">
+      <div className="consent__head">
+        <h3 id="intake-h">Health history</h3>
+        <span className={`pill pill--${stateTone[status.state]}`}>{stateLabels[status.state]}</span>
+      </div>
+      {status.state !== 'current' && !archived && (
+        <div className={`banner banner--${status.state === 'none' ? 'warning' : 'info'}`} role="status">
+          {status.state === 'none' ? 'Take the health history before the first treatment.' : 'Ask: “Any changes since your last visit?”'}
+        </div>
+      )}
+      {intake && (
+        <p className="intake-section__line">
+          Version {intake.version}, {intake.filledBy === 'patient' ? 'filled in by the patient' : 'taken by phone or at the desk'} {day(intake.recordedAt)} ({intake.recordedBy})
+          {reviewedLast && (
+            <>
+              {' '}· no changes confirmed {day(lastReview.reviewedAt)} by {lastReview.reviewedBy}
+            </>
+          )}
+        </p>
+      )}
+      <Problem message={error} />
+      {!archived && (
+        <div className="actions">
+          {intake && (
+            <button type="button" className={`button ${status.state === 'current' ? '' : 'button--primary'}`} disabled={confirm.isPending} onClick={noChanges}>
+              No changes since the last visit
+            </button>
+          )}
+          <a className={`button ${intake ? '' : 'button--primary'}`} href={href({ screen: 'intake', patientId: patient.id, view: 'fill' })}>
+            {intake ? 'Update by phone…' : 'Fill in by phone…'}
+          </a>
+          <button type="button" className="button" onClick={() => setHanding(true)}>
+            {intake ? 'Patient updates it…' : 'Patient fills it in…'}
+          </button>
+          {intake && mayReadHistory && (
+            <a className="button" href={href({ screen: 'intake', patientId: patient.id, view: 'history' })}>
+              Answers and history
+            </a>
+          )}
+        </div>
+      )}
+      {handing && <HandOverDialog patient={patient} defaultLocale={clinic.data.locale} onClose={() => setHanding(false)} />}
+    </section>
+  );
+}

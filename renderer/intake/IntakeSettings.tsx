@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { useRead, useWrite } from '../ipc/hooks';
+import { TextField } from '../ui/Field';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
+
+/** The clinic's review period: a health history not confirmed for this long shows as due for review. */
+function ReviewForm({ initial }: { initial: number }) {
+  const [months, setMonths] = useState(String(initial));
+  const [saved, setSaved] = useState(false);
+  const action = useFormAction();
+  const update = useWrite('intake.updatePolicy');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const r = await action.run(() => update.mutateAsync({ reviewMonths: months.trim() === '' ? Number.NaN : Number(months) }));
+    setSaved(r.ok);
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="intake-policy-h">
+      <h2 id="intake-policy-h">Health history</h2>
+      <ErrorSummary {...action.summary} />
+      <TextField label="Due for review after (months)" name="reviewMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={action.errors.reviewMonths} hint="Counted from when it was last filled in or confirmed unchanged" />
+      {saved && (
+        <p className="banner banner--ok" role="status">
+          Review period saved.
+        </p>
+      )}
+      <button type="submit" className="button button--primary">
+        Save review period
+      </button>
+    </form>
+  );
+}
+
+export function IntakeSettings() {
+  const policy = useRead('intake.policy', {});
+  if (!policy.data) return null;
+  return (
+    <section className="settings__consent">
+      <ReviewForm initial={policy.data.reviewMonths} />
+    </section>
+  );
+}
