@@ -28,6 +28,8 @@ import { autoLockMinutes, staffHandlers } from '../staff/handlers';
 import { createSession, defaultAutoLockMinutes } from '../session/session';
 import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
+import { createAppointmentService } from '../appointments/service';
+import { appointmentHandlers } from '../appointments/handlers';
 import { preparePrivateFolder } from '../files/private';
 import type { DataPaths } from './paths';
 
@@ -102,6 +104,9 @@ export async function createApp(deps: AppDeps) {
     checkPdf: (input) => checkConsentPdf(input, { fontsDir }),
   });
 
+  const timeZone = () => settings.details().timeZone;
+  const appointments = createAppointmentService({ db, now, newId, timeZone });
+
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
   const acting = actingStaff(staff);
@@ -123,13 +128,14 @@ export async function createApp(deps: AppDeps) {
     ...patientModeHandlers(patientMode, acting),
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
+    ...appointmentHandlers(appointments, timeZone),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, staff, session, audit: trail },
+    services: { patients, settings, consent, patientMode, staff, session, audit: trail, appointments },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     close: async () => {
       await patientMode.settled();

@@ -68,6 +68,19 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'audit.export': desk,
   'audit.status': admin,
   'audit.verify': admin,
+
+  'appointments.setup': desk,
+  'appointments.saveRoom': admin,
+  'appointments.saveType': admin,
+  'appointments.saveHours': admin,
+  'appointments.day': desk,
+  'appointments.week': desk,
+  'appointments.book': desk,
+  'appointments.move': desk,
+  'appointments.cancel': desk,
+  'appointments.noShow': desk,
+  'appointments.checkIn': desk,
+  'appointments.checkOut': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

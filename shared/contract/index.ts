@@ -4,6 +4,7 @@ import { settingsContract } from './settings';
 import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
+import { appointmentsContract } from './appointments';
 import type { Result } from './result';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...consentContract,
   ...staffContract,
   ...auditContract,
+  ...appointmentsContract,
 } as const;
 
 export type Contract = typeof contract;

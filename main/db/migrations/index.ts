@@ -6,6 +6,7 @@ import * as m004 from './004_app_state';
 import * as m005 from './005_plain_search';
 import * as m007 from './007_staff';
 import * as m008 from './008_audit_no_replace';
+import * as m009 from './009_appointments';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -24,6 +25,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['005_plain_search', m005],
   ['007_staff', m007],
   ['008_audit_no_replace', m008],
+  ['009_appointments', m009],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
