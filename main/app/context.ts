@@ -30,6 +30,13 @@ import { sessionAccess } from '../session/access';
 import { appInfoHandlers } from './info';
 import { createAppointmentService } from '../appointments/service';
 import { appointmentHandlers } from '../appointments/handlers';
+import { createScreeningService } from '../screening/service';
+import { screeningHandlers } from '../screening/handlers';
+import { seedScreeningSet } from '../screening/sets';
+import { createToday } from '../today/service';
+import { todayHandlers } from '../today/handlers';
+import { screeningSteps } from '../today/steps/screening';
+import { consentStep } from '../today/steps/consents';
 import { preparePrivateFolder } from '../files/private';
 import type { DataPaths } from './paths';
 
@@ -63,6 +70,7 @@ export async function createApp(deps: AppDeps) {
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
+  await seedScreeningSet(db, resourcesDir, now, newId);
   // Settings changes and their audit entries: both or neither (see journal.ts).
   const journal = settingsJournal({ db, store, newId, now });
   await journal.reconcile();
@@ -105,7 +113,10 @@ export async function createApp(deps: AppDeps) {
   });
 
   const timeZone = () => settings.details().timeZone;
-  const appointments = createAppointmentService({ db, now, newId, timeZone });
+  const screening = createScreeningService({ db, now, newId, store: journal.store, byPatient: () => patientMode.isOn() });
+  const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
+  // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
@@ -129,13 +140,15 @@ export async function createApp(deps: AppDeps) {
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...appointmentHandlers(appointments, timeZone),
+    ...screeningHandlers({ screening, journaled: journal.change }),
+    ...todayHandlers(today),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, staff, session, audit: trail, appointments },
+    services: { patients, settings, consent, patientMode, staff, session, audit: trail, appointments, screening },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     close: async () => {
       await patientMode.settled();

@@ -12,9 +12,10 @@ import type { Role } from '../../shared/contract/staff';
  */
 export type Permission = 'public' | readonly Role[];
 
-/** Reception works the desk; therapists also see clinical details (no channel is theirs alone yet); admins do everything. */
+/** Reception works the desk; therapists also decide clinical questions (a screening override); admins do everything. */
 const desk = ['reception', 'therapist', 'admin'] as const;
 const admin = ['admin'] as const;
+const clinician = ['therapist', 'admin'] as const;
 
 export const permissions: { readonly [C in Channel]: Permission } = {
   'setup.createFirstAdmin': 'public',
@@ -81,6 +82,18 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'appointments.noShow': desk,
   'appointments.checkIn': desk,
   'appointments.checkOut': desk,
+
+  'screening.current': desk,
+  'screening.saveSet': admin,
+  'screening.policy': desk,
+  'screening.updatePolicy': admin,
+  'screening.forAppointment': desk,
+  'screening.record': desk,
+  'screening.addNote': desk,
+  // A visit stopped by a screening goes ahead only on a clinician's or an admin's word.
+  'screening.override': clinician,
+
+  'today.day': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

@@ -5,6 +5,8 @@ import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
 import { appointmentsContract } from './appointments';
+import { screeningContract } from './screening';
+import { todayContract } from './today';
 import type { Result } from './result';
 
 /**
@@ -19,6 +21,8 @@ export const contract = {
   ...staffContract,
   ...auditContract,
   ...appointmentsContract,
+  ...screeningContract,
+  ...todayContract,
 } as const;
 
 export type Contract = typeof contract;
