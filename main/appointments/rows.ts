@@ -21,6 +21,7 @@ export interface AppointmentRow {
   ends_at: string;
   status: Appointment['status'];
   cancel_reason: string | null;
+  scheduled_at: string;
 }
 
 export function appointmentQuery(db: Knex) {
@@ -31,7 +32,7 @@ export function appointmentQuery(db: Knex) {
     .join('appointment_types as t', 't.id', 'a.type_id')
     .select(
       'a.id', 'a.patient_id', 'p.first_name', 'p.last_name', 'p.preferred_name', 'a.therapist_id', 's.name as therapist_name',
-      'a.room_id', 'r.name as room_name', 'a.type_id', 't.name as type_name', 't.consent_forms', 'a.starts_at', 'a.ends_at', 'a.status', 'a.cancel_reason',
+      'a.room_id', 'r.name as room_name', 'a.type_id', 't.name as type_name', 't.consent_forms', 'a.starts_at', 'a.ends_at', 'a.status', 'a.cancel_reason', 'a.scheduled_at',
     );
 }
 
@@ -55,6 +56,7 @@ export function toAppointment(row: AppointmentRow, timeZone: string): Appointmen
     end: wallClock(row.ends_at, timeZone).time,
     status: row.status,
     cancelReason: row.cancel_reason,
+    scheduledAt: row.scheduled_at,
   };
 }
 

@@ -202,7 +202,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
         const at = stamp();
         await trx('appointments').insert({
           id, patient_id: input.patientId, therapist_id: input.therapistId, room_id: input.roomId, type_id: input.typeId,
-          starts_at: span.value.startsAt, ends_at: span.value.endsAt, status: 'booked', created_by: currentActor(), created_at: at, updated_by: currentActor(), updated_at: at,
+          starts_at: span.value.startsAt, ends_at: span.value.endsAt, status: 'booked', scheduled_at: at, created_by: currentActor(), created_at: at, updated_by: currentActor(), updated_at: at,
         });
         await audit(trx, 'appointment.booked', id, { patientId: input.patientId });
         return ok((await read(trx, id))!);
@@ -221,10 +221,13 @@ export function createAppointmentService(deps: AppointmentDeps) {
         if (!span.ok) return span;
         const taken = await collision(trx, { ...span.value, therapistId, roomId, except: input.id });
         if (taken) return taken;
+        const retimed = current.startsAt !== span.value.startsAt || current.endsAt !== span.value.endsAt;
         await trx('appointments').where({ id: input.id }).update({
           therapist_id: therapistId, room_id: roomId, starts_at: span.value.startsAt, ends_at: span.value.endsAt, updated_by: currentActor(), updated_at: stamp(),
+          // A new time needs its own screenings: the ones taken for the old slot stay in the history only.
+          ...(retimed ? { scheduled_at: stamp() } : {}),
         });
-        const changed = [current.startsAt !== span.value.startsAt || current.endsAt !== span.value.endsAt ? 'time' : null, therapistId !== current.therapistId ? 'therapist' : null, roomId !== current.roomId ? 'room' : null].filter(Boolean);
+        const changed = [retimed ? 'time' : null, therapistId !== current.therapistId ? 'therapist' : null, roomId !== current.roomId ? 'room' : null].filter(Boolean);
         await audit(trx, 'appointment.moved', input.id, { fields: changed });
         return ok((await read(trx, input.id))!);
       }),

@@ -78,6 +78,11 @@ export function createScreeningService(deps: ScreeningDeps) {
   };
   const forAppointment = async (q: Knex, appointmentId: string) =>
     ((await screeningQuery(q).where('x.appointment_id', appointmentId).orderBy('x.taken_at')) as ScreeningRow[]).map(toScreening);
+  /** The screenings for the visit's present slot: one moved to another day is screened again. */
+  const forSlot = async (q: Knex, appointmentId: string) => {
+    const visit = (await q('appointments').where({ id: appointmentId }).first('scheduled_at')) as { scheduled_at: string } | undefined;
+    return (await forAppointment(q, appointmentId)).filter((s) => visit !== undefined && s.takenAt >= visit.scheduled_at);
+  };
 
   /** Change one screening that exists, in one transaction with its audit entry. */
   const amend = (screeningId: string, action: string, change: (s: Screening) => Result<Record<string, unknown>>) =>
@@ -115,12 +120,12 @@ export function createScreeningService(deps: ScreeningDeps) {
 
     forAppointment: async (appointmentId: string) => {
       const screenings = await forAppointment(db, appointmentId);
-      return { screenings, blocked: screenings.some(blocking) };
+      return { screenings, blocked: (await forSlot(db, appointmentId)).some(blocking) };
     },
 
     /** Whether the visit is stopped by a screening: asked inside check-in's transaction. */
     async refuseVisit(trx: Knex, appointmentId: string): Promise<Result<never> | null> {
-      return (await forAppointment(trx, appointmentId)).some(blocking) ? err('conflict', blockedMessage, { id: blockedMessage }) : null;
+      return (await forSlot(trx, appointmentId)).some(blocking) ? err('conflict', blockedMessage, { id: blockedMessage }) : null;
     },
 
     record: (input: ParsedInput<'screening.record'>) =>

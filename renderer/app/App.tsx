@@ -11,12 +11,14 @@ import { AuditScreen, ChainAlarm } from '../audit/AuditScreen';
 import type { Role, SessionState } from '../../shared/contract/staff';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
+import { TodayScreen } from '../today/TodayScreen';
 
 type User = NonNullable<SessionState['user']>;
 
 /** Who sees which section: the same rule main enforces (main/ipc/permissions.ts); the screen only offers what main allows. */
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string; roles?: readonly Role[] }> = [
-  { screen: 'patients', label: 'Patients', key: '1' },
+  { screen: 'today', label: 'Today', key: '1' },
+  { screen: 'patients', label: 'Patients', key: '2' },
   { screen: 'audit', label: 'Audit trail', key: '6' },
   { screen: 'staff', label: 'Staff', key: '7', roles: ['admin'] },
   { screen: 'consent-forms', label: 'Consent forms', key: '8', roles: ['admin'] },
@@ -114,6 +116,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <StaffScreen />
         ) : route.screen === 'audit' ? (
           <AuditScreen user={user} />
+        ) : route.screen === 'today' ? (
+          <TodayScreen route={route} user={user} />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -35,6 +35,8 @@ export const appointmentSchema = z.object({
   end: z.string(),
   status: z.enum(appointmentStatuses),
   cancelReason: z.string().nullable(),
+  /** When it was booked or last moved to this time: a screening taken before was for another slot. */
+  scheduledAt: isoTimestamp,
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 

@@ -219,7 +219,7 @@ beforeAll(async () => {
   await app.db('appointments').insert(
     visits.map((v, i) => ({
       id: visit[v], patient_id: lukasz.id, therapist_id: witness.id, room_id: day.room, type_id: day.type, starts_at: `2026-07-16T1${i}:00:00.000Z`, ends_at: `2026-07-16T1${i}:30:00.000Z`,
-      status: v === 'checkOut' ? 'checked_in' : 'booked', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z',
+      status: v === 'checkOut' ? 'checked_in' : 'booked', scheduled_at: '2026-07-01T10:00:00.000Z', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z',
     })),
   );
   const set = await app.services.screening.current();

@@ -389,7 +389,7 @@ upgrades['009_appointments'] = {
     await q('appointment_types').insert(type);
     const visit = {
       id: 'c0ffee00-0000-4000-8000-0000000000c1', patient_id: v001Patients[0].patient.id, therapist_id: 'c0ffee00-0000-4000-8000-000000000009', room_id: room.id, type_id: type.id,
-      starts_at: '2024-06-03T14:00:00.000Z', ends_at: '2024-06-03T15:00:00.000Z', status: 'booked', created_at: '2024-06-01T10:00:00.000Z', updated_at: '2024-06-01T10:00:00.000Z',
+      starts_at: '2024-06-03T14:00:00.000Z', ends_at: '2024-06-03T15:00:00.000Z', status: 'booked', scheduled_at: '2024-06-01T10:00:00.000Z', created_at: '2024-06-01T10:00:00.000Z', updated_at: '2024-06-01T10:00:00.000Z',
     };
     await q('appointments').insert(visit);
     expect(await q('appointment_types').where({ id: type.id }).first('consent_forms', 'active')).toEqual({ consent_forms: '[]', active: 1 });

@@ -95,6 +95,7 @@ describe('the Today sheet', () => {
     await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const li = await c.patient('Li', 'Wei');
+    clock = new Date('2026-07-01T15:00:00.000Z'); // booked two weeks ahead
     const late = await book(zoe, '14:00', { typeId: c.sensitive.id });
     const early = await book(li, '09:00', { therapistId: c.aiko.id, roomId: c.room2.id });
     const gone = await book(li, '16:00');
@@ -125,5 +126,25 @@ describe('the Today sheet', () => {
     expect(states((await sheet())[1]).booking_screening).toBe('not_needed');
     expect(await app.dispatch('screening.updatePolicy', { bookingRequired: true, bookingWithinHours: 0, arrivalRequired: true })).toMatchObject({ ok: false, error: { fields: { bookingWithinHours: 'At least 1 hour' } } });
     expect(late.consentForms).toContain('sensitive_areas');
+  });
+});
+
+describe('a moved visit', () => {
+  it('is screened again: a positive answer for the old slot no longer stops it, and stays in the history', async () => {
+    await start();
+    const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
+    const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
+    await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: answers(set, ['contact']), note: 'Partner tested positive on Sunday.' }));
+    expect(await app.dispatch('appointments.checkIn', { id: visit.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    clock = new Date('2026-07-13T16:00:00.000Z');
+    await must(app.dispatch('appointments.move', { id: visit.id, day: '2026-07-28', start: '10:00' }));
+    const after = await must<{ screenings: Screening[]; blocked: boolean }>(app.dispatch('screening.forAppointment', { appointmentId: visit.id }));
+    expect(after).toMatchObject({ blocked: false, screenings: [{ positive: true }] });
+    const row = (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-28' }))).rows[0];
+    expect(states(row)).toMatchObject({ arrival_screening: 'missing' });
+    // A room or therapist change at the same time keeps the screenings that count.
+    await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: answers(set) }));
+    await must(app.dispatch('appointments.move', { id: visit.id, day: '2026-07-28', start: '10:00', roomId: c.room2.id }));
+    expect(states((await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-28' }))).rows[0])).toMatchObject({ arrival_screening: 'done' });
   });
 });

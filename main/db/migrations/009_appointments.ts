@@ -40,6 +40,7 @@ export async function up(db: Knex): Promise<void> {
     t.text('ends_at').notNullable();
     t.text('status').notNullable(); // booked | checked_in | checked_out | cancelled | no_show
     t.text('cancel_reason');
+    t.text('scheduled_at').notNullable(); // when booked or last moved: screenings before it were for another slot
     t.text('created_by');
     t.text('created_at').notNullable();
     t.text('updated_by');

@@ -36,7 +36,8 @@ export function screeningSteps(policy: () => ScreeningPolicy): TodayStepModule[]
       const rows = (await rowsFor(ctx)).filter((r) => r.stage === which);
       const out = new Map<string, Omit<StepStatus, 'step'>>();
       for (const a of ctx.appointments) {
-        const mine = rows.filter((r) => r.appointment_id === a.id);
+        // Screenings taken before the visit was booked or moved to this time were for another slot.
+        const mine = rows.filter((r) => r.appointment_id === a.id && r.taken_at >= a.scheduledAt);
         // A booking screening counts only when taken close enough before the visit.
         const counted = which === 'booking' ? mine.filter((r) => Date.parse(a.startsAt) - Date.parse(r.taken_at) <= rules.bookingWithinHours * 3_600_000) : mine;
         const last = counted.at(-1);
