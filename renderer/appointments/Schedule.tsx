@@ -31,7 +31,7 @@ function Cell({ therapist, day, time, visits, onFree, onVisit }: { therapist: Th
   if (!working(therapist, day, time)) return <td className="slot slot--off" />;
   return (
     <td className="slot slot--free">
-      <button type="button" className="slot__free" onClick={() => onFree({ day, start: time, therapistId: therapist.id })} aria-label={`Book ${therapist.name} on ${day} at ${time}`}>
+      <button type="button" className="slot__free" onClick={() => onFree({ day, start: time, therapistId: therapist.id })} aria-label={`${time} free: book ${therapist.name} on ${day}`}>
         {time} free
       </button>
     </td>

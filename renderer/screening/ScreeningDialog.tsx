@@ -73,7 +73,7 @@ export function ScreeningDialog(props: {
                 {words.goOn}
               </button>
               <button type="button" className="button" onClick={onClose}>
-                Cancel
+                {words.cancel}
               </button>
             </div>
           ) : (
@@ -111,7 +111,7 @@ export function ScreeningDialog(props: {
               <p className="pane__hint" lang="en">
                 Question set version {set.data.version}. {set.data.source}
               </p>
-              <Actions submit={words.save} busy={record.isPending} onCancel={onClose} />
+              <Actions submit={words.save} busy={record.isPending} onCancel={onClose} cancel={words.cancel} />
             </>
           )}
         </form>

@@ -85,7 +85,7 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
                   return (
                     <td key={name}>
                       <button type="button" className={`step step--${s.state}`} onClick={() => onStep(row, name)} aria-label={`${stepNames[name]}: ${s.state === 'blocked' ? 'stopped' : 'missing'}, ${s.detail}`}>
-                        {s.state === 'blocked' ? '⛔ ' : '● '}
+                        {s.state === 'blocked' ? 'Stopped: ' : '● '}
                         {s.detail}
                       </button>
                     </td>

@@ -1,6 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
+import { clinicProfile } from '../support/fixtures';
 import { dayIn } from '../../shared/time';
 import type { App } from '../../main/app/context';
 
@@ -153,4 +155,97 @@ test.describe('at reception', () => {
     const later = page.getByRole('row', { name: /14:00 Li Wei/ });
     await expect(later.getByRole('button', { name: /Arrival screening: missing, Not taken/ })).toBeVisible();
   });
+});
+
+/** A morning's mix on the sheet: screened and not, a stopped visit, one here, one cancelled, one with its consents signed. */
+async function morningMix(app: App) {
+  const c = await morning(app);
+  const set = await app.services.screening.current();
+  const no = set.questions.map((q) => ({ questionId: q.id, answer: false }));
+  const names = [['Zoë', 'Martin'], ['Chloé', 'Gagnon'], ['Li', 'Wei'], ['Aarav', 'Shah'], ['Maëlle', 'Tremblay-Roy'], ['Kofi', 'Mensah']] as const;
+  const ids = [];
+  for (const [first, last] of names) ids.push(await c.patient(first, last));
+  const visits = [
+    await c.book(ids[0], '08:30'),
+    await c.book(ids[1], '09:00', { therapistId: c.aiko.id, roomId: c.room2.id }),
+    await c.book(ids[2], '09:45', { typeId: c.sensitive.id }),
+    await c.book(ids[3], '10:30', { therapistId: c.aiko.id, roomId: c.room2.id }),
+    await c.book(ids[4], '11:00'),
+    await c.book(ids[5], '13:00', { therapistId: c.aiko.id, roomId: c.room2.id }),
+  ];
+  for (const v of visits.slice(0, 4)) await app.services.screening.record({ appointmentId: v.id, stage: 'booking', setId: set.id, language: 'en', answers: no, note: '' });
+  await app.services.screening.record({ appointmentId: visits[0].id, stage: 'arrival', setId: set.id, language: 'fr', answers: no, note: '' });
+  await app.services.appointments.checkIn({ id: visits[0].id });
+  await app.services.screening.record({ appointmentId: visits[1].id, stage: 'arrival', setId: set.id, language: 'en', answers: no.map((a, i) => ({ ...a, answer: i === 0 })), note: 'Cough since Monday; offered next week.' });
+  await app.services.appointments.cancel({ id: visits[5].id, reason: 'Away for work' });
+  return { c, visits };
+}
+
+test('the Today screens pass axe without serious or critical violations', async ({ page, appUrl, app }) => {
+  test.setTimeout(120_000);
+  await morningMix(app);
+  const axe = async (name: string) => {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  };
+  await page.goto(`${appUrl}#/today`);
+  await expect(page.getByRole('row', { name: /08:30 Zoë Martin/ })).toBeVisible();
+  await axe('sheet');
+  await page.getByRole('button', { name: /Arrival screening: stopped/ }).click();
+  await expect(page.getByText('This visit cannot go ahead today.')).toBeVisible();
+  await axe('stopped visit');
+  await page.keyboard.press('Escape');
+  await page.getByRole('row', { name: /11:00/ }).getByRole('button', { name: 'Booking screening', exact: true }).click();
+  await page.getByRole('button', { name: 'No emergency: continue' }).click();
+  await axe('screening form');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Day by therapist' }).click();
+  await expect(page.getByRole('table', { name: /Day view/ })).toBeVisible();
+  await axe('day view');
+  await page.getByRole('button', { name: /^15:00 free: book Amélie Tremblay, RMT/ }).click();
+  await axe('booking dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Week of one therapist' }).click();
+  await expect(page.getByRole('table', { name: /Week of/ })).toBeVisible();
+  await axe('week view');
+});
+
+test('one click on a free slot books it', async ({ page, appUrl, app }) => {
+  const c = await morning(app);
+  await c.patient('Aarav', 'Shah');
+  await page.goto(`${appUrl}#/today/${c.day}/day`);
+  await page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.day}` }).click();
+  const booking = page.getByRole('dialog', { name: 'Book a visit' });
+  await booking.getByLabel('Patient').fill('shah');
+  await booking.getByRole('button', { name: /Aarav Shah/ }).click();
+  await booking.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(booking).toBeHidden();
+  await expect(page.getByRole('button', { name: /15:30 Aarav Shah/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.day}` })).toHaveCount(0);
+  // The same slot from a second window, booked meanwhile: refused in main, naming the visit.
+  await page.getByRole('button', { name: `17:00 free: book Aiko Tanaka, RMT on ${c.day}` }).click();
+  await booking.getByLabel('Patient').fill('shah');
+  await booking.getByRole('button', { name: /Aarav Shah/ }).click();
+  await booking.getByLabel('Start').fill('15:45');
+  await booking.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(booking.getByRole('group', { name: /Aiko Tanaka, RMT is already booked then \(Aarav Shah, 15:30–16:15 on/ })).toBeFocused();
+});
+
+test('screenshots for the README', async ({ page, appUrl, app }) => {
+  test.skip(!process.env.RAPPORT_SCREENSHOTS, 'set RAPPORT_SCREENSHOTS=1 to remake docs/today*.png');
+  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
+  await morningMix(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${appUrl}#/today`);
+  await expect(page.getByRole('row', { name: /08:30 Zoë Martin/ })).toBeVisible();
+  await page.screenshot({ path: 'docs/today.png' });
+  await page.getByRole('button', { name: 'Day by therapist' }).click();
+  await page.getByRole('table', { name: /Day view/ }).getByRole('row').nth(1).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/day-view.png' });
+  await page.getByRole('button', { name: 'What each visit needs' }).click();
+  await page.getByRole('row', { name: /11:00/ }).getByRole('button', { name: 'Booking screening', exact: true }).click();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Pas d’urgence : continuer' }).click();
+  await page.getByRole('dialog').getByRole('group').first().getByRole('radio', { name: 'Non' }).check();
+  await page.screenshot({ path: 'docs/screening.png' });
 });
