@@ -33,6 +33,7 @@ import { appointmentHandlers } from '../appointments/handlers';
 import { createScreeningService } from '../screening/service';
 import { screeningHandlers } from '../screening/handlers';
 import { seedScreeningSet } from '../screening/sets';
+import { renderScreeningPdf } from '../screening/pdf';
 import { createToday } from '../today/service';
 import { todayHandlers } from '../today/handlers';
 import { screeningSteps } from '../today/steps/screening';
@@ -113,7 +114,13 @@ export async function createApp(deps: AppDeps) {
   });
 
   const timeZone = () => settings.details().timeZone;
-  const screening = createScreeningService({ db, now, newId, store: journal.store, byPatient: () => patientMode.isOn() });
+  const screening = createScreeningService({
+    db, now, newId, store: journal.store, byPatient: () => patientMode.isOn(), documents,
+    pdf: async (s, trx) => {
+      const visit = await appointments.read(s.appointmentId, trx);
+      return renderScreeningPdf({ screening: s, clinicName: settings.details().name, patientName: visit?.patientName ?? '', visitStartsAt: visit?.startsAt ?? s.takenAt, timeZone: timeZone() }, fontsDir);
+    },
+  });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
   const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
@@ -123,6 +130,7 @@ export async function createApp(deps: AppDeps) {
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
+  const screeningRoutes = screeningHandlers({ screening, journaled: journal.change });
   const consentRoutes = consentHandlers({ consent, printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
@@ -140,7 +148,8 @@ export async function createApp(deps: AppDeps) {
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...appointmentHandlers(appointments, timeZone),
-    ...screeningHandlers({ screening, journaled: journal.change }),
+    ...screeningRoutes,
+    'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
     ...todayHandlers(today),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
   };

@@ -127,7 +127,8 @@ export function createAppointmentService(deps: AppointmentDeps) {
   };
 
   return {
-    read: (id: string) => read(db, id),
+    /** `q`: the caller's transaction, when it holds the one connection. */
+    read: (id: string, q: Knex = db) => read(q, id),
 
     async setup(): Promise<{ therapists: Therapist[]; rooms: Room[]; types: AppointmentType[] }> {
       const staff = (await db('staff').where({ active: 1 }).orderBy('name').select('id', 'name', 'initials', 'roles')) as Array<{ id: string; name: string; initials: string; roles: string }>;

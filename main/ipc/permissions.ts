@@ -92,6 +92,7 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'screening.addNote': desk,
   // A visit stopped by a screening goes ahead only on a clinician's or an admin's word.
   'screening.override': clinician,
+  'screening.document': desk,
 
   'today.day': desk,
 };

@@ -2,7 +2,7 @@ import type { Handlers } from '../ipc/dispatcher';
 import { ok, type Result } from '../../shared/contract/result';
 import type { ScreeningService } from './service';
 
-type ScreeningChannels = Exclude<Extract<keyof Handlers, `screening.${string}`>, 'screening.document'>;
+type ScreeningChannels = Extract<keyof Handlers, `screening.${string}`>;
 
 export function screeningHandlers(deps: {
   screening: ScreeningService;
@@ -19,5 +19,9 @@ export function screeningHandlers(deps: {
     'screening.record': screening.record,
     'screening.addNote': screening.addNote,
     'screening.override': screening.override,
+    'screening.document': async ({ screeningId }) => {
+      const doc = await screening.document(screeningId);
+      return doc.ok ? ok({ fileName: doc.value.fileName, pdfBase64: doc.value.bytes.toString('base64'), sha256: doc.value.sha256 }) : doc;
+    },
   };
 }

@@ -5,6 +5,8 @@ import { defaultScreeningPolicy, screeningPolicySchema, type Screening, type Scr
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
 import type { KeyValueStore } from '../settings/service';
+import type { DocumentStore } from '../consent/documents';
+import { sha256 } from '../consent/pdf/hash';
 import { currentSet, setById, setKey } from './sets';
 
 export interface ScreeningDeps {
@@ -15,7 +17,12 @@ export interface ScreeningDeps {
   store: KeyValueStore;
   /** The patient holds the screen (patient mode): they answered, not staff. */
   byPatient: () => boolean;
+  /** The record as a PDF (main/screening/pdf.ts), kept in the documents folder by its id. */
+  pdf: (screening: Screening, trx: Knex) => Promise<Result<Buffer>>;
+  documents: DocumentStore;
 }
+
+const fileName = (id: string) => `screening-${id}.pdf`;
 
 interface ScreeningRow {
   id: string;
@@ -84,6 +91,19 @@ export function createScreeningService(deps: ScreeningDeps) {
     return (await forAppointment(q, appointmentId)).filter((s) => visit !== undefined && s.takenAt >= visit.scheduled_at);
   };
 
+  /**
+   * The PDF made again from the record as it now stands, written whole before the
+   * transaction commits, its hash kept with the row: a failure leaves neither.
+   */
+  async function keepPdf(trx: Knex, id: string): Promise<Result<Screening>> {
+    const screening = (await read(trx, id))!;
+    const bytes = await deps.pdf(screening, trx);
+    if (!bytes.ok) return bytes;
+    await deps.documents.write(fileName(id), bytes.value);
+    await trx('screenings').where({ id }).update({ pdf_sha256: sha256(bytes.value) });
+    return ok(screening);
+  }
+
   /** Change one screening that exists, in one transaction with its audit entry. */
   const amend = (screeningId: string, action: string, change: (s: Screening) => Result<Record<string, unknown>>) =>
     db.transaction(async (trx): Promise<Result<Screening>> => {
@@ -93,7 +113,7 @@ export function createScreeningService(deps: ScreeningDeps) {
       if (!update.ok) return update;
       await trx('screenings').where({ id: screeningId }).update(update.value);
       await appendAudit(trx, newId, { at: stamp(), action, entity: 'screening', entityId: screeningId, detail: { appointmentId: current.appointmentId } });
-      return ok((await read(trx, screeningId))!);
+      return keepPdf(trx, screeningId);
     });
 
   return {
@@ -155,7 +175,7 @@ export function createScreeningService(deps: ScreeningDeps) {
         });
         // The stage, not the answers: a screening result is health information.
         await appendAudit(trx, newId, { at: stamp(), action: 'screening.recorded', entity: 'screening', entityId: id, detail: { appointmentId: input.appointmentId, stage: input.stage } });
-        return ok((await read(trx, id))!);
+        return keepPdf(trx, id);
       }),
 
     addNote: ({ screeningId, note }: { screeningId: string; note: string }) =>
@@ -169,6 +189,18 @@ export function createScreeningService(deps: ScreeningDeps) {
       }),
 
     read: (id: string) => read(db, id),
+
+    async document(screeningId: string): Promise<Result<{ fileName: string; bytes: Buffer; sha256: string }>> {
+      const row = (await db('screenings').where({ id: screeningId }).first('pdf_sha256')) as { pdf_sha256: string | null } | undefined;
+      if (!row?.pdf_sha256) return err('not_found', 'This screening has no PDF.', { screeningId: 'This screening has no PDF' });
+      const stored = await deps.documents.readVerified(fileName(screeningId), row.pdf_sha256);
+      if (!stored.ok) {
+        return stored.reason === 'missing'
+          ? err('not_found', 'The screening’s PDF is missing from the documents folder.')
+          : err('integrity', 'The screening’s PDF was changed after it was made: it is not the record any more.');
+      }
+      return ok({ fileName: fileName(screeningId), bytes: stored.bytes, sha256: row.pdf_sha256 });
+    },
   };
 }
 

@@ -93,4 +93,9 @@ export const screeningContract = {
     input: z.object({ screeningId: id, reason: requiredText(2000, 'Write why the visit may go ahead') }),
     output: screeningSchema,
   },
+  /** The record as a PDF (documents/), checked against the hash kept when it was made. */
+  'screening.document': {
+    input: z.object({ screeningId: id }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+  },
 } as const;

@@ -305,6 +305,7 @@ beforeAll(async () => {
     'screening.record': { appointmentId: visit.move, stage: 'arrival', setId: set.id, language: 'fr', answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) },
     'screening.addNote': { screeningId: day.screening, note: 'Spoke with the patient' },
     'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
+    'screening.document': { screeningId: day.screening },
     'today.day': { day: '2026-07-16' },
   } satisfies Partial<Record<Channel, unknown>>);
 
@@ -600,7 +601,7 @@ describe('after all the garbage', () => {
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
-      'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden',
+      'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
     expect(new Set(trail.map((e) => e.actor))).toEqual(new Set([admin.id]));

@@ -1,4 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { pdfText, qpdfCheck } from '../support/pdf';
+import { renderScreeningPdf } from '../../main/screening/pdf';
 import { tempApp } from '../support/app';
 import { startAs } from '../support/node-app';
 import { clinicDay, type ClinicDay } from '../support/clinic-day';
@@ -146,5 +152,42 @@ describe('a moved visit', () => {
     await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: answers(set) }));
     await must(app.dispatch('appointments.move', { id: visit.id, day: '2026-07-28', start: '10:00', roomId: c.room2.id }));
     expect(states((await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-28' }))).rows[0])).toMatchObject({ arrival_screening: 'done' });
+  });
+});
+
+describe('the screening PDF', () => {
+  it('reads back with the questions as shown, makes the same bytes for the same record, and is refused once changed on disk', async () => {
+    await start();
+    const visit = await book(await c.patient('Chloé', 'Gagnon'), '10:00');
+    const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
+    const taken = await must<Screening>(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'fr', answers: answers(set, ['travel']), note: 'Revenue du Portugal dimanche.' }));
+    const doc = await must<{ fileName: string; pdfBase64: string; sha256: string }>(app.dispatch('screening.document', { screeningId: taken.id }));
+    const file = path.join(app.dir, 'read-back.pdf');
+    await writeFile(file, Buffer.from(doc.pdfBase64, 'base64'));
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('Dépistage des infections à l’arrivée');
+    expect(text).toContain('Chloé Gagnon');
+    expect(text).toContain('2. Avez-vous été à l’extérieur du pays au cours des 14 derniers jours ? Oui');
+    expect(text).toContain('Revenue du Portugal dimanche.');
+    expect(await qpdfCheck(file)).toMatch(/No syntax or stream encoding errors/);
+    // pdffonts: every font embedded (the "emb" column), and only DejaVu.
+    const fonts = (await promisify(execFile)('pdffonts', [file])).stdout.split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/DejaVuSans\S*\s.*\byes\b/);
+    // The same record, made again: the same bytes.
+    const again = await app.services.screening.read(taken.id);
+    const remade = await renderScreeningPdf({ screening: again!, clinicName: app.services.settings.details().name, patientName: 'Chloé Gagnon', visitStartsAt: visit.startsAt, timeZone: app.services.settings.details().timeZone }, path.resolve('resources/fonts'));
+    expect(remade.ok && remade.value.toString('base64')).toBe(doc.pdfBase64);
+    // The override is added to the record, and the PDF made again with it.
+    await startAs(app, 'therapist');
+    await must(app.dispatch('screening.override', { screeningId: taken.id, reason: 'Travel for a funeral; no symptoms, masked.' }));
+    const updated = await must<{ pdfBase64: string; sha256: string }>(app.dispatch('screening.document', { screeningId: taken.id }));
+    expect(updated.sha256).not.toBe(doc.sha256);
+    // A file changed on disk is not the record any more.
+    const stored = path.join(app.paths.documents, `screening-${taken.id}.pdf`);
+    const bytes = await readFile(stored);
+    bytes[bytes.length - 20] ^= 1;
+    await writeFile(stored, bytes);
+    expect(await app.dispatch('screening.document', { screeningId: taken.id })).toMatchObject({ ok: false, error: { code: 'integrity' } });
   });
 });

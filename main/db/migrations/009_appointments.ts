@@ -79,6 +79,7 @@ export async function up(db: Knex): Promise<void> {
     t.text('override_reason');
     t.text('override_by');
     t.text('override_at');
+    t.text('pdf_sha256'); // of documents/screening-<id>.pdf, made again at each change
   });
   await db.raw('CREATE INDEX screenings_appointment ON screenings (appointment_id, taken_at)');
 }
