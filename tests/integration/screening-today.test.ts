@@ -8,6 +8,7 @@ import { renderScreeningPdf } from '../../main/screening/pdf';
 import { tempApp } from '../support/app';
 import { startAs } from '../support/node-app';
 import { clinicDay, type ClinicDay } from '../support/clinic-day';
+import { clinicProfile } from '../support/fixtures';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
@@ -23,6 +24,7 @@ afterEach(async () => app?.cleanup());
 async function start() {
   clock = new Date('2026-07-13T15:00:00.000Z');
   app = await tempApp({ now: () => clock });
+  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   c = await clinicDay(app);
 }
 const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
@@ -132,6 +134,15 @@ describe('the Today sheet', () => {
     expect(states((await sheet())[1]).booking_screening).toBe('not_needed');
     expect(await app.dispatch('screening.updatePolicy', { bookingRequired: true, bookingWithinHours: 0, arrivalRequired: true })).toMatchObject({ ok: false, error: { fields: { bookingWithinHours: 'At least 1 hour' } } });
     expect(late.consentForms).toContain('sensitive_areas');
+
+    // Consents signed on paper for this visit's forms: the consents step is done.
+    for (const kind of ['treatment', 'outbreak']) {
+      await must(app.dispatch('consent.sign', { patientId: li, kind, locale: 'en-CA', choices: [], templateVersion: 1, signature: { method: 'paper', signerName: 'Li Wei', signedOn: '2026-07-13' } }));
+    }
+    rows = await sheet();
+    expect(rows[0].steps.find((s) => s.step === 'consents')).toEqual({ step: 'consents', state: 'done', detail: 'On file' });
+    // The sensitive-areas visit still needs its own form.
+    expect(rows[1].steps.find((s) => s.step === 'consents')?.detail).toBe('Treatment, Outbreak, Sensitive areas');
   });
 });
 
