@@ -21,6 +21,7 @@ import { dataPaths } from '../main/app/paths';
 import { nodeApp, startAs, testStaff } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
 import { scribblePng } from './lib/png';
+import { ageOn } from '../shared/consent/signer';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -121,18 +122,26 @@ async function main() {
     const shifts = ['admin', 'therapist', 'reception'] as const;
     let consents = 0;
     let consentFailed = 0;
+    let minors = 0;
+    const parentGivenNames = ['Anne', 'David', 'Mei', 'Carlos'];
     const active = ids.filter((id) => !archived.has(id)).slice(0, Math.min(120, ids.length));
     for (const [i, id] of active.entries()) {
       const patient = people[ids.indexOf(id)];
-      const signerName = `${patient.firstName} ${patient.lastName}`;
+      // A minor's forms are signed by a parent (the demo clinic has 16-year-olds): the
+      // emergency contact when that is the parent, otherwise a parent of the same surname.
+      const minor = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10)) < 18;
+      const parentName = patient.emergencyContact.relationship === 'parent' ? patient.emergencyContact.name : `${parentGivenNames[i % parentGivenNames.length]} ${patient.lastName}`;
+      const signerName = minor ? parentName : `${patient.firstName} ${patient.lastName}`;
+      const signerRelationship = minor ? 'parent' : 'self';
+      if (minor) minors++;
       if (i % 40 === 0) await startAs(app, shifts[(i / 40) % shifts.length]);
       const kinds = ['treatment', 'privacy', ...(i % 3 === 0 ? ['outbreak'] : []), ...(i % 12 === 0 ? ['sensitive_areas'] : [])];
       for (const kind of kinds) {
         const choices = kind === 'privacy' ? [patient.preferredContact] : kind === 'sensitive_areas' ? ['gluteal'] : [];
         const signature =
           i % 5 === 4
-            ? { method: 'paper', signerName, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
-            : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName };
+            ? { method: 'paper', signerName, signerRelationship, signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) }
+            : { method: 'screen', imageBase64: scribblePng(seed + i).toString('base64'), signerName, signerRelationship };
         const r = await app.dispatch('consent.sign', { patientId: id, kind, locale: i % 7 === 0 ? 'fr-CA' : 'en-CA', choices, templateVersion: 1, signature });
         if (r.ok) consents++;
         else consentFailed++;
@@ -181,7 +190,7 @@ async function main() {
     console.log(`  patients created: ${ids.length}${failed ? ` (${failed} refused by validation)` : ''}`);
     console.log(`  archived with a reason: ${archived.size - archiveFailed}`);
     console.log(`  patient records in the database now: ${total}`);
-    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}`);
+    console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent`);
     console.log(`  visits booked for today: ${visits} (3 rooms, 3 types of visit)`);
     console.log('  staff (demo PINs, for training only):');
     for (const s of [testStaff.admin, testStaff.therapist, demoTherapist, testStaff.reception]) console.log(`    ${s.name.padEnd(24)} ${s.initials.padEnd(4)} ${s.roles.join(', ').padEnd(10)} PIN ${s.secret}`);

@@ -6,6 +6,8 @@ import type { ActingStaff } from '../staff/acting';
 
 export function consentHandlers(deps: {
   consent: ConsentService;
+  /** Signing as patient mode allows it: each of a session's forms once (PatientMode.signOnce around consent.sign). */
+  sign: ConsentService['sign'];
   printer: Printer;
   openPath: (file: string) => Promise<boolean>;
   acting: ActingStaff;
@@ -20,7 +22,7 @@ export function consentHandlers(deps: {
     // Who explained, recorded or withdrew is the person signed in (issue 8).
     'consent.sign': async (input) => {
       const names = await acting.names(input.witnessId);
-      return names.ok ? consent.sign({ ...input, ...names.value }) : names;
+      return names.ok ? deps.sign({ ...input, ...names.value }) : names;
     },
     'consent.recordVerbal': async (input) => {
       const me = await acting.me();

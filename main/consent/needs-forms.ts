@@ -3,13 +3,7 @@ import type { ConsentKind, TemplateVersion } from '../../shared/contract/consent
 import type { ConsentPolicy } from '../../shared/contract/settings';
 import { consentStatus, type ConsentFact } from './status';
 import { templateVersions } from './templates';
-
-/**
- * Consents a patient must have in force before any treatment (issue 7.2): consent to
- * treatment, and to treatment during a communicable-disease outbreak. Sensitive areas
- * are asked only when those areas are treated, and privacy does not stop a treatment.
- */
-export const neededBeforeTreatment: readonly ConsentKind[] = ['treatment', 'outbreak'];
+import { neededBeforeTreatment } from '../../shared/consent/needs';
 
 /** The columns of a consents row that status reads. */
 export interface ConsentFactRow {

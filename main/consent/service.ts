@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ParsedInput, Output } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import type { ConsentKind, ConsentRecord, TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentKind, ConsentRecord, SignerRelationship, TemplateVersion } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import type { ClinicProfile, ConsentPolicy } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
@@ -14,6 +14,8 @@ import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnap
 import { consentStatus } from './status';
 import { toFact } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
+import { formLocaleFor } from '../../shared/consent/needs';
+import { signingFor } from '../../shared/consent/signer';
 import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
 
 export interface ConsentDeps {
@@ -41,6 +43,7 @@ interface ConsentRow {
   choices: string;
   method: 'screen' | 'paper' | 'verbal';
   signer_name: string;
+  signer_relationship: SignerRelationship;
   signed_at: string;
   explained_by: string;
   witnessed_by: string;
@@ -59,6 +62,16 @@ const pdfName = (id: string) => `${id}.pdf`;
 const signatureName = (id: string) => `${id}-signature.png`;
 const scanExt = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
 
+/**
+ * The line printed beside a substitute decision-maker's signature ("Parent, signing for
+ * Zoë …"); on paper it names the signer too, since paper prints no name of its own.
+ */
+function behalfLine(locale: ConsentPdfInput['locale'], relationship: SignerRelationship, patientName: string, paperSigner?: string): string | undefined {
+  if (relationship === 'self') return undefined;
+  const line = signingFor(locale, relationship, patientName);
+  return paperSigner ? `${paperSigner} — ${line}` : line;
+}
+
 function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
   return {
     id: row.id,
@@ -71,6 +84,7 @@ function toRecord(row: ConsentRow, template: TemplateVersion): ConsentRecord {
     choices: JSON.parse(row.choices),
     method: row.method,
     signerName: row.signer_name,
+    signerRelationship: row.signer_relationship,
     signedAt: row.signed_at,
     explainedBy: row.explained_by,
     witnessedBy: row.witnessed_by,
@@ -167,10 +181,15 @@ export function createConsentService(deps: ConsentDeps) {
       if (!earlier) return err('conflict', 'This form was changed while it was open. Reopen it so the patient reads the current version.');
       template = earlier;
     }
-    const unknown = choices.filter((c) => !template.choices.includes(c));
+    const rule = choiceRule(kind);
+    const unknown = choices.filter((c) => !template.choices.includes(c) && c !== rule.explicitNone);
     if (unknown.length) return err('invalid_input', 'Some choices do not belong to this form.', { choices: `Unknown choice: ${unknown.join(', ')}` });
-    if (choiceRule(kind).atLeastOne && choices.length === 0) {
-      return err('invalid_input', 'Mark at least one area.', { choices: 'Mark at least one area the patient consents to' });
+    if (rule.atLeastOne && choices.length === 0) {
+      const message = rule.explicitNone ? 'Tick how the clinic may contact the patient, or “Do not contact me”' : 'Mark at least one area the patient consents to';
+      return err('invalid_input', rule.explicitNone ? 'Choose a contact channel, or “Do not contact me”.' : 'Mark at least one area.', { choices: message });
+    }
+    if (rule.explicitNone && choices.includes(rule.explicitNone) && choices.length > 1) {
+      return err('invalid_input', '“Do not contact me” cannot go with a contact channel.', { choices: '“Do not contact me” cannot go with a contact channel: untick one' });
     }
     const clinic = await clinicSnapshot();
     if (!clinic.ok) return clinic;
@@ -190,6 +209,7 @@ export function createConsentService(deps: ConsentDeps) {
     choices: string[];
     method: ConsentRow['method'];
     signerName: string;
+    signerRelationship?: SignerRelationship;
     signedAt: string;
     explainedBy: string;
     witnessedBy: string;
@@ -200,7 +220,13 @@ export function createConsentService(deps: ConsentDeps) {
   }): Promise<Result<ConsentRecord>> {
     const id = newId();
     const recordedAt = now().toISOString();
-    const snapshot: ConsentSnapshot = { timeZone: args.clinic.timeZone, clinic: args.clinic.snapshot, patient: patientSnapshot(args.patient), seenBy: args.seenBy };
+    const snapshot: ConsentSnapshot = {
+      timeZone: args.clinic.timeZone,
+      clinic: args.clinic.snapshot,
+      patient: patientSnapshot(args.patient),
+      seenBy: args.seenBy,
+      noContactBox: args.kind === 'privacy' || undefined,
+    };
     const input = pdfInput(id, recordedAt, args.template, args.locale, snapshot, args.clinic.logo, args.choices, args.signature, args.explainedBy, args.witnessedBy);
     const pdf = await deps.render(input);
     if (!pdf.ok) return pdf;
@@ -227,6 +253,7 @@ export function createConsentService(deps: ConsentDeps) {
         choices: JSON.stringify(args.choices),
         method: args.method,
         signer_name: args.signerName,
+        signer_relationship: args.signerRelationship ?? 'self',
         signed_at: args.signedAt,
         explained_by: args.explainedBy,
         witnessed_by: args.witnessedBy,
@@ -266,14 +293,15 @@ export function createConsentService(deps: ConsentDeps) {
     const { patient, template, clinic } = prepared.value;
     const s = input.signature;
     const signedAt = now().toISOString();
+    const patientName = patientSnapshot(patient).fullName;
     if (s.method === 'screen') {
       const image = Buffer.from(s.imageBase64, 'base64');
       const check = checkSignaturePng(image);
       if (!check.ok) return err('invalid_input', check.message, { 'signature.imageBase64': check.message });
       return store({
         clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'screen',
-        signerName: s.signerName, signedAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
-        signature: { method: 'screen', image: check.image, signerName: s.signerName, signedAt },
+        signerName: s.signerName, signerRelationship: s.signerRelationship, signedAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
+        signature: { method: 'screen', image: check.image, signerName: s.signerName, signedAt, onBehalf: behalfLine(input.locale, s.signerRelationship, patientName) },
         signatureImage: image,
       });
     }
@@ -296,8 +324,8 @@ export function createConsentService(deps: ConsentDeps) {
     }
     return store({
       clinic, patient, template, locale: input.locale, kind: input.kind, choices: input.choices, method: 'paper',
-      signerName: s.signerName, signedAt: paperAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
-      signature: { method: 'paper', signedAt: paperAt, seenBy: input.explainedBy },
+      signerName: s.signerName, signerRelationship: s.signerRelationship, signedAt: paperAt, explainedBy: input.explainedBy, witnessedBy: input.witnessedBy,
+      signature: { method: 'paper', signedAt: paperAt, seenBy: input.explainedBy, onBehalf: behalfLine(input.locale, s.signerRelationship, patientName, s.signerName) },
       scan, seenBy: input.explainedBy,
     });
   }
@@ -320,7 +348,7 @@ export function createConsentService(deps: ConsentDeps) {
       return err('invalid_input', message, { areas: message });
     }
     const signedAt = now().toISOString();
-    const locale = deps.profile().locale;
+    const locale = formLocaleFor(patient.language, deps.profile().locale);
     return store({
       clinic, patient, template, locale, kind: 'sensitive_areas', choices: input.areas, method: 'verbal',
       signerName: `${patient.firstName} ${patient.lastName}`, signedAt, explainedBy: input.recordedBy, witnessedBy: '',
@@ -347,6 +375,16 @@ export function createConsentService(deps: ConsentDeps) {
     const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
     if (!row) return err('not_found', 'This consent record does not exist.');
     const read = await documents.readVerified(pdfName(row.id), row.pdf_sha256);
+    // The desk reads "unchanged since it was signed"; the hash compared is kept in the audit log.
+    await db.transaction((trx) =>
+      appendAudit(trx, newId, {
+        at: now().toISOString(),
+        action: read.ok ? 'consent.document_verified' : 'consent.document_check_failed',
+        entity: 'patient',
+        entityId: row.patient_id,
+        detail: { consentId: row.id, sha256: row.pdf_sha256, ...(read.ok ? {} : { reason: read.reason }) },
+      }),
+    );
     if (!read.ok) {
       return err(
         'integrity',
@@ -368,7 +406,7 @@ export function createConsentService(deps: ConsentDeps) {
     const template = (await currentTemplates(db)).get(input.kind)!;
     const clinic = letterhead ?? (await clinicSnapshot());
     if (!clinic.ok) return clinic;
-    const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient) };
+    const snapshot: ConsentSnapshot = { timeZone: clinic.value.timeZone, clinic: clinic.value.snapshot, patient: patientSnapshot(patient), noContactBox: true };
     // A blank form's id is fresh each time: it is not a record until it comes back signed.
     const pdf = pdfInput(newId(), now().toISOString(), template, input.locale, snapshot, clinic.value.logo, input.choices, { method: 'paper-blank' }, '', '');
     return ok({ pdf, templateVersion: template.version });
@@ -409,6 +447,11 @@ export function createConsentService(deps: ConsentDeps) {
     return ok({ items });
   }
 
+  /** The kinds this patient signed on screen since `since`: what a patient-mode session has done. */
+  async function signedOnScreenSince(patientId: string, since: string): Promise<ConsentKind[]> {
+    return (await db('consents').where({ patient_id: patientId, method: 'screen' }).andWhere('recorded_at', '>=', since).orderBy('recorded_at').pluck('kind')) as ConsentKind[];
+  }
+
   async function history({ patientId }: { patientId: string }): Promise<Result<Output<'consent.history'>>> {
     const rows = (await db('consents').where({ patient_id: patientId }).orderBy('signed_at', 'desc')) as ConsentRow[];
     return ok({ consents: await Promise.all(rows.map(recordOf)) });
@@ -427,6 +470,7 @@ export function createConsentService(deps: ConsentDeps) {
 
   return {
     withTemporaryDocument,
+    signedOnScreenSince,
     sign,
     recordVerbal,
     withdraw,

@@ -2,6 +2,8 @@ import type { ConsentKind, TemplateVersion } from '../../shared/contract/consent
 import type { Patient } from '../../shared/contract/patients';
 import type { ClinicProfile } from '../../shared/contract/settings';
 import { fillPlaceholders } from '../../shared/consent/placeholders';
+import { doNotContactLabels } from '../../shared/consent/signer';
+import { doNotContact } from '../../shared/contract/consent';
 import type { ConsentPdfInput } from './pdf/types';
 
 /**
@@ -14,6 +16,11 @@ export interface ConsentSnapshot {
   patient: { fullName: string; preferredName: string; dateOfBirth: string; phone: string; recordId: string };
   /** Paper: who saw it signed. */
   seenBy?: string;
+  /**
+   * The privacy form prints a "Do not contact me" box. Records made before it existed
+   * lack the flag, so they re-render to the bytes they were signed with.
+   */
+  noContactBox?: boolean;
 }
 
 export function clinicLines(p: Pick<ClinicProfile, 'addressLine1' | 'addressLine2' | 'city' | 'region' | 'postalCode'>): string[] {
@@ -47,11 +54,20 @@ export function formContent(
       title: fill(text.title),
       sections: text.sections.map((s) => ({ heading: fill(s.heading), paragraphs: s.paragraphs.map(fill) })),
     },
-    choices: template.choices.map((key) => ({ group: fill(text.choiceGroup), label: text.choiceLabels[key] ?? key, checked: chosen.includes(key) })),
+    choices: [
+      ...template.choices.map((key) => ({ group: fill(text.choiceGroup), label: text.choiceLabels[key] ?? key, checked: chosen.includes(key) })),
+      ...(snapshot.noContactBox && choiceRule(template.kind).explicitNone
+        ? [{ group: fill(text.choiceGroup), label: doNotContactLabels[locale], checked: chosen.includes(doNotContact) }]
+        : []),
+    ],
   };
 }
 
-/** Which choices a kind of consent may carry, and whether at least one is required. */
-export function choiceRule(kind: ConsentKind): { atLeastOne: boolean } {
+/**
+ * Which choices a kind of consent may carry: whether one is required, and the explicit
+ * "none" answer that stands for no channel (privacy: "do not contact me", never a blank).
+ */
+export function choiceRule(kind: ConsentKind): { atLeastOne: boolean; explicitNone?: typeof doNotContact } {
+  if (kind === 'privacy') return { atLeastOne: true, explicitNone: doNotContact };
   return { atLeastOne: kind === 'sensitive_areas' };
 }

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, powerMonitor, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
-import { createApp, type App } from '../app/context';
+import { hostApp, type AppHost } from '../app/host';
+import { runStartupChecks } from '../startup/run';
+import { nodeProbes } from '../startup/probes';
+import { problemTitles } from '../startup/checks';
 import { systemPrinter } from '../printing';
 import { dataPaths, settingsStoreOptions } from '../app/paths';
 import { preparePrivateFolder } from '../files/private';
@@ -38,14 +41,16 @@ const paths = dataPaths(app.getPath('userData'));
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
 
 let mainWindow: BrowserWindow | null = null;
-let rapport: App | null = null;
+let rapport: AppHost | null = null;
+/** The data folder's lock (main/startup), let go when the database has closed. */
+let releaseLock: (() => Promise<void>) | null = null;
 
 const isMac = process.platform === 'darwin';
 // Patient mode's hold on the window (patient-lock.ts): menu without window shortcuts,
 // back to the front when the screen is taken, reload after a crash, no closing.
 const lock = patientWindowLock({
   setMenu: (on) => Menu.setApplicationMenu(Menu.buildFromTemplate(on ? patientModeMenuTemplate({ isMac }) : menuTemplate({ isMac, isPackaged: app.isPackaged }))),
-  reportLeft: (left) => void rapport?.services.patientMode.screenLeft(left),
+  reportLeft: (left) => void rapport?.current().services.patientMode.screenLeft(left),
   reportReload: (reason) => console.warn(`[rapport] patient screen reloaded (${reason})`),
   now: () => new Date(),
 });
@@ -93,11 +98,31 @@ async function start(): Promise<void> {
   lock.set(false);
   serveRenderer(path.join(app.getAppPath(), 'dist/renderer'));
 
+  // The data folder is checked before anything touches it; each problem is shown in a
+  // plain window that says what happened and what to do (main/startup).
+  const openStore = () => new Store<Record<string, unknown>>(settingsStoreOptions(paths));
+  const checks = () =>
+    runStartupChecks({
+      paths,
+      openStore,
+      probes: nodeProbes({ backupFolder: () => ((openStore().get('backup') as { folder?: string } | undefined)?.folder ?? null) }),
+      ask: async (problem) => {
+        const buttons = problem.offer ? ['Restore the last good backup', 'Quit'] : problem.severity === 'warn' ? ['Continue', 'Quit'] : ['Quit'];
+        const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: problemTitles[problem.code], detail: problem.message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+        return buttons[response] === 'Quit' ? 'quit' : problem.offer ? 'restore' : 'continue';
+      },
+    });
+  let started = await checks();
+  if (!started.go) return app.exit(1);
   // Settings only (clinic profile); patient data lives in SQLite. The folder is made
   // private before electron-store creates it with the default (world-readable) mode.
   await preparePrivateFolder(paths.root);
-  const store = new Store(settingsStoreOptions(paths));
-  rapport = await createApp({
+  // A first start had no folder to lock: now it has one.
+  if (!started.release) started = await checks();
+  if (!started.go) return app.exit(1);
+  releaseLock = started.release;
+  const store = openStore();
+  rapport = await hostApp({
     paths,
     store,
     version: app.getVersion(),
@@ -112,7 +137,7 @@ async function start(): Promise<void> {
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   // The operating system locking, sleeping or starting its screen saver locks Rapport
   // too (issue 8); the screen finds out at its next call or its session poll.
-  const lockForSystem = () => void rapport?.services.session.lock('system').catch(() => {});
+  const lockForSystem = () => void rapport?.current().services.session.lock('system').catch(() => {});
   powerMonitor.on('lock-screen', lockForSystem);
   powerMonitor.on('suspend', lockForSystem);
 
@@ -140,8 +165,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = rapport;
     rapport = null;
+    // The day's work goes to the backup folder first (issue 10: a backup when the app closes).
     closing
-      .close()
+      .close({ backup: true })
+      .then(() => releaseLock?.())
       .catch(() => console.error('[rapport] database did not close cleanly'))
       .finally(() => {
         closed = true;
@@ -150,7 +177,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error('[rapport] failed to start:', error instanceof Error ? error.message : 'unknown error');
+    const why = error instanceof Error ? error.message : 'unknown error';
+    console.error('[rapport] failed to start:', why);
+    // Never a silent exit: the desk sees why, and what to do.
+    dialog.showErrorBox('Rapport could not start', `${why}\n\nNothing has been changed. Start Rapport again; if this happens again, note this message and ask for help.`);
     app.exit(1);
   });
 }

@@ -25,7 +25,7 @@ export async function writeAtomically(dir: string, name: string, bytes: Buffer):
 }
 
 /** Windows cannot open a folder for syncing, and NTFS journals the rename anyway. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const folder = await open(dir, 'r');
   try {

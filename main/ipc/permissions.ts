@@ -58,6 +58,15 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'settings.updateConsentPolicy': admin,
   'app.info': desk,
 
+  // The header's backup line reads the status on every screen; everything else is the admin's.
+  'backup.status': desk,
+  'backup.setFolder': admin,
+  'backup.start': admin,
+  'backup.list': admin,
+  'backup.verify': admin,
+  'backup.restore': admin,
+  'backup.undoRestore': admin,
+
   'staff.list': admin,
   'staff.create': admin,
   'staff.update': admin,

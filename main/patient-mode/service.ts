@@ -1,6 +1,6 @@
-import type { Channel } from '../../shared/contract';
+import type { Channel, ParsedInput } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import { patientSessionSchema, type PatientSession } from '../../shared/contract/consent';
+import { patientSessionSchema, type ConsentKind, type ConsentRecord, type PatientSession } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import type { StaffMember } from '../../shared/contract/staff';
 
@@ -23,7 +23,10 @@ export interface PatientModeDeps {
   /** Audit entries that go with no change: a wrong PIN, a refused channel, the screen left. Ids and names only, never the PIN. */
   audit: (action: 'patient_mode.pin_refused' | 'patient_mode.channel_refused' | 'patient_mode.screen_left', patientId: string, detail?: Record<string, unknown>) => Promise<void>;
   /** Whether the forms can be made for this patient (font, logo, clinic name): found out before the patient signs, not after. */
-  canPrint: (session: Omit<PatientSession, 'patientName'>) => Promise<Result<unknown>>;
+  canPrint: (session: ParsedInput<'patientMode.enter'>) => Promise<Result<unknown>>;
+  /** The kinds this patient signed on screen since a moment: the consents table is the one truth of what a session did. */
+  signedSince: (patientId: string, since: string) => Promise<ConsentKind[]>;
+  now: () => Date;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
   onChange?: (on: boolean) => void;
 }
@@ -38,6 +41,16 @@ export async function createPatientMode(deps: PatientModeDeps) {
   const stored = patientSessionSchema.nullable().safeParse(await deps.load());
   let session: PatientSession | null = stored.success ? stored.data : null;
   deps.onChange?.(session !== null);
+  /** Forms being signed right now: a double tap must not sign twice before the first is stored. */
+  const signing = new Set<ConsentKind>();
+
+  /** The session with what it has signed so far, read back from the records, so a restart loses nothing. */
+  async function withProgress(s: PatientSession): Promise<PatientSession> {
+    if (!s.startedAt) return s;
+    const since = new Set(await deps.signedSince(s.patientId, s.startedAt));
+    return { ...s, signed: s.kinds.filter((k) => since.has(k)) };
+  }
+
   /** Times the patient-facing window lost the screen this session, told to staff when they unlock. */
   let screenLeft: Array<{ at: string; seconds: number }> = [];
   /** Channels already audited as refused this session: one entry each, so a looping screen cannot fill the disk. */
@@ -55,14 +68,21 @@ export async function createPatientMode(deps: PatientModeDeps) {
     isOn: () => session !== null,
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
-    async enter(input: Omit<PatientSession, 'patientName'>): Promise<Result<PatientSession>> {
+    /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
+    async enter(input: ParsedInput<'patientMode.enter'> & { explainedBy: string; witnessedBy: string; staffId: string }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
       const printable = await deps.canPrint(input);
       if (!printable.ok) return printable;
-      const next = { ...input, patientName: `${patient.firstName} ${patient.lastName}` };
+      const next: PatientSession = {
+        ...input,
+        patientName: `${patient.firstName} ${patient.lastName}`,
+        startedAt: deps.now().toISOString(),
+        preferredContact: patient.preferredContact,
+        signed: [],
+      };
       await deps.save(next, { action: 'patient_mode.entered', patientId: next.patientId });
       session = next;
       screenLeft = [];
@@ -70,7 +90,26 @@ export async function createPatientMode(deps: PatientModeDeps) {
       deps.onChange?.(true);
       return ok(next);
     },
-    current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session }),
+    current: async (): Promise<Result<{ session: PatientSession | null }>> => ok({ session: session && (await withProgress(session)) }),
+    /**
+     * Wraps signing: while a session is on, each of its forms is signed once. A reload,
+     * a restart or a second tap cannot record the same form again in the same session.
+     */
+    signOnce<I extends ParsedInput<'consent.sign'>>(sign: (input: I) => Promise<Result<ConsentRecord>>) {
+      return async (input: I): Promise<Result<ConsentRecord>> => {
+        if (!session) return sign(input);
+        const already = err('conflict', 'This form is already signed in this session.', { kind: 'Already signed in this session' });
+        if (signing.has(input.kind)) return already;
+        // Claimed before the first await, so a second call arriving meanwhile is refused.
+        signing.add(input.kind);
+        try {
+          if ((await withProgress(session)).signed.includes(input.kind)) return already;
+          return await sign(input);
+        } finally {
+          signing.delete(input.kind);
+        }
+      };
+    },
     async exit({ pin, staffId }: { pin: string; staffId?: string }): Promise<Result<{ unlocked: true; screenLeft: Array<{ at: string; seconds: number }> }>> {
       const on = session;
       if (!on) return ok({ unlocked: true, screenLeft: [] }); // nothing to unlock; no PIN is checked, so nothing is learnt
@@ -108,13 +147,14 @@ export async function createPatientMode(deps: PatientModeDeps) {
       };
       if (!allowedInPatientMode.has(channel)) return refusal();
       if (channel === 'consent.sign') {
-        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string } };
+        const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };
         const asSetUp =
           sign.patientId === session.patientId &&
           session.kinds.includes(sign.kind) &&
           sign.signature.method === 'screen' &&
           sign.locale === session.locale &&
-          sign.witnessId === session.witnessId;
+          sign.witnessId === session.witnessId &&
+          (sign.signature.signerRelationship ?? 'self') === (session.substitute?.relationship ?? 'self');
         if (!asSetUp) return refusal();
       }
       return null;

@@ -4,6 +4,8 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRead } from '../ipc/hooks';
 import { PatientModeScreen } from '../consent/PatientModeScreen';
 import { ConsentFormsScreen } from '../consent/ConsentFormsScreen';
+import { BackupScreen } from '../backup/BackupScreen';
+import { BackupStatusLine } from '../backup/StatusLine';
 import { href, navigate, useRoute, type Route } from './route';
 import { SessionGate } from '../staff/SessionGate';
 import { StaffScreen } from '../staff/StaffScreen';
@@ -19,8 +21,9 @@ type User = NonNullable<SessionState['user']>;
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string; roles?: readonly Role[] }> = [
   { screen: 'today', label: 'Today', key: '1' },
   { screen: 'patients', label: 'Patients', key: '2' },
+  { screen: 'staff', label: 'Staff', key: '5', roles: ['admin'] },
   { screen: 'audit', label: 'Audit trail', key: '6' },
-  { screen: 'staff', label: 'Staff', key: '7', roles: ['admin'] },
+  { screen: 'backup', label: 'Backups', key: '7', roles: ['admin'] },
   { screen: 'consent-forms', label: 'Consent forms', key: '8', roles: ['admin'] },
   { screen: 'settings', label: 'Settings', key: '9', roles: ['admin'] },
 ];
@@ -36,8 +39,10 @@ const mayOpen = (user: User, screen: Route['screen']) => {
  */
 export function App() {
   const mode = useRead('patientMode.current', {});
+  // Asked beside patient mode, not after it: the desk appears after one round trip, as before sign-in existed.
+  const session = useRead('session.current', {});
   if (mode.isError) return <FailureScreen message={mode.error.message} />;
-  if (!mode.data) return null;
+  if (!mode.data || (!mode.data.session && !session.data && !session.isError)) return null;
   if (mode.data.session) return <PatientModeScreen session={mode.data.session} />;
   return <SessionGate>{(user, actions) => <Frame user={user} {...actions} />}</SessionGate>;
 }
@@ -73,6 +78,7 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
       <header className="frame__top">
         <span className="brand" aria-hidden="true">Rapport</span>
         <span className="frame__clinic">{profile.data?.name || 'Clinic not set up yet'}</span>
+        <BackupStatusLine />
         <span className="frame__user">
           <span>
             Signed in: <strong>{user.name}</strong>
@@ -112,6 +118,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <SettingsScreen />
         ) : route.screen === 'consent-forms' ? (
           <ConsentFormsScreen />
+        ) : route.screen === 'backup' ? (
+          <BackupScreen />
         ) : route.screen === 'staff' ? (
           <StaffScreen />
         ) : route.screen === 'audit' ? (

@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'consent-forms' }
   | { screen: 'staff' }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  | { screen: 'backup' };
 
 /** The Today screen's three views: the sheet of what each visit needs, the day by therapist, one therapist's week. */
 export const todayViews = ['sheet', 'day', 'week'] as const;
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'consent-forms') return { screen: 'consent-forms' };
   if (parts[0] === 'staff') return { screen: 'staff' };
   if (parts[0] === 'audit') return { screen: 'audit' };
+  if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
     return { screen: 'patients', patientId: decodeURIComponent(parts[1]), mode: parts[2] === 'edit' ? 'edit' : 'view' };
@@ -48,6 +50,7 @@ export function href(route: Route): string {
   if (route.screen === 'consent-forms') return '#/consent-forms';
   if (route.screen === 'staff') return '#/staff';
   if (route.screen === 'audit') return '#/audit';
+  if (route.screen === 'backup') return '#/backup';
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {
     return `#/patients/${encodeURIComponent(route.patientId)}${route.mode === 'edit' ? '/edit' : ''}`;

@@ -1,27 +1,33 @@
 import { useState, type FormEvent } from 'react';
-import { sensitiveAreas, type ConsentKind, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
+import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
+import { formsToSign } from '../../shared/consent/needs';
+import { ageOn, relationshipLabels } from '../../shared/consent/signer';
+import { initialChoices, toggleChoice } from './choices';
 import type { Patient } from '../../shared/contract/patients';
 import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
-import { bytesToBase64, kindOrder, localeLabels, stateLabels } from './words';
+import { bytesToBase64, choiceLabel, kindOrder, localeLabels, stateLabels } from './words';
 import { Actions, Problem } from '../ui/FormEnd';
 import { WhoFields } from '../staff/WhoFields';
 
-const consentChannels = ['consent.status', 'consent.history'] as const;
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 type Locale = keyof typeof localeLabels;
 
+const signerOptions = signerRelationships.map((value) => ({ value, label: value === 'self' ? 'The patient' : `${relationshipLabels['en-CA'][value]} (substitute decision-maker)` }));
+
 function Choices({ template, value, onChange, error, legend }: { template: TemplateVersion; value: string[]; onChange(v: string[]): void; error?: string; legend: string }) {
   if (template.choices.length === 0) return null;
+  // The privacy form: no channel is an answer the patient gives, never a blank.
+  const none = template.kind === 'privacy' ? doNotContact : undefined;
   return (
     <fieldset className={error ? 'field--invalid' : undefined}>
       <legend>{legend}</legend>
-      {template.choices.map((key) => (
+      {[...template.choices, ...(none ? [none] : [])].map((key) => (
         <label key={key} className="checkbox">
-          <input type="checkbox" checked={value.includes(key)} onChange={(e) => onChange(e.target.checked ? [...value, key] : value.filter((c) => c !== key))} />
-          {template.locales['en-CA'].choiceLabels[key]}
+          <input type="checkbox" checked={value.includes(key)} onChange={(e) => onChange(toggleChoice(value, key, e.target.checked, none))} />
+          {choiceLabel(template, key)}
         </label>
       ))}
       {error && (
@@ -35,16 +41,18 @@ function Choices({ template, value, onChange, error, legend }: { template: Templ
 
 /** Staff set up an on-screen signing, then hand the screen to the patient. */
 export function PrepareSigningDialog({ patient, items, open, onClose, defaultLocale }: { patient: Patient; items: ConsentStatus[]; open: boolean; onClose(): void; defaultLocale: Locale }) {
-  const enter = useWrite('patientMode.enter', ['patientMode.current']);
-  const needs = items.filter((i) => i.state !== 'on_file' && i.kind !== 'sensitive_areas').map((i) => i.kind);
+  const enter = useWrite('patientMode.enter');
+  const needs = formsToSign(items).map((i) => i.kind);
   const [kinds, setKinds] = useState<ConsentKind[]>(needs.length ? needs : ['treatment']);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [witnessId, setWitnessId] = useState<string | undefined>();
+  const [signer, setSigner] = useState<{ relationship: SignerRelationship; name: string }>({ relationship: 'self', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, witnessId });
+    const substitute = signer.relationship === 'self' ? undefined : { name: signer.name, relationship: signer.relationship };
+    const r = await enter.mutateAsync({ patientId: patient.id, kinds: kindOrder.filter((k) => kinds.includes(k)), locale, witnessId, substitute });
     if (r.ok) onClose();
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
@@ -69,13 +77,40 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
             </span>
           )}
         </fieldset>
-        <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
+        <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} hint={patient.language ? `The record says: ${patient.language}` : undefined} />
+        <SignerFields patient={patient} value={signer} onChange={setSigner} errors={{ relationship: errors['substitute.relationship'], name: errors['substitute.name'] }} />
         <WhoFields role="Explained by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
         <p className="pane__hint">The screen will show only the forms. A staff member’s own PIN is needed to leave.</p>
-        <Problem message={!errors.kinds && !errors.witnessId ? errors._ : null} />
+        <Problem message={!errors.kinds && !errors.witnessId && !errors['substitute.name'] ? errors._ : null} />
         <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
       </form>
     </Dialog>
+  );
+}
+
+/** Who signs: the patient, or a substitute decision-maker for a minor or a patient who cannot consent. */
+function SignerFields({ patient, value, onChange, errors, nameLabel }: {
+  patient: Patient;
+  value: { relationship: SignerRelationship; name: string };
+  onChange(v: { relationship: SignerRelationship; name: string }): void;
+  errors: { relationship?: string; name?: string };
+  nameLabel?: string;
+}) {
+  const age = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10));
+  return (
+    <>
+      <SelectField
+        label="Who signs"
+        value={value.relationship}
+        onChange={(e) => onChange({ ...value, relationship: e.target.value as SignerRelationship })}
+        options={signerOptions}
+        error={errors.relationship}
+        hint={age < 18 ? `${patient.firstName} is ${age}: a parent or guardian may sign if ${patient.firstName} cannot consent alone.` : undefined}
+      />
+      {value.relationship !== 'self' && (
+        <TextField label={nameLabel ?? 'Name of the person signing'} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} error={errors.name} />
+      )}
+    </>
   );
 }
 
@@ -87,15 +122,16 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
   const [witnessId, setWitnessId] = useState<string | undefined>();
-  const [choices, setChoices] = useState<string[]>([]);
+  const [choices, setChoices] = useState<string[]>(() => initialChoices(template.kind, template.choices, patient.preferredContact));
+  const [relationship, setRelationship] = useState<SignerRelationship>('self');
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});
   const preview = useRead('consent.preview', { patientId: patient.id, kind: template.kind, locale, choices: [] });
   // A form printed before the wording changed is recorded on the version it shows.
   const versions = useRead('consent.templateHistory', { kind: template.kind });
   const [version, setVersion] = useState(template.version);
-  const print = useWrite('consent.print', []);
-  const sign = useWrite('consent.sign', [...consentChannels]);
+  const print = useWrite('consent.print');
+  const sign = useWrite('consent.sign');
 
   async function doPrint() {
     setPrinted(null);
@@ -118,7 +154,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
       locale,
       choices,
       templateVersion: version,
-      signature: { method: 'paper', signerName: form.signerName, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
+      signature: { method: 'paper', signerName: form.signerName, signerRelationship: relationship, signedOn: form.signedOn, scan: scan ? { mimeType: scan.mimeType, dataBase64: scan.dataBase64 } : undefined },
       witnessId,
     });
     if (r.ok) onClose();
@@ -152,7 +188,19 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
         </section>
         <form onSubmit={record} noValidate aria-labelledby="paper-record-h">
           <h3 id="paper-record-h">2. Record the signed form</h3>
-          <TextField label="Signed by" {...bind('signerName')} error={errors['signature.signerName']} />
+          <SignerFields
+            patient={patient}
+            value={{ relationship, name: form.signerName }}
+            onChange={(v) => {
+              // Switching between the patient and a substitute: the patient's own name, or an empty one to fill.
+              const switched = (v.relationship === 'self') !== (relationship === 'self');
+              setForm({ ...form, signerName: !switched ? v.name : v.relationship === 'self' ? `${patient.firstName} ${patient.lastName}` : '' });
+              setRelationship(v.relationship);
+            }}
+            errors={{ relationship: errors['signature.signerRelationship'], name: errors['signature.signerName'] }}
+            nameLabel="Name of the substitute decision-maker"
+          />
+          {relationship === 'self' && <TextField label="Signed by" {...bind('signerName')} error={errors['signature.signerName']} />}
           <TextField label="Date signed" placeholder="YYYY-MM-DD" {...bind('signedOn')} error={errors['signature.signedOn']} />
           <SelectField
             label="Version printed on the form"
@@ -184,7 +232,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
 export function VerbalDialog({ patient, template, written, open, onClose }: { patient: Patient; template: TemplateVersion; written: ConsentStatus; open: boolean; onClose(): void }) {
   const [areas, setAreas] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const verbal = useWrite('consent.recordVerbal', [...consentChannels]);
+  const verbal = useWrite('consent.recordVerbal');
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][] });
@@ -217,7 +265,7 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
 export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: string; name: string; open: boolean; onClose(): void }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const withdraw = useWrite('consent.withdraw', [...consentChannels]);
+  const withdraw = useWrite('consent.withdraw');
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await withdraw.mutateAsync({ consentId, reason });
@@ -243,8 +291,8 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
   const printers = useRead('printing.printers', {}, { enabled: open });
   const [printer, setPrinter] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const print = useWrite('consent.print', []);
-  const viewer = useWrite('consent.openInViewer', []);
+  const print = useWrite('consent.print');
+  const viewer = useWrite('consent.openInViewer');
   const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>
@@ -279,7 +327,7 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
               {message.text}
             </p>
           )}
-          <p className="pane__hint">SHA-256 {doc.data.sha256.slice(0, 16)}… verified against the record.</p>
+          <p className="banner banner--ok">Unchanged since it was signed.</p>
           <PdfView pdfBase64={doc.data.pdfBase64} label={title} />
         </>
       )}

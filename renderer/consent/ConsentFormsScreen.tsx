@@ -56,7 +56,7 @@ function TemplateEditor({ template, onDone }: { template: TemplateVersion; onDon
   const [changeNote, setChangeNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const save = useWrite('consent.saveTemplate', ['consent.templates', 'consent.templateHistory', 'consent.status']);
+  const save = useWrite('consent.saveTemplate');
   const form = useRef<HTMLFormElement>(null);
 
   async function submit(e: FormEvent) {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import type { ConsentRecord, ConsentStatus } from '../../shared/contract/consent';
+import type { ConsentRecord, ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
-import { useRead } from '../ipc/hooks';
+import { useRead, useWrite } from '../ipc/hooks';
 import { DocumentDialog, PaperDialog, PrepareSigningDialog, VerbalDialog, WithdrawDialog } from './ConsentDialogs';
-import { kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
+import { choiceLabel, kindOrder, methodLabels, stateLabels, stateTone, when } from './words';
 import { Problem } from '../ui/FormEnd';
 import { dayIn } from '../../shared/time';
+import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
+import { relationshipLabels } from '../../shared/consent/signer';
 
 type Open =
   | { dialog: 'sign' }
@@ -15,16 +17,45 @@ type Open =
   | { dialog: 'document'; consent: ConsentRecord }
   | null;
 
-function StatusDetail({ item, templateChoiceLabels, timeZone }: { item: ConsentStatus; templateChoiceLabels: Record<string, string>; timeZone: string }) {
+function StatusDetail({ item, template, timeZone }: { item: ConsentStatus; template: TemplateVersion; timeZone: string }) {
+  const label = (c: string) => choiceLabel(template, c);
   const parts: string[] = [];
   if (item.signedAt) parts.push(`signed ${dayIn(timeZone, item.signedAt)}, version ${item.version}`);
   if (item.state === 'reconsent') parts.push(`the form changed (now version ${item.currentVersion})`);
   if (item.expiresOn && item.state !== 'withdrawn') parts.push(`${item.state === 'expired' ? 'expired' : 'valid until'} ${item.expiresOn}`);
-  if (item.choices.length) parts.push(item.choices.map((c) => templateChoiceLabels[c] ?? c).join(', '));
-  if (item.kind === 'sensitive_areas') {
-    parts.push(item.verbalToday.length ? `spoken consent today: ${item.verbalToday.map((c) => templateChoiceLabels[c] ?? c).join(', ')}` : 'no spoken consent yet today');
+  if (item.choices.length) parts.push(item.choices.map(label).join(', '));
+  if (item.kind === 'sensitive_areas' && item.state === 'on_file') {
+    parts.push(item.verbalToday.length ? `spoken consent today: ${item.verbalToday.map(label).join(', ')}` : 'no spoken consent yet today');
   }
   return <span className="consent__detail">{parts.join(' · ')}</span>;
+}
+
+/** The paper path in one action: every form the patient still has to sign, printed blank in the patient's language. */
+function PrintNeeded({ patient, forms: needed, locale }: { patient: Patient; forms: ConsentStatus[]; locale: 'en-CA' | 'fr-CA' }) {
+  const print = useWrite('consent.print');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  async function printAll() {
+    setMessage(null);
+    let printer = '';
+    for (const item of needed) {
+      const r = await print.mutateAsync({ blankForm: { patientId: patient.id, kind: item.kind, locale: formLocaleFor(patient.language, locale), choices: [] } });
+      if (!r.ok) return setMessage({ ok: false, text: `${item.name} was not printed: ${r.error.message}` });
+      printer = r.value.printer;
+    }
+    setMessage({ ok: true, text: `Sent ${needed.length === 1 ? '1 form' : `${needed.length} forms`} to ${printer}: ${needed.map((i) => i.name).join('; ')}.` });
+  }
+  return (
+    <>
+      <button type="button" className="button" onClick={printAll} disabled={print.isPending}>
+        Print {needed.length === 1 ? 'the form' : `all ${needed.length} forms`} still needed
+      </button>
+      {message && (
+        <p className={`banner ${message.ok ? 'banner--ok' : 'banner--error'}`} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </>
+  );
 }
 
 /** Where each consent stands for this patient, and what the desk can do about it. */
@@ -42,7 +73,10 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
 
   const items = kindOrder.map((k) => status.data.items.find((i) => i.kind === k)!);
   const templateOf = (kind: ConsentStatus['kind']) => templates.data.templates.find((t) => t.kind === kind)!;
-  const attention = items.filter((i) => i.state === 'withdrawn' || i.state === 'reconsent' || i.state === 'expired');
+  const needed = formsStillNeeded(items);
+  const toSign = formsToSign(items);
+  // Sensitive areas are needed only when those areas are treated: a warning, not the alarm.
+  const attention = items.filter((i) => !needed.includes(i) && (i.state === 'withdrawn' || i.state === 'reconsent' || i.state === 'expired'));
   const timeZone = clinic.data.timeZone;
   const locale = clinic.data.locale;
   const byId = new Map((history.data?.consents ?? []).map((c) => [c.id, c]));
@@ -57,6 +91,19 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
           </button>
         )}
       </div>
+      {needed.length > 0 && !archived && (
+        <div className="banner banner--error consent__needed" role="status">
+          <p>
+            <strong>Before treatment, still needed:</strong> {needed.map((i) => `${i.name} (${stateLabels[i.state].toLowerCase()})`).join('; ')}.
+          </p>
+          <PrintNeeded patient={patient} forms={toSign} locale={locale} />
+        </div>
+      )}
+      {needed.length === 0 && toSign.length > 0 && !archived && (
+        <div className="consent__needed">
+          <PrintNeeded patient={patient} forms={toSign} locale={locale} />
+        </div>
+      )}
       {attention.length > 0 && (
         <div className="banner banner--warning" role="status">
           <strong>Consent needs attention before treatment:</strong>{' '}
@@ -70,8 +117,13 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
             <li key={item.kind} className="consent__row">
               <div>
                 <span className="consent__name">{item.name}</span>
-                <span className={`pill pill--${stateTone[item.state]}`}>{stateLabels[item.state]}</span>
-                <StatusDetail item={item} templateChoiceLabels={templateOf(item.kind).locales['en-CA'].choiceLabels} timeZone={timeZone} />
+                <span className={`pill pill--${stateTone(item)}`}>{stateLabels[item.state]}</span>
+                <StatusDetail item={item} template={templateOf(item.kind)} timeZone={timeZone} />
+                {current && current.signerRelationship !== 'self' && (
+                  <span className="consent__detail">
+                    signed by {current.signerName} ({relationshipLabels['en-CA'][current.signerRelationship].toLowerCase()})
+                  </span>
+                )}
               </div>
               <div className="actions">
                 {current && (
@@ -84,10 +136,13 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
                     On paper…<span className="visually-hidden"> for {item.name}</span>
                   </button>
                 )}
-                {!archived && item.kind === 'sensitive_areas' && (
+                {!archived && item.kind === 'sensitive_areas' && item.state === 'on_file' && (
                   <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'verbal' })}>
                     Spoken consent today…
                   </button>
+                )}
+                {!archived && item.kind === 'sensitive_areas' && item.state !== 'on_file' && (
+                  <span className="consent__why">Spoken consent can be recorded once a written consent for these areas is in force.</span>
                 )}
                 {current && !current.withdrawnAt && (
                   <button type="button" className="button button--small" onClick={() => setOpen({ dialog: 'withdraw', consent: current })}>
@@ -120,7 +175,10 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
                   <td>
                     {c.templateName} (v{c.templateVersion})
                   </td>
-                  <td>{methodLabels[c.method]}</td>
+                  <td>
+                    {methodLabels[c.method]}
+                    {c.signerRelationship !== 'self' && ` by ${c.signerName} (${relationshipLabels['en-CA'][c.signerRelationship].toLowerCase()})`}
+                  </td>
                   <td>{when(c.signedAt, timeZone)}</td>
                   <td>{c.explainedBy}</td>
                   <td>{c.withdrawnAt ? `Withdrawn ${dayIn(timeZone, c.withdrawnAt)} by ${c.withdrawnBy}: ${c.withdrawnReason}` : 'Active'}</td>
@@ -131,8 +189,8 @@ export function ConsentPanel({ patient }: { patient: Patient }) {
         </details>
       )}
 
-      {open?.dialog === 'sign' && <PrepareSigningDialog patient={patient} items={items} open onClose={close} defaultLocale={locale} />}
-      {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={locale} timeZone={timeZone} />}
+      {open?.dialog === 'sign' && <PrepareSigningDialog patient={patient} items={items} open onClose={close} defaultLocale={formLocaleFor(patient.language, locale)} />}
+      {open?.dialog === 'paper' && <PaperDialog patient={patient} template={templateOf(open.kind)} open onClose={close} defaultLocale={formLocaleFor(patient.language, locale)} timeZone={timeZone} />}
       {open?.dialog === 'verbal' && <VerbalDialog patient={patient} template={templateOf('sensitive_areas')} written={items.find((i) => i.kind === 'sensitive_areas')!} open onClose={close} />}
       {open?.dialog === 'withdraw' && <WithdrawDialog consentId={open.consent.id} name={open.consent.templateName} open onClose={close} />}
       {open?.dialog === 'document' && <DocumentDialog consentId={open.consent.id} title={`${open.consent.templateName}, version ${open.consent.templateVersion}`} open onClose={close} />}

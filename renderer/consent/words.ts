@@ -1,4 +1,6 @@
-import type { ConsentKind, ConsentState } from '../../shared/contract/consent';
+import { doNotContact, type ConsentKind, type ConsentState, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
+import { neededBeforeTreatment } from '../../shared/consent/needs';
+import { doNotContactLabels } from '../../shared/consent/signer';
 
 /** How the desk reads consent states: short, and saying what to do. */
 export const stateLabels: Record<ConsentState, string> = {
@@ -10,14 +12,21 @@ export const stateLabels: Record<ConsentState, string> = {
   needed_this_visit: 'Needed this visit',
 };
 
-export const stateTone: Record<ConsentState, 'ok' | 'warn' | 'danger' | 'muted'> = {
-  on_file: 'ok',
-  missing: 'muted',
-  expired: 'warn',
-  withdrawn: 'danger',
-  reconsent: 'warn',
-  needed_this_visit: 'warn',
-};
+/**
+ * How loud a state is: anything still needed before treatment is red, the loudest thing
+ * on the record; privacy is still to get (amber); sensitive areas are asked for only
+ * when those areas are treated.
+ */
+export function stateTone(item: Pick<ConsentStatus, 'kind' | 'state'>): 'ok' | 'warn' | 'danger' | 'muted' {
+  if (item.state === 'on_file') return 'ok';
+  if (item.state === 'withdrawn' || neededBeforeTreatment.includes(item.kind)) return 'danger';
+  return item.state === 'missing' && item.kind === 'sensitive_areas' ? 'muted' : 'warn';
+}
+
+/** A choice as the desk reads it, the privacy form's explicit "do not contact me" included. */
+export function choiceLabel(template: TemplateVersion, key: string): string {
+  return key === doNotContact ? doNotContactLabels['en-CA'] : (template.locales['en-CA'].choiceLabels[key] ?? key);
+}
 
 export const kindOrder: ConsentKind[] = ['treatment', 'outbreak', 'privacy', 'sensitive_areas'];
 

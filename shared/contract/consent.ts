@@ -2,11 +2,22 @@ import { z } from 'zod';
 import { unknownPlaceholders } from '../consent/placeholders';
 import { id, isoTimestamp, requiredText, text } from './fields';
 import { locales } from './settings';
+import { contactMethods } from './patients';
 
 export const consentKinds = ['treatment', 'outbreak', 'sensitive_areas', 'privacy'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
 export const sensitiveAreas = ['chest_wall', 'breast', 'upper_inner_thigh', 'gluteal'] as const;
 export const contactChannels = ['phone', 'email', 'text'] as const;
+/**
+ * The privacy form's explicit "do not contact me": no channel ticked is an answer only
+ * when the patient gives it, never a form left empty. Not a template choice, so a clinic
+ * editing the wording cannot remove it.
+ */
+export const doNotContact = 'do_not_contact';
+/** Who may sign for a minor or a patient who cannot consent for themselves. */
+export const substituteRelationships = ['parent', 'guardian', 'representative'] as const;
+export const signerRelationships = ['self', ...substituteRelationships] as const;
+export type SignerRelationship = (typeof signerRelationships)[number];
 
 /** A signature drawn on screen, as PNG: a canvas drawing is far below this. */
 export const maxSignatureBytes = 1024 * 1024;
@@ -67,6 +78,8 @@ export const consentRecordSchema = z.object({
   choices: z.array(z.string()),
   method: z.enum(consentMethods),
   signerName: z.string(),
+  /** 'self', or the substitute decision-maker's relationship to the patient. */
+  signerRelationship: z.enum(signerRelationships),
   signedAt: isoTimestamp,
   explainedBy: z.string(),
   witnessedBy: z.string(),
@@ -98,10 +111,22 @@ export const consentStatusSchema = z.object({
 });
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
+const signerName = requiredText(200, 'Enter the name of the person signing');
 /**
- * A signing session handed to the patient: the forms to sign and who explained them.
- * The names are the staff accounts' names, taken in main when the session starts.
+ * Who explained, saw or recorded is the signed-in person, taken in main from the
+ * session, never typed (issue 8). Someone else involved, a witness, is chosen from the
+ * staff list by id.
  */
+const witnessId = id.optional();
+const signerRelationship = z.enum(signerRelationships, { error: 'Choose who is signing' }).default('self');
+
+/** A substitute decision-maker signing for the patient (a minor, or a patient who cannot consent). */
+const substitute = z.object({
+  name: requiredText(200, 'Enter the name of the person signing for the patient'),
+  relationship: z.enum(substituteRelationships, { error: 'Choose parent, guardian or representative' }),
+});
+
+/** A signing session handed to the patient: the forms to sign and who explained them. */
 export const patientSessionSchema = z.object({
   patientId: id,
   patientName: z.string(),
@@ -112,26 +137,28 @@ export const patientSessionSchema = z.object({
   /** The staff member who handed the screen over: the one acting while the patient signs. */
   staffId: id.optional(),
   witnessId: id.optional(),
+  /** When the session began: forms signed since then are done (sessions saved before this field have none). */
+  startedAt: isoTimestamp.optional(),
+  /** Who signs, when not the patient. */
+  substitute: substitute.optional(),
+  /** The patient's preferred contact, ticked first on the privacy form. */
+  preferredContact: z.enum(contactMethods).optional(),
+  /** The session's forms already signed in it, in order: the screen resumes at the next one. */
+  signed: z.array(z.enum(consentKinds)).default([]),
 });
 export type PatientSession = z.infer<typeof patientSessionSchema>;
-
-const signerName = requiredText(200, 'Enter the name of the person signing');
-/**
- * Who explained, saw or recorded is the signed-in person, taken in main from the
- * session, never typed (issue 8). Someone else involved, a witness, is chosen from the
- * staff list by id.
- */
-const witnessId = id.optional();
 
 const signatureInput = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('screen'),
     imageBase64: base64(maxSignatureBytes, 'The signature image is larger than 1 MB').min(1, 'Sign in the box first'),
     signerName,
+    signerRelationship,
   }),
   z.object({
     method: z.literal('paper'),
     signerName,
+    signerRelationship,
     signedOn: z.iso.date({ error: 'Enter the date it was signed (YYYY-MM-DD)' }),
     scan: z
       .object({
@@ -229,6 +256,7 @@ export const consentContract = {
       kinds: z.array(z.enum(consentKinds)).min(1, 'Choose at least one form').max(consentKinds.length),
       locale: z.enum(locales),
       witnessId,
+      substitute: substitute.optional(),
     }),
     output: patientSessionSchema,
   },

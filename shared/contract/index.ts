@@ -4,6 +4,7 @@ import { settingsContract } from './settings';
 import { consentContract } from './consent';
 import { staffContract } from './staff';
 import { auditContract } from './audit';
+import { backupContract } from './backup';
 import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
@@ -20,6 +21,7 @@ export const contract = {
   ...consentContract,
   ...staffContract,
   ...auditContract,
+  ...backupContract,
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,

@@ -218,6 +218,8 @@ test('discarding is a choice, and a dialog with typing in it asks before Esc clo
 
 test('birth dates are taken as typed, and a date that reads two ways is asked about', async ({ page, appUrl, app }) => {
   await page.goto(`${appUrl}#/patients/new`);
+  // Typing starts once the form is there (the desk appears after main says who is signed in).
+  await expect(page.getByLabel('First name')).toBeFocused();
   await page.keyboard.type('Élodie');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Tremblay');

@@ -156,7 +156,7 @@ describe('signing', () => {
 
   it('refuses a scan that is not what it claims to be', async () => {
     const r = await app.dispatch('consent.sign', {
-      patientId: patient.id, kind: 'privacy', locale: 'en-CA', choices: [], templateVersion: 1,
+      patientId: patient.id, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1,
       signature: { method: 'paper', signerName: 'Zoë', seenBy: 'Marc', signedOn: '2026-11-25', scan: { mimeType: 'image/png', dataBase64: Buffer.from('hello').toString('base64') } },
       explainedBy: 'Marc', witnessedBy: '',
     });
@@ -335,3 +335,117 @@ describe('settings changes', () => {
     expect(JSON.stringify(events)).not.toContain('24');
   });
 });
+
+describe('patient mode, one signature per form', () => {
+  it('resumes after what was signed, refuses the same form twice, and keeps that across a restart', async () => {
+    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment', 'outbreak'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { signed: [], preferredContact: 'phone', startedAt: clock.toISOString() } });
+    expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: true });
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { signed: ['treatment'] } });
+    // A reload that shows the first form again, or a double tap: refused, nothing written.
+    const files = await documents();
+    expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const [first, second] = await Promise.all([app.dispatch('consent.sign', await signArgs('outbreak')), app.dispatch('consent.sign', await signArgs('outbreak'))]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect((await documents()).length).toBe(files.length + 2);
+
+    await app.close();
+    const reopened = await nodeApp({ dataDir: app.paths.root, settingsDir: path.join(app.dir, 'settings'), now: () => clock });
+    app = { ...app, ...reopened };
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { signed: ['treatment', 'outbreak'] } });
+    expect(await app.dispatch('consent.sign', await signArgs('outbreak'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await app.db('consents').where({ patient_id: patient.id }).count({ n: '*' })).toEqual([{ n: 2 }]);
+
+    // A later session may sign the same form again (a new visit, a new version).
+    await must('patientMode.exit', { pin: testPin });
+    clock = new Date('2026-11-26T15:30:00.000Z');
+    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '' });
+    expect(await must('patientMode.current', {})).toMatchObject({ session: { signed: [] } });
+    expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: true });
+  });
+
+  it('a substitute decision-maker set up by staff signs; the patient’s own signature is refused in that session', async () => {
+    const substitute = { name: 'Anne Martin', relationship: 'parent' };
+    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'en-CA', explainedBy: 'Priya Natarajan, RMT', witnessedBy: '', substitute });
+    expect(await app.dispatch('consent.sign', await signArgs('treatment'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const args = await signArgs('treatment');
+    const signed = await must<ConsentRecord>('consent.sign', { ...args, signature: { ...args.signature, signerName: 'Anne Martin', signerRelationship: 'parent' } });
+    expect(signed).toMatchObject({ signerName: 'Anne Martin', signerRelationship: 'parent' });
+  });
+});
+
+describe('substitute decision-makers', () => {
+  it('keeps the name and relationship on the record and prints them beside the signature', async () => {
+    const args = await signArgs('treatment');
+    const signed = await must<ConsentRecord>('consent.sign', { ...args, locale: 'fr-CA', signature: { ...args.signature, signerName: 'Anne Martin', signerRelationship: 'guardian' } });
+    expect(signed).toMatchObject({ signerName: 'Anne Martin', signerRelationship: 'guardian' });
+    const file = path.join(app.paths.documents, `${signed.id}.pdf`);
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    expect(text).toContain('Anne Martin');
+    expect(text).toContain("Tuteur ou tutrice légale, signe au nom de Zoë O'Brien-Müller");
+    const { consents } = await must<{ consents: ConsentRecord[] }>('consent.history', { patientId: patient.id });
+    expect(consents[0]).toMatchObject({ signerName: 'Anne Martin', signerRelationship: 'guardian' });
+  });
+
+  it('on paper, prints who signed for the patient and as what; the patient signing for themselves prints no such line', async () => {
+    const paper = (signerName: string, signerRelationship: string) =>
+      must<ConsentRecord>('consent.sign', {
+        patientId: patient.id, kind: 'outbreak', locale: 'en-CA', choices: [], templateVersion: 1,
+        signature: { method: 'paper', signerName, signerRelationship, seenBy: 'Marc Tremblay', signedOn: '2026-11-25' }, explainedBy: 'Marc Tremblay', witnessedBy: '',
+      });
+    const byParent = await paper('Anne Martin', 'parent');
+    // The line wraps in its column, beside the "Explained by" column.
+    expect(await pdfText(path.join(app.paths.documents, `${byParent.id}.pdf`))).toMatch(/Anne Martin — Parent, signing for[^\n]*\n[^\n]*Zoë O'Brien-Müller/);
+    const bySelf = await paper('Zoë O’Brien-Müller', 'self');
+    expect(bySelf.signerRelationship).toBe('self');
+    expect(await pdfText(path.join(app.paths.documents, `${bySelf.id}.pdf`))).not.toMatch(/signing for/);
+    expect(await app.dispatch('consent.sign', { ...(await signArgs('treatment')), signature: { method: 'screen', imageBase64: ink, signerName: 'X', signerRelationship: 'neighbour' } })).toMatchObject({
+      ok: false, error: { fields: { 'signature.signerRelationship': expect.any(String) } },
+    });
+  });
+});
+
+describe('privacy: how the clinic may contact the patient', () => {
+  it('refuses a form with no channel; “do not contact me” is an answer of its own, printed and shown as such', async () => {
+    const privacy = (choices: string[]) => app.dispatch('consent.sign', { ...signArgsFor('privacy'), choices });
+    expect(await privacy([])).toMatchObject({ ok: false, error: { fields: { choices: expect.stringMatching(/Do not contact me/) } } });
+    expect(await privacy(['phone', 'do_not_contact'])).toMatchObject({ ok: false, error: { fields: { choices: expect.stringMatching(/cannot go with/) } } });
+    const r = await privacy(['do_not_contact']);
+    expect(r).toMatchObject({ ok: true, value: { choices: ['do_not_contact'] } });
+    expect((await status()).find((i) => i.kind === 'privacy')).toMatchObject({ state: 'on_file', choices: ['do_not_contact'] });
+    const text = await pdfText(path.join(app.paths.documents, `${(r as { value: ConsentRecord }).value.id}.pdf`));
+    expect(text).toMatch(/Do not contact me\s+Yes/);
+    expect(text).toMatch(/Phone call\s+No/);
+  });
+});
+
+describe('the stored document check', () => {
+  it('keeps the hash it compared in the audit log, where the desk never has to read it', async () => {
+    const signed = await must<ConsentRecord>('consent.sign', await signArgs('treatment'));
+    await must('consent.document', { consentId: signed.id });
+    await rm(path.join(app.paths.documents, `${signed.id}.pdf`));
+    await app.dispatch('consent.document', { consentId: signed.id });
+    const events = await app.db('audit_events').where({ entity_id: patient.id }).whereLike('action', 'consent.document%').orderBy('seq').select('action', 'detail');
+    expect(events.map((e: { action: string; detail: string }) => [e.action, JSON.parse(e.detail)])).toEqual([
+      ['consent.document_verified', { consentId: signed.id, sha256: signed.pdfSha256 }],
+      ['consent.document_check_failed', { consentId: signed.id, sha256: signed.pdfSha256, reason: 'missing' }],
+    ]);
+  });
+});
+
+describe('the patient’s language', () => {
+  it('spoken consent is recorded in the language the patient speaks', async () => {
+    const french = await must<Patient>('patients.update', { id: patient.id, expectedUpdatedAt: patient.updatedAt, patient: patientInput({ language: 'Français' }) });
+    expect(french.language).toBe('Français');
+    await must('consent.sign', await signArgs('sensitive_areas', ['gluteal']));
+    const spoken = await must<ConsentRecord>('consent.recordVerbal', { patientId: patient.id, areas: ['gluteal'], recordedBy: 'Priya Natarajan, RMT' });
+    expect(spoken.locale).toBe('fr-CA');
+  });
+});
+
+function signArgsFor(kind: string) {
+  return {
+    patientId: patient.id, kind, locale: 'en-CA', choices: [] as string[], templateVersion: 1,
+    signature: { method: 'screen', imageBase64: ink, signerName: 'Zoë O’Brien-Müller' }, explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
+  };
+}

@@ -104,7 +104,9 @@ describe.runIf(posix)('data folder modes on Linux and macOS', () => {
     const found = await modes(root);
     await app.close();
     expect(Object.values(found).filter((m) => m !== '700' && m !== '600'), JSON.stringify(found)).toEqual([]);
-    expect(found['documents/scan-from-before.pdf']).toBe('600');
+    // No record names it, so the start-up sweep (main/startup/sweep.ts) has moved it to quarantine: private there too.
+    const stray = Object.keys(found).find((n) => n.endsWith('scan-from-before.pdf'));
+    expect(stray && found[stray]).toBe('600');
     expect(found['.']).toBe('700');
   });
 });

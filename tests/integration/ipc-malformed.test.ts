@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -227,6 +227,8 @@ beforeAll(async () => {
     id: day.screening, appointment_id: visit.checkOut, patient_id: lukasz.id, stage: 'arrival', set_id: set.id, language: 'en',
     answers: JSON.stringify(set.questions.map((q, i) => ({ questionId: q.id, text: q.en, answer: i === 0 }))), positive: 1, by_patient: 1, taken_at: '2026-07-16T12:55:00.000Z',
   });
+  const backupFolder = path.join(dir, 'backups');
+  await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
   const fromPatient = (p: Patient) => {
     const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, archiveReason: _r, ...input } = p;
@@ -281,6 +283,14 @@ beforeAll(async () => {
     'audit.export': { staffId: me.id, action: 'patient.', from: '2020-01-01', to: '2099-12-31' },
     'audit.status': {},
     'audit.verify': {},
+    'backup.status': {},
+    'backup.setFolder': { folder: backupFolder },
+    'backup.start': {},
+    'backup.list': {},
+    // No backup by this name: the valid call is answered with not_found, after the schema let it through.
+    'backup.verify': { name: 'rapport-20260101T000000Z' },
+    'backup.restore': { name: 'rapport-20260101T000000Z' },
+    'backup.undoRestore': {},
     // Ids that parse; whether they exist is the services' business, tested in appointments.test.ts.
     'appointments.setup': {},
     'appointments.saveRoom': { name: 'Room 3' },
@@ -571,6 +581,10 @@ describe('after all the garbage', () => {
       'printing.printers': { ok: true, value: { printers: [] } },
       'consent.print': { ok: false, error: { code: 'not_found', message: noPrinterMessage } },
       'consent.openInViewer': { ok: true, value: { opened: true } },
+      // The sample names no backup, and no restore was made to undo.
+      'backup.verify': { ok: false, error: { code: 'not_found' } },
+      'backup.restore': { ok: false, error: { code: 'not_found' } },
+      'backup.undoRestore': { ok: false, error: { code: 'not_found' } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -587,6 +601,7 @@ describe('after all the garbage', () => {
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
     expect(await app.db('patients').where({ id: seeded.minh.id }).first()).toMatchObject({ archived_at: null });
     expect(await app.db('patients').where({ id: seeded.lukasz.id }).first()).toMatchObject({ notes: 'Prefers afternoons now' });
+    await app.services.backup.idle();
     // After the 12 seeded entries, one per write, view, print and export, in channel
     // order, each by the person signed in (the samples lock, sign out and sign in too).
     const trail = await app.db('audit_events').where('seq', '>', 12).orderBy('seq').select('action', 'actor');
@@ -594,11 +609,13 @@ describe('after all the garbage', () => {
       'patient.viewed', 'patient.created', 'patient.updated', 'patient.archived', 'patient.restored',
       'settings.clinic_profile_changed', 'settings.logo_changed', 'settings.logo_removed', 'settings.consent_rules_changed',
       'consent_template.versioned', 'consent.signed', 'consent.verbal', 'consent.withdrawn',
-      // No 'consent.printed': this "machine" has no printer, and a refused print prints nothing.
-      'consent.document_viewed', 'consent.document_opened',
+      // The stored PDF's hash is checked each time it is shown, printed or opened (verified),
+      // then the read itself is audited; no 'consent.printed': this "machine" has no
+      // printer, and a refused print prints nothing.
+      'consent.document_verified', 'consent.document_viewed', 'consent.document_verified', 'consent.document_verified', 'consent.document_opened',
       'patient_mode.entered', 'patient_mode.left',
       'session.locked', 'session.unlocked', 'session.signed_out', 'session.signed_in',
-      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
+      'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported', 'backup.created',
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',

@@ -264,6 +264,32 @@ const upgrades: Record<
       await expect(q('app_state').insert({ key: 'patient_mode', value: '{}', updated_at: '2024-06-01T10:00:01.000Z' })).rejects.toThrow(/UNIQUE|PRIMARY/);
     },
   },
+  '006_consent_signer': {
+    seed: async (q) => {
+      await seedV001(q);
+      await q('consent_templates').insert({
+        id: '0e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', kind: 'treatment', version: 1, source: 'test', choices: '[]',
+        locales: '{}', material: false, change_note: '', created_at: '2024-06-01T10:00:00.000Z',
+      });
+      await q('consents').insert({
+        id: '2e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', patient_id: v001Patients[0].patient.id, template_id: '0e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11',
+        kind: 'treatment', locale: 'en-CA', choices: '[]', method: 'paper', signer_name: 'Zoë', signed_at: '2024-06-01T10:00:00.000Z',
+        explained_by: 'Priya', recorded_at: '2024-06-01T10:00:00.000Z', snapshot: '{}', pdf_sha256: 'ab',
+      });
+    },
+    // The consents table gains a column; its old values are checked below instead.
+    rewrites: ['consents'],
+    async verify(q) {
+      // A consent recorded before substitutes existed was signed by the patient.
+      expect(await q('consents').first()).toMatchObject({ id: '2e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', signer_name: 'Zoë', signer_relationship: 'self', pdf_sha256: 'ab' });
+      await q('consents').insert({
+        id: '3e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11', patient_id: v001Patients[0].patient.id, template_id: '0e7c7f4e-5a39-4c55-9a0b-3f1f0d8f6a11',
+        kind: 'treatment', locale: 'en-CA', choices: '[]', method: 'paper', signer_name: 'Anne Martin', signer_relationship: 'parent',
+        signed_at: '2024-06-02T10:00:00.000Z', explained_by: 'Priya', recorded_at: '2024-06-02T10:00:00.000Z', snapshot: '{}', pdf_sha256: 'cd',
+      });
+      expect(await q('consents').where({ signer_relationship: 'parent' }).pluck('signer_name')).toEqual(['Anne Martin']);
+      },
+    },
   '007_staff': {
     async seed(q) {
       await seedV001(q);

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { listPrinters, noPrinterMessage, printPdf, waitForJob, type Exec, type ExecResult, type PdfToPrinter } from '../../main/printing';
@@ -9,6 +8,7 @@ import { parseDefault, parseDestinations, parseJobIds, parseRequestId } from '..
 import { tempApp } from '../support/app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { scribblePng } from '../support/png';
+import { cupsOutputFolder } from '../support/cups';
 
 /**
  * The CUPS side is tested twice: its parsing on output recorded from a real CUPS 2.4
@@ -193,13 +193,6 @@ describe('a real print job through CUPS and the cups-pdf printer', () => {
       () => false,
     );
   });
-  /** Where cups-pdf writes for this user: its `Out` setting, as setup-cups.sh sets it. */
-  async function outputFolder(): Promise<string> {
-    const { username, homedir } = os.userInfo();
-    const conf = await readFile('/etc/cups/cups-pdf.conf', 'utf8').catch(() => '');
-    const out = /^Out\s+(.+)$/m.exec(conf)?.[1]?.trim() ?? '/var/spool/cups-pdf/${USER}';
-    return out.replace('${USER}', username).replace('${HOME}', homedir);
-  }
 
   it('prints a signed consent and reads the printed PDF back', async (ctx) => {
     if (!available) {
@@ -240,7 +233,7 @@ describe('a real print job through CUPS and the cups-pdf printer', () => {
     if (!done.ok) throw new Error(done.error.message);
 
     // cups-pdf puts the job number in the file name; another job may print meanwhile.
-    const folder = await outputFolder();
+    const folder = await cupsOutputFolder();
     const number = job.jobId.split('-').at(-1);
     const files = (await readdir(folder)).filter((f) => f.endsWith('.pdf'));
     const ours = files.filter((f) => new RegExp(`job_${number}(\\D|$)`).test(f));

@@ -27,6 +27,13 @@ const store = {
     conf.set(key, value);
     if (key === 'consentPolicy' && stop === 'after-write') freeze();
   },
+  // The whole file, as backups read and restore it.
+  get store() {
+    return conf.store;
+  },
+  set store(values: Record<string, unknown>) {
+    conf.store = values;
+  },
 };
 const app = await nodeApp({ dataDir, settingsDir, store });
 writeSync(1, 'READY\n');

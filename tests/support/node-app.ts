@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Conf from 'conf';
 import { createApp, type App, type AppDeps } from '../../main/app/context';
+import { hostApp } from '../../main/app/host';
 import { dataPaths } from '../../main/app/paths';
 import { systemPrinter } from '../../main/printing';
 
@@ -45,9 +46,40 @@ export async function startAs(app: App, who: StartAs): Promise<void> {
  * printing, and xdg-open for "open in viewer". Used by the tests, the browser harness,
  * the demo and the benchmark, so they all run the real handlers.
  */
-export async function nodeApp(options: { dataDir: string; settingsDir?: string; as?: StartAs } & Partial<Omit<AppDeps, 'paths'>>) {
-  const { dataDir, settingsDir = path.join(dataDir, 'settings'), as = 'admin', ...rest } = options;
-  const app = await createApp({
+type NodeAppOptions = { dataDir: string; settingsDir?: string; as?: StartAs } & Partial<Omit<AppDeps, 'paths' | 'restart'>>;
+
+export async function nodeApp(options: NodeAppOptions) {
+  const app = await createApp(nodeDeps(options));
+  await startAs(app, options.as ?? 'admin');
+  return app;
+}
+
+/**
+ * The app inside its host, as Electron runs it: a restore closes and reopens it in place.
+ * The reopened app starts signed out, as after a restart; the same test person signs in
+ * again before the next call, as they would at the desk.
+ */
+export async function nodeHost(options: NodeAppOptions) {
+  const host = await hostApp(nodeDeps(options));
+  const as = options.as ?? 'admin';
+  let signedIn = host.current();
+  await startAs(signedIn, as);
+  return {
+    ...host,
+    dispatch: async (channel: unknown, input: unknown) => {
+      await host.dispatch('session.current', {}); // waits out a restore in progress
+      if (host.current() !== signedIn) {
+        signedIn = host.current();
+        await startAs(signedIn, as);
+      }
+      return host.dispatch(channel, input);
+    },
+  };
+}
+
+function nodeDeps(options: NodeAppOptions): AppDeps {
+  const { dataDir, settingsDir = path.join(dataDir, 'settings'), as: _as, ...rest } = options;
+  return {
     paths: dataPaths(dataDir, {}),
     store: new Conf({ cwd: settingsDir, projectName: 'rapport' }),
     version: process.env.npm_package_version ?? '0.0.0-dev',
@@ -55,9 +87,7 @@ export async function nodeApp(options: { dataDir: string; settingsDir?: string; 
     printer: systemPrinter(),
     openPath: openWithSystem,
     ...rest,
-  });
-  await startAs(app, as);
-  return app;
+  };
 }
 
 /** Opens a file with the desktop's handler; false where there is none (a server, CI). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
-import type { TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
+import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
+import { ageOn } from '../../shared/consent/signer';
 import { checkSignaturePng } from '../../main/consent/signature';
 import { consentStatus, type ConsentFact } from '../../main/consent/status';
 import { addMonthsToDay, dayIn, zonedNoon } from '../../shared/time';
@@ -77,5 +79,26 @@ describe('consent status', () => {
     expect(same).toMatchObject({ state: 'on_file', verbalToday: ['gluteal'] });
     const next = state([sensitive, spoken], '2026-02-01T15:00:00.000Z').find((s) => s.kind === 'sensitive_areas')!;
     expect(next).toMatchObject({ state: 'needed_this_visit', verbalToday: [] });
+  });
+});
+
+describe('who needs what, in which language', () => {
+  it('starts the forms in the language the record names, whatever its spelling; anything else gets the clinic’s', () => {
+    for (const l of ['French', 'français', 'Francais', 'FR', 'fr-CA']) expect(formLocaleFor(l, 'en-CA'), l).toBe('fr-CA');
+    for (const l of ['English', 'en', 'anglais']) expect(formLocaleFor(l, 'fr-CA'), l).toBe('en-CA');
+    for (const l of ['', 'Punjabi', 'Frisian']) expect(formLocaleFor(l, 'fr-CA'), l).toBe('fr-CA');
+  });
+
+  it('needs treatment and outbreak before treatment; privacy is still to sign; sensitive areas only when those areas are treated', () => {
+    const item = (kind: ConsentStatus['kind'], state: ConsentStatus['state']) => ({ kind, state }) as ConsentStatus;
+    const items = [item('treatment', 'on_file'), item('outbreak', 'reconsent'), item('privacy', 'missing'), item('sensitive_areas', 'withdrawn')];
+    expect(formsStillNeeded(items).map((i) => i.kind)).toEqual(['outbreak']);
+    expect(formsToSign(items).map((i) => i.kind)).toEqual(['outbreak', 'privacy']);
+  });
+
+  it('counts age in whole years on the day', () => {
+    expect(ageOn('2010-11-30', '2026-11-30')).toBe(16);
+    expect(ageOn('2010-12-01', '2026-11-30')).toBe(15);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
   });
 });

@@ -339,7 +339,7 @@ function signatureRows({ doc, input, labels, images }: Omit<LayoutContext, 'sign
       const boxH = 66;
       const infoX = left + boxW + 18;
       const info = lines(
-        [{ s: labels.signedBy(sig.signerName), bold: true }, { s: labels.signedOnScreen(when(sig.signedAt)), gap: true }, ...recorded],
+        [{ s: labels.signedBy(sig.signerName), bold: true }, ...(sig.onBehalf ? [{ s: sig.onBehalf }] : []), { s: labels.signedOnScreen(when(sig.signedAt)), gap: true }, ...recorded],
         infoX,
         right - infoX,
       );
@@ -363,7 +363,7 @@ function signatureRows({ doc, input, labels, images }: Omit<LayoutContext, 'sign
     case 'paper': {
       // The date written on the form: a paper signature has no time of day anyone entered.
       const day = formatSignedDay(sig.signedAt, input.locale, input.timeZone);
-      return [columns([{ s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(day) }], [...recorded, { s: labels.paperCopyKept, muted: true }])];
+      return [columns([...(sig.onBehalf ? [{ s: sig.onBehalf, bold: true }] : []), { s: labels.signedOnPaperSeenBy(sig.seenBy), bold: true }, { s: labels.signedOn(day) }], [...recorded, { s: labels.paperCopyKept, muted: true }])];
     }
     case 'verbal':
       return [columns([{ s: labels.verbalRecordedBy(sig.recordedBy), bold: true }, { s: labels.givenOn(when(sig.signedAt)) }], recorded)];

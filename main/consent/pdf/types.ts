@@ -25,13 +25,14 @@ export interface ConsentPdfInput {
   template: { name: string; version: number; title: string; sections: Array<{ heading: string; paragraphs: string[] }> };
   /** For example group 'Areas', label 'Gluteal region', checked true; drawn as real boxes with a drawn tick. */
   choices: Array<{ group: string; label: string; checked: boolean }>;
+  /** `onBehalf`: a substitute decision-maker signed ("Parent, signing for …"), printed beside the signature. */
   signature:
     /** The drawn signature as checkSignaturePng passed it: decoded, checked for ink, flattened onto white. */
-    | { method: 'screen'; image: PreparedImage; signerName: string; signedAt: string }
+    | { method: 'screen'; image: PreparedImage; signerName: string; signedAt: string; onBehalf?: string }
     /** Printed for signing on paper: a blank signature line, name and date lines. */
     | { method: 'paper-blank' }
     /** Re-render of a paper-signed record: states 'Signed on paper, seen by …'. */
-    | { method: 'paper'; signedAt: string; seenBy: string }
+    | { method: 'paper'; signedAt: string; seenBy: string; onBehalf?: string }
     | { method: 'verbal'; signedAt: string; recordedBy: string };
   /** Who explained the form: a signed form does not replace the conversation (CMTBC). */
   explainedBy: string;

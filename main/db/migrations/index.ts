@@ -4,6 +4,7 @@ import * as m002 from './002_audit';
 import * as m003 from './003_consent';
 import * as m004 from './004_app_state';
 import * as m005 from './005_plain_search';
+import * as m006 from './006_consent_signer';
 import * as m007 from './007_staff';
 import * as m008 from './008_audit_no_replace';
 import * as m009 from './009_appointments';
@@ -23,6 +24,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['003_consent', m003],
   ['004_app_state', m004],
   ['005_plain_search', m005],
+  ['006_consent_signer', m006],
   ['007_staff', m007],
   ['008_audit_no_replace', m008],
   ['009_appointments', m009],
