@@ -21,10 +21,11 @@ export const contract = {
   ...consentContract,
   ...staffContract,
   ...auditContract,
-  ...backupContract,
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,
+  // Last: a backup's audit entry lands when the copy is done, after the calls before it.
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;
