@@ -84,7 +84,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByText(/Restored the backup of today/)).toBeVisible();
 
-  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Find a patient' }).fill('wojcik');
   await expect(page.getByText(/No patient/i)).toBeVisible();
 
@@ -92,7 +92,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   await page.getByRole('button', { name: 'Undo the last restore' }).click();
   await expect(page.getByText('The restore was undone')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo the last restore' })).toHaveCount(0);
-  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Find a patient' }).fill('wojcik');
   await expect(page.getByRole('option')).toHaveCount(1);
 });
