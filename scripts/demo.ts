@@ -154,6 +154,38 @@ async function main() {
     }
 
     const intakes = await demoIntakes(app, ids.filter((id) => !archived.has(id)), (date) => void (simulated = date));
+    // A day at the desk: rooms, types of visit, the therapists' hours, and today's visits,
+    // the morning's booking screenings taken, as reception would have it at opening.
+    await startAs(app, 'admin');
+    const must = async <T>(channel: string, input: unknown): Promise<T> => {
+      const r = await app.dispatch(channel, input);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    };
+    const rooms: Array<{ id: string }> = [];
+    for (const name of ['Room 1', 'Room 2', 'Room 3']) rooms.push(await must('appointments.saveRoom', { name }));
+    const types: Array<{ id: string; minutes: number }> = [
+      await must('appointments.saveType', { name: 'Massage, 60 min', minutes: 60, consentForms: ['treatment', 'outbreak'] }),
+      await must('appointments.saveType', { name: 'Massage, 30 min', minutes: 30, consentForms: ['treatment', 'outbreak'] }),
+      await must('appointments.saveType', { name: 'Chest and abdomen, 45 min', minutes: 45, consentForms: ['treatment', 'outbreak', 'sensitive_areas'] }),
+    ];
+    const { therapists } = await must<{ therapists: Array<{ id: string }> }>('appointments.setup', {});
+    for (const t of therapists) await must('appointments.saveHours', { staffId: t.id, hours: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })) });
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone });
+    const set = await must<{ id: string; questions: Array<{ id: string }> }>('screening.current', {});
+    let visits = 0;
+    for (let i = 0; i < 14; i++) {
+      const therapist = therapists[i % therapists.length];
+      const slot = 8 * 60 + Math.floor(i / therapists.length) * 75;
+      const start = `${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`;
+      const booked = await app.dispatch('appointments.book', { patientId: active[i * 3], therapistId: therapist.id, roomId: rooms[i % rooms.length].id, typeId: types[i % types.length].id, day: today, start });
+      if (!booked.ok) continue;
+      visits++;
+      if (i % 3 !== 2) {
+        const appointmentId = (booked.value as { id: string }).id;
+        await must('screening.record', { appointmentId, stage: 'booking', setId: set.id, answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) });
+      }
+    }
 
     const info = await app.dispatch('app.info', {});
     const total = info.ok ? (info.value as { patientCount: number }).patientCount : NaN;
@@ -163,6 +195,7 @@ async function main() {
     console.log(`  health history versions: ${intakes.written}${intakes.failed ? ` (${intakes.failed} refused)` : ''}`);
     console.log(`  patient records in the database now: ${total}`);
     console.log(`  consents recorded: ${consents}${consentFailed ? ` (${consentFailed} refused)` : ''}, for ${minors} minors signed by a parent`);
+    console.log(`  visits booked for today: ${visits} (3 rooms, 3 types of visit)`);
     console.log('  staff (demo PINs, for training only):');
     for (const s of [testStaff.admin, testStaff.therapist, demoTherapist, testStaff.reception]) console.log(`    ${s.name.padEnd(24)} ${s.initials.padEnd(4)} ${s.roles.join(', ').padEnd(10)} PIN ${s.secret}`);
     console.log(`  database: ${paths.database}`);

@@ -31,6 +31,16 @@ import { appInfoHandlers } from './info';
 import { createIntakeService, readIntakePolicy } from '../intake/service';
 import { intakeHandlers } from '../intake/handlers';
 import { seedIntakeTemplate } from '../intake/templates';
+import { createAppointmentService } from '../appointments/service';
+import { appointmentHandlers } from '../appointments/handlers';
+import { createScreeningService } from '../screening/service';
+import { screeningHandlers } from '../screening/handlers';
+import { seedScreeningSet } from '../screening/sets';
+import { renderScreeningPdf } from '../screening/pdf';
+import { createToday } from '../today/service';
+import { todayHandlers } from '../today/handlers';
+import { screeningSteps } from '../today/steps/screening';
+import { consentStep } from '../today/steps/consents';
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -73,6 +83,7 @@ export async function createApp(deps: AppDeps) {
   await migrateToLatest(db);
   await seedTemplates(db, resourcesDir, now, newId);
   await seedIntakeTemplate(db, resourcesDir, now, newId);
+  await seedScreeningSet(db, resourcesDir, now, newId);
   const swept = await sweepOrphans(db, paths.documents, paths.root, now());
   // A count only: file names are record ids, and the log is no place for them.
   if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
@@ -134,6 +145,17 @@ export async function createApp(deps: AppDeps) {
   const backup = createBackupService({ paths, settings: store, appVersion: version, now, restart: deps.restart, audit: auditBackup });
   const stopSchedule = backup.schedule();
 
+  const timeZone = () => settings.details().timeZone;
+  const screening = createScreeningService({
+    db, now, newId, store: journal.store, byPatient: () => patientMode.isOn(), documents,
+    pdf: async (s, trx) => {
+      const visit = await appointments.read(s.appointmentId, trx);
+      return renderScreeningPdf({ screening: s, clinicName: settings.details().name, patientName: visit?.patientName ?? '', visitStartsAt: visit?.startsAt ?? s.takenAt, timeZone: timeZone() }, fontsDir);
+    },
+  });
+  const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
+  // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
@@ -141,6 +163,7 @@ export async function createApp(deps: AppDeps) {
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
   const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
+  const screeningRoutes = screeningHandlers({ screening, journaled: journal.change });
   const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,
@@ -161,6 +184,10 @@ export async function createApp(deps: AppDeps) {
     ...printingHandlers(deps.printer),
     ...appInfoHandlers(db, { version, dataDirectory: paths.root }),
     ...exportHandlers(exporter, retention),
+    ...appointmentHandlers(appointments, timeZone),
+    ...screeningRoutes,
+    'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
+    ...todayHandlers(today),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,
@@ -174,7 +201,7 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake },
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,

@@ -31,14 +31,9 @@ export function toFact(row: ConsentFactRow, versionOf: Map<string, TemplateVersi
 export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => ConsentPolicy; timeZone: () => Promise<string> }) {
   return async (patientIds: string[]): Promise<Set<string>> => {
     if (patientIds.length === 0) return new Set();
-    const { db } = deps;
-    const columns = ['id', 'patient_id', 'template_id', 'kind', 'method', 'choices', 'signed_at', 'withdrawn_at'];
-    const rows = (await db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', neededBeforeTreatment)) as ConsentFactRow[];
-    if (rows.length === 0) return new Set(patientIds);
-    const versions = await templateVersions(db);
-    const versionOf = new Map(versions.map((v) => [v.id, v]));
-    const byPatient = new Map<string, ConsentFact[]>();
-    for (const row of rows) (byPatient.get(row.patient_id) ?? byPatient.set(row.patient_id, []).get(row.patient_id)!).push(toFact(row, versionOf));
+    const facts = await consentFacts(deps.db, patientIds, neededBeforeTreatment);
+    if (!facts) return new Set(patientIds);
+    const { versions, byPatient } = facts;
     const policy = deps.policy();
     const now = deps.now();
     const timeZone = await deps.timeZone();
@@ -52,4 +47,20 @@ export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => Con
       }),
     );
   };
+}
+
+/**
+ * The consents of these kinds the patients have, grouped by patient, with the template
+ * versions status needs: two queries for a page of patients or a day of visits.
+ * Null when none of them has any (no versions read).
+ */
+export async function consentFacts(db: Knex, patientIds: string[], kinds: readonly ConsentKind[]): Promise<{ versions: TemplateVersion[]; byPatient: Map<string, ConsentFact[]> } | null> {
+  const columns = ['id', 'patient_id', 'template_id', 'kind', 'method', 'choices', 'signed_at', 'withdrawn_at'];
+  const rows = (await db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', kinds)) as ConsentFactRow[];
+  if (rows.length === 0) return null;
+  const versions = await templateVersions(db);
+  const versionOf = new Map(versions.map((v) => [v.id, v]));
+  const byPatient = new Map<string, ConsentFact[]>();
+  for (const row of rows) (byPatient.get(row.patient_id) ?? byPatient.set(row.patient_id, []).get(row.patient_id)!).push(toFact(row, versionOf));
+  return { versions, byPatient };
 }

@@ -12,7 +12,7 @@ import type { Role } from '../../shared/contract/staff';
  */
 export type Permission = 'public' | readonly Role[];
 
-/** Reception works the desk; therapists also see clinical details (the intake history); admins do everything. */
+/** Reception works the desk; therapists also see clinical details (the intake history) and decide clinical questions (a screening override); admins do everything. */
 const desk = ['reception', 'therapist', 'admin'] as const;
 const admin = ['admin'] as const;
 const clinical = ['therapist', 'admin'] as const;
@@ -101,6 +101,32 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'intake.saveDraft': desk,
   'intake.policy': desk,
   'intake.updatePolicy': admin,
+
+  'appointments.setup': desk,
+  'appointments.saveRoom': admin,
+  'appointments.saveType': admin,
+  'appointments.saveHours': admin,
+  'appointments.day': desk,
+  'appointments.week': desk,
+  'appointments.book': desk,
+  'appointments.move': desk,
+  'appointments.cancel': desk,
+  'appointments.noShow': desk,
+  'appointments.checkIn': desk,
+  'appointments.checkOut': desk,
+
+  'screening.current': desk,
+  'screening.saveSet': admin,
+  'screening.policy': desk,
+  'screening.updatePolicy': admin,
+  'screening.forAppointment': desk,
+  'screening.record': desk,
+  'screening.addNote': desk,
+  // A visit stopped by a screening goes ahead only on a clinical's or an admin's word.
+  'screening.override': clinical,
+  'screening.document': desk,
+
+  'today.day': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

@@ -14,12 +14,14 @@ import type { Role, SessionState } from '../../shared/contract/staff';
 import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
 import { IntakeScreen } from '../intake/IntakeScreen';
+import { TodayScreen } from '../today/TodayScreen';
 
 type User = NonNullable<SessionState['user']>;
 
 /** Who sees which section: the same rule main enforces (main/ipc/permissions.ts); the screen only offers what main allows. */
 const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string; roles?: readonly Role[] }> = [
-  { screen: 'patients', label: 'Patients', key: '1' },
+  { screen: 'today', label: 'Today', key: '1' },
+  { screen: 'patients', label: 'Patients', key: '2' },
   { screen: 'staff', label: 'Staff', key: '5', roles: ['admin'] },
   { screen: 'audit', label: 'Audit trail', key: '6' },
   { screen: 'backup', label: 'Backups', key: '7', roles: ['admin'] },
@@ -125,6 +127,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <AuditScreen user={user} />
         ) : route.screen === 'intake' ? (
           <IntakeScreen key={`${route.patientId}-${route.view}`} patientId={route.patientId} view={route.view} />
+        ) : route.screen === 'today' ? (
+          <TodayScreen route={route} user={user} />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -6,6 +6,7 @@ import { hasUnsavedWork, whenLeaving } from './leave';
  * Electron) and a test can open a screen directly. No router library: a few shapes.
  */
 export type Route =
+  | { screen: 'today'; day?: string; view?: TodayView; therapistId?: string }
   | { screen: 'patients'; patientId?: string; mode?: 'view' | 'edit' }
   | { screen: 'patients'; mode: 'new' }
   | { screen: 'settings' }
@@ -15,8 +16,19 @@ export type Route =
   | { screen: 'intake'; patientId: string; view: 'fill' | 'history' }
   | { screen: 'backup' };
 
+/** The Today screen's three views: the sheet of what each visit needs, the day by therapist, one therapist's week. */
+export const todayViews = ['sheet', 'day', 'week'] as const;
+export type TodayView = (typeof todayViews)[number];
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  // The first screen of the day: an empty address opens Today.
+  if (parts.length === 0) return { screen: 'today' };
+  if (parts[0] === 'today') {
+    const view = todayViews.find((v) => v === parts[2]);
+    const day = parts[1] && /^\d{4}-\d{2}-\d{2}$/.test(parts[1]) ? parts[1] : undefined;
+    return { screen: 'today', day, view, therapistId: parts[3] ? decodeURIComponent(parts[3]) : undefined };
+  }
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'consent-forms') return { screen: 'consent-forms' };
   if (parts[0] === 'staff') return { screen: 'staff' };
@@ -31,6 +43,11 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
+  if (route.screen === 'today') {
+    // `now`: whatever day it is when the address is opened (a bookmark stays on today).
+    const parts = [route.day ?? 'now', route.view ?? 'sheet', ...(route.therapistId ? [encodeURIComponent(route.therapistId)] : [])];
+    return `#/today/${parts.join('/')}`;
+  }
   if (route.screen === 'settings') return '#/settings';
   if (route.screen === 'consent-forms') return '#/consent-forms';
   if (route.screen === 'staff') return '#/staff';

@@ -7,6 +7,9 @@ import { auditContract } from './audit';
 import { exportContract } from './export';
 import { intakeContract } from './intake';
 import { backupContract } from './backup';
+import { appointmentsContract } from './appointments';
+import { screeningContract } from './screening';
+import { todayContract } from './today';
 import type { Result } from './result';
 
 /**
@@ -22,6 +25,10 @@ export const contract = {
   ...auditContract,
   ...exportContract,
   ...intakeContract,
+  ...appointmentsContract,
+  ...screeningContract,
+  ...todayContract,
+  // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;
 

@@ -27,7 +27,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
 
   const screens: Array<[string, () => Promise<void>]> = [
     ['patients, empty search', async () => {
-      await page.goto(appUrl);
+      await page.goto(`${appUrl}#/patients`);
     }],
     ['patients, with results', async () => {
       await page.getByRole('combobox', { name: 'Find a patient' }).fill('zoe');
@@ -59,7 +59,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
       await expect(page.getByRole('button', { name: '5 April 1988' })).toBeVisible();
     }],
     ['edit patient form', async () => {
-      await page.keyboard.press('Alt+1');
+      await page.keyboard.press('Alt+2');
       await page.getByRole('button', { name: 'Discard changes' }).click();
       await page.goto(`${appUrl}#/patients/${id}/edit`);
       await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');

@@ -84,7 +84,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByText(/A backup was restored\. The data from before it was set aside/)).toBeVisible();
 
-  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Find a patient' }).fill('wojcik');
   await expect(page.getByText(/No patient/i)).toBeVisible();
 
@@ -94,7 +94,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   await expect(page.getByRole('button', { name: 'Undo the last restore' })).toHaveCount(0);
   // The frame comes back once main has reopened; a key pressed while it does is not lost on a person, so press again.
   await expect(async () => {
-    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
     await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeVisible({ timeout: 1000 });
   }).toPass();
   await page.getByRole('combobox', { name: 'Find a patient' }).fill('wojcik');

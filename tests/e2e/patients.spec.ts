@@ -5,7 +5,7 @@ import { patientInput } from '../support/fixtures';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a new receptionist creates, finds, edits and archives a patient', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}#/patients`);
   await page.getByRole('button', { name: 'New patient' }).click();
   await page.getByLabel('First name', { exact: true }).fill('Łukasz');
   await page.getByLabel('Last name', { exact: true }).fill('Wójcik');
@@ -41,7 +41,7 @@ test('a new receptionist creates, finds, edits and archives a patient', async ({
 });
 
 test('the whole round with the keyboard only', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}#/patients`);
   await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeFocused();
 
   await page.keyboard.press('Alt+N');
@@ -152,7 +152,7 @@ test('a new record that looks like an existing patient is flagged before it is m
 test('typed work is never thrown away without a question', async ({ page, appUrl, app }) => {
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}#/patients`);
   await page.keyboard.press('Alt+N');
   await page.keyboard.type('Amara');
   const first = page.getByLabel('First name', { exact: true });
@@ -263,7 +263,7 @@ test('birth dates are taken as typed, and a date that reads two ways is asked ab
 });
 
 test('a new patient starts from what was typed in the search, with Save in reach at 1366×768', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
+  await page.goto(`${appUrl}#/patients`);
   await page.keyboard.type("Zoë O'Brien");
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');

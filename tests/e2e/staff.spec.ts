@@ -156,7 +156,7 @@ test.describe('reception', () => {
     await page.goto(appUrl);
     await expect(page.getByText(`Signed in: ${testStaff.reception.name}`)).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect(nav.getByRole('link')).toHaveText([/Patients/, /Audit trail/]);
+    await expect(nav.getByRole('link')).toHaveText([/Today/, /Patients/, /Audit trail/]);
     for (const screen of ['staff', 'consent-forms', 'settings']) {
       await page.goto(`${appUrl}#/${screen}`);
       await expect(page.getByRole('alert')).toContainText('Only an admin can open this screen');

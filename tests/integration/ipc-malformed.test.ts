@@ -193,6 +193,23 @@ beforeAll(async () => {
   const me = (await app.services.staff.active())[0];
   await mustOk('staff.create', { ...testStaff.therapist, roles: ['therapist'] });
   const witness = (await app.services.staff.active()).find((s) => s.initials === testStaff.therapist.initials)!;
+  // The day's setup and visits, written straight to the tables: no audit entries, which the baseline counts.
+  const day = { room: 'a0000000-0000-4000-8000-000000000001', type: 'a0000000-0000-4000-8000-000000000002', screening: 'a0000000-0000-4000-8000-000000000003' };
+  const visits = ['move', 'cancel', 'noShow', 'checkIn', 'checkOut'] as const;
+  const visit = Object.fromEntries(visits.map((v, i) => [v, `b0000000-0000-4000-8000-00000000000${i}`])) as Record<(typeof visits)[number], string>;
+  await app.db('rooms').insert({ id: day.room, name: 'Room 1' });
+  await app.db('appointment_types').insert({ id: day.type, name: 'Massage, 60 min', minutes: 60, consent_forms: '["treatment"]' });
+  await app.db('appointments').insert(
+    visits.map((v, i) => ({
+      id: visit[v], patient_id: lukasz.id, therapist_id: witness.id, room_id: day.room, type_id: day.type, starts_at: `2026-07-16T1${i}:00:00.000Z`, ends_at: `2026-07-16T1${i}:30:00.000Z`,
+      status: v === 'checkOut' ? 'checked_in' : 'booked', scheduled_at: '2026-07-01T10:00:00.000Z', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z',
+    })),
+  );
+  const set = await app.services.screening.current();
+  await app.db('screenings').insert({
+    id: day.screening, appointment_id: visit.checkOut, patient_id: lukasz.id, stage: 'arrival', set_id: set.id, language: 'en',
+    answers: JSON.stringify(set.questions.map((q, i) => ({ questionId: q.id, text: q.en, answer: i === 0 }))), positive: 1, by_patient: 1, taken_at: '2026-07-16T12:55:00.000Z',
+  });
   const backupFolder = path.join(dir, 'backups');
   await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
@@ -274,6 +291,32 @@ beforeAll(async () => {
     'backup.verify': { name: 'rapport-20260101T000000Z' },
     'backup.restore': { name: 'rapport-20260101T000000Z' },
     'backup.undoRestore': {},
+    // Ids that parse; whether they exist is the services' business, tested in appointments.test.ts.
+    'appointments.setup': {},
+    'appointments.saveRoom': { name: 'Room 3' },
+    'appointments.saveType': { name: 'Massage, 90 min', minutes: 90, consentForms: ['treatment'] },
+    'appointments.saveHours': { staffId: witness.id, hours: [{ weekday: 1, start: '09:00', end: '17:00' }] },
+    'appointments.day': { day: '2026-07-16' },
+    'appointments.week': { therapistId: witness.id, day: '2026-07-16' },
+    'appointments.book': { patientId: lukasz.id, therapistId: witness.id, roomId: day.room, typeId: day.type, day: '2026-07-14', start: '10:00' },
+    'appointments.move': { id: visit.move, day: '2026-07-15', start: '11:00', end: '12:00' },
+    'appointments.cancel': { id: visit.cancel, reason: 'Feeling unwell' },
+    'appointments.noShow': { id: visit.noShow },
+    'appointments.checkIn': { id: visit.checkIn },
+    'appointments.checkOut': { id: visit.checkOut },
+    'screening.current': {},
+    'screening.saveSet': {
+      title: { en: 'Screening', fr: 'Dépistage' }, source: 'Our own', emergency: { en: 'Call 911', fr: 'Composez le 911' },
+      questions: [{ id: 'fever', en: 'Fever?', fr: 'Fièvre ?' }],
+    },
+    'screening.policy': {},
+    'screening.updatePolicy': { bookingRequired: true, bookingWithinHours: 48, arrivalRequired: true },
+    'screening.forAppointment': { appointmentId: visit.checkOut },
+    'screening.record': { appointmentId: visit.move, stage: 'arrival', setId: set.id, language: 'fr', answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) },
+    'screening.addNote': { screeningId: day.screening, note: 'Spoke with the patient' },
+    'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
+    'screening.document': { screeningId: day.screening },
+    'today.day': { day: '2026-07-16' },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -577,6 +620,9 @@ describe('after all the garbage', () => {
       'staff.created', 'staff.updated', 'staff.secret_reset', 'settings.auto_lock_changed', 'audit.exported',
       'patient.exported', 'settings.retention_changed',
       'intake_template.versioned', 'intake.history_viewed', 'intake.recorded', 'intake.no_changes', 'settings.intake_review_changed',
+      'room.created', 'appointment_type.created', 'working_hours.changed',
+      'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
+      'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
       'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;

@@ -422,6 +422,30 @@ upgrades['005_plain_search'] = {
   },
 };
 
+upgrades['009_appointments'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'c0ffee00-0000-4000-8000-000000000009', name: 'Amélie Tremblay', initials: 'AT', roles: '["therapist"]', secret_hash: 'x', secret_kind: 'pin', created_at: '2024-06-01T10:00:00.000Z', updated_at: '2024-06-01T10:00:00.000Z' });
+  },
+  async verify(q) {
+    // The patients and staff already there can be booked; the references hold.
+    const room = { id: 'c0ffee00-0000-4000-8000-0000000000a1', name: 'Room 1' };
+    const type = { id: 'c0ffee00-0000-4000-8000-0000000000b1', name: 'Massage', minutes: 60 };
+    await q('rooms').insert(room);
+    await q('appointment_types').insert(type);
+    const visit = {
+      id: 'c0ffee00-0000-4000-8000-0000000000c1', patient_id: v001Patients[0].patient.id, therapist_id: 'c0ffee00-0000-4000-8000-000000000009', room_id: room.id, type_id: type.id,
+      starts_at: '2024-06-03T14:00:00.000Z', ends_at: '2024-06-03T15:00:00.000Z', status: 'booked', scheduled_at: '2024-06-01T10:00:00.000Z', created_at: '2024-06-01T10:00:00.000Z', updated_at: '2024-06-01T10:00:00.000Z',
+    };
+    await q('appointments').insert(visit);
+    expect(await q('appointment_types').where({ id: type.id }).first('consent_forms', 'active')).toEqual({ consent_forms: '[]', active: 1 });
+    await expect(q('appointments').insert({ ...visit, id: 'c0ffee00-0000-4000-8000-0000000000c2', patient_id: 'no-such-patient' })).rejects.toThrow(/FOREIGN KEY/);
+    // The day's list reads one index range, not the table.
+    const plan = (await q.raw("EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE starts_at >= '2024-06-03' AND starts_at < '2024-06-04'")) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX appointments_day/);
+  },
+};
+
 // ------------------------------------------------------------------ tests
 
 describe('migrations', () => {

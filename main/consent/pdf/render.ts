@@ -102,20 +102,36 @@ function wordLayouts(font: object): object {
   return kept.words;
 }
 
-function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Promise<Buffer> {
-  const created = new Date(input.createdAt);
+/** What a document says about itself; fixed from the record, so the bytes are too. */
+export interface StableMeta {
+  /** The record's UUID: the PDF's /ID and the seed of its font subset names. */
+  documentId: string;
+  createdAt: string;
+  locale: string;
+  title: string;
+  author: string;
+  subject: string;
+}
+
+/**
+ * A pdfkit document whose bytes depend on the record alone: no render time, no random
+ * id, font subsets named from the record (consent forms, screening records). Draw on
+ * `doc`, call `doc.end()`, and `done` gives the bytes.
+ */
+export function stableDocument(meta: StableMeta, fonts: Fonts): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const created = new Date(meta.createdAt);
   const doc = new PDFDocument({
     size: [pageSize.width, pageSize.height],
     margins: { ...margins },
     bufferPages: true,
     // No default font: pdfkit would otherwise load and embed Helvetica, which we never use.
     font: '',
-    lang: input.locale,
+    lang: meta.locale,
     displayTitle: true,
     info: {
-      Title: input.template.title,
-      Author: input.clinic.name,
-      Subject: `${input.template.name}, ${labelsFor(input.locale).version(input.template.version)}`,
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
       Creator: 'Rapport',
       Producer: 'Rapport (pdfkit)',
       // Fixed from the record: pdfkit would stamp the time of rendering.
@@ -125,7 +141,7 @@ function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Prom
   });
   // pdfkit derives the trailer /ID from an MD5 of the info dictionary; the record's
   // UUID is both stable and meaningful. Nothing else in this path is random or dated.
-  (doc as unknown as { _id: Uint8Array })._id = uuidBytes(input.documentId);
+  (doc as unknown as { _id: Uint8Array })._id = uuidBytes(meta.documentId);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -137,9 +153,23 @@ function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Prom
   // pdfkit takes a parsed font where its types only admit bytes or a path.
   doc.registerFont(fontNames.regular, fonts.regular as unknown as Buffer);
   doc.registerFont(fontNames.bold, fonts.bold as unknown as Buffer);
-  nameFontSubsets(doc, input.documentId, fonts);
+  nameFontSubsets(doc, meta.documentId, fonts);
   doc.font(fontNames.regular);
+  return { doc, done };
+}
 
+function draw(input: ConsentPdfInput, fonts: Fonts, images: CheckedImages): Promise<Buffer> {
+  const { doc, done } = stableDocument(
+    {
+      documentId: input.documentId,
+      createdAt: input.createdAt,
+      locale: input.locale,
+      title: input.template.title,
+      author: input.clinic.name,
+      subject: `${input.template.name}, ${labelsFor(input.locale).version(input.template.version)}`,
+    },
+    fonts,
+  );
   const parts = { doc, input, labels: labelsFor(input.locale), images };
   const signature = signatureBlock(parts);
   const ctx: LayoutContext = { ...parts, signatureHeight: signature.height };

@@ -7,6 +7,7 @@ import * as m005 from './005_plain_search';
 import * as m006 from './006_consent_signer';
 import * as m007 from './007_staff';
 import * as m008 from './008_audit_no_replace';
+import * as m009 from './009_appointments';
 import * as m010 from './010_intake';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['006_consent_signer', m006],
   ['007_staff', m007],
   ['008_audit_no_replace', m008],
+  ['009_appointments', m009],
   ['010_intake', m010],
 ];
 

@@ -1,0 +1,55 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * The clinic's wall clock ↔ UTC instants, through Temporal's time-zone rules, so the
+ * days the clocks change are right: a time the clock skips (spring forward) or shows
+ * twice (fall back) is refused with a reason the desk can act on, never guessed.
+ */
+
+export type Clocked = { ok: true; instant: string } | { ok: false; message: string };
+
+export function instantAt(day: string, time: string, timeZone: string): Clocked {
+  const wall = Temporal.PlainDateTime.from(`${day}T${time}`);
+  const earlier = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+  const later = wall.toZonedDateTime(timeZone, { disambiguation: 'later' });
+  if (!earlier.toPlainDateTime().equals(wall)) {
+    return { ok: false, message: `The clocks go forward on ${day}: ${time} does not exist that day. Choose a time after the change.` };
+  }
+  if (earlier.epochMilliseconds !== later.epochMilliseconds) {
+    return { ok: false, message: `The clocks go back on ${day}: ${time} happens twice that day. Choose a time after the change.` };
+  }
+  return { ok: true, instant: earlier.toInstant().toString() };
+}
+
+/** Where a day starts and the next one starts, as UTC instants (23 or 25 hours apart on a change). */
+export function dayBounds(day: string, timeZone: string): { from: string; to: string } {
+  const date = Temporal.PlainDate.from(day);
+  return {
+    from: date.toZonedDateTime({ timeZone }).toInstant().toString(),
+    to: date.add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().toString(),
+  };
+}
+
+/** The clinic's day and HH:MM of an instant. */
+export function wallClock(instant: string, timeZone: string): { day: string; time: string } {
+  const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone);
+  return { day: zoned.toPlainDate().toString(), time: zoned.toPlainTime().toString({ smallestUnit: 'minute' }) };
+}
+
+/** Monday to Sunday of the week that holds `day`. */
+export function weekOf(day: string): string[] {
+  const date = Temporal.PlainDate.from(day);
+  const monday = date.subtract({ days: date.dayOfWeek - 1 });
+  return Array.from({ length: 7 }, (_, i) => monday.add({ days: i }).toString());
+}
+
+export const weekday = (day: string) => Temporal.PlainDate.from(day).dayOfWeek;
+
+export const addMinutes = (time: string, minutes: number) => Temporal.PlainTime.from(time).add({ minutes }).toString({ smallestUnit: 'minute' });
+
+export const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
+
+export const wallMinutes = (start: string, end: string) => {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return m(end) - m(start);
+};

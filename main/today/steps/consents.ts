@@ -1,0 +1,35 @@
+import type { ConsentKind } from '../../../shared/contract/consent';
+import type { ConsentPolicy } from '../../../shared/contract/settings';
+import { consentKinds } from '../../../shared/contract/consent';
+import type { StepStatus } from '../../../shared/contract/today';
+import { consentStatus } from '../../consent/status';
+import { consentFacts } from '../../consent/needs-forms';
+import type { TodayStepModule } from './types';
+
+const names: Record<ConsentKind, string> = { treatment: 'Treatment', outbreak: 'Outbreak', sensitive_areas: 'Sensitive areas', privacy: 'Privacy' };
+
+/** The consents this type of visit needs, as the record's consent status has them at the visit's time. */
+export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
+  return {
+    step: 'consents',
+    async check({ db, appointments, timeZone }) {
+      const out = new Map<string, Omit<StepStatus, 'step'>>();
+      const needing = appointments.filter((a) => a.consentForms.length > 0);
+      const facts = await consentFacts(db, [...new Set(needing.map((a) => a.patientId))], consentKinds);
+      for (const a of appointments) {
+        if (a.consentForms.length === 0) {
+          out.set(a.id, { state: 'not_needed', detail: '' });
+          continue;
+        }
+        const consents = facts?.byPatient.get(a.patientId);
+        const missing = consents
+          ? consentStatus({ consents, versions: facts!.versions, policy: policy(), now: new Date(a.startsAt), timeZone })
+              .filter((s) => a.consentForms.includes(s.kind) && s.state !== 'on_file')
+              .map((s) => s.kind)
+          : a.consentForms;
+        out.set(a.id, missing.length === 0 ? { state: 'done', detail: 'On file' } : { state: 'missing', detail: missing.map((k) => names[k]).join(', ') });
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import type { Appointment, AppointmentType, Room, Therapist } from '../../shared/contract/appointments';
+import { useRead, useWrite } from '../ipc/hooks';
+import { Dialog } from '../ui/Dialog';
+import { SelectField, TextArea, TextField } from '../ui/Field';
+import { Actions } from '../ui/FormEnd';
+import { ErrorSummary, useFormAction } from '../ui/formAction';
+
+export interface Setup {
+  therapists: Therapist[];
+  rooms: Room[];
+  types: AppointmentType[];
+}
+
+/** A free slot the desk picked on the day or week view (or nothing picked: the form starts empty). */
+export interface Slot {
+  day: string;
+  start: string;
+  therapistId?: string;
+}
+
+/**
+ * Booking on the phone: find the patient by typing part of a name, phone or birth date,
+ * then the type of visit and the room. Main refuses a slot taken meanwhile, naming the
+ * booking in the way, next to the time.
+ */
+export function BookingDialog({ slot, setup, onClose, onBooked }: { slot: Slot; setup: Setup; onClose(): void; onBooked(a: Appointment): void }) {
+  const [query, setQuery] = useState('');
+  const [patientId, setPatientId] = useState('');
+  const types = setup.types.filter((t) => t.active);
+  const rooms = setup.rooms.filter((r) => r.active);
+  const [form, setForm] = useState({ therapistId: slot.therapistId ?? setup.therapists[0]?.id ?? '', typeId: types[0]?.id ?? '', roomId: rooms[0]?.id ?? '', day: slot.day, start: slot.start });
+  const found = useRead('patients.search', { query, limit: 8 }, { enabled: query.trim().length >= 2, keepPrevious: true });
+  const book = useWrite('appointments.book');
+  const action = useFormAction();
+  const set = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }), error: action.errors[key] });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!patientId) return action.refuse({ message: 'Choose the patient first.', fields: { patientId: 'Type part of a name, phone or birth date, then choose the patient' } });
+    const r = await action.run(() => book.mutateAsync({ ...form, patientId }));
+    if (r.ok) onBooked(r.value);
+  }
+
+  const chosen = found.data?.results.find((p) => p.id === patientId);
+  return (
+    <Dialog title="Book a visit" open onClose={onClose} wide dirty={Boolean(patientId || query)}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary {...action.summary} />
+        <TextField
+          label="Patient"
+          name="patientId"
+          required
+          autoFocus
+          autoComplete="off"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setPatientId('');
+          }}
+          hint="Part of a name, a phone number or a birth date"
+          error={action.errors.patientId}
+        />
+        {query.trim().length >= 2 && !patientId && (
+          <ul className="results booking__results" aria-label="Matching patients">
+            {(found.data?.results ?? []).map((p) => (
+              <li key={p.id}>
+                <button type="button" className="result booking__result" onClick={() => {
+                  setPatientId(p.id);
+                  setQuery(`${p.preferredName || p.firstName} ${p.lastName}`);
+                }}>
+                  <span className="result__name">{p.preferredName || p.firstName} {p.lastName}</span>
+                  <span className="result__meta">{p.dateOfBirth} · {p.phone}</span>
+                </button>
+              </li>
+            ))}
+            {found.data && found.data.results.length === 0 && <li className="search__empty">No patient matches. Register the patient on the Patients screen first.</li>}
+          </ul>
+        )}
+        {chosen && <p className="pane__hint">Booking for {chosen.preferredName || chosen.firstName} {chosen.lastName}, born {chosen.dateOfBirth}.</p>}
+        <div className="grid grid--3">
+          <SelectField label="Therapist" {...set('therapistId')} options={setup.therapists.map((t) => ({ value: t.id, label: t.name }))} />
+          <SelectField label="Type of visit" {...set('typeId')} options={types.map((t) => ({ value: t.id, label: `${t.name} (${t.minutes} min)` }))} />
+          <SelectField label="Room" {...set('roomId')} options={rooms.map((r) => ({ value: r.id, label: r.name }))} />
+        </div>
+        <div className="grid grid--2">
+          <TextField label="Day" type="date" required {...set('day')} />
+          <TextField label="Start" type="time" required step={300} {...set('start')} />
+        </div>
+        <Actions submit="Book" busy={book.isPending} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+/** Another day or time (and therapist or room) for a booked visit; main checks the new slot the same way. */
+export function MoveDialog({ appointment, setup, onClose, onMoved }: { appointment: Appointment; setup: Setup; onClose(): void; onMoved(a: Appointment): void }) {
+  const [form, setForm] = useState({ day: appointment.day, start: appointment.start, therapistId: appointment.therapistId, roomId: appointment.roomId });
+  const move = useWrite('appointments.move');
+  const action = useFormAction();
+  const set = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }), error: action.errors[key] });
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await action.run(() => move.mutateAsync({ id: appointment.id, ...form }));
+    if (r.ok) onMoved(r.value);
+  }
+  return (
+    <Dialog title={`Move ${appointment.patientName}’s visit`} open onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary {...action.summary} />
+        <p className="pane__hint">Now: {appointment.day}, {appointment.start}–{appointment.end}, {appointment.therapistName}, {appointment.roomName}.</p>
+        <div className="grid grid--2">
+          <TextField label="New day" type="date" required autoFocus {...set('day')} />
+          <TextField label="New start" type="time" required step={300} {...set('start')} />
+          <SelectField label="Therapist" {...set('therapistId')} options={setup.therapists.map((t) => ({ value: t.id, label: t.name }))} />
+          <SelectField label="Room" {...set('roomId')} options={setup.rooms.filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
+        </div>
+        <Actions submit="Move the visit" busy={move.isPending} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+/** Cancelling keeps the visit on the day, with why. */
+export function CancelDialog({ appointment, onClose }: { appointment: Appointment; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const cancel = useWrite('appointments.cancel');
+  const action = useFormAction();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await action.run(() => cancel.mutateAsync({ id: appointment.id, reason }));
+    if (r.ok) onClose();
+  }
+  return (
+    <Dialog title={`Cancel ${appointment.patientName}’s visit at ${appointment.start}`} open onClose={onClose} dirty={reason !== ''}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <ErrorSummary {...action.summary} />
+        <TextArea label="Why is it cancelled?" name="reason" required autoFocus value={reason} onChange={(e) => setReason(e.target.value)} error={action.errors.reason} />
+        <Actions submit="Cancel the visit" tone="danger" busy={cancel.isPending} onCancel={onClose} cancel="Keep it" />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,27 @@
+import type { App } from '../../main/app/context';
+import type { Appointment } from '../../shared/contract/appointments';
+import { testStaff } from './node-app';
+import { patientInput } from './fixtures';
+
+/** What a test needs to book: two therapists, two rooms, two types of visit, through the real services. */
+export async function clinicDay(app: App) {
+  const { staff, appointments, patients } = app.services;
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const existing = (await staff.active()).find((s) => s.initials === testStaff.therapist.initials);
+  const amelie = existing ?? must(await staff.create({ ...testStaff.therapist, roles: ['therapist'] }, null));
+  const aiko = must(await staff.create({ name: 'Aiko Tanaka, RMT', initials: 'AK', secret: '864297', roles: ['therapist'] }, null));
+  const room1 = must(await appointments.saveRoom({ name: 'Room 1', active: true }));
+  const room2 = must(await appointments.saveRoom({ name: 'Room 2', active: true }));
+  const massage = must(await appointments.saveType({ name: 'Massage, 60 min', minutes: 60, consentForms: ['treatment', 'outbreak'], active: true }));
+  const sensitive = must(await appointments.saveType({ name: 'Chest and abdomen, 45 min', minutes: 45, consentForms: ['treatment', 'outbreak', 'sensitive_areas'], active: true }));
+  let phone = 1000;
+  const patient = async (firstName: string, lastName: string) =>
+    must(await patients.create({ patient: patientInput({ firstName, lastName, phones: [{ label: 'mobile', number: `604 555 ${phone++}` }] }), acknowledgeDuplicates: true })).id;
+  return { amelie, aiko, room1, room2, massage, sensitive, patient, must };
+}
+
+export type ClinicDay = Awaited<ReturnType<typeof clinicDay>>;
+export const summary = (a: Appointment) => `${a.start}-${a.end} ${a.patientName} ${a.therapistName} ${a.roomName} ${a.status}`;
