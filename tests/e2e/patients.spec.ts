@@ -153,9 +153,12 @@ test('typed work is never thrown away without a question', async ({ page, appUrl
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
   await page.goto(`${appUrl}#/patients`);
+  // The desk appears once main has said who is signed in: a key pressed before that is lost.
+  await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeVisible();
   await page.keyboard.press('Alt+N');
-  await page.keyboard.type('Amara');
   const first = page.getByLabel('First name', { exact: true });
+  await expect(first).toBeFocused();
+  await page.keyboard.type('Amara');
   const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
 
   // Esc asks; Enter on the default answer keeps the typing.
@@ -264,6 +267,7 @@ test('birth dates are taken as typed, and a date that reads two ways is asked ab
 
 test('a new patient starts from what was typed in the search, with Save in reach at 1366×768', async ({ page, appUrl }) => {
   await page.goto(`${appUrl}#/patients`);
+  await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeFocused();
   await page.keyboard.type("Zoë O'Brien");
   await page.keyboard.press('Alt+N');
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');

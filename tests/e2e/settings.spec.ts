@@ -9,6 +9,8 @@ import { solidPng } from '../support/png';
 
 test('the clinic profile is set up from the keyboard, with errors at the field', async ({ page, appUrl }) => {
   await page.goto(appUrl);
+  // The frame appears once main has said who is signed in: a key pressed before that is lost.
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await page.keyboard.press('Alt+9');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
