@@ -5,6 +5,7 @@ import type { AuditEntryView, AuditFilter, ChainReportView } from '../../shared/
 import { dayIn } from '../../shared/time';
 import { appendAudit } from './log';
 import { verifyChain, type ChainReport } from './verify';
+import type { ChainedFields } from './chain';
 
 export interface AuditDeps {
   db: Knex;
@@ -13,16 +14,8 @@ export interface AuditDeps {
   timeZone: () => string;
 }
 
-interface Row {
-  seq: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  detail: string;
-  actor_name: string | null;
-}
+/** An audit row as the trail screen reads it: the chained columns (less the id) and who the actor is. */
+type Row = Omit<ChainedFields, 'id'> & { actor_name: string | null };
 
 const dayMs = 86_400_000;
 

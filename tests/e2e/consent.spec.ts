@@ -5,7 +5,7 @@ import { cupsOutputFolder } from '../support/cups';
 import type { Locator, Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
-import { test, expect } from './fixtures';
+import { test, expect, drawSignature } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { testPin, testStaff } from '../support/node-app';
 
@@ -17,16 +17,6 @@ async function setUp(app: App, overrides = {}): Promise<Patient> {
   const p = await app.dispatch('patients.create', { patient: patientInput(overrides) });
   if (!p.ok) throw new Error(JSON.stringify(p.error));
   return p.value as Patient;
-}
-
-/** A signature drawn the way a hand draws it: a few strokes across the box. */
-async function drawSignature(page: Page, box: Locator) {
-  await box.scrollIntoViewIfNeeded();
-  const b = (await box.boundingBox())!;
-  await page.mouse.move(b.x + 30, b.y + b.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i++) await page.mouse.move(b.x + 30 + i * 12, b.y + b.height * (0.6 - 0.25 * Math.sin(i / 2)), { steps: 2 });
-  await page.mouse.up();
 }
 
 const row = (page: Page, name: string) => page.getByRole('listitem').filter({ hasText: name });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import { nodeApp, type StartAs } from '../support/node-app';
 import { startHarness } from '../harness/server';
@@ -34,3 +34,13 @@ export const test = base.extend<{ app: App; appUrl: string; startAs: StartAs }>(
   },
 });
 export { expect };
+
+/** A signature drawn the way a hand draws it: a few strokes across the box. */
+export async function drawSignature(page: Page, box: Locator) {
+  await box.scrollIntoViewIfNeeded();
+  const b = (await box.boundingBox())!;
+  await page.mouse.move(b.x + 30, b.y + b.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) await page.mouse.move(b.x + 30 + i * 12, b.y + b.height * (0.6 - 0.25 * Math.sin(i / 2)), { steps: 2 });
+  await page.mouse.up();
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, drawSignature } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { pdfText } from '../support/pdf';
 import { testPin, testStaff } from '../support/node-app';
@@ -16,15 +16,6 @@ async function patient(app: App): Promise<Patient> {
   const p = await app.services.patients.create({ patient: patientInput(), acknowledgeDuplicates: false });
   if (!p.ok) throw new Error(JSON.stringify(p.error));
   return p.value;
-}
-
-async function drawSignature(page: Page, box: Locator) {
-  await box.scrollIntoViewIfNeeded();
-  const b = (await box.boundingBox())!;
-  await page.mouse.move(b.x + 30, b.y + b.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i++) await page.mouse.move(b.x + 30 + i * 12, b.y + b.height * (0.6 - 0.25 * Math.sin(i / 2)), { steps: 2 });
-  await page.mouse.up();
 }
 
 async function signIn(page: Page, name: string, pin: string) {
