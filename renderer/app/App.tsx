@@ -66,6 +66,14 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // A screen puts the focus where its work starts; one that has nothing to offer yet (still
+  // loading) leaves it with the screen, so keys never fall on the page's body and are lost.
+  const place = JSON.stringify(route);
+  useEffect(() => {
+    const at = document.activeElement;
+    if (!at || at === document.body) document.getElementById('content')?.focus();
+  }, [place]);
+
   useEffect(() => {
     const name = profile.data?.name;
     document.title = name ? `Rapport — ${name}` : 'Rapport';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 
@@ -27,14 +27,14 @@ test('every screen passes axe without serious or critical violations', async ({ 
 
   const screens: Array<[string, () => Promise<void>]> = [
     ['patients, empty search', async () => {
-      await page.goto(`${appUrl}#/patients`);
+      await openApp(page, `${appUrl}#/patients`);
     }],
     ['patients, with results', async () => {
       await page.getByRole('combobox', { name: 'Find a patient' }).fill('zoe');
       await expect(page.getByRole('option')).toHaveCount(1);
     }],
     ['patient record', async () => {
-      await page.goto(`${appUrl}#/patients/${id}`);
+      await openApp(page, `${appUrl}#/patients/${id}`);
       await expect(page.getByRole('button', { name: 'Edit patient' })).toBeVisible();
     }],
     ['archive dialog', async () => {
@@ -43,7 +43,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
     }],
     ['new patient form with errors', async () => {
       await page.keyboard.press('Escape');
-      await page.goto(`${appUrl}#/patients/new`);
+      await openApp(page, `${appUrl}#/patients/new`);
       await page.getByRole('button', { name: 'Save patient' }).click();
       await expect(page.getByRole('group', { name: 'Some fields need attention:' })).toBeFocused();
     }],
@@ -61,16 +61,16 @@ test('every screen passes axe without serious or critical violations', async ({ 
     ['edit patient form', async () => {
       await page.keyboard.press('Alt+2');
       await page.getByRole('button', { name: 'Discard changes' }).click();
-      await page.goto(`${appUrl}#/patients/${id}/edit`);
+      await openApp(page, `${appUrl}#/patients/${id}/edit`);
       await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zoë');
     }],
     ['settings', async () => {
-      await page.goto(`${appUrl}#/settings`);
+      await openApp(page, `${appUrl}#/settings`);
       await expect(page.getByLabel('Clinic name')).toBeVisible();
       await expect(page.getByLabel('Consents stay valid for (months)')).toBeVisible();
     }],
     ['consent forms', async () => {
-      await page.goto(`${appUrl}#/consent-forms`);
+      await openApp(page, `${appUrl}#/consent-forms`);
       await expect(page.getByRole('button', { name: /Edit wording… of Privacy consent/ })).toBeVisible();
     }],
     ['consent form editor', async () => {
@@ -78,7 +78,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
       await expect(page.getByLabel('Section 1 text (Français)')).toBeVisible();
     }],
     ['signed consent document', async () => {
-      await page.goto(`${appUrl}#/patients/${id}`);
+      await openApp(page, `${appUrl}#/patients/${id}`);
       await page.getByRole('button', { name: 'View PDF of Informed consent to treatment' }).click();
       await expect(page.getByRole('img', { name: /page 1 of/ })).toBeVisible();
     }],

@@ -6,6 +6,7 @@ import { test as base, expect } from '@playwright/test';
 import type { AppHost } from '../../main/app/host';
 import { nodeHost } from '../support/node-app';
 import { startHarness } from '../harness/server';
+import { openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 
 /**
@@ -46,7 +47,7 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('back up now, restore a checked backup in place, and undo it, from the keyboard', async ({ page, appUrl, host, backups }) => {
   await host.dispatch('settings.update', clinicProfile());
   await host.dispatch('patients.create', { patient: patientInput() });
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   const line = page.getByRole('banner').getByRole('link');
   await expect(line).toHaveText(/No backups yet: choose a backup folder/);
 
@@ -105,6 +106,6 @@ test('the status line warns when the backup drive is gone', async ({ page, appUr
   expect((await host.dispatch('backup.setFolder', { folder: backups })).ok).toBe(true);
   await host.current().services.backup.runOnce();
   await rm(backups, { recursive: true });
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(page.getByRole('banner').getByRole('link', { name: /backup/i })).toHaveText(/The backup folder cannot be found: connect the backup drive\. Last good backup: today/);
 });

@@ -5,7 +5,7 @@ import { cupsOutputFolder } from '../support/cups';
 import type { Locator, Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
-import { test, expect, drawSignature } from './fixtures';
+import { test, expect, drawSignature, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { testPin, testStaff } from '../support/node-app';
 
@@ -23,7 +23,7 @@ const row = (page: Page, name: string) => page.getByRole('listitem').filter({ ha
 
 test('a new patient signs the treatment and outbreak consents on screen, in patient mode', async ({ page, appUrl, app }) => {
   await setUp(app);
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   // Opened from the list, as at the desk: Back has somewhere to go inside the app.
   await page.getByRole('option', { name: /O'Brien-Müller, Zoë/ }).click();
   await page.getByRole('button', { name: 'Sign on screen…' }).click();
@@ -87,7 +87,7 @@ test('a new patient signs the treatment and outbreak consents on screen, in pati
 
 test('a patient signs on paper; sensitive areas for gluteal only; a consent is withdrawn', async ({ page, appUrl, app }) => {
   const patient = await setUp(app, { firstName: 'Łukasz', lastName: 'Wójcik', dateOfBirth: '1979-11-02', phones: [{ label: 'home', number: '250 555 7781' }] });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
 
   // Paper: the blank form previews, then its return is recorded.
   await row(page, 'Consent to treatment of sensitive areas').getByRole('button', { name: /On paper/ }).click();
@@ -132,7 +132,7 @@ test('a material change to a form asks patients who signed the old version to co
   });
   expect(signed.ok).toBe(true);
 
-  await page.goto(`${appUrl}#/consent-forms`);
+  await openApp(page, `${appUrl}#/consent-forms`);
   await page.getByRole('button', { name: /Edit wording… of Consent to treatment during a communicable-disease outbreak/ }).click();
   const text = page.getByLabel('Section 2 text (English)');
   await text.fill(`${await text.inputValue()}\n\nEveryone in the clinic wears a medical mask.`);
@@ -141,7 +141,7 @@ test('a material change to a form asks patients who signed the old version to co
   await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByText('Version 2', { exact: false }).first()).toBeVisible();
 
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await expect(row(page, 'outbreak')).toContainText('Re-consent needed');
   await expect(page.getByRole('status').filter({ hasText: 'Before treatment, still needed' })).toContainText('Consent to treatment during a communicable-disease outbreak (re-consent needed)');
 });
@@ -161,7 +161,7 @@ const activeConsents = async (app: App, patientId: string) => Number((await app.
 
 test('patient mode resumes at the next form after a reload, and a finished session stays finished', async ({ page, appUrl, app }) => {
   const patient = await setUp(app);
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await handOver(page, (dialog) => dialog.getByLabel('Privacy consent', { exact: false }).uncheck());
 
   await expect(page.getByText('Form 1 of 2')).toBeVisible();
@@ -195,7 +195,7 @@ test('patient mode resumes at the next form after a reload, and a finished sessi
 
 test('missing consents needed before treatment are the loudest thing on the record; spoken consent is offered only when it can be recorded', async ({ page, appUrl, app }) => {
   const patient = await setUp(app);
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const alarm = page.getByRole('status').filter({ hasText: 'Before treatment, still needed' });
   await expect(alarm).toHaveClass(/banner--error/);
   await expect(alarm).toContainText('Informed consent to treatment (missing)');
@@ -228,7 +228,7 @@ test('missing consents needed before treatment are the loudest thing on the reco
 
 test('patient mode speaks French to a French-speaking patient, on every word, and every control shows its focus', async ({ page, appUrl, app }) => {
   const patient = await setUp(app, { language: 'Français', preferredContact: 'email' });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await handOver(page, async (dialog) => {
     await expect(dialog.getByLabel('Language of the forms')).toHaveValue('fr-CA');
     await dialog.getByLabel(/Informed consent to treatment/).uncheck();
@@ -293,7 +293,7 @@ test('a parent signs for a 16-year-old: name and relationship on the record and 
   const sixteen = new Date();
   sixteen.setFullYear(sixteen.getFullYear() - 16, sixteen.getMonth(), sixteen.getDate() - 10);
   const patient = await setUp(app, { firstName: 'Maëlle', lastName: 'Nguyễn', dateOfBirth: sixteen.toISOString().slice(0, 10), phones: [{ label: 'home', number: '604 555 0188' }] });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await handOver(page, async (dialog) => {
     await dialog.getByLabel(/outbreak/).uncheck();
     await dialog.getByLabel('Privacy consent', { exact: false }).uncheck();
@@ -325,7 +325,7 @@ test('every form the patient still needs prints in one action, in the patient’
     signature: { method: 'paper', signerName: 'Zoë', signerRelationship: 'self', signedOn: new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone }) },
     explainedBy: 'Marc Tremblay', witnessedBy: '',
   });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const started = Date.now();
   const print = page.getByRole('button', { name: 'Print all 2 forms still needed' });
   await print.focus();
@@ -350,7 +350,7 @@ test('every form the patient still needs prints in one action, in the patient’
 
 test('on paper, the privacy form starts with the preferred contact ticked, and "do not contact me" is recorded as the answer', async ({ page, appUrl, app }) => {
   const patient = await setUp(app, { preferredContact: 'email' });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await row(page, 'Privacy consent').getByRole('button', { name: /On paper/ }).click();
   const paper = page.getByRole('dialog', { name: /Privacy consent: on paper/ });
   await expect(paper.getByLabel('E-mail')).toBeChecked();

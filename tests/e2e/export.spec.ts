@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 import type { Patient } from '../../shared/contract/patients';
@@ -12,7 +12,7 @@ test('the record exports from its own screen, saying where the folder is', async
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${appUrl}#/patients/${(created.value as Patient).id}`);
+  await openApp(page, `${appUrl}#/patients/${(created.value as Patient).id}`);
   await page.getByRole('button', { name: 'Export record' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Exported 2 files' });
   await expect(done).toBeVisible();
@@ -30,7 +30,7 @@ test('an export that would be incomplete is refused in plain words', async ({ pa
   });
   if (!signed.ok) throw new Error('sign failed');
   await writeFile(path.join(app.paths.documents, `${(signed.value as { id: string }).id}.pdf`), '%PDF-1.4 changed');
-  await page.goto(`${appUrl}#/patients/${(created.value as Patient).id}`);
+  await openApp(page, `${appUrl}#/patients/${(created.value as Patient).id}`);
   await page.getByRole('button', { name: 'Export record' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'is changed in the documents folder, so the export was not made' })).toBeVisible();
 });
@@ -44,7 +44,7 @@ test('an admin lists the archived records past the period, confirms, and they ar
   // Archived twelve years ago: written as the app would have written it then.
   await app.db('patients').where({ id: old.value.id }).update({ archived_at: '2014-03-01T15:00:00.000Z' });
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${appUrl}#/settings`);
+  await openApp(page, `${appUrl}#/settings`);
   await expect(page.getByLabel('Keep archived records for (years)')).toHaveValue('10');
   await page.getByRole('button', { name: 'List archived records past the period' }).click();
   const table = page.getByRole('table', { name: /Archived before/ });

@@ -44,3 +44,13 @@ export async function drawSignature(page: Page, box: Locator) {
   for (let i = 1; i <= 24; i++) await page.mouse.move(b.x + 30 + i * 12, b.y + b.height * (0.6 - 0.25 * Math.sin(i / 2)), { steps: 2 });
   await page.mouse.up();
 }
+
+/**
+ * Opens the app at a route and waits until it can take keys: the desk appears once main has
+ * said who is signed in, and each screen then puts the focus where work starts. A key pressed
+ * before that would be lost, so every test opens the app this way.
+ */
+export async function openApp(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('#root')?.firstElementChild && document.activeElement && document.activeElement !== document.body);
+}

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { testPin, testStaff } from '../support/node-app';
 
@@ -37,7 +37,7 @@ async function tabTo(page: Page, target: Locator, max = 80) {
 
 test('staff take the health history by phone, keyboard only', async ({ page, appUrl, app }) => {
   const patient = await setUp(app);
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const section = page.getByRole('region', { name: 'Health history' });
   await expect(section.getByText('No health history yet')).toBeVisible();
 
@@ -80,7 +80,7 @@ test('staff take the health history by phone, keyboard only', async ({ page, app
 
 test('a patient fills it in patient mode in French, and a reload resumes it', async ({ page, appUrl, app }) => {
   const patient = await setUp(app);
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await page.getByRole('button', { name: 'Patient fills it in…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Patient fills in the health history' });
   await dialog.getByLabel('Language of the questions').selectOption('fr-CA');
@@ -132,7 +132,7 @@ test('a returning patient confirms "no changes" in one action', async ({ page, a
   // Taken 14 months ago: past the clinic's 12 months.
   const old = new Date(Date.now() - 14 * 30 * 24 * 3600 * 1000).toISOString();
   await app.db('intakes').where({ patient_id: patient.id }).update({ recorded_at: old });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const section = page.getByRole('region', { name: 'Health history' });
   await expect(section.getByText('Due for review')).toBeVisible();
   await expect(section.getByRole('status')).toHaveText('Ask: “Any changes since your last visit?”');
@@ -151,7 +151,7 @@ test('the history shows two versions side by side with the differences marked', 
   const patient = await setUp(app);
   await must(app, 'intake.submit', { patientId: patient.id, templateVersion: 1, locale: 'en-CA', answers, basedOnVersion: null });
   await must(app, 'intake.submit', { patientId: patient.id, templateVersion: 1, locale: 'en-CA', answers: { ...answers, medications: 'None', areas: [{ area: 'Lower back', pain: 2 }] }, basedOnVersion: 1 });
-  await page.goto(`${appUrl}#/patients/${patient.id}`);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
   await page.getByRole('link', { name: 'Answers and history' }).click();
   const table = page.getByRole('table', { name: /version 1 and version 2 side by side/ });
   await expect(table.getByRole('columnheader', { name: /^Version 1/ })).toBeVisible();

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { testPin } from '../support/node-app';
 
@@ -32,7 +32,7 @@ async function handToPatient(page: Page) {
 
 test('staff are told at unlock when the patient-facing screen was left', async ({ page, appUrl, app }) => {
   await setUp(app);
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   await handToPatient(page);
   // What the Electron shell reports when the window loses the screen (patient-lock.ts).
   await app.services.patientMode.screenLeft({ at: '2026-11-30T14:02:03.000Z', seconds: 41 });

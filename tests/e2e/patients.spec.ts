@@ -1,11 +1,11 @@
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { patientInput } from '../support/fixtures';
 
 // The front-desk PC's screen: everything a receptionist needs must work at this size.
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a new receptionist creates, finds, edits and archives a patient', async ({ page, appUrl }) => {
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   await page.getByRole('button', { name: 'New patient' }).click();
   await page.getByLabel('First name', { exact: true }).fill('Łukasz');
   await page.getByLabel('Last name', { exact: true }).fill('Wójcik');
@@ -41,7 +41,7 @@ test('a new receptionist creates, finds, edits and archives a patient', async ({
 });
 
 test('the whole round with the keyboard only', async ({ page, appUrl }) => {
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeFocused();
 
   await page.keyboard.press('Alt+N');
@@ -87,7 +87,7 @@ test('the whole round with the keyboard only', async ({ page, appUrl }) => {
 });
 
 test('a refused save is announced once, by a summary that takes focus and leads to each field', async ({ page, appUrl, app }) => {
-  await page.goto(`${appUrl}#/patients/new`);
+  await openApp(page, `${appUrl}#/patients/new`);
   await page.getByRole('button', { name: 'Save patient' }).click();
   const summary = page.getByRole('group', { name: 'Some fields need attention:' });
   await expect(summary).toBeFocused();
@@ -125,7 +125,7 @@ test('a new record that looks like an existing patient is flagged before it is m
   const existing = await app.dispatch('patients.create', { patient: patientInput() });
   expect(existing.ok).toBe(true);
 
-  await page.goto(`${appUrl}#/patients/new`);
+  await openApp(page, `${appUrl}#/patients/new`);
   await page.getByLabel('First name', { exact: true }).fill('Zoe');
   await page.getByLabel('Last name', { exact: true }).fill("O'Brien Muller");
   await page.getByLabel('Date of birth').fill('1985-03-14');
@@ -152,7 +152,7 @@ test('a new record that looks like an existing patient is flagged before it is m
 test('typed work is never thrown away without a question', async ({ page, appUrl, app }) => {
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   // The desk appears once main has said who is signed in: a key pressed before that is lost.
   await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeVisible();
   await page.keyboard.press('Alt+N');
@@ -192,7 +192,7 @@ test('discarding is a choice, and a dialog with typing in it asks before Esc clo
   const created = await app.dispatch('patients.create', { patient: patientInput() });
   if (!created.ok) throw new Error('seed failed');
   const id = (created.value as { id: string }).id;
-  await page.goto(`${appUrl}#/patients/new`);
+  await openApp(page, `${appUrl}#/patients/new`);
   await page.getByLabel('First name', { exact: true }).fill('Amara');
   await page.keyboard.press('Alt+9');
   const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
@@ -201,7 +201,7 @@ test('discarding is a choice, and a dialog with typing in it asks before Esc clo
   expect(await app.db('patients').count({ n: '*' })).toEqual([{ n: 1 }]);
 
   // A form that was not changed leaves without a question.
-  await page.goto(`${appUrl}#/patients/${id}/edit`);
+  await openApp(page, `${appUrl}#/patients/${id}/edit`);
   await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Edit patient' })).toBeVisible();
@@ -220,7 +220,7 @@ test('discarding is a choice, and a dialog with typing in it asks before Esc clo
 });
 
 test('birth dates are taken as typed, and a date that reads two ways is asked about', async ({ page, appUrl, app }) => {
-  await page.goto(`${appUrl}#/patients/new`);
+  await openApp(page, `${appUrl}#/patients/new`);
   // Typing starts once the form is there (the desk appears after main says who is signed in).
   await expect(page.getByLabel('First name')).toBeFocused();
   await page.keyboard.type('Élodie');
@@ -266,7 +266,7 @@ test('birth dates are taken as typed, and a date that reads two ways is asked ab
 });
 
 test('a new patient starts from what was typed in the search, with Save in reach at 1366×768', async ({ page, appUrl }) => {
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   await expect(page.getByRole('combobox', { name: 'Find a patient' })).toBeFocused();
   await page.keyboard.type("Zoë O'Brien");
   await page.keyboard.press('Alt+N');

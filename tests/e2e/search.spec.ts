@@ -3,7 +3,7 @@ import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 
 /** Finding patients as the desk does (issue 7, items 2, 10 and 11), with the real handlers behind the page. */
 
@@ -22,7 +22,7 @@ test('four digits typed: the number that ends with them comes first, shows on it
   // Abbott sorts first by name and her number holds 0421 in the middle.
   await create(app, { firstName: 'Ada', lastName: 'Abbott', phones: [{ label: 'mobile', number: '604 504 2133' }] });
   await create(app, { firstName: 'Zed', lastName: 'Zimmer', phones: [{ label: 'home', number: '604 555 9000' }, { label: 'work', number: '(250) 555-0421' }] });
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   const find = page.getByRole('combobox', { name: 'Find a patient' });
   await find.fill('0421');
   const options = page.getByRole('option');
@@ -38,7 +38,7 @@ test('four digits typed: the number that ends with them comes first, shows on it
 test('archived patients that match are announced, with one action to show them', async ({ app, page, appUrl }) => {
   const p = await create(app, { firstName: 'Łukasz', lastName: 'Wójcik', phones: [{ label: 'mobile', number: '250 555 7781' }] });
   await must(app, 'patients.archive', { id: p.id, reason: 'Moved to Calgary', expectedUpdatedAt: p.updatedAt });
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   const find = page.getByRole('combobox', { name: 'Find a patient' });
   await find.fill('wojcik');
   const notice = page.getByRole('status').filter({ hasText: 'archived' });
@@ -67,7 +67,7 @@ test('search results mark the patients who still need consent forms before treat
       explainedBy: 'Priya Natarajan, RMT', witnessedBy: '',
     });
   }
-  await page.goto(`${appUrl}#/patients`);
+  await openApp(page, `${appUrl}#/patients`);
   await page.getByRole('combobox', { name: 'Find a patient' }).fill('mart');
   await expect(page.getByRole('option')).toHaveCount(2);
   await expect(page.getByRole('option', { name: /Martinez, Anna/ })).toContainText('Needs forms');

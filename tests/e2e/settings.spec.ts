@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { solidPng } from '../support/png';
 
 test('the clinic profile is set up from the keyboard, with errors at the field', async ({ page, appUrl }) => {
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   // The frame appears once main has said who is signed in: a key pressed before that is lost.
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await page.keyboard.press('Alt+9');
@@ -39,7 +39,7 @@ test('the clinic profile is set up from the keyboard, with errors at the field',
 });
 
 test('a letterhead logo is checked, stored and shown', async ({ page, appUrl, app }) => {
-  await page.goto(`${appUrl}#/settings`);
+  await openApp(page, `${appUrl}#/settings`);
   const chooser = page.getByLabel(/Choose a logo image/);
   await chooser.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not really an image') });
   await expect(page.getByText('This file is not a PNG image')).toBeVisible();
@@ -72,7 +72,7 @@ test('after any change is saved, what is on screen is read again: a new clinic n
     if (r.url().endsWith('/__harness/invoke') && r.request().postDataJSON()?.channel === 'consent.preview') previews.push(r.text().then(previewText));
   });
 
-  await page.goto(`${appUrl}#/patients/${id}`);
+  await openApp(page, `${appUrl}#/patients/${id}`);
   await page.getByRole('button', { name: 'On paper… for Privacy consent' }).click();
   await expect(page.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
   await expect.poll(() => previews.length).toBe(1);
@@ -84,7 +84,7 @@ test('after any change is saved, what is on screen is read again: a new clinic n
   await page.keyboard.press('Control+S');
   await expect(page.getByRole('status').filter({ hasText: 'Clinic profile saved.' })).toBeVisible();
 
-  await page.goto(`${appUrl}#/patients/${id}`);
+  await openApp(page, `${appUrl}#/patients/${id}`);
   await page.getByRole('button', { name: 'On paper… for Privacy consent' }).click();
   await expect.poll(() => previews.length).toBe(2);
   expect(await previews[1]).toContain('Tidewater Physio');
@@ -98,7 +98,7 @@ test('a screen that cannot be drawn says what happened and offers a reload, not 
   const settings = new Conf<Record<string, unknown>>({ cwd: path.join(path.dirname(app.paths.root), 'settings'), projectName: 'rapport' });
   settings.set('clinic', { ...(settings.get('clinic') as object), timeZone: 'Mars/Olympus_Mons' });
 
-  await page.goto(`${appUrl}#/patients/${id}`);
+  await openApp(page, `${appUrl}#/patients/${id}`);
   const failure = page.getByRole('alert');
   await expect(failure.getByRole('heading', { name: 'Rapport stopped showing this screen' })).toBeFocused();
   await expect(failure).toContainText('Mars/Olympus_Mons');
@@ -113,7 +113,7 @@ test('a screen that cannot be drawn says what happened and offers a reload, not 
 
 test('when main does not answer at start, the window says so instead of staying blank', async ({ page, appUrl }) => {
   await page.route('**/__harness/invoke', (route) => route.abort());
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   const failure = page.getByRole('alert');
   await expect(failure.getByRole('heading', { name: 'Rapport stopped showing this screen' })).toBeFocused();
   await expect(failure).toContainText('Rapport lost contact with its database');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, drawSignature } from './fixtures';
+import { test, expect, drawSignature, openApp } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { pdfText } from '../support/pdf';
 import { testPin, testStaff } from '../support/node-app';
@@ -27,7 +27,7 @@ async function signIn(page: Page, name: string, pin: string) {
 test.describe('first run', () => {
   test.use({ startAs: 'first-run' });
   test('creates the clinic and its first admin, who is then signed in', async ({ page, appUrl, app }) => {
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await expect(page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible();
     await page.getByLabel('Clinic name').fill('Harbour Massage Therapy');
     await page.getByLabel('Your name').fill('Ines Duarte');
@@ -53,7 +53,7 @@ test.describe('signed out', () => {
   test('a receptionist signs in, records a consent on screen, and the PDF names them; a second person switches in', async ({ page, appUrl, app }) => {
     await app.services.staff.create({ ...testStaff.reception, roles: ['reception'] }, null);
     const zoe = await patient(app);
-    await page.goto(`${appUrl}#/patients/${zoe.id}`);
+    await openApp(page, `${appUrl}#/patients/${zoe.id}`);
     // Nothing of the record before someone signs in.
     await expect(page.getByText("O'Brien-Müller")).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Who is signing in?' })).toBeVisible();
@@ -100,7 +100,7 @@ test.describe('signed out', () => {
   });
 
   test('wrong PINs lock the account with a countdown on screen', async ({ page, appUrl }) => {
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await page.getByRole('button', { name: new RegExp(`^${testStaff.admin.name}`) }).click();
     for (let i = 0; i < 5; i++) {
       await page.getByLabel('Your PIN').fill('000000');
@@ -116,7 +116,7 @@ test('idle auto-lock hides the record; the same person gets the half-filled form
   const zoe = await patient(app);
   await app.services.staff.create({ ...testStaff.reception, roles: ['reception'] }, null);
   await page.clock.install();
-  await page.goto(`${appUrl}#/patients/${zoe.id}/edit`);
+  await openApp(page, `${appUrl}#/patients/${zoe.id}/edit`);
   const notes = page.getByLabel('Front-desk notes');
   await notes.fill('Prefers Tuesday mornings, call after 10');
   await page.clock.fastForward('05:02');
@@ -144,12 +144,12 @@ test('idle auto-lock hides the record; the same person gets the half-filled form
 test.describe('reception', () => {
   test.use({ startAs: 'reception' });
   test('cannot open the template editor or the staff screen, and calling those channels is refused', async ({ page, appUrl, app }) => {
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await expect(page.getByText(`Signed in: ${testStaff.reception.name}`)).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await expect(nav.getByRole('link')).toHaveText([/Today/, /Patients/, /Audit trail/]);
     for (const screen of ['staff', 'consent-forms', 'settings']) {
-      await page.goto(`${appUrl}#/${screen}`);
+      await openApp(page, `${appUrl}#/${screen}`);
       await expect(page.getByRole('alert')).toContainText('Only an admin can open this screen');
     }
     const templates = await app.dispatch('consent.templates', {});
@@ -168,7 +168,7 @@ test.describe('reception', () => {
     expect(await app.db('consent_templates').max({ v: 'version' })).toEqual([{ v: 1 }]);
 
     // The audit screen shows reception its own entries only.
-    await page.goto(`${appUrl}#/audit`);
+    await openApp(page, `${appUrl}#/audit`);
     await expect(page.getByText('Your own entries.')).toBeVisible();
     const who = page.getByRole('table').getByRole('row').locator('td:nth-child(2)');
     await expect(who.first()).toHaveText(testStaff.reception.name);
@@ -177,7 +177,7 @@ test.describe('reception', () => {
 });
 
 test('the admin adds a receptionist; the audit trail exports as CSV and verifies', async ({ page, appUrl, app }) => {
-  await page.goto(`${appUrl}#/staff`);
+  await openApp(page, `${appUrl}#/staff`);
   await page.getByRole('button', { name: 'Add a staff member' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a staff member' });
   await dialog.getByLabel('Name').fill('Kofi Mensah');
@@ -187,7 +187,7 @@ test('the admin adds a receptionist; the audit trail exports as CSV and verifies
   await dialog.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('row', { name: /Kofi Mensah KM Reception Active/ })).toBeVisible();
 
-  await page.goto(`${appUrl}#/audit`);
+  await openApp(page, `${appUrl}#/audit`);
   await expect(page.getByRole('cell', { name: 'staff.created' }).first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -208,7 +208,7 @@ test.describe('accessibility of the staff screens', () => {
       const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), name).toEqual([]);
     };
-    await page.goto(appUrl);
+    await openApp(page, appUrl);
     await expect(page.getByRole('heading', { name: 'Welcome to Rapport' })).toBeVisible();
     await serious('first run');
     await page.getByLabel('Clinic name').fill('Harbour Massage Therapy');
@@ -217,10 +217,10 @@ test.describe('accessibility of the staff screens', () => {
     await page.getByLabel('Your PIN or password').fill('864209');
     await page.getByLabel('The same again').fill('864209');
     await page.getByRole('button', { name: 'Create the clinic and sign in' }).click();
-    await page.goto(`${appUrl}#/staff`);
+    await openApp(page, `${appUrl}#/staff`);
     await expect(page.getByRole('row', { name: /Ines Duarte/ })).toBeVisible();
     await serious('staff');
-    await page.goto(`${appUrl}#/audit`);
+    await openApp(page, `${appUrl}#/audit`);
     await expect(page.getByRole('cell', { name: 'session.signed_in' })).toBeVisible();
     await serious('audit');
     await page.getByRole('button', { name: 'Lock' }).click();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
 import { dayIn } from '../../shared/time';
@@ -41,7 +41,7 @@ async function answerAllNo(page: Page, dialog: Locator, count: number) {
 test('a new patient books by phone with the booking screening, keyboard only; the row changes as steps are done', async ({ page, appUrl, app }) => {
   const c = await morning(app);
   await c.patient('Zoë', 'Martin');
-  await page.goto(appUrl);
+  await openApp(page, appUrl);
   await expect(page.getByRole('heading', { name: /^Today/ })).toBeVisible();
   await expect(page.getByText('No visits booked this day.')).toBeVisible();
 
@@ -84,7 +84,7 @@ test('a new patient books by phone with the booking screening, keyboard only; th
 test('arrival screening in French, screened clear, then checked in and out', async ({ page, appUrl, app }) => {
   const c = await morning(app);
   await c.book(await c.patient('Chloé', 'Gagnon'), '11:00');
-  await page.goto(`${appUrl}#/today`);
+  await openApp(page, `${appUrl}#/today`);
   const row = page.getByRole('row', { name: /11:00 Chloé Gagnon/ });
   await row.getByRole('button', { name: /Arrival screening: missing/ }).click();
   const screening = page.getByRole('dialog', { name: /Arrival screening: Chloé Gagnon/ });
@@ -111,7 +111,7 @@ test.describe('at reception', () => {
   test('a positive screening blocks the visit; reception cannot override; the visit is moved and the note kept', async ({ page, appUrl, app }) => {
     const c = await morning(app);
     await c.book(await c.patient('Li', 'Wei'), '14:00');
-    await page.goto(`${appUrl}#/today`);
+    await openApp(page, `${appUrl}#/today`);
     const row = page.getByRole('row', { name: /14:00 Li Wei/ });
     await row.getByRole('button', { name: /Arrival screening: missing/ }).click();
     const screening = page.getByRole('dialog', { name: /Arrival screening: Li Wei/ });
@@ -188,7 +188,7 @@ test('the Today screens pass axe without serious or critical violations', async 
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
   };
-  await page.goto(`${appUrl}#/today`);
+  await openApp(page, `${appUrl}#/today`);
   await expect(page.getByRole('row', { name: /08:30 Zoë Martin/ })).toBeVisible();
   await axe('sheet');
   await page.getByRole('button', { name: /Arrival screening: stopped/ }).click();
@@ -213,7 +213,7 @@ test('the Today screens pass axe without serious or critical violations', async 
 test('one click on a free slot books it', async ({ page, appUrl, app }) => {
   const c = await morning(app);
   await c.patient('Aarav', 'Shah');
-  await page.goto(`${appUrl}#/today/${c.day}/day`);
+  await openApp(page, `${appUrl}#/today/${c.day}/day`);
   await page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.day}` }).click();
   const booking = page.getByRole('dialog', { name: 'Book a visit' });
   await booking.getByLabel('Patient').fill('shah');
@@ -236,7 +236,7 @@ test('screenshots for the README', async ({ page, appUrl, app }) => {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   await morningMix(app);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${appUrl}#/today`);
+  await openApp(page, `${appUrl}#/today`);
   await expect(page.getByRole('row', { name: /08:30 Zoë Martin/ })).toBeVisible();
   await page.screenshot({ path: 'docs/today.png' });
   await page.getByRole('button', { name: 'Day by therapist' }).click();
