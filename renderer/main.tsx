@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/Failure';
+import { DeskLanguage } from './i18n/DeskLanguage';
 import './styles.css';
 
 // Everything is local: no retries against a network that is not there, and no
@@ -16,9 +17,11 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ErrorBoundary>
-        <App />
-      </ErrorBoundary>
+      <DeskLanguage>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </DeskLanguage>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -95,7 +95,7 @@ export async function createApp(deps: AppDeps) {
   const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
   const patients = createPatientService({ db, now, newId, needsForms });
   const staff = createStaffService({ db, now, newId });
-  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), monotonic: deps.monotonic });
+  const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), locale: () => settings.details().locale, monotonic: deps.monotonic });
   const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });
   // The rows written since the last good check, verified before anything new is added (issue 8).
   await trail.checkAtStartup();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { ParsedInput } from '../../shared/contract';
 import type { SessionState, StaffMember } from '../../shared/contract/staff';
+import type { Locale } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
 import type { StaffService } from '../staff/service';
 
@@ -14,6 +15,8 @@ export interface SessionDeps {
   newId: () => string;
   /** The clinic's idle time before the screen locks (a setting). */
   autoLockMinutes: () => number;
+  /** The clinic's language (a setting), which the desk speaks. */
+  locale: () => Locale;
   /**
    * Milliseconds from a clock that only moves forward, for idle time: time at the desk,
    * not the records' clock (`now`, which tests move by months and clinics by time zone).
@@ -26,7 +29,7 @@ export interface SessionDeps {
  * changes by signing in, not by opening another window. Held in main (a reload of the
  * screen cannot sign anyone in or out) and in memory only: a restart starts signed out.
  */
-export function createSession({ db, staff, now, newId, autoLockMinutes, monotonic = () => performance.now() }: SessionDeps) {
+export function createSession({ db, staff, now, newId, autoLockMinutes, locale, monotonic = () => performance.now() }: SessionDeps) {
   let user: StaffMember | null = null;
   let locked = false;
   let lastActive = 0;
@@ -41,6 +44,7 @@ export function createSession({ db, staff, now, newId, autoLockMinutes, monotoni
       user: user && { id: user.id, name: user.name, initials: user.initials, roles: user.roles },
       locked: user !== null && locked,
       autoLockMinutes: autoLockMinutes(),
+      locale: locale(),
     };
   }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { PatientsScreen } from '../patients/PatientsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { useRead } from '../ipc/hooks';
@@ -19,14 +20,23 @@ import { TodayScreen } from '../today/TodayScreen';
 type User = NonNullable<SessionState['user']>;
 
 /** Who sees which section: the same rule main enforces (main/ipc/permissions.ts); the screen only offers what main allows. */
-const sections: ReadonlyArray<{ screen: Route['screen']; label: string; key: string; roles?: readonly Role[] }> = [
-  { screen: 'today', label: 'Today', key: '1' },
-  { screen: 'patients', label: 'Patients', key: '2' },
-  { screen: 'staff', label: 'Staff', key: '5', roles: ['admin'] },
-  { screen: 'audit', label: 'Audit trail', key: '6' },
-  { screen: 'backup', label: 'Backups', key: '7', roles: ['admin'] },
-  { screen: 'consent-forms', label: 'Consent forms', key: '8', roles: ['admin'] },
-  { screen: 'settings', label: 'Settings', key: '9', roles: ['admin'] },
+const labels = defineMessages({
+  today: { id: 'app.section.today', defaultMessage: 'Today' },
+  patients: { id: 'app.section.patients', defaultMessage: 'Patients' },
+  staff: { id: 'app.section.staff', defaultMessage: 'Staff' },
+  audit: { id: 'app.section.audit', defaultMessage: 'Audit trail' },
+  backup: { id: 'app.section.backup', defaultMessage: 'Backups' },
+  consentForms: { id: 'app.section.consentForms', defaultMessage: 'Consent forms' },
+  settings: { id: 'app.section.settings', defaultMessage: 'Settings' },
+});
+const sections: ReadonlyArray<{ screen: Route['screen']; label: MessageDescriptor; key: string; roles?: readonly Role[] }> = [
+  { screen: 'today', label: labels.today, key: '1' },
+  { screen: 'patients', label: labels.patients, key: '2' },
+  { screen: 'staff', label: labels.staff, key: '5', roles: ['admin'] },
+  { screen: 'audit', label: labels.audit, key: '6' },
+  { screen: 'backup', label: labels.backup, key: '7', roles: ['admin'] },
+  { screen: 'consent-forms', label: labels.consentForms, key: '8', roles: ['admin'] },
+  { screen: 'settings', label: labels.settings, key: '9', roles: ['admin'] },
 ];
 const mayOpen = (user: User, screen: Route['screen']) => {
   const section = sections.find((s) => s.screen === screen);
@@ -50,6 +60,7 @@ export function App() {
 
 function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void; lock(): void }) {
   const route = useRoute();
+  const intl = useIntl();
   const profile = useRead('settings.get', {});
   const visible = sections.filter((s) => mayOpen(user, s.screen));
 
@@ -82,30 +93,30 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
   return (
     <div className="frame">
       <a className="skip-link" href="#content" onClick={(e) => { e.preventDefault(); document.getElementById('content')?.focus(); }}>
-        Skip to content
+        <FormattedMessage id="app.skipToContent" defaultMessage="Skip to content" />
       </a>
       <header className="frame__top">
         <span className="brand" aria-hidden="true">Rapport</span>
-        <span className="frame__clinic">{profile.data?.name || 'Clinic not set up yet'}</span>
+        <span className="frame__clinic">{profile.data?.name || intl.formatMessage({ id: 'app.clinicNotSetUp', defaultMessage: 'Clinic not set up yet' })}</span>
         <BackupStatusLine />
         <span className="frame__user">
           <span>
-            Signed in: <strong>{user.name}</strong>
+            <FormattedMessage id="app.signedIn" defaultMessage="Signed in: <b>{name}</b>" values={{ name: user.name, b: (chunks) => <strong>{chunks}</strong> }} />
           </span>
           <button type="button" className="button button--small" onClick={switchPerson}>
-            Switch person
+            <FormattedMessage id="app.switchPerson" defaultMessage="Switch person" />
           </button>
           <button type="button" className="button button--small" onClick={lock}>
-            Lock
+            <FormattedMessage id="app.lock" defaultMessage="Lock" />
           </button>
         </span>
       </header>
-      <nav className="frame__nav" aria-label="Sections">
+      <nav className="frame__nav" aria-label={intl.formatMessage({ id: 'app.sections', defaultMessage: 'Sections' })}>
         <ul>
           {visible.map((s) => (
             <li key={s.screen}>
               <a href={href({ screen: s.screen } as Route)} aria-current={route.screen === s.screen ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
-                {s.label}
+                {intl.formatMessage(s.label)}
                 <kbd className="nav__key" aria-hidden="true">Alt+{s.key}</kbd>
               </a>
             </li>
@@ -116,12 +127,20 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
         {user.roles.includes('admin') && route.screen !== 'audit' && <ChainAlarm />}
         {profile.data && !profile.data.name && route.screen !== 'settings' && mayOpen(user, 'settings') && (
           <div className="banner banner--info" role="status">
-            This clinic has no profile yet: <a href={href({ screen: 'settings' })}>set the clinic name and address</a> for the letterhead of its forms.
+            <FormattedMessage
+              id="app.noProfile"
+              defaultMessage="This clinic has no profile yet: <a>set the clinic name and address</a> for the letterhead of its forms."
+              values={{ a: (chunks) => <a href={href({ screen: 'settings' })}>{chunks}</a> }}
+            />
           </div>
         )}
         {!mayOpen(user, route.screen) ? (
           <p className="banner banner--warning" role="alert">
-            Only an admin can open this screen. Ask an admin, or go back to <a href={href({ screen: 'patients' })}>Patients</a>.
+            <FormattedMessage
+              id="app.adminOnly"
+              defaultMessage="Only an admin can open this screen. Ask an admin, or go back to <a>Patients</a>."
+              values={{ a: (chunks) => <a href={href({ screen: 'patients' })}>{chunks}</a> }}
+            />
           </p>
         ) : route.screen === 'settings' ? (
           <SettingsScreen />

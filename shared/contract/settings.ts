@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalEmail, optionalPhone, requiredText, text } from './fields';
 
 export const locales = ['en-CA', 'fr-CA'] as const;
+export type Locale = (typeof locales)[number];
 
 /** The largest logo we accept, decoded. A letterhead logo needs far less. */
 export const maxLogoBytes = 2 * 1024 * 1024;

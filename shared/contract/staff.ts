@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoTimestamp, plain, requiredText, text } from './fields';
-import { clinicProfileInputSchema } from './settings';
+import { clinicProfileInputSchema, locales } from './settings';
 
 /**
  * Staff accounts and the session at the shared reception PC (issue 8). Who did
@@ -55,6 +55,8 @@ export const sessionStateSchema = z.object({
   /** Signed in, but the screen is locked: only the same person's PIN, or another sign-in, opens it. */
   locked: z.boolean(),
   autoLockMinutes: z.number().int(),
+  /** The desk's language: the clinic's, so the sign-in screen speaks it before anyone is known. */
+  locale: z.enum(locales),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
