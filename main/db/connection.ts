@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import { privateFileMode } from '../files/private';
+import { immediateSqlite } from './immediate';
 
 export type Db = Knex;
 
@@ -13,7 +14,8 @@ export function openDatabase(filename: string): Db {
   // the database file, so all three are private to this account from the first write.
   closeSync(openSync(filename, 'a', privateFileMode));
   return knexFactory({
-    client: 'sqlite3',
+    // knex's sqlite3 client, with write transactions that wait for the lock (see immediate.ts).
+    client: immediateSqlite,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
