@@ -11,6 +11,7 @@ import { sha256 } from '../../main/consent/pdf/hash';
 import { quarantineFolder } from '../../main/startup/sweep';
 import { nodeApp } from '../support/node-app';
 import { clinicProfile } from '../support/fixtures';
+import { clinicDay } from '../support/clinic-day';
 
 /**
  * Crash safety: a child process writes patients and signed consents and is killed with
@@ -32,6 +33,14 @@ function random(s: number) {
   };
 }
 
+/** What the child said it committed: each id only once its write returned. */
+interface Committed {
+  patients: string[];
+  consents: string[];
+  visits: string[];
+  cancelled: string[];
+}
+
 interface Run {
   child: ChildProcess;
   ready: Promise<void>;
@@ -42,7 +51,7 @@ interface Run {
   signing(n: number): Promise<void>;
 }
 
-function startChild(bundle: string, dataDir: string, settingsDir: string, reported: { patients: string[]; consents: string[] }): Run {
+function startChild(bundle: string, dataDir: string, settingsDir: string, reported: Committed): Run {
   // Plain node on a prebuilt bundle: a start costs ~0.3 s instead of tsx's ~2 s.
   const child = spawn(process.execPath, [bundle, dataDir, settingsDir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
   let stderr = '';
@@ -61,6 +70,8 @@ function startChild(bundle: string, dataDir: string, settingsDir: string, report
       }
       if (line.startsWith('P ')) reported.patients.push(line.slice(2));
       else if (line.startsWith('C ')) reported.consents.push(line.slice(2));
+      else if (line.startsWith('V ')) reported.visits.push(line.slice(2));
+      else if (line.startsWith('X ')) reported.cancelled.push(line.slice(2));
       count += 1;
       for (const [n, wake] of waiting) if (count >= n) wake();
     });
@@ -103,13 +114,14 @@ describe('crash safety under SIGKILL', () => {
       logLevel: 'warning',
       banner: { js: "import { createRequire as __crashRequire } from 'node:module';\nconst require = __crashRequire(import.meta.url);" },
     });
-    // The clinic is set up once, before the kills: a consent needs a letterhead.
+    // The clinic is set up once, before the kills: a consent needs a letterhead, a visit a therapist, a room and a type.
     const setup = await nodeApp({ dataDir, settingsDir, version: '0.0.0-crash' });
     expect((await setup.dispatch('settings.update', clinicProfile())).ok).toBe(true);
+    await clinicDay(setup);
     await setup.close();
 
     const next = random(seed);
-    const committed = { patients: [] as string[], consents: [] as string[] };
+    const committed: Committed = { patients: [], consents: [], visits: [], cancelled: [] };
     let previousOrphans: string[] = [];
     // By name: a kill during start-up, before the sweep, leaves the last kill's orphans for the next start.
     const orphansSeen = new Set<string>();
@@ -148,6 +160,9 @@ describe('crash safety under SIGKILL', () => {
           expect(committed.patients.filter((id) => !patients.has(id)), `kill ${k}: reported patients missing`).toEqual([]);
           const consentIds = new Set(consents.map((c) => c.id));
           expect(committed.consents.filter((id) => !consentIds.has(id)), `kill ${k}: reported consents missing`).toEqual([]);
+          const visits = new Map(((await db('appointments').select('id', 'status')) as Array<{ id: string; status: string }>).map((v) => [v.id, v.status]));
+          expect(committed.visits.filter((id) => !visits.has(id)), `kill ${k}: reported visits missing`).toEqual([]);
+          expect(committed.cancelled.filter((id) => visits.get(id) !== 'cancelled'), `kill ${k}: reported cancellations undone`).toEqual([]);
           for (const ref of await referencedDocuments(db)) {
             const bytes = await readFile(path.join(dataDir, 'documents', ref.file)).catch(() => null);
             expect(bytes && sha256(bytes), `kill ${k}: ${ref.file}`).toBe(ref.sha256);
@@ -166,9 +181,10 @@ describe('crash safety under SIGKILL', () => {
       expect(await orphansIn(dataDir)).toEqual([]);
       const quarantined = (await readdir(path.join(dataDir, quarantineFolder), { recursive: true }).catch(() => [] as string[])).filter((f) => f.includes('.'));
       console.log(
-        `crash test: ${kills} kills in ${seconds.toFixed(0)} s (seed ${seed}); ${committed.patients.length} patients and ${committed.consents.length} consents reported committed, all present; ${orphansSeen.size} orphaned files left by kills, all swept (${quarantined.length} in quarantine)`,
+        `crash test: ${kills} kills in ${seconds.toFixed(0)} s (seed ${seed}); ${committed.patients.length} patients and ${committed.consents.length} consents, ${committed.visits.length} visits (${committed.cancelled.length} cancelled) reported committed, all present; ${orphansSeen.size} orphaned files left by kills, all swept (${quarantined.length} in quarantine)`,
       );
       expect(committed.consents.length, 'the child got to write consents between kills').toBeGreaterThan(kills / 4);
+      expect(committed.visits.length, 'the child got to book visits between kills').toBeGreaterThan(kills / 8);
       expect(quarantined.map((f) => path.basename(f)).sort()).toEqual([...orphansSeen].sort());
     } finally {
       startedAt = 0;
