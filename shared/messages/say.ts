@@ -1,0 +1,88 @@
+import IntlMessageFormat from 'intl-messageformat';
+
+/**
+ * Main's words to the desk (field errors, refusals, faults) in English and French.
+ *
+ * How it works, and why this way: main and the contract write every message by its
+ * catalogue id, `say('patients.archived')` or `say('appointments.roomBooked', { room, … })`,
+ * which gives the English text. English is what services, tests and logs see, and it
+ * stays the default. The answer leaves main through one place, the dispatcher, which
+ * re-says it in the clinic's language (`resay`): the text is read back against the
+ * catalogue's English (each entry is one pattern, its `{values}` the gaps), and the
+ * same entry is formatted in French with the values it held. So no service knows the
+ * locale, an error stays plain data `{ code, message, fields }` however it was built
+ * or copied, and zod's own field messages (written in the contract by the same ids) go
+ * the same way. tests/unit/messages.test.ts checks that every entry has both languages,
+ * the same placeholders, and reads back to itself with awkward values.
+ */
+
+export type MessageLocale = 'en-CA' | 'fr-CA';
+export interface Entry {
+  en: string;
+  fr: string;
+}
+export type Values = Record<string, string | number>;
+
+type Part = { literal: string } | { value: string };
+
+interface Compiled {
+  id: string;
+  entry: Entry;
+  parts: Part[];
+  pattern: RegExp | null;
+  names: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(id: string, entry: Entry): Compiled {
+  const ast = new IntlMessageFormat(entry.en, 'en-CA').getAst();
+  const parts: Part[] = ast.map((el) => (el.type === 0 ? { literal: el.value } : { value: (el as { value: string }).value }));
+  const names = parts.flatMap((p) => ('value' in p ? [p.value] : []));
+  const pattern = names.length ? new RegExp(`^${parts.map((p) => ('literal' in p ? escape(p.literal) : '([\\s\\S]+?)')).join('')}$`) : null;
+  return { id, entry, parts, pattern, names };
+}
+
+export interface Catalogue<Id extends string> {
+  /** The English text of an entry: what the services and the contract write. */
+  say(id: Id, values?: Values): string;
+  /** A message said in English (by `say`, or any other text) in the given language. */
+  resay(text: string, locale: MessageLocale): string;
+  entries: Record<Id, Entry>;
+}
+
+export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalogue<Id> {
+  const compiled = Object.entries<Entry>(entries).map(([id, entry]) => compile(id, entry));
+  const byId = new Map(compiled.map((c) => [c.id, c]));
+  // Longest pattern first: a more specific sentence wins over a shorter one it contains.
+  const withValues = compiled.filter((c) => c.pattern).sort((a, b) => b.entry.en.length - a.entry.en.length);
+  const formatters = new Map<string, IntlMessageFormat>();
+  const format = (c: Compiled, locale: MessageLocale, values: Values) => {
+    const key = `${c.id} ${locale}`;
+    let f = formatters.get(key);
+    if (!f) formatters.set(key, (f = new IntlMessageFormat(locale === 'fr-CA' ? c.entry.fr : c.entry.en, locale)));
+    return String(f.format(values));
+  };
+  // Entries without values are found by their whole English text (as formatted: ICU quotes undone).
+  const byText = new Map(compiled.filter((c) => !c.pattern).map((c) => [format(c, 'en-CA', {}), c]));
+
+  const resay = (text: string, locale: MessageLocale): string => {
+    if (locale === 'en-CA') return text;
+    const plain = byText.get(text);
+    if (plain) return format(plain, locale, {});
+    for (const c of withValues) {
+      const m = c.pattern!.exec(text);
+      if (!m) continue;
+      // A value may itself be one of our messages (a reason inside a sentence): say it too.
+      return format(c, locale, Object.fromEntries(c.names.map((n, i) => [n, resay(m[i + 1], locale)])));
+    }
+    return text;
+  };
+
+  return {
+    entries,
+    resay,
+    // Values as text: a number is said as written ("4000"), not grouped by the locale.
+    say: (id, values = {}) => format(byId.get(id)!, 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]))),
+  };
+}
