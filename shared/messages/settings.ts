@@ -27,7 +27,7 @@ export const settingsMessages = {
   'image.notImage': { en: 'the file is not a PNG or JPEG image', fr: 'le fichier n’est pas une image PNG ou JPEG' },
   'image.notPng': { en: 'not a PNG image', fr: 'ce n’est pas une image PNG' },
   'image.pngChunkShort': { en: 'the PNG is cut short in its {chunk} chunk', fr: 'le PNG est tronqué dans son bloc {chunk}' },
-  'image.pngChunkCorrupt': { en: 'the PNG’s {chunk} chunk is corrupt', fr: 'le bloc {chunk} du PNG est endommagé' },
+  'image.pngChunkCorrupt': { en: "the PNG's {chunk} chunk is corrupt", fr: 'le bloc {chunk} du PNG est endommagé' },
   'image.pngNoStart': { en: 'the PNG does not start with a header', fr: 'le PNG ne commence pas par un en-tête' },
   'image.pngHeader': { en: 'the PNG header is malformed', fr: 'l’en-tête du PNG est mal formé' },
   'image.pngNoHeader': { en: 'the PNG has no header', fr: 'le PNG n’a pas d’en-tête' },

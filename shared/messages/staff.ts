@@ -37,11 +37,11 @@ export const staffMessages = {
   'staff.noInitials': { en: 'Nobody signs in with these initials.', fr: 'Personne ne se connecte avec ces initiales.' },
   'staff.noInitialsField': { en: 'No active staff member has these initials', fr: 'Aucun membre actif du personnel n’a ces initiales' },
   'staff.lockedNow': {
-    en: 'Too many wrong attempts: {name}’s account is locked for now.',
+    en: "Too many wrong attempts: {name}'s account is locked for now.",
     fr: 'Trop d’essais erronés : le compte de {name} est verrouillé pour le moment.',
   },
   'staff.lockedFor': {
-    en: 'Too many wrong attempts: {name}’s account is locked for {minutes} min.',
+    en: "Too many wrong attempts: {name}'s account is locked for {minutes} min.",
     fr: 'Trop d’essais erronés : le compte de {name} est verrouillé pendant {minutes} min.',
   },
   'staff.waitCountdown': { en: 'Locked: wait for the countdown', fr: 'Verrouillé : attendez la fin du décompte' },
