@@ -31,7 +31,7 @@ const maxPixels = 24_000_000;
 
 export function sizeProblem(width: number, height: number): string | null {
   if (width === 0 || height === 0) return 'the image has no pixels';
-  if (width > maxSide || height > maxSide || width * height > maxPixels) return `the image is too large (${width} × ${height} pixels)`;
+  if (width > maxSide || height > maxSide || width * height > maxPixels) return say('image.tooLarge', { width, height });
   return null;
 }
 

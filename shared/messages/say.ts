@@ -52,10 +52,14 @@ export interface Catalogue<Id extends string> {
 }
 
 export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalogue<Id> {
-  const compiled = Object.entries<Entry>(entries).map(([id, entry]) => compile(id, entry));
-  const byId = new Map(compiled.map((c) => [c.id, c]));
-  // Longest pattern first: a more specific sentence wins over a shorter one it contains.
-  const withValues = compiled.filter((c) => c.pattern).sort((a, b) => b.entry.en.length - a.entry.en.length);
+  // Compiled when first needed, not at start-up: English needs only the entry said, and
+  // every process (the crash test's children, the benchmark) imports this.
+  const byId = new Map<string, Compiled>();
+  const compiled = (id: string) => {
+    let c = byId.get(id);
+    if (!c) byId.set(id, (c = compile(id, entries[id as Id])));
+    return c;
+  };
   const formatters = new Map<string, IntlMessageFormat>();
   const format = (c: Compiled, locale: MessageLocale, values: Values) => {
     const key = `${c.id} ${locale}`;
@@ -63,11 +67,22 @@ export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalo
     if (!f) formatters.set(key, (f = new IntlMessageFormat(locale === 'fr-CA' ? c.entry.fr : c.entry.en, locale)));
     return String(f.format(values));
   };
-  // Entries without values are found by their whole English text (as formatted: ICU quotes undone).
-  const byText = new Map(compiled.filter((c) => !c.pattern).map((c) => [format(c, 'en-CA', {}), c]));
+  let reading: { byText: Map<string, Compiled>; withValues: Compiled[] } | null = null;
+  const readBack = () => {
+    if (reading) return reading;
+    const all = Object.keys(entries).map(compiled);
+    reading = {
+      // Entries without values are found by their whole English text (as formatted: ICU quotes undone).
+      byText: new Map(all.filter((c) => !c.pattern).map((c) => [format(c, 'en-CA', {}), c])),
+      // Longest pattern first: a more specific sentence wins over a shorter one it contains.
+      withValues: all.filter((c) => c.pattern).sort((a, b) => b.entry.en.length - a.entry.en.length),
+    };
+    return reading;
+  };
 
   const resay = (text: string, locale: MessageLocale): string => {
     if (locale === 'en-CA') return text;
+    const { byText, withValues } = readBack();
     const plain = byText.get(text);
     if (plain) return format(plain, locale, {});
     for (const c of withValues) {
@@ -83,6 +98,6 @@ export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalo
     entries,
     resay,
     // Values as text: a number is said as written ("4000"), not grouped by the locale.
-    say: (id, values = {}) => format(byId.get(id)!, 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]))),
+    say: (id, values = {}) => format(compiled(id), 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]))),
   };
 }

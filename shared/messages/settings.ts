@@ -31,6 +31,7 @@ export const settingsMessages = {
   'image.pngNoStart': { en: 'the PNG does not start with a header', fr: 'le PNG ne commence pas par un en-tête' },
   'image.pngHeader': { en: 'the PNG header is malformed', fr: 'l’en-tête du PNG est mal formé' },
   'image.pngNoHeader': { en: 'the PNG has no header', fr: 'le PNG n’a pas d’en-tête' },
+  'image.tooLarge': { en: 'the image is too large ({width} × {height} pixels)', fr: 'l’image est trop grande ({width} × {height} pixels)' },
   'image.pngShort': { en: 'the PNG is cut short', fr: 'le PNG est tronqué' },
   'image.pngColour': { en: 'the PNG uses an unknown colour format', fr: 'le PNG utilise un format de couleur inconnu' },
   'image.pngNoPalette': { en: 'the PNG has no palette', fr: 'le PNG n’a pas de palette' },
