@@ -48,7 +48,8 @@ export type IntakeTemplate = z.infer<typeof intakeTemplateSchema>;
 export const painAreaSchema = z.object({
   area: requiredText(100, say('intake.area')),
   pain: z.number({ error: say('intake.pain') }).int(say('intake.painWhole')).min(0, say('intake.painRange')).max(10, say('intake.painRange')),
-});
+  // Its own message: byShape parses it apart, out of reach of the caller's zod locale.
+}, { error: say('intake.areaShape') });
 export type PainArea = z.infer<typeof painAreaSchema>;
 
 /**

@@ -9,6 +9,7 @@ export const intakeMessages = {
   'intake.question': { en: 'Enter the question', fr: 'Entrez la question' },
   'intake.optionLabel': { en: 'Enter a label for this option', fr: 'Entrez un libellé pour cette option' },
   'intake.title': { en: 'Enter the title', fr: 'Entrez le titre' },
+  'intake.areaShape': { en: 'Expected an area with its pain from 0 to 10', fr: 'Zone attendue, avec sa douleur de 0 à 10' },
   'intake.area': { en: 'Name the area', fr: 'Nommez la zone' },
   'intake.pain': { en: 'Rate the pain from 0 to 10', fr: 'Évaluez la douleur de 0 à 10' },
   'intake.painWhole': { en: 'Use a whole number from 0 to 10', fr: 'Utilisez un nombre entier de 0 à 10' },

@@ -98,6 +98,11 @@ export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalo
     entries,
     resay,
     // Values as text: a number is said as written ("4000"), not grouped by the locale.
-    say: (id, values = {}) => format(compiled(id), 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]))),
+    say: (id, values = {}) => {
+      const { en } = entries[id];
+      // Most messages are plain text: nothing to parse (the contract says ~150 of them as it loads).
+      if (!/[{}']/.test(en)) return en;
+      return format(compiled(id), 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+    },
   };
 }
