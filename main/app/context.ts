@@ -202,7 +202,7 @@ export async function createApp(deps: AppDeps) {
     db,
     paths,
     services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening },
-    dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode)),
+    dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode), () => settings.details().locale),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,
     /** `backup: true` when the app quits: the day's work goes to the backup folder first. */

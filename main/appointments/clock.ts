@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { say } from '../../shared/messages';
 
 /**
  * The clinic's wall clock ↔ UTC instants, through Temporal's time-zone rules, so the
@@ -13,10 +14,10 @@ export function instantAt(day: string, time: string, timeZone: string): Clocked 
   const earlier = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
   const later = wall.toZonedDateTime(timeZone, { disambiguation: 'later' });
   if (!earlier.toPlainDateTime().equals(wall)) {
-    return { ok: false, message: `The clocks go forward on ${day}: ${time} does not exist that day. Choose a time after the change.` };
+    return { ok: false, message: say('appointments.clocksForward', { day, time }) };
   }
   if (earlier.epochMilliseconds !== later.epochMilliseconds) {
-    return { ok: false, message: `The clocks go back on ${day}: ${time} happens twice that day. Choose a time after the change.` };
+    return { ok: false, message: say('appointments.clocksBack', { day, time }) };
   }
   return { ok: true, instant: earlier.toInstant().toString() };
 }

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
 import { addMinutes, dayBounds, instantAt, minutesBetween, wallMinutes, weekOf } from './clock';
 import { appointmentQuery, holdingTime, toAppointment, type AppointmentRow } from './rows';
+import { say } from '../../shared/messages';
 
 export interface AppointmentDeps {
   db: Knex;
@@ -43,14 +44,14 @@ export function createAppointmentService(deps: AppointmentDeps) {
   function times(input: { day: string; start: string; end?: string }, minutes: number): Result<{ startsAt: string; endsAt: string }> {
     const zone = timeZone();
     const end = input.end ?? addMinutes(input.start, minutes);
-    if (input.end === undefined && wallMinutes(input.start, end) <= 0) return err('invalid_input', 'Some fields need attention.', { start: 'This visit would run past midnight' });
-    if (wallMinutes(input.start, end) <= 0) return err('invalid_input', 'Some fields need attention.', { end: 'The end must be after the start' });
+    if (input.end === undefined && wallMinutes(input.start, end) <= 0) return err('invalid_input', say('ipc.invalidInput'), { start: say('appointments.pastMidnight') });
+    if (wallMinutes(input.start, end) <= 0) return err('invalid_input', say('ipc.invalidInput'), { end: say('appointments.endAfterStart') });
     const from = instantAt(input.day, input.start, zone);
-    if (!from.ok) return err('invalid_input', 'Some fields need attention.', { start: from.message });
+    if (!from.ok) return err('invalid_input', say('ipc.invalidInput'), { start: from.message });
     const to = instantAt(input.day, end, zone);
-    if (!to.ok) return err('invalid_input', 'Some fields need attention.', { end: to.message });
+    if (!to.ok) return err('invalid_input', say('ipc.invalidInput'), { end: to.message });
     if (minutesBetween(from.instant, to.instant) !== wallMinutes(input.start, end)) {
-      return err('invalid_input', 'Some fields need attention.', { end: `The clocks change during this visit on ${input.day}. Book it to end before the change or start after it.` });
+      return err('invalid_input', say('ipc.invalidInput'), { end: say('appointments.clocksChange', { day: input.day }) });
     }
     return ok({ startsAt: from.instant, endsAt: to.instant });
   }
@@ -67,12 +68,12 @@ export function createAppointmentService(deps: AppointmentDeps) {
     const row = (await q.first()) as AppointmentRow | undefined;
     if (!row) return null;
     const other = toAppointment(row, timeZone());
-    const what = `${other.patientName}, ${other.start}–${other.end} on ${other.day}`;
+    const when = { patient: other.patientName, start: other.start, end: other.end, day: other.day, room: other.roomName, therapist: other.therapistName };
     if (other.therapistId === span.therapistId) {
-      const message = `${other.therapistName} is already booked then (${what}, ${other.roomName}).`;
+      const message = say('appointments.therapistBooked', when);
       return err('conflict', message, { start: message, therapistId: message });
     }
-    const message = `${other.roomName} is already booked then (${what}, with ${other.therapistName}).`;
+    const message = say('appointments.roomBooked', when);
     return err('conflict', message, { start: message, roomId: message });
   }
 
@@ -87,17 +88,17 @@ export function createAppointmentService(deps: AppointmentDeps) {
     let minutes = 0;
     if (input.patientId !== undefined) {
       const p = (await trx('patients').where({ id: input.patientId }).first('archived_at')) as { archived_at: string | null } | undefined;
-      if (!p) fields.patientId = 'This patient record does not exist';
-      else if (p.archived_at) fields.patientId = 'This patient is archived: restore the record first';
+      if (!p) fields.patientId = say('appointments.noPatient');
+      else if (p.archived_at) fields.patientId = say('appointments.patientArchived');
     }
-    if (!(await therapist(trx, input.therapistId))) fields.therapistId = 'Choose a therapist on the staff list';
-    if (!(await trx('rooms').where({ id: input.roomId, active: 1 }).first('id'))) fields.roomId = 'Choose one of the clinic’s rooms';
+    if (!(await therapist(trx, input.therapistId))) fields.therapistId = say('appointments.chooseTherapist');
+    if (!(await trx('rooms').where({ id: input.roomId, active: 1 }).first('id'))) fields.roomId = say('appointments.chooseRoom');
     if (input.typeId !== undefined) {
       const t = (await trx('appointment_types').where({ id: input.typeId, active: 1 }).first('minutes')) as { minutes: number } | undefined;
-      if (!t) fields.typeId = 'Choose a type of visit';
+      if (!t) fields.typeId = say('appointments.chooseType');
       else minutes = t.minutes;
     }
-    return Object.keys(fields).length > 0 ? err('invalid_input', 'Some fields need attention.', fields) : ok({ minutes });
+    return Object.keys(fields).length > 0 ? err('invalid_input', say('ipc.invalidInput'), fields) : ok({ minutes });
   }
 
   const audit = (trx: Knex.Transaction, action: string, id: string, detail?: Record<string, unknown>) =>
@@ -108,7 +109,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
     return ({ id }: { id: string }): Promise<Result<Appointment>> =>
       db.transaction(async (trx) => {
         const current = await read(trx, id);
-        if (!current) return err('not_found', 'This appointment does not exist.', { id: 'This appointment does not exist' });
+        if (!current) return err('not_found', say('appointments.noSuch'), { id: say('appointments.noSuchField') });
         if (!from.includes(current.status)) return err('invalid_input', refusal(current), { id: refusal(current) });
         const more = await extra(trx, current);
         if (!more.ok) return more;
@@ -123,7 +124,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
   }
 
   const stateWords: Record<Appointment['status'], string> = {
-    booked: 'booked', checked_in: 'checked in', checked_out: 'checked out', cancelled: 'cancelled', no_show: 'marked as a no-show',
+    booked: say('appointments.state.booked'), checked_in: say('appointments.state.checkedIn'), checked_out: say('appointments.state.checkedOut'), cancelled: say('appointments.state.cancelled'), no_show: say('appointments.state.noShow'),
   };
 
   return {
@@ -148,7 +149,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
       db.transaction(async (trx) => {
         const id = input.id ?? newId();
         const row = { id, name: input.name, active: input.active ? 1 : 0 };
-        if (input.id && !(await trx('rooms').where({ id }).first('id'))) return err('not_found', 'This room does not exist.');
+        if (input.id && !(await trx('rooms').where({ id }).first('id'))) return err('not_found', say('appointments.noRoom'));
         await (input.id ? trx('rooms').where({ id }).update(row) : trx('rooms').insert(row));
         await appendAudit(trx, newId, { at: stamp(), action: input.id ? 'room.updated' : 'room.created', entity: 'room', entityId: id });
         return ok({ id, name: input.name, active: input.active });
@@ -158,7 +159,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
       db.transaction(async (trx) => {
         const id = input.id ?? newId();
         const row = { id, name: input.name, minutes: input.minutes, consent_forms: JSON.stringify(input.consentForms), active: input.active ? 1 : 0 };
-        if (input.id && !(await trx('appointment_types').where({ id }).first('id'))) return err('not_found', 'This type of visit does not exist.');
+        if (input.id && !(await trx('appointment_types').where({ id }).first('id'))) return err('not_found', say('appointments.noType'));
         await (input.id ? trx('appointment_types').where({ id }).update(row) : trx('appointment_types').insert(row));
         await appendAudit(trx, newId, { at: stamp(), action: input.id ? 'appointment_type.updated' : 'appointment_type.created', entity: 'appointment_type', entityId: id });
         return ok({ id, name: input.name, minutes: input.minutes, consentForms: input.consentForms, active: input.active });
@@ -166,7 +167,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
 
     saveHours: (input: ParsedInput<'appointments.saveHours'>): Promise<Result<Therapist>> =>
       db.transaction(async (trx) => {
-        if (!(await therapist(trx, input.staffId))) return err('invalid_input', 'Some fields need attention.', { staffId: 'Choose a therapist on the staff list' });
+        if (!(await therapist(trx, input.staffId))) return err('invalid_input', say('ipc.invalidInput'), { staffId: say('appointments.chooseTherapist') });
         await trx('working_hours').where({ staff_id: input.staffId }).delete();
         if (input.hours.length > 0) await trx('working_hours').insert(input.hours.map((h) => ({ staff_id: input.staffId, weekday: h.weekday, start_time: h.start, end_time: h.end })));
         await appendAudit(trx, newId, { at: stamp(), action: 'working_hours.changed', entity: 'staff', entityId: input.staffId });
@@ -212,8 +213,8 @@ export function createAppointmentService(deps: AppointmentDeps) {
     move: (input: Move): Promise<Result<Appointment>> =>
       db.transaction(async (trx) => {
         const current = await read(trx, input.id);
-        if (!current) return err('not_found', 'This appointment does not exist.', { id: 'This appointment does not exist' });
-        if (current.status !== 'booked') return err('invalid_input', `This visit is ${stateWords[current.status]}: only a booked visit can be moved.`, { id: `This visit is ${stateWords[current.status]}` });
+        if (!current) return err('not_found', say('appointments.noSuch'), { id: say('appointments.noSuchField') });
+        if (current.status !== 'booked') return err('invalid_input', say('appointments.onlyMove', { state: stateWords[current.status] }), { id: say('appointments.isState', { state: stateWords[current.status] }) });
         const therapistId = input.therapistId ?? current.therapistId;
         const roomId = input.roomId ?? current.roomId;
         const found = await parties(trx, { therapistId, roomId });
@@ -234,11 +235,11 @@ export function createAppointmentService(deps: AppointmentDeps) {
       }),
 
     cancel: ({ id, reason }: { id: string; reason: string }) =>
-      transition('cancelled', ['booked'], 'appointment.cancelled', (a) => `This visit is ${stateWords[a.status]}: only a booked visit can be cancelled.`, async () => ok({ cancel_reason: reason }))({ id }),
-    noShow: transition('no_show', ['booked'], 'appointment.no_show', (a) => `This visit is ${stateWords[a.status]}: only a booked visit can be a no-show.`),
-    checkIn: transition('checked_in', ['booked'], 'appointment.checked_in', (a) => `This visit is ${stateWords[a.status]}: only a booked visit can be checked in.`, async (trx, a) => (await deps.mayCheckIn?.(trx, a.id)) ?? ok({})),
+      transition('cancelled', ['booked'], 'appointment.cancelled', (a) => say('appointments.onlyCancel', { state: stateWords[a.status] }), async () => ok({ cancel_reason: reason }))({ id }),
+    noShow: transition('no_show', ['booked'], 'appointment.no_show', (a) => say('appointments.onlyNoShow', { state: stateWords[a.status] })),
+    checkIn: transition('checked_in', ['booked'], 'appointment.checked_in', (a) => say('appointments.onlyCheckIn', { state: stateWords[a.status] }), async (trx, a) => (await deps.mayCheckIn?.(trx, a.id)) ?? ok({})),
     checkOut: transition('checked_out', ['checked_in'], 'appointment.checked_out', (a) =>
-      a.status === 'booked' ? 'This visit was never checked in: check the patient in first.' : `This visit is ${stateWords[a.status]}: only a checked-in visit can be checked out.`),
+      a.status === 'booked' ? say('appointments.neverCheckedIn') : say('appointments.onlyCheckOut', { state: stateWords[a.status] })),
   };
 }
 

@@ -10,6 +10,7 @@ import { backupsToKeep, backupTime } from './rotation';
 import { verifyBackup, type BackupProgress } from './verify';
 import type { KeyValueStore } from '../settings/service';
 import { latestSetAside, swapInData, withoutKeys, type SettingsFile } from './restore';
+import { say } from '../../shared/messages';
 
 /** The backup's own state, kept in the settings store under this key (never restored over). */
 export const backupKey = 'backup';
@@ -97,29 +98,29 @@ export function createBackupService(deps: BackupDeps) {
 
   async function backupDir(name: string): Promise<Result<string>> {
     const { folder } = config();
-    if (!folder || !(await isFolder(folder))) return err('not_found', 'The backup folder cannot be found. Connect the backup drive, or choose the folder again.', { folder: 'Not found' });
+    if (!folder || !(await isFolder(folder))) return err('not_found', say('backup.folderGone'), { folder: say('backup.notFound') });
     return ok(path.join(folder, name));
   }
 
   async function verify({ name }: { name: string }): Promise<Result<BackupSummary>> {
     const dir = await backupDir(name);
     if (!dir.ok) return dir;
-    if (!(await isFolder(dir.value))) return err('not_found', 'This backup is no longer in the backup folder.', { name: 'Not found' });
+    if (!(await isFolder(dir.value))) return err('not_found', say('backup.gone'), { name: say('backup.notFound') });
     const checked = await verifyBackup(dir.value);
-    if (!checked.ok) return err('integrity', `This backup cannot be used: ${checked.reason} Choose another backup.`, { name: checked.reason });
+    if (!checked.ok) return err('integrity', say('backup.unusable', { reason: checked.reason }), { name: checked.reason });
     return ok({ name, ...checked.summary });
   }
 
   /** Restore and undo share this: close the app, swap the data whole, open it again, log it there. */
   async function swap(from: string, reason: 'before-restore' | 'before-undo', action: string, entityId: string): Promise<Result<true>> {
-    if (current) return err('conflict', 'A backup is running. Wait for it to finish, then try again.');
-    if (!deps.restart) return err('internal', 'Restore is not available in this window. Nothing was changed.');
+    if (current) return err('conflict', say('backup.running'));
+    if (!deps.restart) return err('internal', say('backup.noRestoreHere'));
     try {
       const reopened = await deps.restart(() => swapInData({ paths, from, settings, keepKeys: [backupKey], reason, now: now() }).then(() => undefined));
       await reopened.audit(action, entityId);
       return ok(true);
     } catch (e) {
-      return err('internal', `The data could not be replaced (${plainReason(e)}). The current data is unchanged.`);
+      return err('internal', say('backup.notReplaced', { reason: plainReason(e) }));
     }
   }
 
@@ -150,22 +151,22 @@ export function createBackupService(deps: BackupDeps) {
       const full = path.resolve(folder);
       const inside = path.relative(paths.root, full);
       if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-        return err('invalid_input', 'Backups must go outside the data folder', { folder: 'Choose a folder outside the data folder (another drive is best)' });
+        return err('invalid_input', say('backup.outside'), { folder: say('backup.outsideField') });
       }
-      if (!(await isFolder(full))) return err('invalid_input', 'This folder cannot be found', { folder: 'This folder cannot be found. Connect the drive, or create the folder first.' });
+      if (!(await isFolder(full))) return err('invalid_input', say('backup.noFolder'), { folder: say('backup.noFolderField') });
       const probe = path.join(full, `.rapport-probe-${randomBytes(4).toString('hex')}`);
       const writable = await writeFile(probe, 'x', { flag: 'wx' }).then(() => true, () => false);
       await rm(probe, { force: true });
-      if (!writable) return err('invalid_input', 'Rapport cannot write to this folder', { folder: 'Rapport cannot write to this folder. Choose another one.' });
+      if (!writable) return err('invalid_input', say('backup.cannotWrite'), { folder: say('backup.cannotWriteField') });
       saveConfig({ folder: full, lastError: null });
       return status();
     },
 
     async start(): Promise<Result<BackupStatus>> {
       const { folder } = config();
-      if (!folder) return err('invalid_input', 'Choose a backup folder first', { folder: 'Choose a backup folder first' });
-      if (current) return err('conflict', 'A backup is already running.');
-      if (!(await isFolder(folder))) return err('not_found', 'The backup folder cannot be found. Connect the backup drive, or choose the folder again.', { folder: 'Not found' });
+      if (!folder) return err('invalid_input', say('backup.chooseFolder'), { folder: say('backup.chooseFolder') });
+      if (current) return err('conflict', say('backup.alreadyRunning'));
+      if (!(await isFolder(folder))) return err('not_found', say('backup.folderGone'), { folder: say('backup.notFound') });
       void runOnce();
       return status();
     },
@@ -173,7 +174,7 @@ export function createBackupService(deps: BackupDeps) {
     async list(): Promise<Result<{ backups: BackupSummary[] }>> {
       const { folder } = config();
       if (!folder) return ok({ backups: [] });
-      if (!(await isFolder(folder))) return err('not_found', 'The backup folder cannot be found. Connect the backup drive, or choose the folder again.', { folder: 'Not found' });
+      if (!(await isFolder(folder))) return err('not_found', say('backup.folderGone'), { folder: say('backup.notFound') });
       const names = (await readdir(folder)).filter((n) => backupTime(n)).sort().reverse();
       const backups: BackupSummary[] = [];
       for (const name of names) {
@@ -196,7 +197,7 @@ export function createBackupService(deps: BackupDeps) {
 
     async undoRestore(): Promise<Result<{ undone: true }>> {
       const aside = await latestSetAside(paths);
-      if (aside?.reason !== 'before-restore') return err('not_found', 'There is no restore to undo.');
+      if (aside?.reason !== 'before-restore') return err('not_found', say('backup.nothingToUndo'));
       const swapped = await swap(aside.dir, 'before-undo', 'backup.restore_undone', path.basename(aside.dir));
       return swapped.ok ? ok({ undone: true as const }) : swapped;
     },
@@ -206,10 +207,10 @@ export type BackupService = ReturnType<typeof createBackupService>;
 
 /** What went wrong, for the screen: the kind of fault, never a path or a name. */
 function plainReason(e: unknown): string {
-  if (e instanceof BackupRefused) return `The backup did not pass its check: ${e.message}`;
+  if (e instanceof BackupRefused) return say('backup.checkFailed', { reason: e.message });
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'The backup drive is full. Free some space or use a larger drive.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return 'Rapport cannot write to the backup folder. Check the drive is not locked or read-only.';
-  if (code === 'ENOENT') return 'The backup folder or a file disappeared during the backup. Check the drive is connected.';
-  return 'The backup could not be written. Try again; if it fails again, try another drive.';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return say('backup.driveFull');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return say('backup.driveReadOnly');
+  if (code === 'ENOENT') return say('backup.disappeared');
+  return say('backup.notWritten');
 }

@@ -6,6 +6,7 @@ import { databaseProblems, openReadOnly, unknownMigrations } from './sqlite';
 import { migrations } from '../db/migrations';
 import { referencedDocuments } from './documents';
 import type { BackupSummary } from '../../shared/contract/backup';
+import { say } from '../../shared/messages';
 
 export interface BackupProgress {
   phase: 'database' | 'documents' | 'verifying' | 'finishing';
@@ -22,31 +23,31 @@ export type Verified = { ok: true; manifest: Manifest; summary: Omit<BackupSumma
  */
 export async function verifyBackup(dir: string, onProgress: (p: { fraction: number }) => void = () => {}): Promise<Verified> {
   const manifest = await readManifest(dir);
-  if (!manifest) return { ok: false, reason: 'Its list of contents is missing or damaged.' };
+  if (!manifest) return { ok: false, reason: say('backup.noManifest') };
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const total = manifest.files.reduce((n, f) => n + f.bytes, 0) || 1;
   let done = 0;
   for (const file of manifest.files) {
     const full = path.join(dir, ...file.path.split('/'));
-    if (path.relative(dir, full).startsWith('..')) return { ok: false, reason: 'Its list of contents is damaged.' };
+    if (path.relative(dir, full).startsWith('..')) return { ok: false, reason: say('backup.badManifest') };
     const size = await stat(full).then((s) => s.size, () => null);
-    if (size === null) return { ok: false, reason: `A file is missing from it (${kindOf(file.path)}).` };
-    if (size !== file.bytes || (await sha256File(full)) !== file.sha256) return { ok: false, reason: `A file in it has changed since it was written (${kindOf(file.path)}).` };
+    if (size === null) return { ok: false, reason: say('backup.fileMissing', { kind: kindOf(file.path) }) };
+    if (size !== file.bytes || (await sha256File(full)) !== file.sha256) return { ok: false, reason: say('backup.fileChanged', { kind: kindOf(file.path) }) };
     done += file.bytes;
     onProgress({ fraction: (0.9 * done) / total });
   }
-  if (!listed.has('rapport.sqlite3')) return { ok: false, reason: 'It holds no database.' };
+  if (!listed.has('rapport.sqlite3')) return { ok: false, reason: say('backup.noDatabase') };
 
   const db = openReadOnly(path.join(dir, 'rapport.sqlite3'));
   try {
     const problems = await databaseProblems(db).catch((e: Error) => [e.message]);
-    if (problems.length) return { ok: false, reason: 'Its database does not pass SQLite’s integrity check.' };
+    if (problems.length) return { ok: false, reason: say('backup.integrity') };
     // A backup from a newer Rapport would not open here: refused now, not after the swap.
     if ((await unknownMigrations(db, migrations.map(([name]) => name))).length) {
-      return { ok: false, reason: 'It was made by a newer version of Rapport. Update Rapport on this computer first.' };
+      return { ok: false, reason: say('backup.newer') };
     }
     for (const ref of await referencedDocuments(db)) {
-      if (listed.get(`documents/${path.basename(ref.file)}`)?.sha256 !== ref.sha256) return { ok: false, reason: 'A signed document the database names is missing from it or does not match its record.' };
+      if (listed.get(`documents/${path.basename(ref.file)}`)?.sha256 !== ref.sha256) return { ok: false, reason: say('backup.documentMismatch') };
     }
   } finally {
     await db.destroy();
@@ -56,4 +57,4 @@ export async function verifyBackup(dir: string, onProgress: (p: { fraction: numb
   return { ok: true, manifest, summary: { createdAt: manifest.createdAt, appVersion: manifest.appVersion, ...manifest.counts, bytes } };
 }
 
-const kindOf = (file: string) => (file === 'rapport.sqlite3' ? 'the database' : file.startsWith('documents/') ? 'a signed document' : file.startsWith('assets/') ? 'the logo' : 'the settings');
+const kindOf = (file: string) => (file === 'rapport.sqlite3' ? say('backup.kind.database') : file.startsWith('documents/') ? say('backup.kind.document') : file.startsWith('assets/') ? say('backup.kind.logo') : say('backup.kind.settings'));

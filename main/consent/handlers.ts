@@ -3,6 +3,7 @@ import { err, ok } from '../../shared/contract/result';
 import type { ConsentService } from './service';
 import type { Printer } from '../printing/types';
 import type { ActingStaff } from '../staff/acting';
+import { say } from '../../shared/messages';
 
 export function consentHandlers(deps: {
   consent: ConsentService;
@@ -55,7 +56,7 @@ export function consentHandlers(deps: {
       const doc = await consent.document(consentId);
       if (!doc.ok) return doc;
       const opened = await deps.openPath(doc.value.path);
-      return opened ? ok({ opened: true }) : err('internal', 'No PDF viewer could open the file on this computer.');
+      return opened ? ok({ opened: true }) : err('internal', say('consent.noViewer'));
     },
   };
 }

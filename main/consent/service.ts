@@ -17,6 +17,7 @@ import { dayIn, zonedNoon } from '../../shared/time';
 import { formLocaleFor } from '../../shared/consent/needs';
 import { signingFor } from '../../shared/consent/signer';
 import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
+import { say } from '../../shared/messages';
 
 export interface ConsentDeps {
   db: Knex;
@@ -118,10 +119,10 @@ export function createConsentService(deps: ConsentDeps) {
   /** The letterhead as of now; its logo is kept by content hash so old records keep theirs. */
   async function clinicSnapshot(): Promise<Result<{ snapshot: ConsentSnapshot['clinic']; logo: ConsentPdfInput['clinic']['logo']; timeZone: string }>> {
     const profile = deps.profile();
-    if (!profile.name) return err('invalid_input', 'Set the clinic name in Settings first: it heads every consent form.', { clinic: 'The clinic has no name yet' });
+    if (!profile.name) return err('invalid_input', say('consent.clinicName'), { clinic: say('consent.clinicNoName') });
     const logo = await deps.logo();
     if (logo === 'missing') {
-      return err('invalid_input', 'The clinic logo file is missing from the data folder. Choose the logo again in Settings, or remove it.', { logo: 'The logo file is missing' });
+      return err('invalid_input', say('consent.logoMissing'), { logo: say('consent.logoFileMissing') });
     }
     let logoRef: ConsentSnapshot['clinic']['logo'] = null;
     if (logo) {
@@ -172,24 +173,24 @@ export function createConsentService(deps: ConsentDeps) {
    */
   async function prepare(patientId: string, kind: ConsentKind, choices: string[], version?: { number: number; earlierAllowed: boolean }) {
     const patient = await deps.getPatient(patientId);
-    if (!patient) return err('not_found', 'This patient record no longer exists.');
-    if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
+    if (!patient) return err('not_found', say('patients.gone'));
+    if (patient.archivedAt) return err('conflict', say('patients.archivedNoConsent'));
     const current = (await currentTemplates(db)).get(kind)!;
     let template = current;
     if (version && version.number !== current.version) {
       const earlier = version.earlierAllowed ? (await templateVersions(db, kind)).find((v) => v.version === version.number) : undefined;
-      if (!earlier) return err('conflict', 'This form was changed while it was open. Reopen it so the patient reads the current version.');
+      if (!earlier) return err('conflict', say('consent.formChanged'));
       template = earlier;
     }
     const rule = choiceRule(kind);
     const unknown = choices.filter((c) => !template.choices.includes(c) && c !== rule.explicitNone);
-    if (unknown.length) return err('invalid_input', 'Some choices do not belong to this form.', { choices: `Unknown choice: ${unknown.join(', ')}` });
+    if (unknown.length) return err('invalid_input', say('consent.unknownChoices'), { choices: say('consent.unknownChoice', { choices: unknown.join(', ') }) });
     if (rule.atLeastOne && choices.length === 0) {
-      const message = rule.explicitNone ? 'Tick how the clinic may contact the patient, or “Do not contact me”' : 'Mark at least one area the patient consents to';
-      return err('invalid_input', rule.explicitNone ? 'Choose a contact channel, or “Do not contact me”.' : 'Mark at least one area.', { choices: message });
+      const message = rule.explicitNone ? say('consent.tickContact') : say('consent.markArea');
+      return err('invalid_input', rule.explicitNone ? say('consent.chooseContact') : say('consent.markOneArea'), { choices: message });
     }
     if (rule.explicitNone && choices.includes(rule.explicitNone) && choices.length > 1) {
-      return err('invalid_input', '“Do not contact me” cannot go with a contact channel.', { choices: '“Do not contact me” cannot go with a contact channel: untick one' });
+      return err('invalid_input', say('consent.noContactAlone'), { choices: say('consent.noContactUntick') });
     }
     const clinic = await clinicSnapshot();
     if (!clinic.ok) return clinic;
@@ -307,9 +308,9 @@ export function createConsentService(deps: ConsentDeps) {
     }
     // Paper: the date on the form. Today keeps the time it was recorded; an earlier day has no time to tell.
     const { timeZone } = clinic;
-    if (s.signedOn > dayIn(timeZone, now())) return err('invalid_input', 'The signing date is in the future.', { 'signature.signedOn': 'This date is in the future' });
+    if (s.signedOn > dayIn(timeZone, now())) return err('invalid_input', say('consent.futureDate'), { 'signature.signedOn': say('consent.futureField') });
     if (s.signedOn < dayIn(timeZone, template.createdAt)) {
-      const message = `Version ${template.version} of this form did not exist yet on ${s.signedOn}: check the version printed at the foot of the form`;
+      const message = say('consent.versionNotYet', { version: template.version, day: s.signedOn });
       return err('invalid_input', message, { 'signature.signedOn': message });
     }
     // A day with no hour to tell: noon in the clinic's zone keeps it on that day.
@@ -318,7 +319,7 @@ export function createConsentService(deps: ConsentDeps) {
     if (s.scan) {
       const bytes = Buffer.from(s.scan.dataBase64, 'base64');
       if (!isKind(bytes, s.scan.mimeType)) {
-        return err('invalid_input', 'The scan is not the kind of file it claims to be.', { 'signature.scan': 'This file is not a readable PDF, PNG or JPEG' });
+        return err('invalid_input', say('consent.scanKind'), { 'signature.scan': say('consent.scanUnreadable') });
       }
       scan = { bytes, ext: scanExt[s.scan.mimeType] };
     }
@@ -338,13 +339,13 @@ export function createConsentService(deps: ConsentDeps) {
     const statusNow = await status({ patientId: input.patientId });
     const written = statusNow.ok ? statusNow.value.items.find((i) => i.kind === 'sensitive_areas')! : null;
     if (!written || written.state !== 'on_file') {
-      const message = 'Written consent for sensitive areas is needed first: there is none in force for this visit';
+      const message = say('consent.writtenFirst');
       return err('invalid_input', message, { areas: message });
     }
     const uncovered = input.areas.filter((a) => !written.choices.includes(a));
     if (uncovered.length) {
       const labels = uncovered.map((a) => template.locales['en-CA'].choiceLabels[a] ?? a).join(', ');
-      const message = `Not in the written consent on file: ${labels}. The patient must consent in writing first`;
+      const message = say('consent.notInWritten', { areas: labels });
       return err('invalid_input', message, { areas: message });
     }
     const signedAt = now().toISOString();
@@ -359,10 +360,10 @@ export function createConsentService(deps: ConsentDeps) {
   async function withdraw(input: ParsedInput<'consent.withdraw'> & { recordedBy: string }): Promise<Result<ConsentRecord>> {
     return db.transaction(async (trx) => {
       const row = (await trx('consents').where({ id: input.consentId }).first()) as ConsentRow | undefined;
-      if (!row) return err('not_found', 'This consent record does not exist.');
+      if (!row) return err('not_found', say('consent.noSuchConsent'));
       if (row.withdrawn_at) {
         // A consent changes once: a second window's withdrawal is the stale save, refused saying when and by whom.
-        return err('conflict', `This consent was already withdrawn on ${dayIn(deps.profile().timeZone, row.withdrawn_at)} by ${row.withdrawn_by || 'someone'}.`);
+        return err('conflict', say('consent.alreadyWithdrawn', { day: dayIn(deps.profile().timeZone, row.withdrawn_at), who: row.withdrawn_by || say('consent.someone') }));
       }
       const at = now().toISOString();
       await trx('consents').where({ id: row.id }).update({ withdrawn_at: at, withdrawn_reason: input.reason, withdrawn_by: input.recordedBy });
@@ -374,7 +375,7 @@ export function createConsentService(deps: ConsentDeps) {
   /** The stored PDF, only if it is still the one signed; a changed file is reported, never shown. */
   async function document(consentId: string): Promise<Result<{ bytes: Buffer; path: string; sha256: string }>> {
     const row = (await db('consents').where({ id: consentId }).first()) as ConsentRow | undefined;
-    if (!row) return err('not_found', 'This consent record does not exist.');
+    if (!row) return err('not_found', say('consent.noSuchConsent'));
     const read = await documents.readVerified(pdfName(row.id), row.pdf_sha256);
     // The desk reads "unchanged since it was signed"; the hash compared is kept in the audit log.
     await db.transaction((trx) =>
@@ -390,8 +391,8 @@ export function createConsentService(deps: ConsentDeps) {
       return err(
         'integrity',
         read.reason === 'missing'
-          ? 'The signed PDF of this consent is missing from the documents folder. Restore it from a backup.'
-          : 'The signed PDF of this consent has been changed since it was signed. It is not shown; restore it from a backup.',
+          ? say('consent.pdfMissing')
+          : say('consent.pdfChanged'),
       );
     }
     return ok({ bytes: read.bytes, path: read.path, sha256: row.pdf_sha256 });
@@ -403,7 +404,7 @@ export function createConsentService(deps: ConsentDeps) {
     letterhead?: Awaited<ReturnType<typeof clinicSnapshot>>,
   ): Promise<Result<{ pdf: ConsentPdfInput; templateVersion: number }>> {
     const patient = await deps.getPatient(input.patientId);
-    if (!patient) return err('not_found', 'This patient record no longer exists.');
+    if (!patient) return err('not_found', say('patients.gone'));
     const template = (await currentTemplates(db)).get(input.kind)!;
     const clinic = letterhead ?? (await clinicSnapshot());
     if (!clinic.ok) return clinic;
@@ -434,7 +435,7 @@ export function createConsentService(deps: ConsentDeps) {
   }
 
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
-    if (!(await deps.getPatient(patientId))) return err('not_found', 'This patient record no longer exists.');
+    if (!(await deps.getPatient(patientId))) return err('not_found', say('patients.gone'));
     const rows = (await db('consents').where({ patient_id: patientId })) as ConsentRow[];
     const versions = await templateVersions(db);
     const byId = new Map(versions.map((v) => [v.id, v]));

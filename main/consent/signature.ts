@@ -1,6 +1,7 @@
 import { isPng } from '../images/magic';
 import { decodePng } from '../images/png';
 import { onPaper, type PreparedImage } from '../images/prepare';
+import { say } from '../../shared/messages';
 
 /**
  * Checks that a signature PNG really holds a signature. A blank canvas is a valid PNG,
@@ -16,10 +17,10 @@ export type SignatureCheck = { ok: true; image: PreparedImage } | { ok: false; m
 const minInkPixels = 40;
 
 export function checkSignaturePng(bytes: Buffer): SignatureCheck {
-  if (bytes.length === 0) return { ok: false, message: 'The signature is empty: sign in the box first' };
-  if (!isPng(bytes)) return { ok: false, message: 'The signature is not a PNG image' };
+  if (bytes.length === 0) return { ok: false, message: say('consent.signatureEmpty') };
+  if (!isPng(bytes)) return { ok: false, message: say('consent.signatureNotPng') };
   const decoded = decodePng(bytes);
-  if (!decoded.ok) return { ok: false, message: `The signature image cannot be read: ${decoded.reason}` };
+  if (!decoded.ok) return { ok: false, message: say('consent.signatureUnreadable', { reason: decoded.reason }) };
   const { pixels } = decoded.image;
   // Counting stops at enough ink: a signature is found in its first strokes, a blank box is read to the end.
   let ink = 0;
@@ -28,5 +29,5 @@ export function checkSignaturePng(bytes: Buffer): SignatureCheck {
     const luma = (pixels[i] * 299 + pixels[i + 1] * 587 + pixels[i + 2] * 114) / 1000;
     if (luma < 160) ink++;
   }
-  return ink >= minInkPixels ? { ok: true, image: onPaper(decoded.image) } : { ok: false, message: 'The signature box is empty: ask the patient to sign' };
+  return ink >= minInkPixels ? { ok: true, image: onPaper(decoded.image) } : { ok: false, message: say('consent.signatureBlank') };
 }

@@ -11,6 +11,7 @@ import {
   type ConsentKind,
   type TemplateVersion,
 } from '../../shared/contract/consent';
+import { say } from '../../shared/messages';
 
 /** The shipped wording, one file per kind in resources/templates/consent (ours, EN and FR). */
 const templateFileSchema = z.object({
@@ -101,15 +102,15 @@ export async function saveTemplateVersion(
   return db.transaction(async (trx) => {
     const current = (await currentTemplates(trx)).get(input.kind)!;
     if (current.version !== input.basedOnVersion) {
-      return err('conflict', `Version ${current.version} was saved while you were editing version ${input.basedOnVersion}. Reopen the form to edit the newest version.`);
+      return err('conflict', say('consent.versionSaved', { current: current.version, based: input.basedOnVersion }));
     }
     const fields: Record<string, string> = {};
     for (const locale of ['en-CA', 'fr-CA'] as const) {
       for (const key of current.choices) {
-        if (!input.locales[locale].choiceLabels[key]?.trim()) fields[`locales.${locale}.choiceLabels.${key}`] = 'Every choice needs a label';
+        if (!input.locales[locale].choiceLabels[key]?.trim()) fields[`locales.${locale}.choiceLabels.${key}`] = say('consent.everyChoiceLabel');
       }
     }
-    if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+    if (Object.keys(fields).length) return err('invalid_input', say('ipc.invalidInput'), fields);
     const row = {
       id: newId(),
       kind: input.kind,

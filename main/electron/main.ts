@@ -16,6 +16,7 @@ import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppF
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { menuTemplate, patientModeMenuTemplate } from './menu';
 import { patientWindowLock } from './patient-lock';
+import { say } from '../../shared/messages';
 
 /**
  * The Electron shell, and nothing more: everything behind IPC is built by createApp,
@@ -80,9 +81,9 @@ async function handleInvoke(event: IpcMainInvokeEvent, channel: unknown, input: 
   });
   if (!trusted) {
     log({ channel: String(channel).slice(0, 80), code: 'forbidden' });
-    return err('forbidden', 'This window is not allowed to use Rapport.');
+    return err('forbidden', say('ipc.forbiddenWindow'));
   }
-  if (!rapport) return err('internal', 'Rapport is closing. Nothing was changed.');
+  if (!rapport) return err('internal', say('ipc.closing'));
   return rapport.dispatch(channel, input);
 }
 

@@ -3,6 +3,7 @@ import { loadFonts } from '../consent/pdf/fonts';
 import { fontNames, margins, pageSize } from '../consent/pdf/layout';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { PatientExport } from './record';
+import { say } from '../../shared/messages';
 
 export type RecordLocale = 'en-CA' | 'fr-CA';
 
@@ -118,7 +119,7 @@ export async function renderRecordPdf(record: PatientExport, fontsDir: string, l
     doc.end();
     return ok(await done);
   } catch (e) {
-    return err('internal', `The record PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    return err('internal', say('export.pdfFailed', { reason: e instanceof Error ? e.message : String(e) }));
   }
 }
 

@@ -10,6 +10,7 @@ import { sha256 } from '../consent/pdf/hash';
 import { writeAtomically } from '../files/atomic';
 import { privateFolderMode } from '../files/private';
 import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';
+import { say } from '../../shared/messages';
 
 /** What record.json holds: every row of this patient's, as the screens know them, and nothing of anyone else's. */
 export interface PatientExport {
@@ -79,7 +80,7 @@ export function createExportService(deps: ExportDeps) {
    */
   async function exportPatient({ patientId }: { patientId: string }): Promise<Result<{ folder: string; files: Array<{ name: string; sha256: string; bytes: number }> }>> {
     const patient = await deps.getPatient(patientId);
-    if (!patient) return err('not_found', 'No patient record has this id.');
+    if (!patient) return err('not_found', say('patients.noSuchId'));
     const history = await deps.consentHistory(patientId);
     if (!history.ok) return history;
     const docs = await documentsOf(patientId);
@@ -87,7 +88,7 @@ export function createExportService(deps: ExportDeps) {
     for (const d of docs) {
       const read = await documents.readVerified(d.file, d.sha256);
       if (!read.ok) {
-        return err('integrity', `The signed document ${d.file} is ${read.reason === 'missing' ? 'missing from' : 'changed in'} the documents folder, so the export was not made. Restore it from a backup, then export again.`);
+        return err('integrity', say(read.reason === 'missing' ? 'export.documentMissing' : 'export.documentChanged', { file: d.file }));
       }
       contents.push({ name: path.join('documents', d.file), bytes: read.bytes });
     }

@@ -1,5 +1,6 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
 import { isPng, pngSignature } from './magic';
+import { say } from '../../shared/messages';
 
 /**
  * A small, strict PNG decoder and encoder.
@@ -30,7 +31,7 @@ const maxPixels = 24_000_000;
 
 export function sizeProblem(width: number, height: number): string | null {
   if (width === 0 || height === 0) return 'the image has no pixels';
-  if (width > maxSide || height > maxSide || width * height > maxPixels) return `the image is too large (${width} × ${height} pixels)`;
+  if (width > maxSide || height > maxSide || width * height > maxPixels) return say('image.tooLarge', { width, height });
   return null;
 }
 
@@ -56,7 +57,7 @@ interface Header {
 }
 
 function readChunks(bytes: Buffer): { ok: true; header: Header; palette: Buffer | null; trns: Buffer | null; data: Buffer } | { ok: false; reason: string } {
-  if (!isPng(bytes)) return { ok: false, reason: 'not a PNG image' };
+  if (!isPng(bytes)) return { ok: false, reason: say('image.notPng') };
   let pos = 8;
   let header: Header | null = null;
   let palette: Buffer | null = null;
@@ -65,14 +66,14 @@ function readChunks(bytes: Buffer): { ok: true; header: Header; palette: Buffer 
   while (pos + 12 <= bytes.length) {
     const length = bytes.readUInt32BE(pos);
     const type = bytes.toString('latin1', pos + 4, pos + 8);
-    if (pos + 12 + length > bytes.length) return { ok: false, reason: `the PNG is cut short in its ${type} chunk` };
+    if (pos + 12 + length > bytes.length) return { ok: false, reason: say('image.pngChunkShort', { chunk: type }) };
     const body = bytes.subarray(pos + 4, pos + 8 + length);
-    if (crc32(body) !== bytes.readUInt32BE(pos + 8 + length)) return { ok: false, reason: `the PNG's ${type} chunk is corrupt` };
+    if (crc32(body) !== bytes.readUInt32BE(pos + 8 + length)) return { ok: false, reason: say('image.pngChunkCorrupt', { chunk: type }) };
     const chunk = body.subarray(4);
-    if (header === null && type !== 'IHDR') return { ok: false, reason: 'the PNG does not start with a header' };
+    if (header === null && type !== 'IHDR') return { ok: false, reason: say('image.pngNoStart') };
     switch (type) {
       case 'IHDR':
-        if (length !== 13) return { ok: false, reason: 'the PNG header is malformed' };
+        if (length !== 13) return { ok: false, reason: say('image.pngHeader') };
         header = { width: chunk.readUInt32BE(0), height: chunk.readUInt32BE(4), depth: chunk[8], colour: chunk[9], interlace: chunk[12] };
         break;
       case 'PLTE':
@@ -85,12 +86,12 @@ function readChunks(bytes: Buffer): { ok: true; header: Header; palette: Buffer 
         data.push(chunk);
         break;
       case 'IEND':
-        if (!header) return { ok: false, reason: 'the PNG has no header' };
+        if (!header) return { ok: false, reason: say('image.pngNoHeader') };
         return { ok: true, header, palette, trns, data: Buffer.concat(data) };
     }
     pos += 12 + length;
   }
-  return { ok: false, reason: 'the PNG is cut short' };
+  return { ok: false, reason: say('image.pngShort') };
 }
 
 function paeth(a: number, b: number, c: number) {
@@ -143,8 +144,8 @@ export function decodePng(input: Uint8Array): Decoded {
   if (!chunks.ok) return chunks;
   const { header, palette, trns } = chunks;
   const { width, height, depth, colour, interlace } = header;
-  if (!(colour in channelsOf) || !depthsOf[colour].includes(depth) || interlace > 1) return { ok: false, reason: 'the PNG uses an unknown colour format' };
-  if (colour === 3 && !palette) return { ok: false, reason: 'the PNG has no palette' };
+  if (!(colour in channelsOf) || !depthsOf[colour].includes(depth) || interlace > 1) return { ok: false, reason: say('image.pngColour') };
+  if (colour === 3 && !palette) return { ok: false, reason: say('image.pngNoPalette') };
   const tooBig = sizeProblem(width, height);
   if (tooBig) return { ok: false, reason: tooBig };
 
@@ -161,9 +162,9 @@ export function decodePng(input: Uint8Array): Decoded {
   try {
     raw = inflateSync(chunks.data, { maxOutputLength: expected + 1 });
   } catch {
-    return { ok: false, reason: 'the PNG pixel data is corrupt' };
+    return { ok: false, reason: say('image.pngPixelsCorrupt') };
   }
-  if (raw.length < expected) return { ok: false, reason: 'the PNG pixel data is incomplete' };
+  if (raw.length < expected) return { ok: false, reason: say('image.pngPixelsShort') };
 
   const transparentGrey = colour === 0 && trns && trns.length >= 2 ? trns.readUInt16BE(0) : -1;
   const transparentRgb = colour === 2 && trns && trns.length >= 6 ? [trns.readUInt16BE(0), trns.readUInt16BE(2), trns.readUInt16BE(4)] : null;
@@ -173,7 +174,7 @@ export function decodePng(input: Uint8Array): Decoded {
     const [x0, y0, dx, dy] = passes[p];
     const { w, h, rowBytes } = sizes[p];
     if (w === 0 || h === 0) continue;
-    if (!unfilter(raw, offset, h, rowBytes, bpp)) return { ok: false, reason: 'the PNG pixel data is corrupt' };
+    if (!unfilter(raw, offset, h, rowBytes, bpp)) return { ok: false, reason: say('image.pngPixelsCorrupt') };
     for (let r = 0; r < h; r++) {
       const line = offset + r * (rowBytes + 1) + 1;
       let o = ((y0 + r * dy) * width + x0) * 4;
@@ -185,7 +186,7 @@ export function decodePng(input: Uint8Array): Decoded {
       for (let i = 0; i < w; i++, o += step) {
         if (colour === 3) {
           const index = sampleAt(raw, line, i, depth);
-          if (!palette || 3 * index + 2 >= palette.length) return { ok: false, reason: 'the PNG refers to a colour its palette lacks' };
+          if (!palette || 3 * index + 2 >= palette.length) return { ok: false, reason: say('image.pngPalette') };
           pixels[o] = palette[3 * index];
           pixels[o + 1] = palette[3 * index + 1];
           pixels[o + 2] = palette[3 * index + 2];

@@ -1,6 +1,7 @@
 import { maxLogoBytes } from '../../shared/contract/settings';
 import { isJpeg, isPng } from './magic';
 import { decodePng, flattenOnWhite, sizeProblem, type RgbaImage } from './png';
+import { say } from '../../shared/messages';
 
 /**
  * Images as the PDF embeds them, checked in full before pdfkit sees them (why: png.ts).
@@ -28,21 +29,21 @@ export function preparePng(bytes: Uint8Array): Prepared {
 
 export function prepareJpeg(input: Uint8Array): Prepared {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (!isJpeg(bytes)) return { ok: false, reason: 'not a JPEG image' };
+  if (!isJpeg(bytes)) return { ok: false, reason: say('image.notJpeg') };
   let pos = 2;
   while (pos + 4 <= bytes.length) {
-    if (bytes[pos] !== 0xff) return { ok: false, reason: 'the JPEG is corrupt' };
+    if (bytes[pos] !== 0xff) return { ok: false, reason: say('image.jpegCorrupt') };
     const marker = bytes[pos + 1];
     if (marker === 0xff) {
       pos += 1; // fill byte
       continue;
     }
     const length = bytes.readUInt16BE(pos + 2);
-    if (length < 2 || pos + 2 + length > bytes.length) return { ok: false, reason: 'the JPEG is cut short' };
+    if (length < 2 || pos + 2 + length > bytes.length) return { ok: false, reason: say('image.jpegShort') };
     // Start-of-frame markers carry the size; C4, C8 and CC share the range but are not frames.
     const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isFrame) {
-      if (length < 8) return { ok: false, reason: 'the JPEG frame header is malformed' };
+      if (length < 8) return { ok: false, reason: say('image.jpegFrame') };
       const height = bytes.readUInt16BE(pos + 5);
       const width = bytes.readUInt16BE(pos + 7);
       const tooBig = sizeProblem(width, height);
@@ -51,7 +52,7 @@ export function prepareJpeg(input: Uint8Array): Prepared {
     if (marker === 0xda) break; // scan data begins; no frame header came before it
     pos += 2 + length;
   }
-  return { ok: false, reason: 'the JPEG has no frame header' };
+  return { ok: false, reason: say('image.jpegNoFrame') };
 }
 
 /**
@@ -59,8 +60,8 @@ export function prepareJpeg(input: Uint8Array): Prepared {
  * logo is chosen and again by every render, so a logo that was accepted prints.
  */
 export function prepareLogo(bytes: Uint8Array): Prepared {
-  if (bytes.length > maxLogoBytes) return { ok: false, reason: 'the file is larger than 2 MB' };
+  if (bytes.length > maxLogoBytes) return { ok: false, reason: say('image.tooBig') };
   if (isPng(bytes)) return preparePng(bytes);
   if (isJpeg(bytes)) return prepareJpeg(bytes);
-  return { ok: false, reason: 'the file is not a PNG or JPEG image' };
+  return { ok: false, reason: say('image.notImage') };
 }

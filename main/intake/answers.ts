@@ -1,4 +1,5 @@
 import type { Answer, Answers, IntakeQuestion } from '../../shared/contract/intake';
+import { say } from '../../shared/messages';
 
 const isTextList = (a: Answer): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
 const isAreas = (a: Answer): a is Array<{ area: string; pain: number }> => Array.isArray(a) && a.length <= 12 && a.every((x) => typeof x === 'object');
@@ -21,7 +22,7 @@ export function answerProblems(questions: IntakeQuestion[], answers: Answers, re
       continue;
     }
     const options = new Set(q.options ?? []);
-    if (q.type === 'text' && typeof a !== 'string') fields[at] = 'Expected text';
+    if (q.type === 'text' && typeof a !== 'string') fields[at] = say('field.expectedText');
     if (q.type === 'choice' && (typeof a !== 'string' || !options.has(a))) fields[at] = 'Choose one of the options';
     if (q.type === 'checklist' && (!isTextList(a!) || a.some((o) => !options.has(o)) || new Set(a).size !== a.length)) fields[at] = 'Tick options from the list';
     if (q.type === 'areas' && (typeof a === 'string' || !isAreas(a!))) fields[at] = 'List each area with its pain from 0 to 10';

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/log';
 import { answerProblems, withoutEmpty } from './answers';
 import { intakeStatuses } from './status';
 import { currentIntakeTemplate, saveIntakeTemplate, shownQuestions } from './templates';
+import { say } from '../../shared/messages';
 
 export interface IntakeDeps {
   db: Knex;
@@ -76,8 +77,8 @@ export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
 
   async function patientExists(trx: Knex | Knex.Transaction, patientId: string): Promise<Result<true>> {
     const p = await trx('patients').where({ id: patientId }).first('archived_at');
-    if (!p) return err('not_found', 'This patient record no longer exists.', { patientId: 'No such patient' });
-    if (p.archived_at) return err('conflict', 'This patient is archived. Restore the record before updating the health history.');
+    if (!p) return err('not_found', say('patients.gone'), { patientId: say('intake.noPatient') });
+    if (p.archived_at) return err('conflict', say('patients.archivedNoIntake'));
     return ok(true);
   }
 
@@ -109,13 +110,13 @@ export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
         const found = await patientExists(trx, input.patientId);
         if (!found.ok) return found;
         const template = await currentIntakeTemplate(trx);
-        if (template.version !== input.templateVersion) return err('conflict', 'The health history form changed while it was being filled in. Reopen it: the answers given so far are kept.');
+        if (template.version !== input.templateVersion) return err('conflict', say('intake.formChanged'));
         const answers = withoutEmpty(input.answers);
         const fields = answerProblems(template.questions, answers, () => (input.locale === 'fr-CA' ? 'Veuillez répondre à cette question' : 'Please answer this question'));
         if (Object.keys(fields).length) return err('invalid_input', input.locale === 'fr-CA' ? 'Certaines réponses sont à revoir.' : 'Some answers need attention.', fields);
         const previous = await latestVersion(trx, input.patientId);
         if (previous !== input.basedOnVersion) {
-          return err('conflict', previous === null ? 'There is no earlier health history to update.' : `Version ${previous} of the health history was saved meanwhile. Reopen it to see the newest answers.`);
+          return err('conflict', previous === null ? say('intake.noEarlier') : say('intake.savedMeanwhile', { version: previous }));
         }
         const row = {
           id: newId(),
@@ -144,8 +145,8 @@ export function createIntakeService({ db, now, newId, policy }: IntakeDeps) {
         const found = await patientExists(trx, patientId);
         if (!found.ok) return found;
         const latest = (await trx('intakes').where({ patient_id: patientId }).orderBy('version', 'desc').first('id', 'version')) as { id: string; version: number } | undefined;
-        if (!latest) return err('not_found', 'This patient has no health history yet: fill one in first.', { intakeVersion: 'No health history yet' });
-        if (latest.version !== intakeVersion) return err('conflict', `Version ${latest.version} of the health history was saved meanwhile. Look at the newest answers first.`, { intakeVersion: 'Not the newest version' });
+        if (!latest) return err('not_found', say('intake.none'), { intakeVersion: say('intake.noneField') });
+        if (latest.version !== intakeVersion) return err('conflict', say('intake.savedMeanwhileLook', { version: latest.version }), { intakeVersion: say('intake.notNewest') });
         const row = { id: newId(), patient_id: patientId, intake_id: latest.id, reviewed_by: staffId, reviewed_at: now().toISOString() };
         await trx('intake_reviews').insert(row);
         await appendAudit(trx, newId, { at: row.reviewed_at, action: 'intake.no_changes', entity: 'patient', entityId: patientId, detail: { intakeId: latest.id, version: latest.version } });

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import { intakeLocaleSchema, intakeQuestionSchema, type IntakeTemplate, type ShownQuestion } from '../../shared/contract/intake';
 import type { locales } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
+import { say } from '../../shared/messages';
 
 type Locale = (typeof locales)[number];
 
@@ -64,14 +65,14 @@ function wordingProblems(questions: IntakeTemplate['questions'], locales: Intake
   const fields: Record<string, string> = {};
   const keys = new Set<string>();
   questions.forEach((q, i) => {
-    if (keys.has(q.key)) fields[`questions.${i}.key`] = 'Each question needs its own key';
+    if (keys.has(q.key)) fields[`questions.${i}.key`] = say('intake.uniqueKey');
     keys.add(q.key);
     const hasOptions = q.type === 'checklist' || q.type === 'choice';
-    if (hasOptions && !q.options?.length) fields[`questions.${i}.options`] = 'A checklist or choice needs options';
+    if (hasOptions && !q.options?.length) fields[`questions.${i}.options`] = say('intake.needsOptions');
     for (const locale of ['en-CA', 'fr-CA'] as const) {
       const words = locales[locale].questions[q.key];
-      if (!words) fields[`locales.${locale}.questions.${q.key}.label`] = 'Enter the question in this language';
-      else for (const option of hasOptions ? (q.options ?? []) : []) if (!words.options[option]) fields[`locales.${locale}.questions.${q.key}.options.${option}`] = 'Enter a label for this option';
+      if (!words) fields[`locales.${locale}.questions.${q.key}.label`] = say('intake.questionInLanguage');
+      else for (const option of hasOptions ? (q.options ?? []) : []) if (!words.options[option]) fields[`locales.${locale}.questions.${q.key}.options.${option}`] = say('intake.optionLabel');
     }
   });
   return fields;
@@ -94,11 +95,11 @@ export function shownQuestions(template: IntakeTemplate, locale: Locale): ShownQ
  */
 export async function saveIntakeTemplate(db: Knex, { now, newId }: { now: () => Date; newId: () => string }, input: ParsedInput<'intake.saveTemplate'>): Promise<Result<IntakeTemplate>> {
   const fields = wordingProblems(input.questions, input.locales);
-  if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+  if (Object.keys(fields).length) return err('invalid_input', say('ipc.invalidInput'), fields);
   return db.transaction(async (trx) => {
     const current = await currentIntakeTemplate(trx);
     if (current.version !== input.basedOnVersion) {
-      return err('conflict', `Version ${current.version} was saved while you were editing version ${input.basedOnVersion}. Reopen the form to edit the newest version.`);
+      return err('conflict', say('consent.versionSaved', { current: current.version, based: input.basedOnVersion }));
     }
     const row: TemplateRow = {
       id: newId(),

@@ -1,8 +1,9 @@
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
-import { err, fieldErrors, type Result } from '../../shared/contract/result';
+import { err, fieldErrors, resayResult, type Result } from '../../shared/contract/result';
 import { runAs } from '../audit/actor';
 import { faultOf } from './faults';
 import { openAccess, type Access } from '../session/access';
+import { say, zodLocale, type MessageLocale } from '../../shared/messages';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<Output<C>>> };
 
@@ -23,20 +24,29 @@ export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
  * harness, the benchmark): known channel, who may call it (the permission matrix and
  * the session, before the input is even parsed), parsed input, the guard, the handler
  * run as the signed-in person, a checked output. It never throws: the caller always
- * gets a Result.
+ * gets a Result. It is also the one place where main's words are put in the clinic's
+ * language (`locale`): every refusal, fault and field message, whoever wrote it, is
+ * re-said here (shared/messages), so no service needs to know the locale.
  */
-export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEntry) => void, guard: Guard = () => null, access: Access = openAccess): Dispatch {
-  return async (channel, input) => {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (entry: DispatchLogEntry) => void,
+  guard: Guard = () => null,
+  access: Access = openAccess,
+  locale: () => MessageLocale = () => 'en-CA',
+): Dispatch {
+  const answer = async (channel: unknown, input: unknown, lang: MessageLocale): Promise<Result<unknown>> => {
     if (!isChannel(channel)) {
       log({ channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel, code: 'unknown_channel' });
-      return err('unknown_channel', 'This action is not available in this version of Rapport.');
+      return err('unknown_channel', say('ipc.unknownChannel'));
     }
-    const denied = await access.check(channel).catch(() => err('internal', 'Rapport could not complete this action. Nothing was changed.'));
+    const denied = await access.check(channel).catch(() => err('internal', say('ipc.internal')));
     if (denied) return denied;
-    const parsed = contract[channel].input.safeParse(input);
+    // zod's own messages (a wrong type, a missing field) in the same language as ours.
+    const parsed = contract[channel].input.safeParse(input, zodLocale(lang));
     if (!parsed.success) {
       log({ channel, code: 'invalid_input' });
-      return err('invalid_input', 'Some fields need attention.', fieldErrors(parsed.error));
+      return err('invalid_input', say('ipc.invalidInput'), fieldErrors(parsed.error));
     }
     const refused = guard(channel, parsed.data);
     if (refused) return refused;
@@ -48,14 +58,23 @@ export function createDispatcher(handlers: Handlers, log: (entry: DispatchLogEnt
       const checked = contract[channel].output.safeParse(result.value);
       if (!checked.success) {
         log({ channel, code: 'invalid_output', error: checked.error.issues.map((i) => i.path.join('.')).join(', ') });
-        return err('internal', 'Rapport could not complete this action. Nothing was changed.');
+        return err('internal', say('ipc.internal'));
       }
       return { ok: true, value: checked.data };
     } catch (e) {
       // SQLite and file errors name tables and paths, not patient values; still, log the kind only.
       const fault = faultOf(e);
       log({ channel, code: fault ? 'fault' : 'internal', error: e instanceof Error ? `${e.name}: ${(e as NodeJS.ErrnoException).code ?? ''}` : 'unknown' });
-      return fault ?? err('internal', 'Rapport could not complete this action. Nothing was changed.');
+      return fault ?? err('internal', say('ipc.internal'));
     }
+  };
+  return async (channel, input) => {
+    let lang: MessageLocale = 'en-CA';
+    try {
+      lang = locale();
+    } catch {
+      // Settings that cannot be read must not stop the answer: it is said in English.
+    }
+    return resayResult(await answer(channel, input, lang), lang);
   };
 }

@@ -1,4 +1,5 @@
 import { err, type Err } from '../../shared/contract/result';
+import { say } from '../../shared/messages';
 
 /**
  * Faults of the computer while Rapport runs (issue 10.4), by the code Node's file calls
@@ -10,23 +11,23 @@ import { err, type Err } from '../../shared/contract/result';
 const faults: Array<{ codes: string[]; error: Err }> = [
   {
     codes: ['ENOSPC', 'EDQUOT', 'SQLITE_FULL'],
-    error: err('disk_full', 'The disk that holds Rapport’s data is full, so nothing was saved. Free some space on it (empty the recycle bin, move old files), then try again.'),
+    error: err('disk_full', say('fault.diskFull')),
   },
   {
     codes: ['EROFS', 'EACCES', 'EPERM', 'SQLITE_READONLY'],
-    error: err('read_only', 'Rapport’s data folder cannot be written to (the disk or share is read-only, or its permissions changed), so nothing was saved. Ask whoever looks after this computer to make the folder writable again, then try again.'),
+    error: err('read_only', say('fault.readOnly')),
   },
   {
     codes: ['SQLITE_BUSY', 'SQLITE_LOCKED', 'EBUSY'],
-    error: err('busy', 'The database is in use by another program (a backup or another copy of Rapport), so nothing was saved. Wait a moment and try again; if it keeps happening, close the other program.'),
+    error: err('busy', say('fault.busy')),
   },
   {
     codes: ['ENOENT', 'ENOTDIR'],
-    error: err('missing_folder', 'A folder inside Rapport’s data folder (the documents or the logo folder) is missing: it may have been moved or deleted. Nothing was saved. Put the folder back, or restore the last backup.'),
+    error: err('missing_folder', say('fault.missingFolder')),
   },
   {
     codes: ['EIO', 'SQLITE_IOERR', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN'],
-    error: err('storage', 'The disk reported an error while Rapport read or wrote its data, so nothing was saved. Restart Rapport; if it happens again, have the disk checked and restore the last backup.'),
+    error: err('storage', say('fault.storage')),
   },
 ];
 

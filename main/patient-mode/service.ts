@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import { patientSessionSchema, type ConsentKind, type ConsentRecord, type PatientSession } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import type { StaffMember } from '../../shared/contract/staff';
+import { say } from '../../shared/messages';
 
 /** What the screen may still ask while the patient holds it: the forms, and the way out. */
 // session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
@@ -72,10 +73,10 @@ export async function createPatientMode(deps: PatientModeDeps) {
     owner: () => session?.staffId ?? null,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
     async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake'] }): Promise<Result<PatientSession>> {
-      if (session) return err('conflict', 'Patient mode is already on.');
+      if (session) return err('conflict', say('patientMode.alreadyOn'));
       const patient = await deps.getPatient(input.patientId);
-      if (!patient) return err('not_found', 'This patient record no longer exists.');
-      if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
+      if (!patient) return err('not_found', say('patients.gone'));
+      if (patient.archivedAt) return err('conflict', say('patients.archivedNoConsent'));
       const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined });
       if (!printable.ok) return printable;
       const next: PatientSession = {
@@ -100,7 +101,7 @@ export async function createPatientMode(deps: PatientModeDeps) {
     signOnce<I extends ParsedInput<'consent.sign'>>(sign: (input: I) => Promise<Result<ConsentRecord>>) {
       return async (input: I): Promise<Result<ConsentRecord>> => {
         if (!session) return sign(input);
-        const already = err('conflict', 'This form is already signed in this session.', { kind: 'Already signed in this session' });
+        const already = err('conflict', say('patientMode.signedAlready'), { kind: say('patientMode.signedAlreadyField') });
         if (signing.has(input.kind)) return already;
         // Claimed before the first await, so a second call arriving meanwhile is refused.
         signing.add(input.kind);
@@ -116,7 +117,7 @@ export async function createPatientMode(deps: PatientModeDeps) {
       const on = session;
       if (!on) return ok({ unlocked: true, screenLeft: [] }); // nothing to unlock; no PIN is checked, so nothing is learnt
       const who = staffId ?? on.staffId;
-      if (!who) return err('invalid_input', 'Choose your name, then enter your PIN.', { staffId: 'Choose your name' });
+      if (!who) return err('invalid_input', say('patientMode.chooseName'), { staffId: say('patientMode.chooseNameField') });
       const checked = await deps.checkPin(who, pin);
       if (!checked.ok) {
         await audit('patient_mode.pin_refused', on.patientId);
@@ -145,7 +146,7 @@ export async function createPatientMode(deps: PatientModeDeps) {
       const refusal = () => {
         if (!refusedChannels.has(channel)) void audit('patient_mode.channel_refused', on.patientId, { channel });
         refusedChannels.add(channel);
-        return err('forbidden', 'Patient mode is on: a staff member must unlock it with the PIN first.');
+        return err('forbidden', say('patientMode.locked'));
       };
       if (!allowedInPatientMode.has(channel)) return refusal();
       if (intakeStep.includes(channel) && channel !== 'intake.template') {

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/log';
 import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
 import { parseQuery, searchDocument, sortKey } from './search-index';
 import { sqliteSearch, type SearchStore } from './search-sqlite';
+import { say } from '../../shared/messages';
 
 export interface PatientDeps {
   db: Knex;
@@ -156,7 +157,7 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     if (!input.acknowledgeDuplicates) {
       const duplicates = await findDuplicates({ ...p, phones: p.phones.map((ph) => ph.number) });
       if (duplicates.length) {
-        return err('conflict', 'This looks like a patient already on file. Check the matches, or create the record anyway.');
+        return err('conflict', say('patients.duplicate'));
       }
     }
     const id = newId();
@@ -175,11 +176,11 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
   async function update(input: ParsedInput<'patients.update'>): Promise<Result<Patient>> {
     return db.transaction(async (trx) => {
       const before = await load(trx, input.id);
-      if (!before) return err('not_found', 'This patient record no longer exists.');
+      if (!before) return err('not_found', say('patients.gone'));
       // Refused here, not only hidden on screen: an archived record is read-only until restored.
-      if (before.archivedAt) return err('conflict', 'This patient is archived. Restore the record before editing it.');
+      if (before.archivedAt) return err('conflict', say('patients.archivedNoEdit'));
       if (before.updatedAt !== input.expectedUpdatedAt) {
-        return err('conflict', 'Someone changed this record after you opened it. Reload it to see their changes, then edit again.');
+        return err('conflict', say('patients.stale'));
       }
       const changed = changedFields(before, input.patient);
       if (changed.length === 0) return ok(before);
@@ -206,7 +207,7 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
       .where({ 'a.entity': 'patient', 'a.entity_id': id, 'a.action': 'patient.archived' })
       .orderBy('a.seq', 'desc')
       .first('s.name')) as { name: string | null } | undefined;
-    return event?.name ?? 'someone before staff accounts';
+    return event?.name ?? say('patients.someoneBefore');
   }
 
   /**
@@ -216,13 +217,13 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
   async function setArchived(id: string, archived: boolean, reason: string, expectedUpdatedAt?: string): Promise<Result<Patient>> {
     return db.transaction(async (trx) => {
       const before = await load(trx, id);
-      if (!before) return err('not_found', 'This patient record no longer exists.');
+      if (!before) return err('not_found', say('patients.gone'));
       if (archived && before.archivedAt) {
-        return err('conflict', `This record was already archived on ${before.archivedAt.slice(0, 10)} by ${await archivedBy(trx, id)}.`);
+        return err('conflict', say('patients.alreadyArchived', { day: before.archivedAt.slice(0, 10), who: await archivedBy(trx, id) }));
       }
-      if (!archived && !before.archivedAt) return err('conflict', 'This record is not archived: there is nothing to restore.');
+      if (!archived && !before.archivedAt) return err('conflict', say('patients.notArchived'));
       if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) {
-        return err('conflict', 'Someone changed this record after you opened it. Reload it, then try again.');
+        return err('conflict', say('patients.staleArchive'));
       }
       const at = laterThan(before.updatedAt);
       const { search_rowid } = await trx('patients').select('search_rowid').where({ id }).first();
@@ -244,7 +245,7 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     search,
     get: async ({ id }: { id: string }) => {
       const patient = await load(db, id);
-      return patient ? ok(patient) : err('not_found', 'No patient record has this id.');
+      return patient ? ok(patient) : err('not_found', say('patients.noSuchId'));
     },
     findDuplicates: async (input: ParsedInput<'patients.findDuplicates'>) => ok({ duplicates: await findDuplicates(input) }),
     create,

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import type { Exec } from './exec';
 import { chooseTarget } from './target';
 import type { PrintJob, PrintOptions, PrinterInfo } from './types';
+import { say } from '../../shared/messages';
 
 /**
  * Printing on Linux and macOS through CUPS's own commands (lpstat, lp), the same on
@@ -66,8 +67,8 @@ export async function cupsPrintPdf(file: string, options: PrintOptions, exec: Ex
   const jobId = r.code === 0 ? parseRequestId(r.stdout) : null;
   if (jobId) return ok({ jobId, printer: target });
   const why = (r.stderr || r.stdout).trim().replace(/^lp: (Error - )?/i, '');
-  if (/unable to access/i.test(why)) return err('not_found', `The document to print is missing: ${why}`);
-  return err('internal', `The printer "${target}" did not accept the job: ${why || 'CUPS gave no answer'}`);
+  if (/unable to access/i.test(why)) return err('not_found', say('printing.documentMissing', { reason: why }));
+  return err('internal', say('printing.refused', { printer: target, reason: why || say('printing.noAnswer') }));
 }
 
 export interface WaitOptions {
@@ -88,7 +89,7 @@ export async function cupsWaitForJob(jobId: string, exec: Exec, options: WaitOpt
   const attempts = Math.max(1, Math.ceil(timeoutMs / intervalMs));
   for (let i = 0; i < attempts; i++) {
     const pending = await exec('lpstat', ['-W', 'not-completed', '-o']);
-    if (pending.code !== 0 && pending.code !== 1) return err('internal', `CUPS could not be asked about job ${jobId}: ${pending.stderr.trim()}`);
+    if (pending.code !== 0 && pending.code !== 1) return err('internal', say('printing.cannotAsk', { job: jobId, reason: pending.stderr.trim() }));
     if (pending.code === 0 && !parseJobIds(pending.stdout).includes(jobId)) {
       const done = await exec('lpstat', ['-W', 'completed', '-o']);
       return ok({ jobId, state: parseJobIds(done.stdout).includes(jobId) ? 'completed' : 'no longer listed' });
@@ -96,5 +97,5 @@ export async function cupsWaitForJob(jobId: string, exec: Exec, options: WaitOpt
     // Exit 1 with "Scheduler is not running" is worth another look while it restarts.
     if (i < attempts - 1) await sleep(intervalMs);
   }
-  return err('internal', `The print job ${jobId} has not finished after ${Math.round(timeoutMs / 1000)} seconds. Check that the printer is on and has paper.`);
+  return err('internal', say('printing.notFinished', { job: jobId, seconds: Math.round(timeoutMs / 1000) }));
 }

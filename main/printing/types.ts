@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/contract/result';
+import { say } from '../../shared/messages';
 
 export interface PrinterInfo {
   name: string;
@@ -23,7 +24,7 @@ export interface PrintJob {
   printer: string;
 }
 
-export const noPrinterMessage = 'No printer is set up on this computer. Use "Open in PDF viewer" instead.';
+export const noPrinterMessage = say('printing.noPrinter');
 
 /** The operating system's printing as the handlers use it: systemPrinter() in the app, a stand-in in tests. */
 export interface Printer {

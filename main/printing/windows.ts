@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../shared/contract/result';
 import { chooseTarget } from './target';
 import type { PrintJob, PrintOptions, PrinterInfo } from './types';
+import { say } from '../../shared/messages';
 
 /**
  * Windows: the maintained pdf-to-printer package, which hands the file to the Windows
@@ -22,7 +23,7 @@ export async function windowsListPrinters(lib: PdfToPrinter): Promise<Result<Pri
     const [printers, fallback] = await Promise.all([lib.getPrinters(), lib.getDefaultPrinter().catch(() => null)]);
     return ok(printers.map((p) => ({ name: p.name, isDefault: p.name === fallback?.name })));
   } catch (e) {
-    return err('internal', `Windows could not list its printers: ${reason(e)}`);
+    return err('internal', say('printing.windowsList', { reason: reason(e) }));
   }
 }
 
@@ -37,6 +38,6 @@ export async function windowsPrintPdf(file: string, options: PrintOptions, lib: 
     await lib.print(file, { printer: target, copies, silent: true });
     return ok({ jobId: 'spooled', printer: target });
   } catch (e) {
-    return err('internal', `Windows did not accept the print job: ${reason(e)}`);
+    return err('internal', say('printing.windowsRefused', { reason: reason(e) }));
   }
 }

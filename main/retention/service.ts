@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import type { DocumentStore } from '../consent/documents';
 import type { KeyValueStore } from '../settings/service';
+import { say } from '../../shared/messages';
 
 export interface RetentionDeps {
   db: Knex;
@@ -93,7 +94,7 @@ export function createRetentionService({ db, now, newId, documents, store, journ
       return toRemove;
     });
     if (!files) {
-      return err('conflict', 'The list of records past the retention period has changed since it was shown (a record was restored, or the period changed). Review the new list, then confirm again.');
+      return err('conflict', say('retention.changed'));
     }
     await Promise.all(files.map((f) => documents.remove(f.file)));
     return ok({ removed: patientIds.length, documents: files.length });

@@ -4,6 +4,7 @@ import { loadFonts } from '../consent/pdf/fonts';
 import { formatSignedAt } from '../consent/pdf/format';
 import { fontNames, margins, pageSize } from '../consent/pdf/layout';
 import { stableDocument } from '../consent/pdf/render';
+import { say } from '../../shared/messages';
 
 /** What the record says around the answers, in the language the questions were asked in. */
 const labels: Record<ScreeningLanguage, { title: Record<Screening['stage'], string>; patient: string; visit: string; taken: string; by: string; patientSelf: string; yes: string; no: string; stopped: string; clear: string; note: string; override: string; version: (v: number) => string }> = {
@@ -66,6 +67,6 @@ export async function renderScreeningPdf(input: ScreeningPdfInput, fontsDir: str
     doc.end();
     return ok(await done);
   } catch (e) {
-    return err('internal', `The screening PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    return err('internal', say('screening.pdfFailed', { reason: e instanceof Error ? e.message : String(e) }));
   }
 }

@@ -8,6 +8,7 @@ import type { KeyValueStore } from '../settings/service';
 import type { DocumentStore } from '../consent/documents';
 import { sha256 } from '../consent/pdf/hash';
 import { currentSet, setById, setKey } from './sets';
+import { say } from '../../shared/messages';
 
 export interface ScreeningDeps {
   db: Knex;
@@ -72,7 +73,7 @@ const toScreening = (r: ScreeningRow): Screening => ({
 /** A screening that says "no treatment" until someone allowed to overrides it in writing. */
 export const blocking = (s: Pick<Screening, 'positive' | 'override'>) => s.positive && s.override === null;
 
-export const blockedMessage = 'This patient answered yes to a screening question: the visit cannot go ahead today. Move it to another day, or a therapist or an admin can let it go ahead with a written reason.';
+export const blockedMessage = say('screening.blocked');
 
 /** Screenings, their question sets and the clinic's rules for them. */
 export function createScreeningService(deps: ScreeningDeps) {
@@ -108,7 +109,7 @@ export function createScreeningService(deps: ScreeningDeps) {
   const amend = (screeningId: string, action: string, change: (s: Screening) => Result<Record<string, unknown>>) =>
     db.transaction(async (trx): Promise<Result<Screening>> => {
       const current = await read(trx, screeningId);
-      if (!current) return err('not_found', 'This screening does not exist.', { screeningId: 'This screening does not exist' });
+      if (!current) return err('not_found', say('screening.noSuch'), { screeningId: say('screening.noSuchField') });
       const update = change(current);
       if (!update.ok) return update;
       await trx('screenings').where({ id: screeningId }).update(update.value);
@@ -151,22 +152,22 @@ export function createScreeningService(deps: ScreeningDeps) {
     record: (input: ParsedInput<'screening.record'>) =>
       db.transaction(async (trx): Promise<Result<Screening>> => {
         const visit = (await trx('appointments').where({ id: input.appointmentId }).first('patient_id', 'status')) as { patient_id: string; status: string } | undefined;
-        if (!visit) return err('not_found', 'This appointment does not exist.', { appointmentId: 'This appointment does not exist' });
+        if (!visit) return err('not_found', say('appointments.noSuch'), { appointmentId: say('appointments.noSuchField') });
         if (visit.status === 'cancelled' || visit.status === 'no_show' || visit.status === 'checked_out') {
-          const word = { cancelled: 'cancelled', no_show: 'marked as a no-show', checked_out: 'over (checked out)' }[visit.status];
-          return err('invalid_input', `This visit is ${word}: there is nothing to screen for.`, { appointmentId: `This visit is ${word}` });
+          const word = { cancelled: say('appointments.state.cancelled'), no_show: say('appointments.state.noShow'), checked_out: say('appointments.state.over') }[visit.status];
+          return err('invalid_input', say('screening.nothingToScreen', { state: word }), { appointmentId: say('appointments.isState', { state: word }) });
         }
         const set = await setById(trx, input.setId);
-        if (!set) return err('invalid_input', 'Some fields need attention.', { setId: 'This question set does not exist' });
+        if (!set) return err('invalid_input', say('ipc.invalidInput'), { setId: say('screening.noSet') });
         const given = new Map(input.answers.map((a) => [a.questionId, a.answer]));
         const fields: Record<string, string> = {};
-        for (const q of set.questions) if (!given.has(q.id)) fields[`answers.${q.id}`] = 'Answer yes or no';
-        for (const a of input.answers) if (!set.questions.some((q) => q.id === a.questionId)) fields[`answers.${a.questionId}`] = 'Not a question of this set';
+        for (const q of set.questions) if (!given.has(q.id)) fields[`answers.${q.id}`] = say('screening.yesNo');
+        for (const a of input.answers) if (!set.questions.some((q) => q.id === a.questionId)) fields[`answers.${a.questionId}`] = say('screening.notInSet');
         const positive = input.answers.some((a) => a.answer);
         const byPatient = deps.byPatient();
         // The patient answering on the screen cannot write the conversation: staff add it after (addNote).
-        if (positive && !byPatient && input.note === '') fields.note = 'A yes means no treatment today: write down what was said with the patient';
-        if (Object.keys(fields).length > 0) return err('invalid_input', 'Some fields need attention.', fields);
+        if (positive && !byPatient && input.note === '') fields.note = say('screening.yesNeedsNote');
+        if (Object.keys(fields).length > 0) return err('invalid_input', say('ipc.invalidInput'), fields);
         const id = newId();
         await trx('screenings').insert({
           id, appointment_id: input.appointmentId, patient_id: visit.patient_id, stage: input.stage, set_id: set.id, language: input.language,
@@ -179,12 +180,12 @@ export function createScreeningService(deps: ScreeningDeps) {
       }),
 
     addNote: ({ screeningId, note }: { screeningId: string; note: string }) =>
-      amend(screeningId, 'screening.note_added', (s) => (s.note ? err('conflict', 'This screening already has its note.', { note: 'This screening already has its note' }) : ok({ note }))),
+      amend(screeningId, 'screening.note_added', (s) => (s.note ? err('conflict', say('screening.hasNote'), { note: say('screening.hasNoteField') }) : ok({ note }))),
 
     override: ({ screeningId, reason }: { screeningId: string; reason: string }) =>
       amend(screeningId, 'screening.overridden', (s) => {
-        if (!s.positive) return err('invalid_input', 'This screening was clear: there is nothing to override.', { screeningId: 'This screening was clear' });
-        if (s.override) return err('conflict', 'This screening was already overridden.', { screeningId: 'Already overridden' });
+        if (!s.positive) return err('invalid_input', say('screening.wasClear'), { screeningId: say('screening.wasClearField') });
+        if (s.override) return err('conflict', say('screening.overridden'), { screeningId: say('screening.overriddenField') });
         return ok({ override_reason: reason, override_by: currentActor(), override_at: stamp() });
       }),
 
@@ -192,12 +193,12 @@ export function createScreeningService(deps: ScreeningDeps) {
 
     async document(screeningId: string): Promise<Result<{ fileName: string; bytes: Buffer; sha256: string }>> {
       const row = (await db('screenings').where({ id: screeningId }).first('pdf_sha256')) as { pdf_sha256: string | null } | undefined;
-      if (!row?.pdf_sha256) return err('not_found', 'This screening has no PDF.', { screeningId: 'This screening has no PDF' });
+      if (!row?.pdf_sha256) return err('not_found', say('screening.noPdf'), { screeningId: say('screening.noPdfField') });
       const stored = await deps.documents.readVerified(fileName(screeningId), row.pdf_sha256);
       if (!stored.ok) {
         return stored.reason === 'missing'
-          ? err('not_found', 'The screening’s PDF is missing from the documents folder.')
-          : err('integrity', 'The screening’s PDF was changed after it was made: it is not the record any more.');
+          ? err('not_found', say('screening.pdfMissing'))
+          : err('integrity', say('screening.pdfChanged'));
       }
       return ok({ fileName: fileName(screeningId), bytes: stored.bytes, sha256: row.pdf_sha256 });
     },

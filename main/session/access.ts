@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { err, type Result } from '../../shared/contract/result';
 import { allows, permissions } from '../ipc/permissions';
 import type { Session } from './session';
+import { say } from '../../shared/messages';
 
 /** What the dispatcher asks before it parses or runs anything. */
 export interface Access {
@@ -26,7 +27,7 @@ export function sessionAccess(session: Session, patientMode: { owner(): string |
       if (permissions[channel] === 'public') return null;
       const refused = await session.admit();
       if (refused) return refused;
-      if (!allows(channel, session.user()?.roles ?? null)) return err('forbidden', 'Your role does not allow this. Ask an admin.');
+      if (!allows(channel, session.user()?.roles ?? null)) return err('forbidden', say('staff.role.forbidden'));
       return null;
     },
     actor: () => (patientMode.isOn() ? patientMode.owner() : (session.user()?.id ?? null)),

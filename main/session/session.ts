@@ -5,6 +5,7 @@ import type { SessionState, StaffMember } from '../../shared/contract/staff';
 import type { Locale } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
 import type { StaffService } from '../staff/service';
+import { say } from '../../shared/messages';
 
 export const defaultAutoLockMinutes = 5;
 
@@ -98,9 +99,9 @@ export function createSession({ db, staff, now, newId, autoLockMinutes, locale, 
      * is checked here too, so a screen left open locks even if its own timer never ran.
      */
     async admit(): Promise<Result<never> | null> {
-      if (!user) return err('locked', 'Nobody is signed in: sign in first.');
+      if (!user) return err('locked', say('staff.nobody'));
       if (!locked && idleTooLong()) await lock('idle');
-      if (locked) return err('locked', 'Rapport is locked: sign in again to go on.');
+      if (locked) return err('locked', say('staff.locked'));
       lastActive = monotonic();
       return null;
     },

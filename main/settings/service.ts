@@ -6,6 +6,7 @@ import { maxLogoBytes, type ClinicProfile, type ClinicProfileInput, type Consent
 import type { ParsedInput } from '../../shared/contract';
 import { isKind } from '../images/magic';
 import { prepareLogo } from '../images/prepare';
+import { say } from '../../shared/messages';
 
 /**
  * The slice of electron-store (and of `conf`, which it is built on) that settings use.
@@ -72,7 +73,7 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
       return ok(true);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return err('internal', `The logo could not be saved (${why}). The current logo is unchanged.`);
+      return err('internal', say('settings.logoNotSaved', { reason: why }));
     }
   }
 
@@ -114,20 +115,20 @@ export function createSettingsService({ store, assetsDir }: SettingsDeps) {
 
     setLogo: async (input: ParsedInput<'settings.setLogo'>): Promise<Result<ClinicProfile>> => {
       const bytes = Buffer.from(input.dataBase64, 'base64');
-      if (bytes.length === 0) return err('invalid_input', 'The logo file is empty', { dataBase64: 'The logo file is empty' });
+      if (bytes.length === 0) return err('invalid_input', say('settings.logoEmpty'), { dataBase64: say('settings.logoEmpty') });
       if (bytes.length > maxLogoBytes) {
-        return err('invalid_input', 'The logo must be 2 MB or smaller', { dataBase64: 'The logo must be 2 MB or smaller' });
+        return err('invalid_input', say('settings.logoSize'), { dataBase64: say('settings.logoSize') });
       }
       const ext = input.mimeType === 'image/png' ? 'png' : 'jpg';
       if (!isKind(bytes, input.mimeType)) {
-        const message = `This file is not a ${ext === 'png' ? 'PNG' : 'JPEG'} image`;
+        const message = say(ext === 'png' ? 'settings.notPng' : 'settings.notJpeg');
         return err('invalid_input', message, { dataBase64: message });
       }
       // The letterhead's own check, now rather than at the next consent form: a corrupt
       // image accepted here would stop every consent PDF until someone changed the logo.
       const usable = prepareLogo(bytes);
       if (!usable.ok) {
-        const message = `This image cannot be used as the logo: ${usable.reason}. Choose another file, or save this one again from an image editor.`;
+        const message = say('settings.logoUnusable', { reason: usable.reason });
         return err('invalid_input', message, { dataBase64: message });
       }
       const file = `clinic-logo.${ext}`;

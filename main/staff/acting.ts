@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import type { StaffMember } from '../../shared/contract/staff';
 import { currentActor } from '../audit/actor';
 import type { StaffService } from './service';
+import { say } from '../../shared/messages';
 
 /**
  * Who-did-it for the records: the person the dispatcher runs this call as (signed in,
@@ -12,7 +13,7 @@ export function actingStaff(staff: StaffService) {
   async function me(): Promise<Result<StaffMember>> {
     const id = currentActor();
     const row = id ? await staff.byId(id) : undefined;
-    return row ? ok(staff.toMember(row)) : err('locked', 'Nobody is signed in: sign in first.');
+    return row ? ok(staff.toMember(row)) : err('locked', say('staff.nobody'));
   }
   return {
     me,
@@ -22,8 +23,8 @@ export function actingStaff(staff: StaffService) {
       if (!self.ok) return self;
       if (!witnessId) return ok({ explainedBy: self.value.name, witnessedBy: '', staffId: self.value.id });
       const row = await staff.byId(witnessId);
-      if (!row || row.active !== 1) return err('invalid_input', 'Choose the witness from the staff list.', { witnessId: 'Not an active staff member' });
-      if (row.id === self.value.id) return err('invalid_input', 'A witness is someone other than you.', { witnessId: 'Choose someone other than yourself' });
+      if (!row || row.active !== 1) return err('invalid_input', say('staff.witnessList'), { witnessId: say('staff.witnessInactive') });
+      if (row.id === self.value.id) return err('invalid_input', say('staff.witnessOther'), { witnessId: say('staff.witnessOtherField') });
       return ok({ explainedBy: self.value.name, witnessedBy: row.name, staffId: self.value.id, witnessId });
     },
   };

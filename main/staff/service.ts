@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { Role, StaffMember } from '../../shared/contract/staff';
 import { appendAudit } from '../audit/log';
 import { hashSecret, secretKind, verifySecret } from './secret';
+import { say } from '../../shared/messages';
 
 interface StaffRow {
   id: string;
@@ -50,7 +51,7 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
       .andWhere({ active: 1 })
       .modify((b) => (exceptId ? b.whereNot({ id: exceptId }) : b))
       .first('name');
-    return clash ? err('conflict', `${clash.name} already signs in with these initials.`, { initials: `Already used by ${clash.name}` }) : null;
+    return clash ? err('conflict', say('staff.initialsTaken', { name: clash.name }), { initials: say('staff.initialsUsedBy', { name: clash.name }) }) : null;
   }
 
   async function byId(id: string, q: Knex | Knex.Transaction = db): Promise<StaffRow | undefined> {
@@ -61,7 +62,7 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
     const hash = await hashSecret(input.secret); // before the transaction: 70 ms of scrypt holds no lock
     return db.transaction(async (trx) => {
       // Checked inside the transaction: two first-run setups at once make one admin, not two.
-      if (onlyIfFirst && (await trx('staff').first('id')) !== undefined) return err('conflict', 'This clinic already has staff accounts: sign in instead.');
+      if (onlyIfFirst && (await trx('staff').first('id')) !== undefined) return err('conflict', say('staff.alreadySetUp'));
       const taken = await initialsTaken(trx, input.initials);
       if (taken) return taken;
       const at = now().toISOString();
@@ -98,7 +99,7 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
     async update(input: ParsedInput<'staff.update'>, by: string | null): Promise<Result<StaffMember>> {
       return db.transaction(async (trx) => {
         const row = await byId(input.id, trx);
-        if (!row) return err('not_found', 'This staff account does not exist.');
+        if (!row) return err('not_found', say('staff.noSuch'));
         if (input.active) {
           const taken = await initialsTaken(trx, input.initials, input.id);
           if (taken) return taken;
@@ -107,9 +108,9 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
         const losesAdmin = JSON.parse(row.roles).includes('admin') && row.active === 1 && (!input.active || !input.roles.includes('admin'));
         if (losesAdmin) {
           const admins = ((await trx('staff').where({ active: 1 }).select('roles')) as StaffRow[]).filter((r) => JSON.parse(r.roles).includes('admin'));
-          if (admins.length <= 1) return err('conflict', 'This is the only active admin: make someone else an admin first.', { roles: 'The clinic needs one active admin' });
+          if (admins.length <= 1) return err('conflict', say('staff.onlyAdmin'), { roles: say('staff.needsAdmin') });
         }
-        if (by === input.id && !input.active) return err('conflict', 'You cannot retire your own account while signed in.', { active: 'Ask another admin' });
+        if (by === input.id && !input.active) return err('conflict', say('staff.notSelf'), { active: say('staff.askAdmin') });
         const next = { name: input.name, initials: input.initials.toUpperCase(), roles: JSON.stringify(input.roles), active: input.active ? 1 : 0, updated_at: now().toISOString() };
         await trx('staff').where({ id: row.id }).update(next);
         const changed = (['name', 'initials', 'roles', 'active'] as const).filter((k) => String(row[k]) !== String(next[k]));
@@ -123,7 +124,7 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
       const hash = await hashSecret(input.secret);
       return db.transaction(async (trx) => {
         const row = await byId(input.id, trx);
-        if (!row) return err('not_found', 'This staff account does not exist.');
+        if (!row) return err('not_found', say('staff.noSuch'));
         const next = { secret_hash: hash, secret_kind: secretKind(input.secret), failed_attempts: 0, lockouts: 0, locked_until: null, updated_at: now().toISOString() };
         await trx('staff').where({ id: row.id }).update(next);
         await audit(trx, 'staff.secret_reset', row.id);
@@ -139,10 +140,10 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
     async checkSecret(who: { staffId?: string; initials?: string }, secret: string): Promise<Result<StaffMember>> {
       const q = db('staff').where({ active: 1 });
       const row = (await (who.staffId ? q.andWhere({ id: who.staffId }) : q.andWhereRaw('upper(initials) = ?', [(who.initials ?? '').toUpperCase()])).first()) as StaffRow | undefined;
-      if (!row) return who.staffId ? err('not_found', 'This staff account is not active.') : err('not_found', 'Nobody signs in with these initials.', { initials: 'No active staff member has these initials' });
+      if (!row) return who.staffId ? err('not_found', say('staff.inactive')) : err('not_found', say('staff.noInitials'), { initials: say('staff.noInitialsField') });
       const at = now();
       if (row.locked_until && row.locked_until > at.toISOString()) {
-        return err('forbidden', `Too many wrong attempts: ${row.name}'s account is locked for now.`, { secret: 'Locked: wait for the countdown' });
+        return err('forbidden', say('staff.lockedNow', { name: row.name }), { secret: say('staff.waitCountdown') });
       }
       const right = await verifySecret(secret, row.secret_hash);
       return db.transaction(async (trx) => {
@@ -155,13 +156,13 @@ export function createStaffService({ db, now, newId }: StaffDeps) {
         await audit(trx, 'session.sign_in_failed', row.id, { attempt: failed }, null);
         if (failed < maxAttempts) {
           const left = maxAttempts - failed;
-          return err('forbidden', 'That PIN or password is not right.', { secret: `Not right: ${left} ${left === 1 ? 'try' : 'tries'} left before a lock` });
+          return err('forbidden', say('staff.wrongSecret'), { secret: left === 1 ? say('staff.oneTryLeft') : say('staff.triesLeft', { left }) });
         }
         const ms = lockDurationMs(lockouts);
         const until = new Date(at.getTime() + ms).toISOString();
         await trx('staff').where({ id: row.id }).update({ failed_attempts: 0, lockouts: lockouts + 1, locked_until: until });
         await audit(trx, 'staff.locked_out', row.id, { minutes: ms / 60_000 }, null);
-        return err('forbidden', `Too many wrong attempts: ${row.name}'s account is locked for ${ms / 60_000} min.`, { secret: 'Locked: wait for the countdown' });
+        return err('forbidden', say('staff.lockedFor', { name: row.name, minutes: ms / 60_000 }), { secret: say('staff.waitCountdown') });
       });
     },
   };

@@ -1,4 +1,5 @@
 import { contract, resultSchema, type Channel, type Input, type IpcError, type Output, type RapportBridge, type Result } from '../../shared/contract';
+import { setDeskLocale } from '../../shared/messages';
 
 declare global {
   interface Window {
@@ -30,6 +31,8 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   }
   const parsed = resultSchema(contract[channel].output).safeParse(raw);
   if (parsed.success && !parsed.data.ok && parsed.data.error.code === 'locked') window.dispatchEvent(new Event(lockedEvent));
+  // The forms check their fields with the contract before calling main: its messages speak the desk's language too.
+  if (parsed.success && parsed.data.ok && channel === 'session.current') setDeskLocale((parsed.data.value as Output<'session.current'>).locale);
   return parsed.success ? (parsed.data as Result<Output<C>>) : { ok: false, error: disconnected };
 }
 

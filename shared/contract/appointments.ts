@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, isoTimestamp, requiredText } from './fields';
 import { consentKinds } from './consent';
+import { say } from '../messages';
 
 /**
  * Appointments (issue 9, item 1). The desk speaks in the clinic's day and clock time;
@@ -12,8 +13,8 @@ export const appointmentStatuses = ['booked', 'checked_in', 'checked_out', 'canc
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 export const clockTime = z
-  .string({ error: 'Expected a time' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use the form HH:MM (24-hour clock)');
+  .string({ error: say('field.expectedTime') })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, say('field.clockTime'));
 
 export const appointmentSchema = z.object({
   id,
@@ -63,14 +64,14 @@ export const appointmentsContract = {
     output: z.object({ therapists: z.array(therapistSchema), rooms: z.array(roomSchema), types: z.array(appointmentTypeSchema), timeZone: z.string() }),
   },
   'appointments.saveRoom': {
-    input: z.object({ id: id.optional(), name: requiredText(60, 'Name the room'), active: z.boolean().default(true) }),
+    input: z.object({ id: id.optional(), name: requiredText(60, say('appointments.roomName')), active: z.boolean().default(true) }),
     output: roomSchema,
   },
   'appointments.saveType': {
     input: z.object({
       id: id.optional(),
-      name: requiredText(80, 'Name the type of visit'),
-      minutes: z.number({ error: 'Enter a number of minutes' }).int('Whole minutes').min(5, 'At least 5 minutes').max(480, 'At most 8 hours'),
+      name: requiredText(80, say('appointments.typeName')),
+      minutes: z.number({ error: say('field.minutes') }).int(say('field.wholeMinutes')).min(5, say('appointments.minMinutes')).max(480, say('appointments.maxMinutes')),
       consentForms: z.array(z.enum(consentKinds)).max(consentKinds.length).default([]),
       active: z.boolean().default(true),
     }),
@@ -80,9 +81,9 @@ export const appointmentsContract = {
     input: z.object({
       staffId: id,
       hours: z
-        .array(workingHoursSchema.refine((h) => h.start < h.end, { message: 'The end must be after the start', path: ['end'] }))
+        .array(workingHoursSchema.refine((h) => h.start < h.end, { message: say('appointments.endAfterStart'), path: ['end'] }))
         .max(7)
-        .refine((hs) => new Set(hs.map((h) => h.weekday)).size === hs.length, 'One line per weekday'),
+        .refine((hs) => new Set(hs.map((h) => h.weekday)).size === hs.length, say('appointments.oneLinePerDay')),
     }),
     output: therapistSchema,
   },
@@ -104,7 +105,7 @@ export const appointmentsContract = {
     output: appointmentSchema,
   },
   'appointments.cancel': {
-    input: z.object({ id, reason: requiredText(500, 'Say why the visit is cancelled') }),
+    input: z.object({ id, reason: requiredText(500, say('appointments.cancelReason')) }),
     output: appointmentSchema,
   },
   'appointments.noShow': { input: byId, output: appointmentSchema },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { say } from '../messages';
+import { maxLength } from './fields';
 
 /**
  * Backups and restore. A backup is a folder named by its UTC moment
@@ -6,7 +8,7 @@ import { z } from 'zod';
  * thing the screen sends back, so it is checked to the letter and can never be a path.
  */
 export const backupNamePattern = /^rapport-\d{8}T\d{6}Z$/;
-const backupName = z.string({ error: 'Choose a backup from the list' }).regex(backupNamePattern, 'Choose a backup from the list');
+const backupName = z.string({ error: say('backup.choose') }).regex(backupNamePattern, say('backup.choose'));
 
 /** The last good backup older than this is shown as a warning in the frame. */
 export const staleBackupDays = 2;
@@ -52,12 +54,12 @@ export const backupContract = {
   'backup.setFolder': {
     input: z.object({
       folder: z
-        .string({ error: 'Expected a folder' })
+        .string({ error: say('backup.expectedFolder') })
         .trim()
-        .min(1, 'Enter the folder for backups')
-        .max(1000, { message: 'Keep this under 1000 characters', abort: true })
+        .min(1, say('backup.enterFolder'))
+        .max(1000, maxLength(1000))
         // A relative path would depend on where Rapport was started from.
-        .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || s.startsWith('\\\\'), 'Enter the full path of the folder, e.g. E:\\Rapport backups'),
+        .refine((s) => s.startsWith('/') || /^[A-Za-z]:[\\/]/.test(s) || s.startsWith('\\\\'), say('backup.fullPath')),
     }),
     output: backupStatusSchema,
   },

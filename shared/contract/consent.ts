@@ -3,6 +3,7 @@ import { unknownPlaceholders } from '../consent/placeholders';
 import { id, isoTimestamp, multilineText, plain, requiredText, text } from './fields';
 import { locales } from './settings';
 import { contactMethods } from './patients';
+import { say } from '../messages';
 
 export const consentKinds = ['treatment', 'outbreak', 'sensitive_areas', 'privacy'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
@@ -26,27 +27,27 @@ export const maxScanBytes = 10 * 1024 * 1024;
 
 const base64 = (maxBytes: number, tooBig: string) =>
   z
-    .string({ error: 'Expected the file contents' })
+    .string({ error: say('field.expectedFile') })
     .max(Math.ceil((maxBytes * 4) / 3) + 4, tooBig)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file contents are not base64');
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, say('field.notBase64'));
 
 const noUnknownPlaceholders = (s: string) => unknownPlaceholders(s).length === 0;
-const placeholderMessage = 'Unknown placeholder: use {{clinic.name}}, {{clinic.phone}} or {{patient.name}}';
+const placeholderMessage = say('consent.placeholder');
 const templateText = (max: number, lines = false) => (lines ? multilineText(max) : text(max)).refine(noUnknownPlaceholders, placeholderMessage);
 
 export const templateLocaleSchema = z.object({
-  name: templateText(200).min(1, 'Enter the form name'),
-  title: templateText(300).min(1, 'Enter the title printed on the form'),
+  name: templateText(200).min(1, say('field.formName')),
+  title: templateText(300).min(1, say('consent.title')),
   choiceGroup: templateText(300),
-  choiceLabels: z.record(z.string(), templateText(200).min(1, 'Enter a label for this choice')),
+  choiceLabels: z.record(z.string(), templateText(200).min(1, say('consent.choiceLabel'))),
   sections: z
     .array(
       z.object({
         heading: templateText(200),
-        paragraphs: z.array(templateText(4000, true).min(1, 'Remove empty paragraphs')).min(1, 'A section needs a paragraph').max(20),
+        paragraphs: z.array(templateText(4000, true).min(1, say('consent.emptyParagraph'))).min(1, say('consent.sectionParagraph')).max(20),
       }),
     )
-    .min(1, 'A form needs at least one section')
+    .min(1, say('field.formNeedsSection'))
     .max(30),
 });
 export type TemplateLocale = z.infer<typeof templateLocaleSchema>;
@@ -111,19 +112,19 @@ export const consentStatusSchema = z.object({
 });
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
-const signerName = requiredText(200, 'Enter the name of the person signing');
+const signerName = requiredText(200, say('consent.signerName'));
 /**
  * Who explained, saw or recorded is the signed-in person, taken in main from the
  * session, never typed (issue 8). Someone else involved, a witness, is chosen from the
  * staff list by id.
  */
 const witnessId = id.optional();
-const signerRelationship = z.enum(signerRelationships, { error: 'Choose who is signing' }).default('self');
+const signerRelationship = z.enum(signerRelationships, { error: say('consent.signerRelationship') }).default('self');
 
 /** A substitute decision-maker signing for the patient (a minor, or a patient who cannot consent). */
 const substitute = z.object({
-  name: requiredText(200, 'Enter the name of the person signing for the patient'),
-  relationship: z.enum(substituteRelationships, { error: 'Choose parent, guardian or representative' }),
+  name: requiredText(200, say('consent.substituteName')),
+  relationship: z.enum(substituteRelationships, { error: say('consent.substituteRelationship') }),
 });
 
 /** A signing session handed to the patient: the forms to sign and who explained them. */
@@ -157,7 +158,7 @@ export type PatientSession = z.infer<typeof patientSessionSchema>;
 const signatureInput = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('screen'),
-    imageBase64: base64(maxSignatureBytes, 'The signature image is larger than 1 MB').min(1, 'Sign in the box first'),
+    imageBase64: base64(maxSignatureBytes, say('consent.signatureTooBig')).min(1, say('consent.signFirst')),
     signerName,
     signerRelationship,
   }),
@@ -165,11 +166,11 @@ const signatureInput = z.discriminatedUnion('method', [
     method: z.literal('paper'),
     signerName,
     signerRelationship,
-    signedOn: z.iso.date({ error: 'Enter the date it was signed (YYYY-MM-DD)' }),
+    signedOn: z.iso.date({ error: say('consent.signedOn') }),
     scan: z
       .object({
-        mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], { error: 'Attach a PDF, PNG or JPEG scan' }),
-        dataBase64: base64(maxScanBytes, 'The scan is larger than 10 MB').min(1, 'The scan file is empty'),
+        mimeType: z.enum(['application/pdf', 'image/png', 'image/jpeg'], { error: say('consent.scanType') }),
+        dataBase64: base64(maxScanBytes, say('consent.scanTooBig')).min(1, say('consent.scanEmpty')),
       })
       .optional(),
   }),
@@ -198,7 +199,7 @@ export const consentContract = {
       basedOnVersion: z.number().int().min(1),
       locales: z.object({ 'en-CA': templateLocaleSchema, 'fr-CA': templateLocaleSchema }),
       material: z.boolean(),
-      changeNote: requiredText(500, 'Say what changed and why'),
+      changeNote: requiredText(500, say('field.changeNote')),
     }),
     output: templateVersionSchema,
   },
@@ -226,14 +227,14 @@ export const consentContract = {
   'consent.recordVerbal': {
     input: z.object({
       patientId: id,
-      areas: z.array(z.enum(sensitiveAreas)).min(1, 'Choose the areas the patient agreed to today'),
+      areas: z.array(z.enum(sensitiveAreas)).min(1, say('consent.areasToday')),
     }),
     output: consentRecordSchema,
   },
   'consent.withdraw': {
     input: z.object({
       consentId: id,
-      reason: requiredText(500, 'Record the reason given'),
+      reason: requiredText(500, say('consent.withdrawReason')),
     }),
     output: consentRecordSchema,
   },
@@ -245,7 +246,7 @@ export const consentContract = {
     /** A stored consent (by id), or a blank form to sign on paper: one of the two. */
     input: z
       .object({ consentId: id.optional(), blankForm: formChoice.optional(), printer: plain(200).optional() })
-      .refine((p) => (p.consentId === undefined) !== (p.blankForm === undefined), { message: 'Print a signed consent or a blank form', path: ['consentId'] }),
+      .refine((p) => (p.consentId === undefined) !== (p.blankForm === undefined), { message: say('consent.printWhich'), path: ['consentId'] }),
     output: z.object({ jobId: z.string(), printer: z.string() }),
   },
   'consent.openInViewer': {
@@ -266,7 +267,7 @@ export const consentContract = {
       /** The patient fills in (or updates) their health history first. */
       intake: z.boolean().optional(),
     })
-    .refine((p) => p.kinds.length > 0 || p.intake === true, { message: 'Choose at least one form', path: ['kinds'] }),
+    .refine((p) => p.kinds.length > 0 || p.intake === true, { message: say('consent.chooseForm'), path: ['kinds'] }),
     output: patientSessionSchema,
   },
   'patientMode.current': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoTimestamp } from './fields';
+import { say } from '../messages';
 
 /**
  * A patient's data on request (issue 10.6): one patient's whole record as a readable
@@ -23,10 +24,10 @@ export type PurgeCandidate = z.infer<typeof purgeCandidateSchema>;
 
 /** Years after archiving that records are kept. Colleges set 10 or more (CMTO: 10 years); never under 1, never over 100. */
 export const retentionYearsSchema = z
-  .number({ error: 'Enter a number of years' })
-  .int('Whole years')
-  .min(1, 'At least 1 year: your college sets the minimum')
-  .max(100, 'At most 100 years');
+  .number({ error: say('export.years') })
+  .int(say('export.wholeYears'))
+  .min(1, say('export.minYears'))
+  .max(100, say('export.maxYears'));
 export const defaultRetentionYears = 10;
 
 export const exportContract = {
@@ -50,8 +51,8 @@ export const exportContract = {
   'purge.run': {
     input: z.object({
       /** The ids the admin saw listed and confirmed; the purge refuses if the list has changed since. */
-      patientIds: z.array(id).min(1, 'Nothing to remove').max(10_000),
-      confirm: z.literal(true, { error: 'Confirm that these records are removed for good' }),
+      patientIds: z.array(id).min(1, say('export.nothing')).max(10_000),
+      confirm: z.literal(true, { error: say('export.confirm') }),
     }),
     output: z.object({ removed: z.number().int(), documents: z.number().int() }),
   },

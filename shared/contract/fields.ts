@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { digitsOf } from '../text/fold';
+import { say } from '../messages';
 
 /** Building blocks for schemas, so every form speaks with the same voice. */
 
@@ -7,7 +8,7 @@ import { digitsOf } from '../text/fold';
  * `abort` stops at a failed length check, so no later check (a regex, a refinement)
  * ever runs over a megabyte of text and blocks main.
  */
-const maxLength = (max: number) => ({ message: `Keep this under ${max} characters`, abort: true });
+export const maxLength = (max: number) => ({ message: say('field.maxLength', { max }), abort: true });
 
 /**
  * Characters nobody means to type: C0/C1 controls (Cc) and format characters (Cf: zero-width
@@ -22,7 +23,7 @@ const invisibleInLines = /(?![\n\r])[\p{Cc}\p{Cf}]/u;
 function invisibleMessage(s: string, pattern: RegExp): string {
   const match = pattern.exec(s);
   const code = match ? match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') : '';
-  return `Remove the invisible or control character (U+${code}) at position ${(match?.index ?? 0) + 1}; retype this field if you cannot see it`;
+  return say('field.invisible', { code, position: (match?.index ?? 0) + 1 });
 }
 
 /** Refuses controls and format characters, naming the first one found. */
@@ -31,31 +32,31 @@ function visible(schema: z.ZodString, pattern: RegExp = invisible): z.ZodString 
 }
 
 /** Text as typed (a search, a printer's name): not trimmed, but still free of invisible characters. */
-export const plain = (max: number, expected = 'Expected text') => visible(z.string({ error: expected }).max(max, maxLength(max)));
+export const plain = (max: number, expected = say('field.expectedText')) => visible(z.string({ error: expected }).max(max, maxLength(max)));
 
-export const text = (max: number) => visible(z.string({ error: 'Expected text' }).trim().max(max, maxLength(max)));
+export const text = (max: number) => visible(z.string({ error: say('field.expectedText') }).trim().max(max, maxLength(max)));
 
 /** Text that may span lines (notes, a form's paragraphs): newlines allowed, other controls not. */
-export const multilineText = (max: number) => visible(z.string({ error: 'Expected text' }).trim().max(max, maxLength(max)), invisibleInLines);
+export const multilineText = (max: number) => visible(z.string({ error: say('field.expectedText') }).trim().max(max, maxLength(max)), invisibleInLines);
 
 export const requiredText = (max: number, missing: string) => text(max).min(1, missing);
 
-export const id = z.uuid({ error: 'Not a valid record id' });
+export const id = z.uuid({ error: say('field.recordId') });
 
 export const isoDate = z
-  .string({ error: 'Expected a date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .string({ error: say('field.expectedDate') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, say('field.dateForm'))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'This date does not exist');
+  }, say('field.dateMissing'));
 
-export const isoTimestamp = z.iso.datetime({ error: 'Expected an ISO 8601 UTC timestamp' });
+export const isoTimestamp = z.iso.datetime({ error: say('field.timestamp') });
 
 /** Optional e-mail: empty means none. */
-export const optionalEmail = visible(z.string({ error: 'Expected text' }).trim().max(254, maxLength(254))).refine(
+export const optionalEmail = visible(z.string({ error: say('field.expectedText') }).trim().max(254, maxLength(254))).refine(
   (s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
-  'Enter an e-mail like name@example.com',
+  say('field.email'),
 );
 
 /**
@@ -67,16 +68,16 @@ const phoneShape = /^(\+?[\d\s().-]*?)\s*(?:(?:ext\.?|x)\s*(\d{1,6}))?$/i;
 
 /** Optional phone number: empty means none. */
 export const optionalPhone = z
-  .string({ error: 'Expected text' })
+  .string({ error: say('field.expectedText') })
   .trim()
   .max(40, maxLength(40))
   .superRefine((s, ctx) => {
     if (s === '') return;
     const shape = phoneShape.exec(s);
     if (!shape) {
-      ctx.addIssue({ code: 'custom', message: 'Use digits, spaces, ( ) - . and one leading +; an extension as "ext. 123" or "x123"' });
+      ctx.addIssue({ code: 'custom', message: say('field.phoneShape') });
       return;
     }
     const n = digitsOf(shape[1]).length;
-    if (n < 7 || n > 15) ctx.addIssue({ code: 'custom', message: 'A phone number has 7 to 15 digits' });
+    if (n < 7 || n > 15) ctx.addIssue({ code: 'custom', message: say('field.phoneDigits') });
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText, text } from './fields';
 import { locales } from './settings';
+import { say } from '../messages';
 
 /**
  * Intake (health history), issue 9 item 3. A template is a list of typed questions with
@@ -8,7 +9,7 @@ import { locales } from './settings';
  * against the exact template version with the questions as they were shown.
  */
 export const questionTypes = ['checklist', 'choice', 'text', 'areas'] as const;
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'Use letters, digits and _ (up to 40)');
+const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, say('intake.key'));
 
 export const intakeQuestionSchema = z.object({
   key,
@@ -20,13 +21,13 @@ export const intakeQuestionSchema = z.object({
 export type IntakeQuestion = z.infer<typeof intakeQuestionSchema>;
 
 const wording = z.object({
-  label: requiredText(400, 'Enter the question'),
-  options: z.record(z.string(), requiredText(200, 'Enter a label for this option')),
+  label: requiredText(400, say('intake.question')),
+  options: z.record(z.string(), requiredText(200, say('intake.optionLabel'))),
 });
 
 export const intakeLocaleSchema = z.object({
-  name: requiredText(200, 'Enter the form name'),
-  title: requiredText(300, 'Enter the title'),
+  name: requiredText(200, say('field.formName')),
+  title: requiredText(300, say('intake.title')),
   intro: text(2000),
   questions: z.record(z.string(), wording),
 });
@@ -45,9 +46,10 @@ export type IntakeTemplate = z.infer<typeof intakeTemplateSchema>;
 
 /** An area of concern with its 0–10 pain rating. */
 export const painAreaSchema = z.object({
-  area: requiredText(100, 'Name the area'),
-  pain: z.number({ error: 'Rate the pain from 0 to 10' }).int('Use a whole number from 0 to 10').min(0, 'Use 0 to 10').max(10, 'Use 0 to 10'),
-});
+  area: requiredText(100, say('intake.area')),
+  pain: z.number({ error: say('intake.pain') }).int(say('intake.painWhole')).min(0, say('intake.painRange')).max(10, say('intake.painRange')),
+  // Its own message: byShape parses it apart, out of reach of the caller's zod locale.
+}, { error: say('intake.areaShape') });
 export type PainArea = z.infer<typeof painAreaSchema>;
 
 /**
@@ -67,14 +69,14 @@ function byShape<T>(pick: (value: unknown) => z.ZodType<T>) {
 export type Answer = string | Array<string | PainArea>;
 
 /** An option key ticked, or an area with its pain. */
-const listItem = byShape<string | PainArea>((v) => (typeof v === 'object' && v !== null ? painAreaSchema : z.string({ error: 'Expected an option' }).max(40, 'Not an option of this question')));
+const listItem = byShape<string | PainArea>((v) => (typeof v === 'object' && v !== null ? painAreaSchema : z.string({ error: say('intake.expectedOption') }).max(40, say('intake.notOption'))));
 
 /**
  * One answer: text, a choice's option key, the options ticked, or the areas with their
  * pain. Main checks each question's shape against the template (main/intake/answers.ts).
  */
-export const answerSchema = byShape<Answer>((v) => (Array.isArray(v) ? z.array(listItem).max(40, 'Too many items') : text(4000)));
-export const answersSchema = z.record(key, answerSchema).refine((a) => Object.keys(a).length <= 60, 'Too many answers');
+export const answerSchema = byShape<Answer>((v) => (Array.isArray(v) ? z.array(listItem).max(40, say('intake.tooManyItems')) : text(4000)));
+export const answersSchema = z.record(key, answerSchema).refine((a) => Object.keys(a).length <= 60, say('intake.tooManyAnswers'));
 export type Answers = Record<string, Answer>;
 
 /** A question as it was shown to the person answering: its wording in their language, kept with the answers. */
@@ -126,7 +128,7 @@ export type IntakeStatus = z.infer<typeof intakeStatusSchema>;
 
 export const intakePolicySchema = z.object({
   /** Months after which an intake not confirmed since is due for review. */
-  reviewMonths: z.number({ error: 'Enter a number of months' }).int('Whole months only').min(1, 'At least 1 month').max(60, 'At most 60 months'),
+  reviewMonths: z.number({ error: say('field.months') }).int(say('field.wholeMonths')).min(1, say('intake.minMonth')).max(60, say('intake.maxMonths')),
 });
 export type IntakePolicy = z.infer<typeof intakePolicySchema>;
 
@@ -148,14 +150,14 @@ export const intakeContract = {
   'intake.saveTemplate': {
     input: z.object({
       basedOnVersion: z.number().int().min(1),
-      questions: z.array(intakeQuestionSchema).min(1, 'A form needs at least one question').max(60),
+      questions: z.array(intakeQuestionSchema).min(1, say('intake.oneQuestion')).max(60),
       locales: z.object({ 'en-CA': intakeLocaleSchema, 'fr-CA': intakeLocaleSchema }),
-      changeNote: requiredText(500, 'Say what changed and why'),
+      changeNote: requiredText(500, say('field.changeNote')),
     }),
     output: intakeTemplateSchema,
   },
   'intake.status': {
-    input: z.object({ patientIds: z.array(id).max(500, 'At most 500 patients at once') }),
+    input: z.object({ patientIds: z.array(id).max(500, say('intake.maxPatients')) }),
     output: z.object({ statuses: z.array(intakeStatusSchema) }),
   },
   'intake.current': {

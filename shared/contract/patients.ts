@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { id, isoDate, isoTimestamp, multilineText, optionalEmail, optionalPhone, plain, requiredText, text } from './fields';
+import { say } from '../messages';
 
 export const phoneLabels = ['mobile', 'home', 'work', 'other'] as const;
 export const contactMethods = ['phone', 'text', 'email'] as const;
 
 export const phoneSchema = z.object({
-  label: z.enum(phoneLabels, { error: 'Choose mobile, home, work or other' }),
-  number: optionalPhone.refine((s) => s !== '', 'Enter the number, or remove this line'),
+  label: z.enum(phoneLabels, { error: say('patients.phoneLabel') }),
+  number: optionalPhone.refine((s) => s !== '', say('patients.phoneNumber')),
 });
 
 const dateOfBirth = isoDate.refine((s) => {
   const today = new Date().toISOString().slice(0, 10);
   return s >= '1900-01-01' && s <= today;
-}, 'A date of birth is between 1900 and today');
+}, say('patients.birthRange'));
 
 export const patientInputSchema = z
   .object({
-    firstName: requiredText(100, 'Enter the first name'),
-    lastName: requiredText(100, 'Enter the last name'),
+    firstName: requiredText(100, say('patients.firstName')),
+    lastName: requiredText(100, say('patients.lastName')),
     preferredName: text(100),
     pronouns: text(40),
     dateOfBirth,
-    phones: z.array(phoneSchema).max(4, 'Keep at most four phone numbers'),
+    phones: z.array(phoneSchema).max(4, say('patients.phonesMax')),
     email: optionalEmail,
     address: z.object({
       line1: text(200),
@@ -41,20 +42,20 @@ export const patientInputSchema = z
       clinic: text(200),
       phone: optionalPhone,
     }),
-    preferredContact: z.enum(contactMethods, { error: 'Choose phone, text or e-mail' }),
+    preferredContact: z.enum(contactMethods, { error: say('patients.contactMethod') }),
     language: text(60),
     notes: multilineText(4000),
   })
   .superRefine((p, ctx) => {
     // A follow-up call plan is only as good as the channel it can use.
     if (p.preferredContact === 'email' && p.email === '') {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'E-mail is the preferred contact: enter an address' });
+      ctx.addIssue({ code: 'custom', path: ['email'], message: say('patients.emailPreferred') });
     }
     if (p.preferredContact === 'text' && !p.phones.some((ph) => ph.label === 'mobile')) {
-      ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Text messages need a mobile number' });
+      ctx.addIssue({ code: 'custom', path: ['phones'], message: say('patients.textNeedsMobile') });
     }
     if (p.preferredContact === 'phone' && p.phones.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['phones'], message: 'Phone is the preferred contact: add a number' });
+      ctx.addIssue({ code: 'custom', path: ['phones'], message: say('patients.phonePreferred') });
     }
   });
 export type PatientInput = z.input<typeof patientInputSchema>;
@@ -160,7 +161,7 @@ export const patientsContract = {
     output: patientSchema,
   },
   'patients.archive': {
-    input: z.object({ id, reason: requiredText(500, 'Say why the record is archived'), expectedUpdatedAt: isoTimestamp }),
+    input: z.object({ id, reason: requiredText(500, say('patients.archiveReason')), expectedUpdatedAt: isoTimestamp }),
     output: patientSchema,
   },
   'patients.restore': {

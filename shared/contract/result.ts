@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskLocale, resay, type MessageLocale } from '../messages';
 
 /**
  * Errors cross the process boundary as data. Electron keeps only the message of
@@ -61,7 +62,15 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    if (!fields.has(key)) fields.set(key, issue.message);
+    if (!fields.has(key)) fields.set(key, resay(issue.message, deskLocale()));
   }
   return Object.fromEntries(fields);
+}
+
+/** An answer with its message and field messages said in `locale` (the dispatcher's last step). */
+export function resayResult<T>(result: Result<T>, locale: MessageLocale): Result<T> {
+  if (result.ok || locale === 'en-CA') return result;
+  const { code, message, fields } = result.error;
+  const said = fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, resay(v, locale)]));
+  return err(code, resay(message, locale), said);
 }

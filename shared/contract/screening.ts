@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText, text } from './fields';
+import { say } from '../messages';
 
 /**
  * Infection screening (issue 9, item 4): a versioned question set, taken at booking (by
@@ -16,21 +17,21 @@ export type ScreeningStage = (typeof screeningStages)[number];
 const bilingual = (max: number, missing: string) => z.object({ en: requiredText(max, missing), fr: requiredText(max, missing) });
 
 export const screeningQuestionSchema = z.object({
-  id: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and _ (a short name for this question)'),
-  en: requiredText(600, 'Write the question'),
-  fr: requiredText(600, 'Write the question'),
+  id: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, say('screening.questionId')),
+  en: requiredText(600, say('screening.writeQuestion')),
+  fr: requiredText(600, say('screening.writeQuestion')),
 });
 
 export const screeningSetContentSchema = z.object({
-  title: bilingual(120, 'Give the set a title'),
-  source: requiredText(600, 'Say where these questions come from'),
+  title: bilingual(120, say('screening.setTitle')),
+  source: requiredText(600, say('screening.source')),
   /** Shown before any question: the signs that need emergency services, not a clinic. */
-  emergency: bilingual(1000, 'Write the emergency check'),
+  emergency: bilingual(1000, say('screening.emergency')),
   questions: z
     .array(screeningQuestionSchema)
-    .min(1, 'Add at least one question')
+    .min(1, say('screening.addQuestion'))
     .max(30)
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Each question needs its own short name'),
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, say('screening.uniqueIds')),
 });
 export type ScreeningSetContent = z.infer<typeof screeningSetContentSchema>;
 
@@ -60,7 +61,7 @@ export type Screening = z.infer<typeof screeningSchema>;
 export const screeningPolicySchema = z.object({
   bookingRequired: z.boolean(),
   /** A booking screening counts when taken this many hours or fewer before the visit. */
-  bookingWithinHours: z.number({ error: 'Enter a number of hours' }).int('Whole hours').min(1, 'At least 1 hour').max(14 * 24, 'At most 14 days'),
+  bookingWithinHours: z.number({ error: say('screening.hours') }).int(say('screening.wholeHours')).min(1, say('screening.minHour')).max(14 * 24, say('screening.maxDays')),
   arrivalRequired: z.boolean(),
 });
 export type ScreeningPolicy = z.infer<typeof screeningPolicySchema>;
@@ -81,16 +82,16 @@ export const screeningContract = {
       stage: z.enum(screeningStages),
       setId: id,
       language: z.enum(screeningLanguages).default('en'),
-      answers: z.array(z.object({ questionId: z.string().max(40), answer: z.boolean({ error: 'Answer yes or no' }) })).max(30),
+      answers: z.array(z.object({ questionId: z.string().max(40), answer: z.boolean({ error: say('screening.yesNo') }) })).max(30),
       /** What was said: required when any answer is yes and staff are taking it. */
       note: text(4000).default(''),
     }),
     output: screeningSchema,
   },
   /** The conversation after a positive screening the patient answered on the screen. */
-  'screening.addNote': { input: z.object({ screeningId: id, note: requiredText(4000, 'Write down what was said') }), output: screeningSchema },
+  'screening.addNote': { input: z.object({ screeningId: id, note: requiredText(4000, say('screening.note')) }), output: screeningSchema },
   'screening.override': {
-    input: z.object({ screeningId: id, reason: requiredText(2000, 'Write why the visit may go ahead') }),
+    input: z.object({ screeningId: id, reason: requiredText(2000, say('screening.overrideReason')) }),
     output: screeningSchema,
   },
   /** The record as a PDF (documents/), checked against the hash kept when it was made. */

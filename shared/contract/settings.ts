@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalEmail, optionalPhone, requiredText, text } from './fields';
+import { say } from '../messages';
 
 export const locales = ['en-CA', 'fr-CA'] as const;
 export type Locale = (typeof locales)[number];
@@ -8,7 +9,7 @@ export type Locale = (typeof locales)[number];
 export const maxLogoBytes = 2 * 1024 * 1024;
 
 const timeZone = z
-  .string({ error: 'Expected text' })
+  .string({ error: say('field.expectedText') })
   .max(64)
   .refine((tz) => {
     try {
@@ -17,11 +18,11 @@ const timeZone = z
     } catch {
       return false;
     }
-  }, 'Choose a time zone from the list');
+  }, say('settings.timeZone'));
 
 /** Clinic profile: not patient data, so it may live in electron-store. */
 export const clinicProfileInputSchema = z.object({
-  name: requiredText(120, 'Enter the clinic name'),
+  name: requiredText(120, say('settings.clinicName')),
   addressLine1: text(200),
   addressLine2: text(200),
   city: text(100),
@@ -30,7 +31,7 @@ export const clinicProfileInputSchema = z.object({
   phone: optionalPhone,
   email: optionalEmail,
   timeZone,
-  locale: z.enum(locales, { error: 'Choose English or French (Canada)' }),
+  locale: z.enum(locales, { error: say('settings.locale') }),
 });
 export type ClinicProfileInput = z.input<typeof clinicProfileInputSchema>;
 
@@ -56,16 +57,16 @@ export type ClinicProfile = z.infer<typeof clinicProfileSchema>;
  * asks written consent at every treatment), so the frequency is the clinic's choice.
  */
 export const consentPolicySchema = z.object({
-  sensitiveAreaFrequency: z.enum(['every_visit', 'once'], { error: 'Choose every visit or once' }),
+  sensitiveAreaFrequency: z.enum(['every_visit', 'once'], { error: say('settings.frequency') }),
   /** Months a signed consent stays valid; 0 means until withdrawn. */
-  renewalMonths: z.number({ error: 'Enter a number of months' }).int('Whole months only').min(0, 'Zero or more months').max(120, 'At most 120 months'),
+  renewalMonths: z.number({ error: say('field.months') }).int(say('field.wholeMonths')).min(0, say('settings.minMonths')).max(120, say('settings.maxMonths')),
 });
 export type ConsentPolicy = z.infer<typeof consentPolicySchema>;
 
 const base64 = z
-  .string({ error: 'Expected the file contents' })
-  .max(Math.ceil((maxLogoBytes * 4) / 3) + 4, 'The logo must be 2 MB or smaller')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file contents are not base64');
+  .string({ error: say('field.expectedFile') })
+  .max(Math.ceil((maxLogoBytes * 4) / 3) + 4, say('settings.logoSize'))
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, say('field.notBase64'));
 
 export const settingsContract = {
   'settings.get': {
@@ -77,7 +78,7 @@ export const settingsContract = {
     output: clinicProfileSchema,
   },
   'settings.setLogo': {
-    input: z.object({ mimeType: z.enum(['image/png', 'image/jpeg'], { error: 'Use a PNG or JPEG image' }), dataBase64: base64 }),
+    input: z.object({ mimeType: z.enum(['image/png', 'image/jpeg'], { error: say('settings.logoType') }), dataBase64: base64 }),
     output: clinicProfileSchema,
   },
   'settings.removeLogo': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { id, isoTimestamp, plain, requiredText, text } from './fields';
+import { id, isoTimestamp, maxLength, plain, requiredText, text } from './fields';
 import { clinicProfileInputSchema, locales } from './settings';
+import { say } from '../messages';
 
 /**
  * Staff accounts and the session at the shared reception PC (issue 8). Who did
@@ -15,23 +16,23 @@ export const minPasswordLength = 10;
 
 /** A personal PIN (6+ digits, for the keypad) or a password (10+ characters). */
 export const secretSchema = z
-  .string({ error: 'Enter a PIN or a password' })
-  .max(200, { message: 'Keep this under 200 characters', abort: true })
+  .string({ error: say('staff.secretMissing') })
+  .max(200, maxLength(200))
   .superRefine((s, ctx) => {
     if (/^\d*$/.test(s)) {
-      if (s.length < minPinDigits) ctx.addIssue({ code: 'custom', message: `A PIN needs at least ${minPinDigits} digits` });
+      if (s.length < minPinDigits) ctx.addIssue({ code: 'custom', message: say('staff.pinDigits', { digits: minPinDigits }) });
     } else if (s.length < minPasswordLength) {
-      ctx.addIssue({ code: 'custom', message: `A password needs at least ${minPasswordLength} characters (or use a PIN of ${minPinDigits}+ digits)` });
+      ctx.addIssue({ code: 'custom', message: say('staff.passwordLength', { length: minPasswordLength, digits: minPinDigits }) });
     }
   });
 
 const initials = z
-  .string({ error: 'Expected text' })
+  .string({ error: say('field.expectedText') })
   .trim()
-  .max(4, { message: 'Use 2 to 4 letters', abort: true })
-  .regex(/^\p{L}{2,4}$/u, 'Use 2 to 4 letters');
+  .max(4, { message: say('staff.initials'), abort: true })
+  .regex(/^\p{L}{2,4}$/u, say('staff.initials'));
 
-const roleList = z.array(z.enum(roles)).min(1, 'Choose at least one role').max(roles.length);
+const roleList = z.array(z.enum(roles)).min(1, say('staff.role')).max(roles.length);
 
 export const staffMemberSchema = z.object({
   id,
@@ -61,7 +62,7 @@ export const sessionStateSchema = z.object({
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 const staffFields = {
-  name: requiredText(120, 'Enter the name as it should print on forms'),
+  name: requiredText(120, say('staff.name')),
   initials,
   roles: roleList,
 };
@@ -82,8 +83,8 @@ export const staffContract = {
   'session.people': { input: z.object({}), output: z.object({ people: z.array(personSchema) }) },
   'session.signIn': {
     input: z
-      .object({ staffId: id.optional(), initials: text(4).optional(), secret: plain(200, 'Enter your PIN or password').min(1, 'Enter your PIN or password') })
-      .refine((s) => s.staffId !== undefined || (s.initials ?? '') !== '', { message: 'Choose your name or type your initials', path: ['staffId'] }),
+      .object({ staffId: id.optional(), initials: text(4).optional(), secret: plain(200, say('staff.enterSecret')).min(1, say('staff.enterSecret')) })
+      .refine((s) => s.staffId !== undefined || (s.initials ?? '') !== '', { message: say('staff.chooseYou'), path: ['staffId'] }),
     output: sessionStateSchema,
   },
   'session.lock': { input: z.object({ reason: z.enum(['manual', 'idle', 'switch']).default('manual') }), output: sessionStateSchema },
@@ -93,7 +94,7 @@ export const staffContract = {
   'staff.update': { input: z.object({ id, ...staffFields, active: z.boolean() }), output: staffMemberSchema },
   'staff.resetSecret': { input: z.object({ id, secret: secretSchema }), output: staffMemberSchema },
   'staff.setAutoLock': {
-    input: z.object({ minutes: z.number({ error: 'Enter a number of minutes' }).int('Whole minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes') }),
+    input: z.object({ minutes: z.number({ error: say('field.minutes') }).int(say('field.wholeMinutes')).min(1, say('staff.minMinute')).max(60, say('staff.maxMinutes')) }),
     output: z.object({ autoLockMinutes: z.number().int() }),
   },
 } as const;

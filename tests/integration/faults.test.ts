@@ -9,6 +9,9 @@ import type { Patient } from '../../shared/contract/patients';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { sampleSignaturePng } from '../support/consent-sample';
 import { nodeApp } from '../support/node-app';
+import type { Locale } from '../../shared/contract/settings';
+import { messages, type MessageId } from '../../shared/messages';
+import { createDispatcher, type Handlers } from '../../main/ipc/dispatcher';
 
 /**
  * Issue 10.4: faults of the computer while Rapport runs, on real files. Each answers
@@ -39,10 +42,10 @@ afterEach(async () => {
   for (const step of cleanups.splice(0).reverse()) await step();
 });
 
-async function startApp(dataDir: string): Promise<TestApp> {
+async function startApp(dataDir: string, locale: Locale = 'en-CA'): Promise<TestApp> {
   const app = await nodeApp({ dataDir, settingsDir: path.join(dataDir, '..', 'settings'), version: '0.0.0-test' });
   cleanups.push(() => app.close());
-  const profile = await app.dispatch('settings.update', clinicProfile());
+  const profile = await app.dispatch('settings.update', clinicProfile({ locale }));
   expect(profile.ok).toBe(true);
   return app;
 }
@@ -86,103 +89,134 @@ async function expectNothingHalfWritten(app: TestApp) {
 
 const count = async (app: TestApp, table: string) => Number(((await app.db(table).count({ n: '*' })) as Array<{ n: number }>)[0].n);
 
-describe.skipIf(!mounting)('a full disk', () => {
-  it('refuses with disk_full, saves nothing half, and works again once space is freed', async () => {
-    const mount = path.join(tempDir(), 'disk');
-    mountTmpfs(mount, '12m');
-    const app = await startApp(path.join(mount, 'data'));
-    const p = await newPatient(app);
-    expect((await sign(app, p.id)).ok).toBe(true);
+// Each fault in an English clinic and in a French one: the French answer is the catalogue's French, word for word.
+describe.each(['en-CA', 'fr-CA'] as const)('in a clinic that speaks %s', (locale) => {
+  const said = (id: MessageId, english: string) => (locale === 'en-CA' ? expect.stringContaining(english) : messages[id].fr);
 
-    // Fill the disk to the last byte.
-    const filler = path.join(mount, 'filler');
-    const handle = await open(filler, 'w');
-    const block = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) await handle.write(block);
-    } catch (e) {
-      expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
-    for (let size = 4096; size > 0; size >>= 1) await handle.write(Buffer.alloc(size)).catch(() => undefined);
-    await handle.close();
+  describe.skipIf(!mounting)('a full disk', () => {
+    it('refuses with disk_full, saves nothing half, and works again once space is freed', async () => {
+      const mount = path.join(tempDir(), 'disk');
+      mountTmpfs(mount, '12m');
+      const app = await startApp(path.join(mount, 'data'), locale);
+      const p = await newPatient(app);
+      expect((await sign(app, p.id)).ok).toBe(true);
 
-    const consentsBefore = await count(app, 'consents');
-    const auditBefore = await count(app, 'audit_events');
-    const refused = await sign(app, p.id);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'disk_full', message: expect.stringContaining('Free some space') } });
-    expect(await count(app, 'consents')).toBe(consentsBefore);
-    expect(await count(app, 'audit_events')).toBe(auditBefore);
-    await expectNothingHalfWritten(app);
+      // Fill the disk to the last byte.
+      const filler = path.join(mount, 'filler');
+      const handle = await open(filler, 'w');
+      const block = Buffer.alloc(64 * 1024, 1);
+      try {
+        for (;;) await handle.write(block);
+      } catch (e) {
+        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      for (let size = 4096; size > 0; size >>= 1) await handle.write(Buffer.alloc(size)).catch(() => undefined);
+      await handle.close();
 
-    await rm(filler);
-    const again = await sign(app, p.id);
-    expect(again.ok).toBe(true);
-    await expectNothingHalfWritten(app);
+      const consentsBefore = await count(app, 'consents');
+      const auditBefore = await count(app, 'audit_events');
+      const refused = await sign(app, p.id);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'disk_full', message: said('fault.diskFull', 'Free some space') } });
+      expect(await count(app, 'consents')).toBe(consentsBefore);
+      expect(await count(app, 'audit_events')).toBe(auditBefore);
+      await expectNothingHalfWritten(app);
+
+      await rm(filler);
+      const again = await sign(app, p.id);
+      expect(again.ok).toBe(true);
+      await expectNothingHalfWritten(app);
+    });
+  });
+
+  describe.skipIf(!mounting)('a read-only folder', () => {
+    it('refuses with read_only when the documents folder cannot be written, and keeps every record', async () => {
+      const dir = tempDir();
+      const app = await startApp(path.join(dir, 'data'), locale);
+      const p = await newPatient(app);
+      const first = await sign(app, p.id);
+      expect(first.ok).toBe(true);
+      // The documents folder turned read-only under Rapport (a share, a disk remounted, changed permissions).
+      execFileSync('mount', ['--bind', app.paths.documents, app.paths.documents]);
+      cleanups.push(() => void execFileSync('umount', ['-l', app.paths.documents]));
+      execFileSync('mount', ['-o', 'remount,bind,ro', app.paths.documents]);
+
+      const consentsBefore = await count(app, 'consents');
+      const refused = await sign(app, p.id);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'read_only', message: said('fault.readOnly', 'cannot be written') } });
+      expect(await count(app, 'consents')).toBe(consentsBefore);
+      await expectNothingHalfWritten(app);
+      // What was signed before is still there, whole.
+      const stored = await app.dispatch('consent.document', { consentId: (first as { value: { id: string } }).value.id });
+      expect(stored.ok).toBe(true);
+    });
+  });
+
+  describe('a missing documents folder', () => {
+    it('refuses a new consent with missing_folder instead of making an empty folder, and says a signed PDF is missing', async () => {
+      const app = await startApp(path.join(tempDir(), 'data'), locale);
+      const p = await newPatient(app);
+      const first = await sign(app, p.id);
+      expect(first.ok).toBe(true);
+      await rm(app.paths.documents, { recursive: true });
+
+      const refused = await sign(app, p.id);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'missing_folder', message: said('fault.missingFolder', 'Put the folder back') } });
+      expect(await count(app, 'consents')).toBe(1);
+      const shown = await app.dispatch('consent.document', { consentId: (first as { value: { id: string } }).value.id });
+      expect(shown).toMatchObject({ ok: false, error: { code: 'integrity', message: said('consent.pdfMissing', 'missing') } });
+      // Patient records live in the database and still save.
+      expect((await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true })).ok).toBe(true);
+    });
+  });
+
+  describe('a database held by another program', () => {
+    it('answers busy after the wait, saves nothing, and saves once the other lets go', async () => {
+      const app = await startApp(path.join(tempDir(), 'data'), locale);
+      await newPatient(app);
+      const before = await count(app, 'patients');
+
+      // Another connection, as a second process would hold it: an open write transaction.
+      const other = new sqlite3.Database(app.paths.database);
+      const run = (sql: string) => new Promise<void>((resolve, reject) => other.run(sql, (e) => (e ? reject(e) : resolve())));
+      await run('BEGIN IMMEDIATE');
+      await run("INSERT INTO app_state (key, value) VALUES ('held-by-test', '1')").catch(() => undefined);
+
+      const refused = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: said('fault.busy', 'try again') } });
+
+      await run('ROLLBACK');
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+      expect(await count(app, 'patients')).toBe(before);
+      const again = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true });
+      expect(again.ok).toBe(true);
+      expect(await count(app, 'patients')).toBe(before + 1);
+      expect(await app.db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    }, 20_000);
   });
 });
 
-describe.skipIf(!mounting)('a read-only folder', () => {
-  it('refuses with read_only when the documents folder cannot be written, and keeps every record', async () => {
-    const dir = tempDir();
-    const app = await startApp(path.join(dir, 'data'));
-    const p = await newPatient(app);
-    const first = await sign(app, p.id);
-    expect(first.ok).toBe(true);
-    // The documents folder turned read-only under Rapport (a share, a disk remounted, changed permissions).
-    execFileSync('mount', ['--bind', app.paths.documents, app.paths.documents]);
-    cleanups.push(() => void execFileSync('umount', ['-l', app.paths.documents]));
-    execFileSync('mount', ['-o', 'remount,bind,ro', app.paths.documents]);
-
-    const consentsBefore = await count(app, 'consents');
-    const refused = await sign(app, p.id);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringContaining('cannot be written') } });
-    expect(await count(app, 'consents')).toBe(consentsBefore);
-    await expectNothingHalfWritten(app);
-    // What was signed before is still there, whole.
-    const stored = await app.dispatch('consent.document', { consentId: (first as { value: { id: string } }).value.id });
-    expect(stored.ok).toBe(true);
+describe('every fault the dispatcher knows, in a French clinic', () => {
+  const faults: Array<[string, MessageId]> = [
+    ['ENOSPC', 'fault.diskFull'],
+    ['SQLITE_FULL', 'fault.diskFull'],
+    ['EROFS', 'fault.readOnly'],
+    ['SQLITE_READONLY', 'fault.readOnly'],
+    ['SQLITE_BUSY', 'fault.busy'],
+    ['ENOENT', 'fault.missingFolder'],
+    ['SQLITE_IOERR_WRITE', 'fault.storage'],
+  ];
+  it.each(faults)('%s is answered in French', async (code, id) => {
+    const failing = async () => {
+      throw Object.assign(new Error('from the disk'), { code });
+    };
+    const handlers = new Proxy({}, { get: () => failing }) as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, () => undefined, undefined, undefined, () => 'fr-CA');
+    const r = await dispatch('settings.get', {});
+    expect(r).toEqual({ ok: false, error: { code: expect.any(String), message: messages[id].fr } });
   });
-});
-
-describe('a missing documents folder', () => {
-  it('refuses a new consent with missing_folder instead of making an empty folder, and says a signed PDF is missing', async () => {
-    const app = await startApp(path.join(tempDir(), 'data'));
-    const p = await newPatient(app);
-    const first = await sign(app, p.id);
-    expect(first.ok).toBe(true);
-    await rm(app.paths.documents, { recursive: true });
-
-    const refused = await sign(app, p.id);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'missing_folder', message: expect.stringContaining('Put the folder back') } });
-    expect(await count(app, 'consents')).toBe(1);
-    const shown = await app.dispatch('consent.document', { consentId: (first as { value: { id: string } }).value.id });
-    expect(shown).toMatchObject({ ok: false, error: { code: 'integrity', message: expect.stringContaining('missing') } });
-    // Patient records live in the database and still save.
-    expect((await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true })).ok).toBe(true);
+  it('answers a bug of ours (internal) in French too', async () => {
+    const handlers = new Proxy({}, { get: () => async () => { throw new TypeError('ours'); } }) as unknown as Handlers;
+    const r = await createDispatcher(handlers, () => undefined, undefined, undefined, () => 'fr-CA')('settings.get', {});
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: messages['ipc.internal'].fr } });
   });
-});
-
-describe('a database held by another program', () => {
-  it('answers busy after the wait, saves nothing, and saves once the other lets go', async () => {
-    const app = await startApp(path.join(tempDir(), 'data'));
-    await newPatient(app);
-    const before = await count(app, 'patients');
-
-    // Another connection, as a second process would hold it: an open write transaction.
-    const other = new sqlite3.Database(app.paths.database);
-    const run = (sql: string) => new Promise<void>((resolve, reject) => other.run(sql, (e) => (e ? reject(e) : resolve())));
-    await run('BEGIN IMMEDIATE');
-    await run("INSERT INTO app_state (key, value) VALUES ('held-by-test', '1')").catch(() => undefined);
-
-    const refused = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('try again') } });
-
-    await run('ROLLBACK');
-    await new Promise<void>((resolve) => other.close(() => resolve()));
-    expect(await count(app, 'patients')).toBe(before);
-    const again = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Ana', lastName: 'Costa' }), acknowledgeDuplicates: true });
-    expect(again.ok).toBe(true);
-    expect(await count(app, 'patients')).toBe(before + 1);
-    expect(await app.db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-  }, 20_000);
 });

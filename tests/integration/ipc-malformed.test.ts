@@ -15,6 +15,7 @@ import { tempApp } from '../support/app';
 import { noPrinterMessage, systemPrinter, type Exec } from '../../main/printing';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { stateChecksum } from '../support/checksum';
+import { resay } from '../../shared/messages';
 
 /**
  * Every channel, fed garbage: the dispatcher answers `invalid_input` (or
@@ -630,5 +631,81 @@ describe('after all the garbage', () => {
     // settings.removeLogo ran after settings.setLogo, and settings.update before both.
     expect(await mustOk('settings.get', {})).toMatchObject({ name: 'Harbour Physio & Massage', logo: null });
     expect(await snapshot()).not.toBe(baseline);
+  });
+});
+
+/**
+ * Every bad input above, in a clinic that speaks French: main answers each in French,
+ * the message and every field message (shared/messages; the dispatcher re-says them).
+ * An answer is English when it is one of the catalogue's English messages (which `resay`
+ * would still turn into French) or one of zod's own English messages.
+ */
+describe('in a French clinic', () => {
+  const zodEnglish = /^(Invalid|Too (big|small)|Unrecognized)/;
+  const english = (text: string) => resay(text, 'fr-CA') !== text || zodEnglish.test(text);
+
+  /** The bad inputs of the tests above for one channel: not an object, wrong types, missing fields, 1 MB strings, garbage. */
+  function badInputs(channel: Channel): Array<[string, unknown]> {
+    const sample = samples[channel] as Record<string, unknown>;
+    const shape = inputShape(channel);
+    // Only what the schema refuses: a "wrong" value it takes would be a real call that writes.
+    const missing = Object.entries(shape)
+      .filter(([, s]) => !s.safeParse(undefined).success)
+      .map(([key]): [string, unknown] => {
+        const input = { ...sample };
+        delete input[key];
+        return [`without ${key}`, input];
+      });
+    const wrongTypes = Object.entries(shape).flatMap(([key, s]) =>
+      wrongValues.filter((wrong) => !s.safeParse(wrong).success).map((wrong): [string, unknown] => [`${key} ← ${JSON.stringify(wrong)?.slice(0, 40)}`, { ...sample, [key]: wrong }]),
+    );
+    return [
+      ...notObjects,
+      ...wrongTypes,
+      ...missing,
+      ...(missing.length > 0 ? [['{}', {}] as [string, unknown]] : []),
+      ...positions(sample).filter((p) => typeof p.value === 'string').map(({ path: at }): [string, unknown] => [`1 MB at ${dotted(at)}`, replaced(sample, at, megabyte)]),
+      ...positions(sample).map(({ path: at }): [string, unknown] => [`garbage at ${dotted(at)}`, replaced(sample, at, deepGarbage())]),
+    ];
+  }
+
+  beforeAll(async () => {
+    await mustOk('settings.update', { ...clinic, locale: 'fr-CA' });
+    baseline = await snapshot();
+  });
+
+  it.each(channels)('%s answers every bad input in French', async (channel) => {
+    let refused = 0;
+    for (const [label, input] of badInputs(channel)) {
+      const r = await call(channel, input);
+      expect(r.ok, `${channel} ${label}`).toBe(false);
+      if (r.ok) continue;
+      refused++;
+      const context = `${channel} ${label}`;
+      expect(english(r.error.message), `${context}: ${r.error.message}`).toBe(false);
+      for (const [key, message] of Object.entries(r.error.fields ?? {})) expect(english(message), `${context}: ${key}: ${message}`).toBe(false);
+    }
+    expect(refused).toBeGreaterThan(0);
+    await expectUnchanged(`${channel} in French`);
+  });
+
+  it('says the field messages a receptionist reads in French', async () => {
+    const r = await call('patients.create', { patient: patientInput({ firstName: '', phones: [{ label: 'mobile', number: '604 CALL NOW' }], email: 'zoe@example' }) });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Certains champs sont à revoir.',
+        fields: {
+          'patient.firstName': 'Entrez le prénom',
+          'patient.phones.0.number': 'Utilisez des chiffres, des espaces, ( ) - . et un seul + au début; un poste sous la forme « poste 123 », « ext. 123 » ou « x123 »',
+          'patient.email': 'Entrez un courriel comme nom@exemple.com',
+        },
+      },
+    });
+    const long = await call('patients.create', { patient: patientInput({ notes: 'x'.repeat(4001) }) });
+    expect(long).toMatchObject({ ok: false, error: { fields: { 'patient.notes': 'Gardez ce texte sous 4000 caractères' } } });
+    const unknown = await call('patients.drop', {});
+    expect(unknown).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Cette action n’existe pas dans cette version de Rapport.' } });
   });
 });

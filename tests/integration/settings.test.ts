@@ -113,8 +113,11 @@ describe('clinic profile', () => {
     expect(raw.clinic).toMatchObject({ name: profile.name, timeZone: profile.timeZone, logoFile: 'clinic-logo.png' });
   });
 
+  // A clinic that speaks English: a French one is answered in French (ipc-malformed.test.ts).
+  const inEnglish = { ...profile, locale: 'en-CA' as const };
+
   it('refuses an unknown time zone, naming the field, and keeps what was saved', async () => {
-    await ok('settings.update', profile);
+    await ok('settings.update', inEnglish);
     const before = await readFile(settingsFile(), 'utf8');
     const r = await app.dispatch('settings.update', { ...profile, timeZone: 'Mars/Olympus' });
     expect(r).toEqual({
@@ -131,7 +134,7 @@ describe('clinic profile', () => {
     ['a short phone', { phone: '555' }, 'phone', 'A phone number has 7 to 15 digits'],
     ['an unsupported locale', { locale: 'de-DE' }, 'locale', 'Choose English or French (Canada)'],
   ])('refuses %s, naming the field', async (_label, change, key, message) => {
-    await ok('settings.update', profile);
+    await ok('settings.update', inEnglish);
     const before = await readFile(settingsFile(), 'utf8');
     const r = await app.dispatch('settings.update', { ...profile, ...change });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { [key]: message } } });

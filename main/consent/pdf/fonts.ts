@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { err, ok, type Result } from '../../../shared/contract/result';
+import { say } from '../../../shared/messages';
 
 /**
  * DejaVu Sans, shipped in resources/fonts (Bitstream Vera licence, which allows
@@ -73,13 +74,13 @@ export async function loadFonts(fontsDir: string): Promise<Result<Fonts>> {
   const [regular, bold] = await Promise.all([read(fontFiles.regular), read(fontFiles.bold)]);
   if (!regular || !bold) {
     const missing = [regular ? null : fontFiles.regular, bold ? null : fontFiles.bold].filter(Boolean);
-    return err('internal', `The PDF font ${missing.join(' and ')} is missing from ${key}. Reinstall Rapport to restore it.`);
+    return err('internal', say('consent.fontMissing', { fonts: missing.join(' and '), folder: key }));
   }
   let fonts: Fonts;
   try {
     fonts = { regular: parse(regular), bold: parse(bold) };
   } catch (e) {
-    return err('internal', `The PDF fonts in ${key} cannot be read (${e instanceof Error ? e.message : String(e)}). Reinstall Rapport to restore them.`);
+    return err('internal', say('consent.fontsUnreadable', { folder: key, reason: e instanceof Error ? e.message : String(e) }));
   }
   parsed.set(key, fonts);
   return ok(fonts);

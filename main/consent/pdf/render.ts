@@ -19,6 +19,7 @@ import {
 } from './layout';
 import type { ConsentPdfDeps, ConsentPdfInput } from './types';
 import { checkConsentPdfInput, type CheckedImages } from './validate';
+import { say } from '../../../shared/messages';
 
 export type { ConsentPdfInput, ConsentPdfDeps } from './types';
 
@@ -35,7 +36,7 @@ export async function renderConsentPdf(input: ConsentPdfInput, deps: ConsentPdfD
   try {
     return ok(await draw(input, ready.value.fonts, ready.value.images));
   } catch (e) {
-    return err('internal', `The consent PDF could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    return err('internal', say('consent.pdfFailed', { reason: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -56,7 +57,7 @@ async function check(input: ConsentPdfInput, deps: ConsentPdfDeps): Promise<Resu
   if (fonts.ok) for (const [field, message] of Object.entries(checkPrintable(input, fonts.value))) fields[field] ??= message;
   if (!checked.ok || Object.keys(fields).length > 0) {
     const first = Object.values(fields)[0];
-    return err('invalid_input', `The consent PDF cannot be made: ${first}`, fields);
+    return err('invalid_input', say('consent.pdfRefused', { reason: first }), fields);
   }
   if (!fonts.ok) return fonts;
   return ok({ fonts: fonts.value, images: checked.images });

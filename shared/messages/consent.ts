@@ -1,0 +1,117 @@
+import type { Entry } from './say';
+
+/** Consent: the contract (shared/contract/consent.ts), main/consent and patient mode. */
+export const consentMessages = {
+  'consent.placeholder': {
+    en: "Unknown placeholder: use '{{clinic.name}}', '{{clinic.phone}}' or '{{patient.name}}'",
+    fr: "Espace réservé inconnu : utilisez '{{clinic.name}}', '{{clinic.phone}}' ou '{{patient.name}}'",
+  },
+  'consent.title': { en: 'Enter the title printed on the form', fr: 'Entrez le titre imprimé sur le formulaire' },
+  'consent.choiceLabel': { en: 'Enter a label for this choice', fr: 'Entrez un libellé pour ce choix' },
+  'consent.emptyParagraph': { en: 'Remove empty paragraphs', fr: 'Retirez les paragraphes vides' },
+  'consent.sectionParagraph': { en: 'A section needs a paragraph', fr: 'Une section a besoin d’un paragraphe' },
+  'consent.signerName': { en: 'Enter the name of the person signing', fr: 'Entrez le nom de la personne qui signe' },
+  'consent.signerRelationship': { en: 'Choose who is signing', fr: 'Choisissez qui signe' },
+  'consent.substituteName': { en: 'Enter the name of the person signing for the patient', fr: 'Entrez le nom de la personne qui signe pour le patient' },
+  'consent.substituteRelationship': { en: 'Choose parent, guardian or representative', fr: 'Choisissez parent, tuteur ou représentant' },
+  'consent.signatureTooBig': { en: 'The signature image is larger than 1 MB', fr: 'L’image de la signature dépasse 1 Mo' },
+  'consent.signFirst': { en: 'Sign in the box first', fr: 'Signez d’abord dans le cadre' },
+  'consent.signedOn': { en: 'Enter the date it was signed (YYYY-MM-DD)', fr: 'Entrez la date de la signature (AAAA-MM-JJ)' },
+  'consent.scanType': { en: 'Attach a PDF, PNG or JPEG scan', fr: 'Joignez un document numérisé PDF, PNG ou JPEG' },
+  'consent.scanTooBig': { en: 'The scan is larger than 10 MB', fr: 'Le document numérisé dépasse 10 Mo' },
+  'consent.scanEmpty': { en: 'The scan file is empty', fr: 'Le fichier numérisé est vide' },
+  'consent.areasToday': { en: 'Choose the areas the patient agreed to today', fr: 'Choisissez les zones acceptées par le patient aujourd’hui' },
+  'consent.withdrawReason': { en: 'Record the reason given', fr: 'Notez la raison donnée' },
+  'consent.printWhich': { en: 'Print a signed consent or a blank form', fr: 'Imprimez un consentement signé ou un formulaire vierge' },
+  'consent.chooseForm': { en: 'Choose at least one form', fr: 'Choisissez au moins un formulaire' },
+  'consent.everyChoiceLabel': { en: 'Every choice needs a label', fr: 'Chaque choix a besoin d’un libellé' },
+  'consent.versionSaved': {
+    en: 'Version {current} was saved while you were editing version {based}. Reopen the form to edit the newest version.',
+    fr: 'La version {current} a été enregistrée pendant que vous modifiiez la version {based}. Rouvrez le formulaire pour modifier la version la plus récente.',
+  },
+  'consent.clinicName': {
+    en: 'Set the clinic name in Settings first: it heads every consent form.',
+    fr: 'Indiquez d’abord le nom de la clinique dans Paramètres : il figure en tête de chaque formulaire de consentement.',
+  },
+  'consent.clinicNoName': { en: 'The clinic has no name yet', fr: 'La clinique n’a pas encore de nom' },
+  'consent.logoMissing': {
+    en: 'The clinic logo file is missing from the data folder. Choose the logo again in Settings, or remove it.',
+    fr: 'Le fichier du logo de la clinique est absent du dossier de données. Choisissez de nouveau le logo dans Paramètres, ou retirez-le.',
+  },
+  'consent.logoFileMissing': { en: 'The logo file is missing', fr: 'Le fichier du logo est introuvable' },
+  'consent.formChanged': {
+    en: 'This form was changed while it was open. Reopen it so the patient reads the current version.',
+    fr: 'Ce formulaire a été modifié pendant qu’il était ouvert. Rouvrez-le pour que le patient lise la version actuelle.',
+  },
+  'consent.unknownChoices': { en: 'Some choices do not belong to this form.', fr: 'Certains choix n’appartiennent pas à ce formulaire.' },
+  'consent.unknownChoice': { en: 'Unknown choice: {choices}', fr: 'Choix inconnu : {choices}' },
+  'consent.tickContact': {
+    en: 'Tick how the clinic may contact the patient, or “Do not contact me”',
+    fr: 'Cochez comment la clinique peut joindre le patient, ou « Ne pas me contacter »',
+  },
+  'consent.markArea': { en: 'Mark at least one area the patient consents to', fr: 'Cochez au moins une zone à laquelle le patient consent' },
+  'consent.chooseContact': { en: 'Choose a contact channel, or “Do not contact me”.', fr: 'Choisissez un moyen de contact, ou « Ne pas me contacter ».' },
+  'consent.markOneArea': { en: 'Mark at least one area.', fr: 'Cochez au moins une zone.' },
+  'consent.noContactAlone': {
+    en: '“Do not contact me” cannot go with a contact channel.',
+    fr: '« Ne pas me contacter » ne peut pas aller avec un moyen de contact.',
+  },
+  'consent.noContactUntick': {
+    en: '“Do not contact me” cannot go with a contact channel: untick one',
+    fr: '« Ne pas me contacter » ne peut pas aller avec un moyen de contact : décochez-en un',
+  },
+  'consent.futureDate': { en: 'The signing date is in the future.', fr: 'La date de signature est dans le futur.' },
+  'consent.futureField': { en: 'This date is in the future', fr: 'Cette date est dans le futur' },
+  'consent.versionNotYet': {
+    en: 'Version {version} of this form did not exist yet on {day}: check the version printed at the foot of the form',
+    fr: 'La version {version} de ce formulaire n’existait pas encore le {day} : vérifiez la version imprimée au bas du formulaire',
+  },
+  'consent.scanKind': { en: 'The scan is not the kind of file it claims to be.', fr: 'Le document numérisé n’est pas le type de fichier qu’il prétend être.' },
+  'consent.scanUnreadable': { en: 'This file is not a readable PDF, PNG or JPEG', fr: 'Ce fichier n’est pas un PDF, PNG ou JPEG lisible' },
+  'consent.writtenFirst': {
+    en: 'Written consent for sensitive areas is needed first: there is none in force for this visit',
+    fr: 'Un consentement écrit pour les zones sensibles est d’abord nécessaire : aucun n’est en vigueur pour cette visite',
+  },
+  'consent.notInWritten': {
+    en: 'Not in the written consent on file: {areas}. The patient must consent in writing first',
+    fr: 'Absent du consentement écrit au dossier : {areas}. Le patient doit d’abord consentir par écrit',
+  },
+  'consent.noSuchConsent': { en: 'This consent record does not exist.', fr: 'Ce consentement n’existe pas.' },
+  'consent.alreadyWithdrawn': {
+    en: 'This consent was already withdrawn on {day} by {who}.',
+    fr: 'Ce consentement a déjà été retiré le {day} par {who}.',
+  },
+  'consent.someone': { en: 'someone', fr: 'quelqu’un' },
+  'consent.pdfMissing': {
+    en: 'The signed PDF of this consent is missing from the documents folder. Restore it from a backup.',
+    fr: 'Le PDF signé de ce consentement est absent du dossier des documents. Restaurez-le à partir d’une sauvegarde.',
+  },
+  'consent.pdfChanged': {
+    en: 'The signed PDF of this consent has been changed since it was signed. It is not shown; restore it from a backup.',
+    fr: 'Le PDF signé de ce consentement a été modifié depuis sa signature. Il n’est pas affiché; restaurez-le à partir d’une sauvegarde.',
+  },
+  'consent.noViewer': { en: 'No PDF viewer could open the file on this computer.', fr: 'Aucun lecteur de PDF n’a pu ouvrir le fichier sur cet ordinateur.' },
+  'consent.pdfFailed': { en: 'The consent PDF could not be made: {reason}', fr: 'Le PDF du consentement n’a pas pu être créé : {reason}' },
+  'consent.pdfRefused': { en: 'The consent PDF cannot be made: {reason}', fr: 'Le PDF du consentement ne peut pas être créé : {reason}' },
+  'consent.fontMissing': {
+    en: 'The PDF font {fonts} is missing from {folder}. Reinstall Rapport to restore it.',
+    fr: 'La police PDF {fonts} est absente de {folder}. Réinstallez Rapport pour la rétablir.',
+  },
+  'consent.fontsUnreadable': {
+    en: 'The PDF fonts in {folder} cannot be read ({reason}). Reinstall Rapport to restore them.',
+    fr: 'Les polices PDF de {folder} ne peuvent pas être lues ({reason}). Réinstallez Rapport pour les rétablir.',
+  },
+  'consent.signatureEmpty': { en: 'The signature is empty: sign in the box first', fr: 'La signature est vide : signez d’abord dans le cadre' },
+  'consent.signatureNotPng': { en: 'The signature is not a PNG image', fr: 'La signature n’est pas une image PNG' },
+  'consent.signatureUnreadable': { en: 'The signature image cannot be read: {reason}', fr: 'L’image de la signature ne peut pas être lue : {reason}' },
+  'consent.signatureBlank': { en: 'The signature box is empty: ask the patient to sign', fr: 'Le cadre de signature est vide : demandez au patient de signer' },
+  'patientMode.alreadyOn': { en: 'Patient mode is already on.', fr: 'Le mode patient est déjà activé.' },
+  'patientMode.signedAlready': { en: 'This form is already signed in this session.', fr: 'Ce formulaire est déjà signé pendant cette séance.' },
+  'patientMode.signedAlreadyField': { en: 'Already signed in this session', fr: 'Déjà signé pendant cette séance' },
+  'patientMode.chooseName': { en: 'Choose your name, then enter your PIN.', fr: 'Choisissez votre nom, puis entrez votre NIP.' },
+  'patientMode.chooseNameField': { en: 'Choose your name', fr: 'Choisissez votre nom' },
+  'patientMode.locked': {
+    en: 'Patient mode is on: a staff member must unlock it with the PIN first.',
+    fr: 'Le mode patient est activé : un membre du personnel doit d’abord le déverrouiller avec son NIP.',
+  },
+} satisfies Record<string, Entry>;
