@@ -67,7 +67,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1).getByRole('rowheader')).toHaveText(/^today \d\d:\d\d$/);
-  await expect(rows.nth(1).getByRole('cell')).toHaveText(['1', '0', '0', /\d+ KB/, 'Restore…']);
+  await expect(rows.nth(1).getByRole('cell')).toHaveText(['1', '0', '0', /\d+ kB/, 'Restore…']);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: 'test-results/e2e/backup-screen.png' });
