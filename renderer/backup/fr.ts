@@ -14,7 +14,7 @@ export const fr: Record<string, string> = {
   'backup.list.none': 'Aucune sauvegarde dans ce dossier pour l’instant.',
   'backup.list.patients': 'Patients',
   'backup.list.restore': 'Restaurer…',
-  'backup.list.restoreOne': 'Restaurer la sauvegarde du {when}…',
+  'backup.list.restoreOne': 'Restaurer la sauvegarde ({when})…',
   'backup.list.size': 'Taille',
   'backup.list.taken': 'Faite le',
   'backup.list.title': 'Sauvegardes dans le dossier',
