@@ -77,7 +77,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
 
   await page.getByRole('button', { name: /Restore the backup of today/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
-  await expect(dialog).toContainText('1 patients, 0 consents, 0 documents');
+  await expect(dialog).toContainText('1 patient, 0 consents, 0 documents');
   await expect(dialog.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Check this backup' }).click();
   await expect(dialog.getByText(/Checked: every file is as it was written/)).toBeVisible();
