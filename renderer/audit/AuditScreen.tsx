@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, defineMessages, useIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
 import type { AuditFilter } from '../../shared/contract/audit';
 import type { SessionState } from '../../shared/contract/staff';
 import { useRead, useWrite } from '../ipc/hooks';
@@ -7,7 +8,14 @@ import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 
 type User = NonNullable<SessionState['user']>;
-const problems = { altered: 'was changed', missing: 'is missing', unlinked: 'was slipped in, or the one before it replaced' } as const;
+type Check = { ok: boolean; checked: number; firstBroken?: { seq: number; problem: 'altered' | 'missing' | 'unlinked' } | null };
+/** What a broken link is, as a clause the sentences below put in. */
+const problems: Record<'altered' | 'missing' | 'unlinked', MessageDescriptor> = defineMessages({
+  altered: { id: 'audit.problem.altered', defaultMessage: 'entry {seq} was changed' },
+  missing: { id: 'audit.problem.missing', defaultMessage: 'entry {seq} is missing' },
+  unlinked: { id: 'audit.problem.unlinked', defaultMessage: 'entry {seq} was slipped in, or the one before it replaced' },
+});
+const broken = (intl: IntlShape, r: Check) => intl.formatMessage(problems[r.firstBroken!.problem], { seq: r.firstBroken!.seq });
 
 /** Saves text as a file through the browser's own download: nothing leaves the PC. */
 function download(name: string, text: string) {
@@ -22,11 +30,16 @@ function download(name: string, text: string) {
 /** Loud when the start-up check found a break: the admin must know before anything else. */
 export function ChainAlarm() {
   const status = useRead('audit.status', {});
+  const intl = useIntl();
   const r = status.data?.startup;
   if (!r || r.ok || !r.firstBroken) return null;
   return (
     <p className="banner banner--error" role="alert">
-      The audit trail check at start-up found entry {r.firstBroken.seq} {problems[r.firstBroken.problem]}. Entries before it are intact. Keep a copy of the data folder and tell whoever looks after this PC.
+      <FormattedMessage
+        id="audit.alarm"
+        defaultMessage="The audit trail check at start-up found that {problem}. Entries before it are intact. Keep a copy of the data folder and tell whoever looks after this PC."
+        values={{ problem: broken(intl, r) }}
+      />
     </p>
   );
 }
@@ -35,17 +48,25 @@ function Verify() {
   const verify = useWrite('audit.verify', ['audit.status']);
   const startup = verify.data?.ok ? verify.data.value.startup : null;
   const full = verify.data?.ok ? verify.data.value.full : null;
-  const say = (r: NonNullable<typeof full>, what: string) =>
-    r.ok ? `${what}: ${r.checked.toLocaleString()} entries checked, every link in place.` : `${what}: entry ${r.firstBroken!.seq} ${problems[r.firstBroken!.problem]}. Entries before it are intact.`;
+  const intl = useIntl();
   return (
     <div className="audit__verify">
       <button type="button" className="button" onClick={() => verify.mutate({})} disabled={verify.isPending}>
-        Check the whole trail
+        <FormattedMessage id="audit.verify" defaultMessage="Check the whole trail" />
       </button>
       {full && (
         <p className={`banner ${full.ok ? 'banner--ok' : 'banner--error'}`} role={full.ok ? 'status' : 'alert'}>
-          {say(full, 'The whole trail')}
-          {startup && !startup.ok ? ` At start-up: ${say(startup, 'the newest entries').replace(/^the newest entries: /, '')}` : ''}
+          {full.ok ? (
+            <FormattedMessage id="audit.verify.ok" defaultMessage="The whole trail: {count, plural, one {# entry} other {# entries}} checked, every link in place." values={{ count: full.checked }} />
+          ) : (
+            <FormattedMessage id="audit.verify.broken" defaultMessage="The whole trail: {problem}. Entries before it are intact." values={{ problem: broken(intl, full) }} />
+          )}
+          {startup && !startup.ok && (
+            <>
+              {' '}
+              <FormattedMessage id="audit.verify.startup" defaultMessage="At start-up: {problem}." values={{ problem: broken(intl, startup) }} />
+            </>
+          )}
         </p>
       )}
     </div>
@@ -61,6 +82,7 @@ export function AuditScreen({ user }: { user: User }) {
   const [draft, setDraft] = useState<AuditFilter>({});
   const [filter, setFilter] = useState<AuditFilter>({});
   const [message, setMessage] = useState<string | null>(null);
+  const intl = useIntl();
   const staff = useRead('staff.list', {}, { enabled: admin });
   const list = useRead('audit.list', { ...filter, limit: 200 }, { keepPrevious: true });
   const clean = (f: AuditFilter): AuditFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== undefined));
@@ -73,7 +95,12 @@ export function AuditScreen({ user }: { user: User }) {
     const r = await call('audit.export', clean(filter));
     if (!r.ok) return setMessage(r.error.message);
     download(r.value.fileName, r.value.csv);
-    setMessage(`Exported ${r.value.rows} entries to ${r.value.fileName}.`);
+    setMessage(
+      intl.formatMessage(
+        { id: 'audit.exported', defaultMessage: 'Exported {count, plural, one {# entry} other {# entries}} to {file}.' },
+        { count: r.value.rows, file: r.value.fileName },
+      ),
+    );
   }
   const bind = (key: keyof AuditFilter) => ({ value: draft[key] ?? '', onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }) });
   const errors = list.error && 'error' in list.error ? ((list.error as { error: { fields?: Record<string, string> } }).error.fields ?? {}) : {};
@@ -81,27 +108,34 @@ export function AuditScreen({ user }: { user: User }) {
   return (
     <section className="audit" aria-labelledby="audit-h">
       <h1 id="audit-h" className="screen-title">
-        Audit trail
+        <FormattedMessage id="audit.title" defaultMessage="Audit trail" />
       </h1>
-      {!admin && <p className="pane__hint">Your own entries. An admin sees everyone’s.</p>}
-      <form className="audit__filters" onSubmit={apply} aria-label="Filter the audit trail">
+      {!admin && (
+        <p className="pane__hint">
+          <FormattedMessage id="audit.ownOnly" defaultMessage="Your own entries. An admin sees everyone’s." />
+        </p>
+      )}
+      <form className="audit__filters" onSubmit={apply} aria-label={intl.formatMessage({ id: 'audit.filters', defaultMessage: 'Filter the audit trail' })}>
         {admin && (
           <SelectField
-            label="Person"
+            label={intl.formatMessage({ id: 'audit.filter.person', defaultMessage: 'Person' })}
             {...bind('staffId')}
-            options={[{ value: '', label: 'Everyone' }, ...(staff.data?.staff ?? []).map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name} (retired)` }))]}
+            options={[
+              { value: '', label: intl.formatMessage({ id: 'audit.filter.everyone', defaultMessage: 'Everyone' }) },
+              ...(staff.data?.staff ?? []).map((s) => ({ value: s.id, label: s.active ? s.name : intl.formatMessage({ id: 'audit.filter.retired', defaultMessage: '{name} (retired)' }, { name: s.name }) })),
+            ]}
           />
         )}
-        <TextField label="Patient record id" {...bind('patientId')} error={errors.patientId} autoComplete="off" />
-        <TextField label="Action starts with" {...bind('action')} placeholder="consent." />
-        <TextField label="From" type="date" {...bind('from')} error={errors.from} />
-        <TextField label="To" type="date" {...bind('to')} error={errors.to} />
+        <TextField label={intl.formatMessage({ id: 'audit.filter.patient', defaultMessage: 'Patient record id' })} {...bind('patientId')} error={errors.patientId} autoComplete="off" />
+        <TextField label={intl.formatMessage({ id: 'audit.filter.action', defaultMessage: 'Action starts with' })} {...bind('action')} placeholder="consent." />
+        <TextField label={intl.formatMessage({ id: 'audit.filter.from', defaultMessage: 'From' })} type="date" {...bind('from')} error={errors.from} />
+        <TextField label={intl.formatMessage({ id: 'audit.filter.to', defaultMessage: 'To' })} type="date" {...bind('to')} error={errors.to} />
         <div className="actions">
           <button type="submit" className="button button--primary">
-            Show
+            <FormattedMessage id="audit.filter.show" defaultMessage="Show" />
           </button>
           <button type="button" className="button" onClick={() => void exportCsv()}>
-            Export CSV
+            <FormattedMessage id="audit.export" defaultMessage="Export CSV" />
           </button>
         </div>
       </form>
@@ -116,17 +150,27 @@ export function AuditScreen({ user }: { user: User }) {
       <table className="table audit__table">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Detail</th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.when" defaultMessage="When" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.who" defaultMessage="Who" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.action" defaultMessage="Action" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.record" defaultMessage="Record" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.detail" defaultMessage="Detail" />
+            </th>
           </tr>
         </thead>
         <tbody>
           {(list.data?.entries ?? []).map((e) => (
             <tr key={e.seq}>
-              <td>{new Date(e.at).toLocaleString()}</td>
+              <td>{intl.formatDate(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
               <td>{e.actorName ?? '—'}</td>
               <td>{e.action}</td>
               <td>
@@ -137,7 +181,11 @@ export function AuditScreen({ user }: { user: User }) {
           ))}
         </tbody>
       </table>
-      {list.data && list.data.entries.length === 0 && <p className="muted">No entries match.</p>}
+      {list.data && list.data.entries.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="audit.none" defaultMessage="No entries match." />
+        </p>
+      )}
     </section>
   );
 }

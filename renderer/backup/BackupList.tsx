@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { BackupSummary } from '../../shared/contract/backup';
 import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
@@ -12,38 +13,57 @@ export function BackupList({ running }: { running: boolean }) {
   const list = useRead('backup.list', {});
   const [chosen, setChosen] = useState<BackupSummary | null>(null);
   const backups = list.data?.backups ?? [];
+  const intl = useIntl();
   return (
     <section className="settings__data" aria-labelledby="backup-list-h">
-      <h2 id="backup-list-h">Backups in the folder</h2>
+      <h2 id="backup-list-h">
+        <FormattedMessage id="backup.list.title" defaultMessage="Backups in the folder" />
+      </h2>
       {list.isError && <Problem message={list.error.message} />}
       {backups.length === 0 ? (
-        <p className="muted">No backups in this folder yet.</p>
+        <p className="muted">
+          <FormattedMessage id="backup.list.none" defaultMessage="No backups in this folder yet." />
+        </p>
       ) : (
         <table className="backup__table">
-          <caption className="visually-hidden">Backups, newest first</caption>
+          <caption className="visually-hidden">
+            <FormattedMessage id="backup.list.caption" defaultMessage="Backups, newest first" />
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Patients</th>
-              <th scope="col">Consents</th>
-              <th scope="col">Documents</th>
-              <th scope="col">Size</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <FormattedMessage id="backup.list.taken" defaultMessage="Taken" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="backup.list.patients" defaultMessage="Patients" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="backup.list.consents" defaultMessage="Consents" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="backup.list.documents" defaultMessage="Documents" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="backup.list.size" defaultMessage="Size" />
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">
+                  <FormattedMessage id="backup.list.actions" defaultMessage="Actions" />
+                </span>
               </th>
             </tr>
           </thead>
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>
-                <th scope="row">{when(b.createdAt)}</th>
+                <th scope="row">{when(intl, b.createdAt)}</th>
                 <td>{b.patients}</td>
                 <td>{b.consents}</td>
                 <td>{b.documents}</td>
-                <td>{size(b.bytes)}</td>
+                <td>{size(intl, b.bytes)}</td>
                 <td>
-                  <button type="button" className="button button--small" onClick={() => setChosen(b)} disabled={running} aria-label={`Restore the backup of ${when(b.createdAt)}…`}>
-                    Restore…
+                  <button type="button" className="button button--small" onClick={() => setChosen(b)} disabled={running} aria-label={intl.formatMessage({ id: 'backup.list.restoreOne', defaultMessage: 'Restore the backup of {when}…' }, { when: when(intl, b.createdAt) })}>
+                    <FormattedMessage id="backup.list.restore" defaultMessage="Restore…" />
                   </button>
                 </td>
               </tr>
@@ -51,7 +71,7 @@ export function BackupList({ running }: { running: boolean }) {
           </tbody>
         </table>
       )}
-      <Dialog title="Restore a backup" open={chosen !== null} onClose={() => setChosen(null)} wide>
+      <Dialog title={intl.formatMessage({ id: 'backup.restore.title', defaultMessage: 'Restore a backup' })} open={chosen !== null} onClose={() => setChosen(null)} wide>
         {chosen && (
           <RestoreSteps
             backup={chosen}
@@ -70,6 +90,7 @@ function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary;
   const [checked, setChecked] = useState<BackupSummary | null>(null);
   const [busy, setBusy] = useState<'checking' | 'restoring' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const intl = useIntl();
 
   async function verify() {
     setBusy('checking');
@@ -95,35 +116,48 @@ function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary;
     <div>
       <dl className="detail">
         <div className="detail__item">
-          <dt>Taken</dt>
-          <dd>{when(backup.createdAt)}</dd>
+          <dt>
+            <FormattedMessage id="backup.list.taken" defaultMessage="Taken" />
+          </dt>
+          <dd>{when(intl, backup.createdAt)}</dd>
         </div>
         <div className="detail__item">
-          <dt>Holds</dt>
+          <dt>
+            <FormattedMessage id="backup.restore.holds" defaultMessage="Holds" />
+          </dt>
           <dd>
-            {backup.patients} patients, {backup.consents} consents, {backup.documents} documents ({size(backup.bytes)})
+            <FormattedMessage
+              id="backup.restore.contents"
+              defaultMessage="{patients, plural, one {# patient} other {# patients}}, {consents, plural, one {# consent} other {# consents}}, {documents, plural, one {# document} other {# documents}} ({size})"
+              values={{ patients: backup.patients, consents: backup.consents, documents: backup.documents, size: size(intl, backup.bytes) }}
+            />
           </dd>
         </div>
       </dl>
-      <p>Restoring replaces the data in use now with this backup. The current data is set aside whole first, so the restore can be undone. Work recorded since this backup will not be in the restored data.</p>
+      <p>
+        <FormattedMessage
+          id="backup.restore.explain"
+          defaultMessage="Restoring replaces the data in use now with this backup. The current data is set aside whole first, so the restore can be undone. Work recorded since this backup will not be in the restored data."
+        />
+      </p>
       {checked ? (
         <p className="banner banner--ok" role="status">
-          Checked: every file is as it was written, and the database passes its integrity check.
+          <FormattedMessage id="backup.restore.checked" defaultMessage="Checked: every file is as it was written, and the database passes its integrity check." />
         </p>
       ) : null}
       <Problem message={problem} />
       <div className="actions">
         {checked ? (
           <button type="button" className="button button--danger" onClick={run} disabled={busy !== null} autoFocus /* the check replaced the button that had focus */>
-            {busy === 'restoring' ? 'Restoring…' : 'Restore this backup'}
+            {busy === 'restoring' ? <FormattedMessage id="backup.restore.running" defaultMessage="Restoring…" /> : <FormattedMessage id="backup.restore.run" defaultMessage="Restore this backup" />}
           </button>
         ) : (
           <button type="button" className="button button--primary" onClick={verify} disabled={busy !== null}>
-            {busy === 'checking' ? 'Checking…' : 'Check this backup'}
+            {busy === 'checking' ? <FormattedMessage id="backup.restore.checking" defaultMessage="Checking…" /> : <FormattedMessage id="backup.restore.check" defaultMessage="Check this backup" />}
           </button>
         )}
         <button type="button" className="button" onClick={onCancel} disabled={busy === 'restoring'}>
-          Cancel
+          <FormattedMessage id="backup.restore.cancel" defaultMessage="Cancel" />
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { backupContract, type BackupStatus } from '../../shared/contract/backup';
 import { keys, useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
@@ -25,7 +26,7 @@ export function BackupScreen() {
   return (
     <div className="settings backup">
       <h1 className="screen-title" tabIndex={-1} ref={headingRef}>
-        Backups
+        <FormattedMessage id="backup.screen.title" defaultMessage="Backups" />
       </h1>
       {status.data && <Now status={status.data} />}
       {status.data && <FolderForm status={status.data} />}
@@ -40,6 +41,7 @@ function Now({ status }: { status: BackupStatus }) {
   const client = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const intl = useIntl();
 
   async function backUp() {
     setProblem(null);
@@ -52,34 +54,41 @@ function Now({ status }: { status: BackupStatus }) {
     if (!r.ok) return setProblem(r.error.message);
     // Everything on screen came from the data that was just put back.
     await client.invalidateQueries();
-    setDone('The restore was undone: the data from before it is back in use.');
+    setDone(intl.formatMessage({ id: 'backup.screen.undone', defaultMessage: 'The restore was undone: the data from before it is back in use.' }));
   }
 
   return (
     <section className="settings__data" aria-labelledby="backup-now-h">
-      <h2 id="backup-now-h">Last good backup</h2>
-      <p className="backup__last">{status.lastGoodAt ? when(status.lastGoodAt) : 'None yet'}</p>
+      <h2 id="backup-now-h">
+        <FormattedMessage id="backup.screen.lastGood" defaultMessage="Last good backup" />
+      </h2>
+      <p className="backup__last">{status.lastGoodAt ? when(intl, status.lastGoodAt) : <FormattedMessage id="backup.screen.noneYet" defaultMessage="None yet" />}</p>
       {status.warning !== 'none' && !status.running && (
         <p className="banner banner--warning" role="status">
-          {warningText[status.warning]} {status.warning === 'failed' && status.lastError}
+          {intl.formatMessage(warningText[status.warning])} {status.warning === 'failed' && status.lastError}
         </p>
       )}
-      <p className="pane__hint">Rapport backs up every day and when it closes, and checks each backup before it counts. Seven daily, four weekly and twelve monthly backups are kept.</p>
+      <p className="pane__hint">
+        <FormattedMessage
+          id="backup.screen.how"
+          defaultMessage="Rapport backs up every day and when it closes, and checks each backup before it counts. Seven daily, four weekly and twelve monthly backups are kept."
+        />
+      </p>
       {status.running ? (
         <div className="backup__progress">
-          <label htmlFor="backup-progress">{phaseText[status.running.phase]}…</label>
+          <label htmlFor="backup-progress">{intl.formatMessage(phaseText[status.running.phase])}…</label>
           <progress id="backup-progress" max={1} value={status.running.fraction}>
-            {Math.round(status.running.fraction * 100)}%
+            {intl.formatNumber(status.running.fraction, { style: 'percent' })}
           </progress>
         </div>
       ) : (
         <div className="actions">
           <button type="button" className="button button--primary" onClick={backUp} disabled={!status.folder || start.isPending}>
-            Back up now
+            <FormattedMessage id="backup.screen.now" defaultMessage="Back up now" />
           </button>
           {status.canUndoRestore && (
             <button type="button" className="button" onClick={undoRestore} disabled={undo.isPending}>
-              Undo the last restore
+              <FormattedMessage id="backup.screen.undo" defaultMessage="Undo the last restore" />
             </button>
           )}
         </div>
@@ -87,7 +96,7 @@ function Now({ status }: { status: BackupStatus }) {
       {/* Said from main's state, not the page's: a restore reopens the app, and the person signs in again. */}
       {status.canUndoRestore && !status.running && (
         <p className="banner banner--ok" role="status">
-          A backup was restored. The data from before it was set aside: “Undo the last restore” puts it back.
+          <FormattedMessage id="backup.screen.restored" defaultMessage="A backup was restored. The data from before it was set aside: “Undo the last restore” puts it back." />
         </p>
       )}
       {done && (
@@ -104,6 +113,7 @@ function FolderForm({ status }: { status: BackupStatus }) {
   const [folder, setFolder] = useState(status.folder ?? '');
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
+  const intl = useIntl();
   const save = useWrite('backup.setFolder', ['backup.status', 'backup.list']);
 
   async function submit(e: FormEvent) {
@@ -117,23 +127,25 @@ function FolderForm({ status }: { status: BackupStatus }) {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="backup-folder-h">
-      <h2 id="backup-folder-h">Backup folder</h2>
+      <h2 id="backup-folder-h">
+        <FormattedMessage id="backup.folder.title" defaultMessage="Backup folder" />
+      </h2>
       <TextField
-        label="Folder for backups"
+        label={intl.formatMessage({ id: 'backup.folder.label', defaultMessage: 'Folder for backups' })}
         value={folder}
         onChange={(e) => setFolder(e.target.value)}
         error={error}
         required
-        hint="A USB drive, a second disk or a network share: not the disk Rapport's data is on. For example E:\Rapport backups"
+        hint={intl.formatMessage({ id: 'backup.folder.hint', defaultMessage: 'A USB drive, a second disk or a network share: not the disk Rapport’s data is on. For example E:\\Rapport backups' })}
       />
       {saved && (
         <p className="banner banner--ok" role="status">
-          Backups will go to this folder.
+          <FormattedMessage id="backup.folder.saved" defaultMessage="Backups will go to this folder." />
         </p>
       )}
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending}>
-          Save folder
+          <FormattedMessage id="backup.folder.save" defaultMessage="Save folder" />
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { read } from '../ipc/client';
 import { keys } from '../ipc/hooks';
 import { href } from '../app/route';
@@ -16,27 +17,33 @@ export function BackupStatusLine() {
     queryFn: () => read('backup.status', {}),
     refetchInterval: (q) => (q.state.data?.running ? 1000 : 60_000),
   });
+  const intl = useIntl();
   const s = status.data;
   if (!s) return null;
   if (s.running) {
     return (
       <a className="backup-line" href={href({ screen: 'backup' })}>
-        {phaseText[s.running.phase]}… {Math.round(s.running.fraction * 100)}%
+        {intl.formatMessage(phaseText[s.running.phase])}… {intl.formatNumber(s.running.fraction, { style: 'percent' })}
       </a>
     );
   }
   if (s.warning === 'none') {
     return (
       <a className="backup-line" href={href({ screen: 'backup' })}>
-        Backed up {s.lastGoodAt ? when(s.lastGoodAt) : ''}
+        <FormattedMessage id="backup.line.backedUp" defaultMessage="Backed up {when}" values={{ when: s.lastGoodAt ? when(intl, s.lastGoodAt) : '' }} />
       </a>
     );
   }
   return (
     <span className="backup-line" role="status">
       <a className="backup-line--warn" href={href({ screen: 'backup' })}>
-        {warningText[s.warning]}
-        {s.lastGoodAt ? ` Last good backup: ${when(s.lastGoodAt)}.` : ''}
+        {intl.formatMessage(warningText[s.warning])}
+        {s.lastGoodAt && (
+          <>
+            {' '}
+            <FormattedMessage id="backup.line.lastGood" defaultMessage="Last good backup: {when}." values={{ when: when(intl, s.lastGoodAt) }} />
+          </>
+        )}
       </a>
     </span>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
 import { formsToSign } from '../../shared/consent/needs';
 import { ageOn, relationshipLabels } from '../../shared/consent/signer';
@@ -15,9 +16,16 @@ import { WhoFields } from '../staff/WhoFields';
 const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 type Locale = keyof typeof localeLabels;
 
-const signerOptions = signerRelationships.map((value) => ({ value, label: value === 'self' ? 'The patient' : `${relationshipLabels['en-CA'][value]} (substitute decision-maker)` }));
+const words: Record<'cancel' | 'close' | 'printer' | 'defaultPrinter' | 'sent', MessageDescriptor> = defineMessages({
+  cancel: { id: 'consent.dialog.cancel', defaultMessage: 'Cancel' },
+  close: { id: 'consent.dialog.close', defaultMessage: 'Close' },
+  printer: { id: 'consent.dialog.printer', defaultMessage: 'Printer' },
+  defaultPrinter: { id: 'consent.dialog.defaultPrinter', defaultMessage: 'Default printer' },
+  sent: { id: 'consent.dialog.sent', defaultMessage: 'Sent to {printer} (job {job}).' },
+});
 
 function Choices({ template, value, onChange, error, legend }: { template: TemplateVersion; value: string[]; onChange(v: string[]): void; error?: string; legend: string }) {
+  const intl = useIntl();
   if (template.choices.length === 0) return null;
   // The privacy form: no channel is an answer the patient gives, never a blank.
   const none = template.kind === 'privacy' ? doNotContact : undefined;
@@ -27,7 +35,7 @@ function Choices({ template, value, onChange, error, legend }: { template: Templ
       {[...template.choices, ...(none ? [none] : [])].map((key) => (
         <label key={key} className="checkbox">
           <input type="checkbox" checked={value.includes(key)} onChange={(e) => onChange(toggleChoice(value, key, e.target.checked, none))} />
-          {choiceLabel(template, key)}
+          {choiceLabel(template, key, intl.locale as Locale)}
         </label>
       ))}
       {error && (
@@ -52,6 +60,7 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   // ticked by itself: the desk may have taken it by phone already; missing or due is said.
   const intakeState = useRead('intake.status', { patientIds: [patient.id] }).data?.statuses[0]?.state;
   const [intake, setIntake] = useState(false);
+  const intl = useIntl();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,20 +71,31 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   }
 
   return (
-    <Dialog title="Sign consent forms on screen" open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.prepare.title', defaultMessage: 'Sign consent forms on screen' })} open={open} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <fieldset className={errors.kinds ? 'field--invalid' : undefined}>
-          <legend>Forms to sign</legend>
+          <legend>
+            <FormattedMessage id="consent.prepare.forms" defaultMessage="Forms to sign" />
+          </legend>
           <label className="checkbox">
             <input type="checkbox" checked={intake} onChange={(e) => setIntake(e.target.checked)} />
-            Health history first {intakeState && intakeState !== 'current' && <span className="pill pill--warn">{intakeState === 'none' ? 'none yet' : 'due for review'}</span>}
+            <FormattedMessage id="consent.prepare.intake" defaultMessage="Health history first" />{' '}
+            {intakeState && intakeState !== 'current' && (
+              <span className="pill pill--warn">
+                {intakeState === 'none' ? (
+                  <FormattedMessage id="consent.prepare.intakeNone" defaultMessage="none yet" />
+                ) : (
+                  <FormattedMessage id="consent.prepare.intakeDue" defaultMessage="due for review" />
+                )}
+              </span>
+            )}
           </label>
           {kindOrder.map((k) => {
             const item = items.find((i) => i.kind === k)!;
             return (
               <label key={k} className="checkbox">
                 <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
-                {item.name} <span className="muted">({stateLabels[item.state]})</span>
+                {item.name} <span className="muted">({intl.formatMessage(stateLabels[item.state])})</span>
               </label>
             );
           })}
@@ -85,12 +105,25 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
             </span>
           )}
         </fieldset>
-        <SelectField label="Language of the forms" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} hint={patient.language ? `The record says: ${patient.language}` : undefined} />
+        <SelectField
+          label={intl.formatMessage({ id: 'consent.prepare.locale', defaultMessage: 'Language of the forms' })}
+          value={locale}
+          onChange={(e) => setLocale(e.target.value as Locale)}
+          options={localeOptions}
+          hint={patient.language ? intl.formatMessage({ id: 'consent.prepare.recordSays', defaultMessage: 'The record says: {language}' }, { language: patient.language }) : undefined}
+        />
         <SignerFields patient={patient} value={signer} onChange={setSigner} errors={{ relationship: errors['substitute.relationship'], name: errors['substitute.name'] }} />
-        <WhoFields role="Explained by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
-        <p className="pane__hint">The screen will show only the forms. A staff member’s own PIN is needed to leave.</p>
+        <WhoFields role={intl.formatMessage({ id: 'consent.prepare.explainedBy', defaultMessage: 'Explained by' })} witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
+        <p className="pane__hint">
+          <FormattedMessage id="consent.prepare.hint" defaultMessage="The screen will show only the forms. A staff member’s own PIN is needed to leave." />
+        </p>
         <Problem message={!errors.kinds && !errors.witnessId && !errors['substitute.name'] ? errors._ : null} />
-        <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
+        <Actions
+          submit={<FormattedMessage id="consent.prepare.submit" defaultMessage="Hand the screen to the patient" />}
+          cancel={intl.formatMessage(words.cancel)}
+          busy={enter.isPending}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
@@ -105,18 +138,34 @@ function SignerFields({ patient, value, onChange, errors, nameLabel }: {
   nameLabel?: string;
 }) {
   const age = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10));
+  const intl = useIntl();
+  const desk = intl.locale as Locale;
+  const signerOptions = signerRelationships.map((value) => ({
+    value,
+    label:
+      value === 'self'
+        ? intl.formatMessage({ id: 'consent.signer.self', defaultMessage: 'The patient' })
+        : intl.formatMessage({ id: 'consent.signer.substitute', defaultMessage: '{relationship} (substitute decision-maker)' }, { relationship: relationshipLabels[desk][value] }),
+  }));
   return (
     <>
       <SelectField
-        label="Who signs"
+        label={intl.formatMessage({ id: 'consent.signer.who', defaultMessage: 'Who signs' })}
         value={value.relationship}
         onChange={(e) => onChange({ ...value, relationship: e.target.value as SignerRelationship })}
         options={signerOptions}
         error={errors.relationship}
-        hint={age < 18 ? `${patient.firstName} is ${age}: a parent or guardian may sign if ${patient.firstName} cannot consent alone.` : undefined}
+        hint={
+          age < 18
+            ? intl.formatMessage(
+                { id: 'consent.signer.minor', defaultMessage: '{name} is {age}: a parent or guardian may sign if {name} cannot consent alone.' },
+                { name: patient.firstName, age },
+              )
+            : undefined
+        }
       />
       {value.relationship !== 'self' && (
-        <TextField label={nameLabel ?? 'Name of the person signing'} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} error={errors.name} />
+        <TextField label={nameLabel ?? intl.formatMessage({ id: 'consent.signer.name', defaultMessage: 'Name of the person signing' })} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} error={errors.name} />
       )}
     </>
   );
@@ -140,17 +189,18 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [version, setVersion] = useState(template.version);
   const print = useWrite('consent.print');
   const sign = useWrite('consent.sign');
+  const intl = useIntl();
 
   async function doPrint() {
     setPrinted(null);
     const r = await print.mutateAsync({ blankForm: { patientId: patient.id, kind: template.kind, locale, choices: [] }, printer: printer || undefined });
-    if (r.ok) setPrinted(`Sent to ${r.value.printer} (job ${r.value.jobId}).`);
+    if (r.ok) setPrinted(intl.formatMessage(words.sent, { printer: r.value.printer, job: r.value.jobId }));
     else setErrors({ printer: r.error.message });
   }
 
   async function onScan(file: File | undefined) {
     if (!file) return setScan(null);
-    if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) return setErrors({ 'signature.scan': 'Attach a PDF, PNG or JPEG scan' });
+    if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) return setErrors({ 'signature.scan': intl.formatMessage({ id: 'consent.paper.scanType', defaultMessage: 'Attach a PDF, PNG or JPEG scan' }) });
     setScan({ mimeType: file.type as 'application/pdf', dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())), name: file.name });
   }
 
@@ -170,24 +220,41 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   }
 
   const bind = (key: keyof typeof form) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
-  const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.isDefault ? `${p.name} (default)` : p.name }))];
+  const printerOptions = [
+    { value: '', label: intl.formatMessage(words.defaultPrinter) },
+    ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.isDefault ? intl.formatMessage({ id: 'consent.paper.isDefault', defaultMessage: '{printer} (default)' }, { printer: p.name }) : p.name })),
+  ];
 
   return (
-    <Dialog title={`${template.locales['en-CA'].name}: on paper`} open={open} onClose={onClose} wide>
+    <Dialog
+      title={intl.formatMessage({ id: 'consent.paper.title', defaultMessage: '{form}: on paper' }, { form: template.locales[intl.locale as Locale].name })}
+      open={open}
+      onClose={onClose}
+      wide
+    >
       <div className="paper">
         <section aria-labelledby="paper-print-h">
-          <h3 id="paper-print-h">1. Print the form</h3>
-          <SelectField label="Language of the form" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
-          <SelectField label="Printer" value={printer} onChange={(e) => setPrinter(e.target.value)} options={printerOptions} error={errors.printer} hint={printers.data && printers.data.printers.length === 0 ? 'No printer is set up on this computer.' : undefined} />
+          <h3 id="paper-print-h">
+            <FormattedMessage id="consent.paper.step1" defaultMessage="1. Print the form" />
+          </h3>
+          <SelectField label={intl.formatMessage({ id: 'consent.paper.locale', defaultMessage: 'Language of the form' })} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
+          <SelectField
+            label={intl.formatMessage(words.printer)}
+            value={printer}
+            onChange={(e) => setPrinter(e.target.value)}
+            options={printerOptions}
+            error={errors.printer}
+            hint={printers.data && printers.data.printers.length === 0 ? intl.formatMessage({ id: 'consent.paper.noPrinter', defaultMessage: 'No printer is set up on this computer.' }) : undefined}
+          />
           <button type="button" className="button" onClick={doPrint} disabled={print.isPending}>
-            Print blank form
+            <FormattedMessage id="consent.paper.print" defaultMessage="Print blank form" />
           </button>
           {printed && (
             <p className="banner banner--ok" role="status">
               {printed}
             </p>
           )}
-          {preview.data && <PdfView pdfBase64={preview.data.pdfBase64} label="Form to sign on paper" />}
+          {preview.data && <PdfView pdfBase64={preview.data.pdfBase64} label={intl.formatMessage({ id: 'consent.paper.preview', defaultMessage: 'Form to sign on paper' })} />}
           {preview.isError && (
             <p className="field__error" role="alert">
               {preview.error.message}
@@ -195,7 +262,9 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
           )}
         </section>
         <form onSubmit={record} noValidate aria-labelledby="paper-record-h">
-          <h3 id="paper-record-h">2. Record the signed form</h3>
+          <h3 id="paper-record-h">
+            <FormattedMessage id="consent.paper.step2" defaultMessage="2. Record the signed form" />
+          </h3>
           <SignerFields
             patient={patient}
             value={{ relationship, name: form.signerName }}
@@ -206,21 +275,29 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
               setRelationship(v.relationship);
             }}
             errors={{ relationship: errors['signature.signerRelationship'], name: errors['signature.signerName'] }}
-            nameLabel="Name of the substitute decision-maker"
+            nameLabel={intl.formatMessage({ id: 'consent.paper.substituteName', defaultMessage: 'Name of the substitute decision-maker' })}
           />
-          {relationship === 'self' && <TextField label="Signed by" {...bind('signerName')} error={errors['signature.signerName']} />}
-          <TextField label="Date signed" placeholder="YYYY-MM-DD" {...bind('signedOn')} error={errors['signature.signedOn']} />
+          {relationship === 'self' && <TextField label={intl.formatMessage({ id: 'consent.paper.signedBy', defaultMessage: 'Signed by' })} {...bind('signerName')} error={errors['signature.signerName']} />}
+          <TextField
+            label={intl.formatMessage({ id: 'consent.paper.signedOn', defaultMessage: 'Date signed' })}
+            placeholder={intl.formatMessage({ id: 'consent.paper.datePattern', defaultMessage: 'YYYY-MM-DD' })} {...bind('signedOn')} error={errors['signature.signedOn']} />
           <SelectField
-            label="Version printed on the form"
+            label={intl.formatMessage({ id: 'consent.paper.version', defaultMessage: 'Version printed on the form' })}
             value={String(version)}
             onChange={(e) => setVersion(Number(e.target.value))}
-            options={(versions.data?.versions ?? [template]).map((v) => ({ value: String(v.version), label: `Version ${v.version}${v.version === template.version ? ' (current)' : ''}` }))}
-            hint="At the foot of each page"
+            options={(versions.data?.versions ?? [template]).map((v) => ({ value: String(v.version), label:
+                v.version === template.version
+                  ? intl.formatMessage({ id: 'consent.paper.versionCurrent', defaultMessage: 'Version {version} (current)' }, { version: v.version })
+                  : intl.formatMessage({ id: 'consent.paper.versionOld', defaultMessage: 'Version {version}' }, { version: v.version }),
+            }))}
+            hint={intl.formatMessage({ id: 'consent.paper.versionHint', defaultMessage: 'At the foot of each page' })}
           />
-          <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend="Boxes ticked on the paper form" />
-          <WhoFields role="Explained and seen signed by" witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
+          <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend={intl.formatMessage({ id: 'consent.paper.choices', defaultMessage: 'Boxes ticked on the paper form' })} />
+          <WhoFields role={intl.formatMessage({ id: 'consent.paper.explainedBy', defaultMessage: 'Explained and seen signed by' })} witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
           <div className="field">
-            <label htmlFor="paper-scan">Scan of the signed form (optional)</label>
+            <label htmlFor="paper-scan">
+              <FormattedMessage id="consent.paper.scan" defaultMessage="Scan of the signed form (optional)" />
+            </label>
             <input id="paper-scan" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void onScan(e.target.files?.[0])} />
             {errors['signature.scan'] && (
               <span className="field__error" role="alert">
@@ -229,7 +306,12 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
             )}
           </div>
           <Problem message={errors._} />
-          <Actions submit="Record paper signature" busy={sign.isPending} onCancel={onClose} cancel="Close" />
+          <Actions
+            submit={<FormattedMessage id="consent.paper.submit" defaultMessage="Record paper signature" />}
+            busy={sign.isPending}
+            onCancel={onClose}
+            cancel={intl.formatMessage(words.close)}
+          />
         </form>
       </div>
     </Dialog>
@@ -241,6 +323,7 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
   const [areas, setAreas] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const verbal = useWrite('consent.recordVerbal');
+  const intl = useIntl();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await verbal.mutateAsync({ patientId: patient.id, areas: areas as (typeof sensitiveAreas)[number][] });
@@ -248,22 +331,30 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
   return (
-    <Dialog title="Record spoken consent for today" open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.verbal.title', defaultMessage: 'Record spoken consent for today' })} open={open} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {written.state === 'on_file' ? (
-          <p>Spoken consent confirms the written consent on file; only the areas it covers can be chosen.</p>
+          <p>
+            <FormattedMessage id="consent.verbal.confirms" defaultMessage="Spoken consent confirms the written consent on file; only the areas it covers can be chosen." />
+          </p>
         ) : (
-          <p className="banner banner--warning">Written consent for sensitive areas is {stateLabels[written.state].toLowerCase()}: the patient must consent in writing before spoken consent can be recorded.</p>
+          <p className="banner banner--warning">
+            <FormattedMessage
+              id="consent.verbal.notInForce"
+              defaultMessage="Written consent for sensitive areas is {state}: the patient must consent in writing before spoken consent can be recorded."
+              values={{ state: intl.formatMessage(stateLabels[written.state]).toLowerCase() }}
+            />
+          </p>
         )}
-        <Choices template={{ ...template, choices: written.state === 'on_file' ? written.choices : [] }} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend="Areas the patient agreed to today" />
+        <Choices template={{ ...template, choices: written.state === 'on_file' ? written.choices : [] }} value={areas} onChange={setAreas} error={errors.areas ?? errors.choices} legend={intl.formatMessage({ id: 'consent.verbal.areas', defaultMessage: 'Areas the patient agreed to today' })} />
         {errors.areas && written.state !== 'on_file' && (
           <span className="field__error" role="alert">
             {errors.areas}
           </span>
         )}
-        <WhoFields role="Asked by" />
+        <WhoFields role={intl.formatMessage({ id: 'consent.verbal.askedBy', defaultMessage: 'Asked by' })} />
         <Problem message={!errors.areas ? errors._ : null} />
-        <Actions submit="Record spoken consent" busy={verbal.isPending} onCancel={onClose} />
+        <Actions submit={<FormattedMessage id="consent.verbal.submit" defaultMessage="Record spoken consent" />} cancel={intl.formatMessage(words.cancel)} busy={verbal.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -274,6 +365,7 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const withdraw = useWrite('consent.withdraw');
+  const intl = useIntl();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await withdraw.mutateAsync({ consentId, reason });
@@ -281,13 +373,21 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
   return (
-    <Dialog title={`Withdraw: ${name}`} open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.withdraw.title', defaultMessage: 'Withdraw: {form}' }, { form: name })} open={open} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p>The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again.</p>
-        <TextField label="Reason given" value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
-        <WhoFields role="Recorded by" />
+        <p>
+          <FormattedMessage id="consent.withdraw.explain" defaultMessage="The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again." />
+        </p>
+        <TextField label={intl.formatMessage({ id: 'consent.withdraw.reason', defaultMessage: 'Reason given' })} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} autoFocus />
+        <WhoFields role={intl.formatMessage({ id: 'consent.withdraw.recordedBy', defaultMessage: 'Recorded by' })} />
         <Problem message={!errors.reason ? errors._ : null} />
-        <Actions submit="Withdraw consent" tone="danger" busy={withdraw.isPending} onCancel={onClose} cancel="Keep it" />
+        <Actions
+          submit={<FormattedMessage id="consent.withdraw.submit" defaultMessage="Withdraw consent" />}
+          tone="danger"
+          busy={withdraw.isPending}
+          onCancel={onClose}
+          cancel={intl.formatMessage({ id: 'consent.withdraw.keep', defaultMessage: 'Keep it' })}
+        />
       </form>
     </Dialog>
   );
@@ -301,33 +401,34 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const print = useWrite('consent.print');
   const viewer = useWrite('consent.openInViewer');
-  const printerOptions = [{ value: '', label: 'Default printer' }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
+  const intl = useIntl();
+  const printerOptions = [{ value: '', label: intl.formatMessage(words.defaultPrinter) }, ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.name }))];
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>
       <Problem message={doc.error?.message} />
       {doc.data && (
         <>
           <div className="actions">
-            <SelectField label="Printer" value={printer} onChange={(e) => setPrinter(e.target.value)} options={printerOptions} />
+            <SelectField label={intl.formatMessage(words.printer)} value={printer} onChange={(e) => setPrinter(e.target.value)} options={printerOptions} />
             <button
               type="button"
               className="button button--primary"
               onClick={async () => {
                 const r = await print.mutateAsync({ consentId, printer: printer || undefined });
-                setMessage(r.ok ? { ok: true, text: `Sent to ${r.value.printer} (job ${r.value.jobId}).` } : { ok: false, text: r.error.message });
+                setMessage(r.ok ? { ok: true, text: intl.formatMessage(words.sent, { printer: r.value.printer, job: r.value.jobId }) } : { ok: false, text: r.error.message });
               }}
             >
-              Print
+              <FormattedMessage id="consent.document.print" defaultMessage="Print" />
             </button>
             <button
               type="button"
               className="button"
               onClick={async () => {
                 const r = await viewer.mutateAsync({ consentId });
-                setMessage(r.ok ? { ok: true, text: 'Opened in the PDF viewer.' } : { ok: false, text: r.error.message });
+                setMessage(r.ok ? { ok: true, text: intl.formatMessage({ id: 'consent.document.opened', defaultMessage: 'Opened in the PDF viewer.' }) } : { ok: false, text: r.error.message });
               }}
             >
-              Open in PDF viewer
+              <FormattedMessage id="consent.document.open" defaultMessage="Open in PDF viewer" />
             </button>
           </div>
           {message && (
@@ -335,13 +436,15 @@ export function DocumentDialog({ consentId, title, open, onClose }: { consentId:
               {message.text}
             </p>
           )}
-          <p className="banner banner--ok">Unchanged since it was signed.</p>
+          <p className="banner banner--ok">
+            <FormattedMessage id="consent.document.unchanged" defaultMessage="Unchanged since it was signed." />
+          </p>
           <PdfView pdfBase64={doc.data.pdfBase64} label={title} />
         </>
       )}
       <div className="actions">
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {intl.formatMessage(words.close)}
         </button>
       </div>
     </Dialog>

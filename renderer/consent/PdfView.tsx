@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import * as pdfjs from 'pdfjs-dist';
+import { useIntl } from 'react-intl';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { base64ToBytes } from './words';
 
@@ -13,6 +14,7 @@ export function PdfView({ pdfBase64, label }: { pdfBase64: string; label: string
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pages, setPages] = useState(0);
+  const intl = useIntl();
 
   useEffect(() => {
     let cancelled = false;
@@ -32,17 +34,17 @@ export function PdfView({ pdfBase64, label }: { pdfBase64: string; label: string
           canvas.height = viewport.height;
           canvas.className = 'pdf__page';
           canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', `${label}, page ${n} of ${doc.numPages}`);
+          canvas.setAttribute('aria-label', intl.formatMessage({ id: 'consent.pdf.page', defaultMessage: '{label}, page {n} of {of}' }, { label, n, of: doc.numPages }));
           container.appendChild(canvas);
           await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
         }
       })
-      .catch(() => !cancelled && setError('This PDF could not be shown.'));
+      .catch(() => !cancelled && setError(intl.formatMessage({ id: 'consent.pdf.unreadable', defaultMessage: 'This PDF could not be shown.' })));
     return () => {
       cancelled = true;
       void task.destroy();
     };
-  }, [pdfBase64, label]);
+  }, [pdfBase64, label, intl]);
 
   return (
     <div className="pdf" aria-busy={pages === 0 && !error}>
@@ -52,7 +54,7 @@ export function PdfView({ pdfBase64, label }: { pdfBase64: string; label: string
         </p>
       )}
       {/* Focusable, so the pages scroll from the keyboard too. */}
-      <div ref={host} className="pdf__pages" data-pages={pages} tabIndex={0} role="group" aria-label={`${label}: ${pages} page${pages === 1 ? '' : 's'}`} />
+      <div ref={host} className="pdf__pages" data-pages={pages} tabIndex={0} role="group" aria-label={intl.formatMessage({ id: 'consent.pdf.pages', defaultMessage: '{label}: {pages, plural, one {# page} other {# pages}}' }, { label, pages })} />
     </div>
   );
 }

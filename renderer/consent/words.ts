@@ -1,16 +1,18 @@
+import { defineMessages, type MessageDescriptor } from 'react-intl';
+import type { Locale } from '../../shared/contract/settings';
 import { doNotContact, type ConsentKind, type ConsentState, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
 import { neededBeforeTreatment } from '../../shared/consent/needs';
 import { doNotContactLabels } from '../../shared/consent/signer';
 
 /** How the desk reads consent states: short, and saying what to do. */
-export const stateLabels: Record<ConsentState, string> = {
-  on_file: 'On file',
-  missing: 'Missing',
-  expired: 'Expired',
-  withdrawn: 'Withdrawn',
-  reconsent: 'Re-consent needed',
-  needed_this_visit: 'Needed this visit',
-};
+export const stateLabels: Record<ConsentState, MessageDescriptor> = defineMessages({
+  on_file: { id: 'consent.state.onFile', defaultMessage: 'On file' },
+  missing: { id: 'consent.state.missing', defaultMessage: 'Missing' },
+  expired: { id: 'consent.state.expired', defaultMessage: 'Expired' },
+  withdrawn: { id: 'consent.state.withdrawn', defaultMessage: 'Withdrawn' },
+  reconsent: { id: 'consent.state.reconsent', defaultMessage: 'Re-consent needed' },
+  needed_this_visit: { id: 'consent.state.neededThisVisit', defaultMessage: 'Needed this visit' },
+});
 
 /**
  * How loud a state is: anything still needed before treatment is red, the loudest thing
@@ -23,14 +25,18 @@ export function stateTone(item: Pick<ConsentStatus, 'kind' | 'state'>): 'ok' | '
   return item.state === 'missing' && item.kind === 'sensitive_areas' ? 'muted' : 'warn';
 }
 
-/** A choice as the desk reads it, the privacy form's explicit "do not contact me" included. */
-export function choiceLabel(template: TemplateVersion, key: string): string {
-  return key === doNotContact ? doNotContactLabels['en-CA'] : (template.locales['en-CA'].choiceLabels[key] ?? key);
+/** A choice as the desk reads it, in the desk's language (the form has both), the privacy form's explicit "do not contact me" included. */
+export function choiceLabel(template: TemplateVersion, key: string, locale: Locale): string {
+  return key === doNotContact ? doNotContactLabels[locale] : (template.locales[locale].choiceLabels[key] ?? key);
 }
 
 export const kindOrder: ConsentKind[] = ['treatment', 'outbreak', 'privacy', 'sensitive_areas'];
 
-export const methodLabels = { screen: 'Signed on screen', paper: 'Signed on paper', verbal: 'Spoken consent' } as const;
+export const methodLabels: Record<'screen' | 'paper' | 'verbal', MessageDescriptor> = defineMessages({
+  screen: { id: 'consent.method.screen', defaultMessage: 'Signed on screen' },
+  paper: { id: 'consent.method.paper', defaultMessage: 'Signed on paper' },
+  verbal: { id: 'consent.method.verbal', defaultMessage: 'Spoken consent' },
+});
 
 export const localeLabels = { 'en-CA': 'English', 'fr-CA': 'Français' } as const;
 
@@ -48,10 +54,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** "2026-11-25 14:05" in the clinic's zone. */
-export function when(iso: string, timeZone?: string): string {
+/** "2026-11-25 14:05" ("2026-11-25 14 h 05" in French) in the clinic's zone. */
+export function when(iso: string, locale: Locale, timeZone?: string): string {
   const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  const time = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
   return `${date} ${time}`;
 }

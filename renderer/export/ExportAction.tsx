@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { Patient } from '../../shared/contract/patients';
 import type { Output } from '../../shared/contract';
 import { useWrite } from '../ipc/hooks';
@@ -24,13 +25,17 @@ export function ExportAction({ patient }: { patient: Patient }) {
   return (
     <>
       <button type="button" className="button" onClick={run} disabled={exporter.isPending} aria-describedby={done || problem ? `export-${patient.id}` : undefined}>
-        {exporter.isPending ? 'Exporting…' : 'Export record'}
+        {exporter.isPending ? <FormattedMessage id="export.record.running" defaultMessage="Exporting…" /> : <FormattedMessage id="export.record.action" defaultMessage="Export record" />}
       </button>
       {(done || problem) && (
         <p id={`export-${patient.id}`} className={`banner ${problem ? 'banner--error' : 'banner--ok'} export-result`} role={problem ? 'alert' : 'status'}>
           {problem ?? (
             <>
-              Exported {done!.files.length} files (the record as PDF and JSON, and the signed documents) to <code>{done!.folder}</code>. Give the patient a copy of this folder.
+              <FormattedMessage
+                id="export.record.done"
+                defaultMessage="Exported {count, plural, one {# file} other {# files}} (the record as PDF and JSON, and the signed documents) to <code>{folder}</code>. Give the patient a copy of this folder."
+                values={{ count: done!.files.length, folder: done!.folder, code: (c) => <code>{c}</code> }}
+              />
             </>
           )}
         </p>

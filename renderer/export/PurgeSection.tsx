@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Output } from '../../shared/contract';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
@@ -9,6 +10,7 @@ type Preview = Output<'purge.preview'>;
 function RetentionForm({ initial }: { initial: number }) {
   const [years, setYears] = useState(String(initial));
   const [saved, setSaved] = useState(false);
+  const intl = useIntl();
   const action = useFormAction();
   const save = useWrite('retention.set');
   async function submit(e: FormEvent) {
@@ -18,16 +20,18 @@ function RetentionForm({ initial }: { initial: number }) {
     setSaved(r.ok);
   }
   return (
-    <form onSubmit={submit} noValidate aria-label="Retention period">
+    <form onSubmit={submit} noValidate aria-label={intl.formatMessage({ id: 'export.retention.label', defaultMessage: 'Retention period' })}>
       <ErrorSummary {...action.summary} />
-      <TextField label="Keep archived records for (years)" name="years" inputMode="numeric" value={years} onChange={(e) => setYears(e.target.value)} error={action.errors.years} hint="The period your college sets (CMTO: 10 years). Counted from the day a record was archived." />
+      <TextField
+        label={intl.formatMessage({ id: 'export.retention.years', defaultMessage: 'Keep archived records for (years)' })} name="years" inputMode="numeric" value={years} onChange={(e) => setYears(e.target.value)} error={action.errors.years} hint={intl.formatMessage({ id: 'export.retention.hint', defaultMessage: 'The period your college sets (CMTO: 10 years). Counted from the day a record was archived.' })}
+      />
       {saved && (
         <p className="banner banner--ok" role="status">
-          Retention period saved.
+          <FormattedMessage id="export.retention.saved" defaultMessage="Retention period saved." />
         </p>
       )}
       <button type="submit" className="button">
-        Save retention period
+        <FormattedMessage id="export.retention.save" defaultMessage="Save retention period" />
       </button>
     </form>
   );
@@ -42,7 +46,8 @@ export function PurgeSection() {
   const retention = useRead('retention.get', {});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<{ removed: number; documents: number } | null>(null);
+  const intl = useIntl();
   const action = useFormAction();
   const find = useWrite('purge.preview');
   const purge = useWrite('purge.run');
@@ -59,41 +64,63 @@ export function PurgeSection() {
     if (!preview) return;
     const r = await action.run(() => purge.mutateAsync({ patientIds: preview.patients.map((p) => p.id), confirm: confirmed as true }));
     if (r.ok) {
-      setResult(`Removed ${r.value.removed} records and ${r.value.documents} documents for good.`);
+      setResult(r.value);
       setPreview(null);
     }
   }
 
   return (
     <section aria-labelledby="purge-h" className="settings__purge">
-      <h2 id="purge-h">Records past the retention period</h2>
+      <h2 id="purge-h">
+        <FormattedMessage id="export.purge.title" defaultMessage="Records past the retention period" />
+      </h2>
       {retention.data && <RetentionForm initial={retention.data.years} />}
-      <form onSubmit={submit} noValidate aria-label="Purge archived records">
+      <form onSubmit={submit} noValidate aria-label={intl.formatMessage({ id: 'export.purge.label', defaultMessage: 'Purge archived records' })}>
         <ErrorSummary {...action.summary} />
         <button type="button" className="button" onClick={list} disabled={find.isPending}>
-          List archived records past the period
+          <FormattedMessage id="export.purge.list" defaultMessage="List archived records past the period" />
         </button>
         {result && (
           <p className="banner banner--ok" role="status">
-            {result}
+            <FormattedMessage
+              id="export.purge.done"
+              defaultMessage="Removed {removed, plural, one {# record} other {# records}} and {documents, plural, one {# document} other {# documents}} for good."
+              values={result}
+            />
           </p>
         )}
         {preview && preview.patients.length === 0 && (
-          <p role="status">No archived record is past the {preview.years}-year period.</p>
+          <p role="status">
+            <FormattedMessage id="export.purge.none" defaultMessage="No archived record is past the {years}-year period." values={{ years: preview.years }} />
+          </p>
         )}
         {preview && preview.patients.length > 0 && (
           <>
             <table className="table">
               <caption>
-                Archived before {preview.cutoff.slice(0, 10)} ({preview.years} years): {preview.patients.length} records
+                <FormattedMessage
+                  id="export.purge.caption"
+                  defaultMessage="Archived before {cutoff} ({years, plural, one {# year} other {# years}}): {count, plural, one {# record} other {# records}}"
+                  values={{ cutoff: preview.cutoff.slice(0, 10), years: preview.years, count: preview.patients.length }}
+                />
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Born</th>
-                  <th scope="col">Archived</th>
-                  <th scope="col">Consents</th>
-                  <th scope="col">Documents</th>
+                  <th scope="col">
+                    <FormattedMessage id="export.purge.name" defaultMessage="Name" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="export.purge.born" defaultMessage="Born" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="export.purge.archived" defaultMessage="Archived" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="export.purge.consents" defaultMessage="Consents" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="export.purge.documents" defaultMessage="Documents" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -112,11 +139,15 @@ export function PurgeSection() {
             </table>
             <label className="checkbox">
               <input type="checkbox" name="confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-              These {preview.patients.length} records and their documents are removed for good; the audit trail keeps only how many.
+              <FormattedMessage
+                id="export.purge.confirm"
+                defaultMessage="{count, plural, one {This record and its documents are} other {These # records and their documents are}} removed for good; the audit trail keeps only how many."
+                values={{ count: preview.patients.length }}
+              />
             </label>
             {action.errors.confirm && <p className="field__error">{action.errors.confirm}</p>}
             <button type="submit" className="button button--danger" disabled={purge.isPending}>
-              Remove {preview.patients.length} records
+              <FormattedMessage id="export.purge.run" defaultMessage="Remove {count, plural, one {# record} other {# records}}" values={{ count: preview.patients.length }} />
             </button>
           </>
         )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ConsentPolicy } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
@@ -10,6 +11,7 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   const action = useFormAction();
   const errors = action.errors;
   const [saved, setSaved] = useState(false);
+  const intl = useIntl();
   const update = useWrite('settings.updateConsentPolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -19,29 +21,31 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="policy-h">
-      <h2 id="policy-h">Consent rules</h2>
+      <h2 id="policy-h">
+        <FormattedMessage id="settings.policy.title" defaultMessage="Consent rules" />
+      </h2>
       <ErrorSummary {...action.summary} />
       <div className="grid grid--2">
         <SelectField
-          label="Written consent for sensitive areas"
+          label={intl.formatMessage({ id: 'settings.policy.sensitive', defaultMessage: 'Written consent for sensitive areas' })}
           value={policy.sensitiveAreaFrequency}
           onChange={(e) => setPolicy({ ...policy, sensitiveAreaFrequency: e.target.value as ConsentPolicy['sensitiveAreaFrequency'] })}
           options={[
-            { value: 'every_visit', label: 'At every visit (Ontario)' },
-            { value: 'once', label: 'Once, with spoken consent at each visit' },
+            { value: 'every_visit', label: intl.formatMessage({ id: 'settings.policy.everyVisit', defaultMessage: 'At every visit (Ontario)' }) },
+            { value: 'once', label: intl.formatMessage({ id: 'settings.policy.once', defaultMessage: 'Once, with spoken consent at each visit' }) },
           ]}
           name="sensitiveAreaFrequency"
           error={errors.sensitiveAreaFrequency}
         />
-        <TextField label="Consents stay valid for (months)" name="renewalMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint="0 means until withdrawn" />
+        <TextField label={intl.formatMessage({ id: 'settings.policy.months', defaultMessage: 'Consents stay valid for (months)' })} name="renewalMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint={intl.formatMessage({ id: 'settings.policy.monthsHint', defaultMessage: '0 means until withdrawn' })} />
       </div>
       {saved && (
         <p className="banner banner--ok" role="status">
-          Consent rules saved.
+          <FormattedMessage id="settings.policy.saved" defaultMessage="Consent rules saved." />
         </p>
       )}
       <button type="submit" className="button button--primary">
-        Save consent rules
+        <FormattedMessage id="settings.policy.save" defaultMessage="Save consent rules" />
       </button>
     </form>
   );

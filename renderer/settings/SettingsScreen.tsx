@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { clinicProfileInputSchema, locales, type ClinicProfile, type ClinicProfileInput } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
@@ -20,7 +21,8 @@ function toInput({ logo: _logo, ...rest }: ClinicProfile): ClinicProfileInput {
 function ClinicForm({ profile }: { profile: ClinicProfile }) {
   const [saved, setSaved] = useState<ClinicProfileInput>(() => toInput(profile));
   const [form, setForm] = useState<ClinicProfileInput>(saved);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState(false);
+  const intl = useIntl();
   const action = useFormAction();
   useLeaveGuard(JSON.stringify(form) !== JSON.stringify(saved));
   const update = useWrite('settings.update');
@@ -37,13 +39,13 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    setStatus(null);
+    setStatus(false);
     const local = check(clinicProfileInputSchema, form);
-    if (!local.ok) return action.refuse({ message: 'Some fields need attention:', fields: local.fields });
+    if (!local.ok) return action.refuse({ message: intl.formatMessage({ id: 'settings.clinic.attention', defaultMessage: 'Some fields need attention:' }), fields: local.fields });
     const result = await action.run(() => update.mutateAsync(form));
     if (result.ok) {
       setSaved(form);
-      setStatus('Clinic profile saved.');
+      setStatus(true);
     }
   }
 
@@ -52,7 +54,7 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
     e.target.value = '';
     if (!file) return;
     if (file.type !== 'image/png' && file.type !== 'image/jpeg') {
-      setLogoError('Use a PNG or JPEG image');
+      setLogoError(intl.formatMessage({ id: 'settings.logo.type', defaultMessage: 'Use a PNG or JPEG image' }));
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -71,39 +73,56 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
 
   return (
     <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="clinic-h">
-      <h2 id="clinic-h">Clinic profile</h2>
-      <p className="pane__hint">Printed on the letterhead of consent forms. Not patient data: kept in the application settings.</p>
+      <h2 id="clinic-h">
+        <FormattedMessage id="settings.clinic.title" defaultMessage="Clinic profile" />
+      </h2>
+      <p className="pane__hint">
+        <FormattedMessage id="settings.clinic.hint" defaultMessage="Printed on the letterhead of consent forms. Not patient data: kept in the application settings." />
+      </p>
       <ErrorSummary {...action.summary} />
       {status && (
         <div className="banner banner--ok" role="status">
-          {status}
+          <FormattedMessage id="settings.clinic.saved" defaultMessage="Clinic profile saved." />
         </div>
       )}
       <div className="grid grid--2">
-        <TextField label="Clinic name" required {...bind('name')} />
-        <TextField label="Clinic phone" type="tel" {...bind('phone')} />
-        <TextField label="Street address" {...bind('addressLine1')} />
-        <TextField label="Suite or unit" {...bind('addressLine2')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.name', defaultMessage: 'Clinic name' })} required {...bind('name')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.phone', defaultMessage: 'Clinic phone' })} type="tel" {...bind('phone')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.street', defaultMessage: 'Street address' })} {...bind('addressLine1')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.suite', defaultMessage: 'Suite or unit' })} {...bind('addressLine2')} />
       </div>
       <div className="grid grid--3">
-        <TextField label="City" {...bind('city')} />
-        <TextField label="Province" {...bind('region')} />
-        <TextField label="Postal code" {...bind('postalCode')} />
-        <TextField label="Clinic e-mail" type="email" {...bind('email')} />
-        <SelectField label="Time zone" {...bind('timeZone')} options={timeZones.map((tz) => ({ value: tz, label: tz.replace(/_/g, ' ') }))} hint="Dates and times on forms use this zone" />
-        <SelectField label="Language of forms" {...bind('locale')} options={locales.map((l) => ({ value: l, label: localeLabels[l] }))} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.city', defaultMessage: 'City' })} {...bind('city')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.province', defaultMessage: 'Province' })} {...bind('region')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.postalCode', defaultMessage: 'Postal code' })} {...bind('postalCode')} />
+        <TextField label={intl.formatMessage({ id: 'settings.clinic.email', defaultMessage: 'Clinic e-mail' })} type="email" {...bind('email')} />
+        <SelectField label={intl.formatMessage({ id: 'settings.clinic.timeZone', defaultMessage: 'Time zone' })} {...bind('timeZone')} options={timeZones.map((tz) => ({ value: tz, label: tz.replace(/_/g, ' ') }))} hint={intl.formatMessage({ id: 'settings.clinic.timeZoneHint', defaultMessage: 'Dates and times on forms use this zone' })} />
+        <SelectField
+          label={intl.formatMessage({ id: 'settings.clinic.locale', defaultMessage: 'Language of the desk and the forms' })}
+          hint={intl.formatMessage({ id: 'settings.clinic.localeHint', defaultMessage: 'The staff screens speak it; each patient’s forms follow the patient’s language' })}
+          {...bind('locale')} options={locales.map((l) => ({ value: l, label: localeLabels[l] }))} />
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
-          Save clinic profile
+          <FormattedMessage id="settings.clinic.save" defaultMessage="Save clinic profile" />
         </button>
       </div>
 
       <fieldset className="logo">
-        <legend>Letterhead logo</legend>
-        {profile.logo ? <img src={profile.logo} alt="Current clinic logo" className="logo__preview" /> : <p className="detail__empty">No logo yet.</p>}
+        <legend>
+          <FormattedMessage id="settings.logo.title" defaultMessage="Letterhead logo" />
+        </legend>
+        {profile.logo ? (
+          <img src={profile.logo} alt={intl.formatMessage({ id: 'settings.logo.alt', defaultMessage: 'Current clinic logo' })} className="logo__preview" />
+        ) : (
+          <p className="detail__empty">
+            <FormattedMessage id="settings.logo.none" defaultMessage="No logo yet." />
+          </p>
+        )}
         <div className={`field${logoError ? ' field--invalid' : ''}`}>
-          <label htmlFor="logo-file">Choose a logo image (PNG or JPEG, up to 2 MB)</label>
+          <label htmlFor="logo-file">
+            <FormattedMessage id="settings.logo.choose" defaultMessage="Choose a logo image (PNG or JPEG, up to 2 MB)" />
+          </label>
           <input id="logo-file" type="file" accept="image/png,image/jpeg" onChange={onLogo} aria-invalid={Boolean(logoError) || undefined} aria-describedby={logoError ? 'logo-error' : undefined} />
           {logoError && (
             <span className="field__error" id="logo-error" role="alert">
@@ -113,7 +132,7 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
         </div>
         {profile.logo && (
           <button type="button" className="button" onClick={() => removeLogo.mutate({})}>
-            Remove logo
+            <FormattedMessage id="settings.logo.remove" defaultMessage="Remove logo" />
           </button>
         )}
       </fieldset>
@@ -129,7 +148,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <h1 ref={heading} tabIndex={-1} className="screen-title">
-        Settings
+        <FormattedMessage id="settings.title" defaultMessage="Settings" />
       </h1>
       <Problem message={profile.error?.message} />
       {profile.data && <ClinicForm profile={profile.data} />}
@@ -137,21 +156,31 @@ export function SettingsScreen() {
       <PurgeSection />
       <IntakeSettings />
       <section aria-labelledby="data-h" className="settings__data">
-        <h2 id="data-h">Data on this computer</h2>
+        <h2 id="data-h">
+          <FormattedMessage id="settings.data.title" defaultMessage="Data on this computer" />
+        </h2>
         {info.data && (
           <dl className="detail">
             <div className="detail__item">
-              <dt>Data folder</dt>
+              <dt>
+                <FormattedMessage id="settings.data.folder" defaultMessage="Data folder" />
+              </dt>
               <dd>
                 <code>{info.data.dataDirectory}</code>
               </dd>
             </div>
             <div className="detail__item">
-              <dt>Patient records</dt>
-              <dd>{info.data.patientCount}</dd>
+              <dt>
+                <FormattedMessage id="settings.data.patients" defaultMessage="Patient records" />
+              </dt>
+              <dd>
+                <FormattedNumber value={info.data.patientCount} />
+              </dd>
             </div>
             <div className="detail__item">
-              <dt>Rapport version</dt>
+              <dt>
+                <FormattedMessage id="settings.data.version" defaultMessage="Rapport version" />
+              </dt>
               <dd>{info.data.version}</dd>
             </div>
           </dl>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useQueryClient } from '@tanstack/react-query';
 import { staffContract } from '../../shared/contract/staff';
 import { locales } from '../../shared/contract/settings';
@@ -6,6 +7,7 @@ import { useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { check, type FieldErrors } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { staffWords } from './words';
 
 const timeZones = Intl.supportedValuesOf('timeZone');
 const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
@@ -16,6 +18,7 @@ const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'Engli
  */
 export function FirstRun() {
   const client = useQueryClient();
+  const intl = useIntl();
   const create = useWrite('setup.createFirstAdmin', []);
   const [clinic, setClinic] = useState({ name: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: 'en-CA' as (typeof locales)[number] });
   const [admin, setAdmin] = useState({ name: '', initials: '', secret: '' });
@@ -31,8 +34,8 @@ export function FirstRun() {
     };
     const local = check(staffContract['setup.createFirstAdmin'].input, input);
     const fields: FieldErrors = local.ok ? {} : { ...local.fields };
-    if (admin.secret !== repeat) fields.repeat = 'The two entries differ: type the same PIN twice';
-    if (Object.keys(fields).length) return action.refuse({ message: 'The clinic was not set up yet:', fields });
+    if (admin.secret !== repeat) fields.repeat = intl.formatMessage({ id: 'staff.firstRun.repeatDiffers', defaultMessage: 'The two entries differ: type the same PIN twice' });
+    if (Object.keys(fields).length) return action.refuse({ message: intl.formatMessage({ id: 'staff.firstRun.notSetUp', defaultMessage: 'The clinic was not set up yet:' }), fields });
     const r = await action.run(() => create.mutateAsync(input));
     if (r.ok) await client.invalidateQueries();
   }
@@ -40,25 +43,33 @@ export function FirstRun() {
   return (
     <main className="gate" aria-labelledby="first-run-h">
       <form className="gate__card" onSubmit={submit} noValidate>
-        <h1 id="first-run-h">Welcome to Rapport</h1>
-        <p>Set up the clinic and the first admin. The admin then adds everyone else in Staff.</p>
+        <h1 id="first-run-h">
+          <FormattedMessage id="staff.firstRun.title" defaultMessage="Welcome to Rapport" />
+        </h1>
+        <p>
+          <FormattedMessage id="staff.firstRun.intro" defaultMessage="Set up the clinic and the first admin. The admin then adds everyone else in Staff." />
+        </p>
         <ErrorSummary {...action.summary} />
         <fieldset>
-          <legend>The clinic</legend>
-          <TextField label="Clinic name" name="clinic.name" required value={clinic.name} onChange={(e) => setClinic({ ...clinic, name: e.target.value })} error={errors['clinic.name']} autoFocus />
-          <SelectField label="Time zone" name="clinic.timeZone" value={clinic.timeZone} onChange={(e) => setClinic({ ...clinic, timeZone: e.target.value })} options={timeZones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} error={errors['clinic.timeZone']} />
-          <SelectField label="Language of forms" value={clinic.locale} onChange={(e) => setClinic({ ...clinic, locale: e.target.value as (typeof locales)[number] })} options={locales.map((l) => ({ value: l, label: localeLabels[l] }))} />
+          <legend>
+            <FormattedMessage id="staff.firstRun.clinic" defaultMessage="The clinic" />
+          </legend>
+          <TextField label={intl.formatMessage({ id: 'staff.firstRun.clinicName', defaultMessage: 'Clinic name' })} name="clinic.name" required value={clinic.name} onChange={(e) => setClinic({ ...clinic, name: e.target.value })} error={errors['clinic.name']} autoFocus />
+          <SelectField label={intl.formatMessage({ id: 'staff.firstRun.timeZone', defaultMessage: 'Time zone' })} name="clinic.timeZone" value={clinic.timeZone} onChange={(e) => setClinic({ ...clinic, timeZone: e.target.value })} options={timeZones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} error={errors['clinic.timeZone']} />
+          <SelectField label={intl.formatMessage({ id: 'staff.firstRun.locale', defaultMessage: 'Language of the desk and the forms' })} value={clinic.locale} onChange={(e) => setClinic({ ...clinic, locale: e.target.value as (typeof locales)[number] })} options={locales.map((l) => ({ value: l, label: localeLabels[l] }))} />
         </fieldset>
         <fieldset>
-          <legend>The first admin</legend>
-          <TextField label="Your name" name="admin.name" required hint="As it should print on consent forms" value={admin.name} onChange={(e) => setAdmin({ ...admin, name: e.target.value })} error={errors['admin.name']} />
-          <TextField label="Your initials" name="admin.initials" required hint="2 to 4 letters, to sign in by keyboard" maxLength={4} value={admin.initials} onChange={(e) => setAdmin({ ...admin, initials: e.target.value })} error={errors['admin.initials']} />
-          <TextField label="Your PIN or password" name="admin.secret" required type="password" autoComplete="new-password" hint="A PIN of 6 or more digits, or a password of 10 or more characters" value={admin.secret} onChange={(e) => setAdmin({ ...admin, secret: e.target.value })} error={errors['admin.secret']} />
-          <TextField label="The same again" name="repeat" required type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} />
+          <legend>
+            <FormattedMessage id="staff.firstRun.admin" defaultMessage="The first admin" />
+          </legend>
+          <TextField label={intl.formatMessage({ id: 'staff.firstRun.name', defaultMessage: 'Your name' })} name="admin.name" required hint={intl.formatMessage(staffWords.nameHint)} value={admin.name} onChange={(e) => setAdmin({ ...admin, name: e.target.value })} error={errors['admin.name']} />
+          <TextField label={intl.formatMessage({ id: 'staff.firstRun.initials', defaultMessage: 'Your initials' })} name="admin.initials" required hint={intl.formatMessage(staffWords.initialsHint)} maxLength={4} value={admin.initials} onChange={(e) => setAdmin({ ...admin, initials: e.target.value })} error={errors['admin.initials']} />
+          <TextField label={intl.formatMessage({ id: 'staff.firstRun.secret', defaultMessage: 'Your PIN or password' })} name="admin.secret" required type="password" autoComplete="new-password" hint={intl.formatMessage(staffWords.secretHint)} value={admin.secret} onChange={(e) => setAdmin({ ...admin, secret: e.target.value })} error={errors['admin.secret']} />
+          <TextField label={intl.formatMessage(staffWords.repeat)} name="repeat" required type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={create.isPending}>
-            Create the clinic and sign in
+            <FormattedMessage id="staff.firstRun.create" defaultMessage="Create the clinic and sign in" />
           </button>
         </div>
       </form>

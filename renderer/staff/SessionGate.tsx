@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SessionState } from '../../shared/contract/staff';
 import { call, lockedEvent, read } from '../ipc/client';
 import { keys } from '../ipc/hooks';
@@ -53,8 +54,16 @@ function LockScreen({ user, chooseSomeoneElse }: { user: User; chooseSomeoneElse
   return (
     <dialog ref={ref} className="lock" aria-labelledby="lock-h" onCancel={(e) => e.preventDefault()}>
       <div className="gate__card">
-        <h1 id="lock-h">Rapport is locked</h1>
-        <p>{chooseSomeoneElse ? 'Choose who is taking over the desk.' : `${user.name} was signed in. Enter the PIN to go on, or sign in as someone else.`}</p>
+        <h1 id="lock-h">
+          <FormattedMessage id="staff.lock.title" defaultMessage="Rapport is locked" />
+        </h1>
+        <p>
+          {chooseSomeoneElse ? (
+            <FormattedMessage id="staff.lock.takeOver" defaultMessage="Choose who is taking over the desk." />
+          ) : (
+            <FormattedMessage id="staff.lock.wasSignedIn" defaultMessage="{name} was signed in. Enter the PIN to go on, or sign in as someone else." values={{ name: user.name }} />
+          )}
+        </p>
         <SignIn only={chooseSomeoneElse ? undefined : { id: user.id, name: user.name }} />
       </div>
     </dialog>
@@ -69,6 +78,7 @@ function LockScreen({ user, chooseSomeoneElse }: { user: User; chooseSomeoneElse
  */
 export function SessionGate({ children }: { children: (user: User, actions: { switchPerson(): void; lock(): void }) => ReactNode }) {
   const client = useQueryClient();
+  const intl = useIntl();
   const wasActive = useRef<() => boolean>(() => false);
   // The key is the plain one, so a write's refresh and the poll are the same query.
   const session = useQuery({ queryKey: keys.call('session.current', {}), queryFn: () => read('session.current', { active: wasActive.current() }), refetchInterval: pollMs });
@@ -99,7 +109,14 @@ export function SessionGate({ children }: { children: (user: User, actions: { sw
 
   // A new person at an open desk: theirs from now on (set while rendering, React's way to follow a changed value).
   if (state?.user && !state.locked && holder?.id !== state.user.id) {
-    if (holder) setNotice(`Signed in as ${state.user.name}. Anything ${holder.name} had not saved was discarded.`);
+    if (holder) {
+      setNotice(
+        intl.formatMessage(
+          { id: 'staff.gate.discarded', defaultMessage: 'Signed in as {name}. Anything {before} had not saved was discarded.' },
+          { name: state.user.name, before: holder.name },
+        ),
+      );
+    }
     setHolder(state.user);
     setSwitching(false);
   }
@@ -108,7 +125,7 @@ export function SessionGate({ children }: { children: (user: User, actions: { sw
   if (state.firstRun) return <FirstRun />;
   if (!state.user) {
     return (
-      <main className="gate" aria-label="Sign in">
+      <main className="gate" aria-label={intl.formatMessage({ id: 'staff.gate.signIn', defaultMessage: 'Sign in' })}>
         <div className="gate__card">
           <h1>Rapport</h1>
           <SignIn />
@@ -125,7 +142,7 @@ export function SessionGate({ children }: { children: (user: User, actions: { sw
             <div className="banner banner--info gate__notice" role="status">
               {notice}{' '}
               <button type="button" className="button button--small" onClick={() => setNotice(null)}>
-                OK
+                <FormattedMessage id="staff.gate.ok" defaultMessage="OK" />
               </button>
             </div>
           )}

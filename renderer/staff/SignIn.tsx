@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
 import { TextField } from '../ui/Field';
@@ -26,6 +27,7 @@ const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2,
  */
 export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string }; onSignedIn?: (userId: string) => void }) {
   const client = useQueryClient();
+  const intl = useIntl();
   const people = useRead('session.people', {});
   const [chosen, setChosen] = useState<string | null>(only?.id ?? null);
   const [initials, setInitials] = useState('');
@@ -46,7 +48,10 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
     if (match) {
       action.clear();
       setChosen(match.id);
-    } else action.refuse({ message: 'Nobody signs in with these initials:', fields: { initials: 'Check the initials, or choose your name above' } });
+    } else action.refuse({
+        message: intl.formatMessage({ id: 'staff.signIn.noInitials', defaultMessage: 'Nobody signs in with these initials:' }),
+        fields: { initials: intl.formatMessage({ id: 'staff.signIn.checkInitials', defaultMessage: 'Check the initials, or choose your name above' }) },
+      });
   }
 
   async function submit(e: FormEvent) {
@@ -64,7 +69,9 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
   if (!chosen || !person) {
     return (
       <div className="sign-in">
-        <h2 id="sign-in-who">Who is signing in?</h2>
+        <h2 id="sign-in-who">
+          <FormattedMessage id="staff.signIn.who" defaultMessage="Who is signing in?" />
+        </h2>
         <ul className="sign-in__people" aria-labelledby="sign-in-who">
           {(people.data?.people ?? []).map((p) => (
             <li key={p.id}>
@@ -76,25 +83,28 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
         </ul>
         <form onSubmit={pickByInitials} className="sign-in__initials">
           <ErrorSummary {...action.summary} />
-          <TextField label="Or type your initials" name="initials" value={initials} onChange={(e) => setInitials(e.target.value)} error={errors.initials} autoComplete="off" maxLength={4} autoFocus />
+          <TextField label={intl.formatMessage({ id: 'staff.signIn.initials', defaultMessage: 'Or type your initials' })} name="initials" value={initials} onChange={(e) => setInitials(e.target.value)} error={errors.initials} autoComplete="off" maxLength={4} autoFocus />
         </form>
       </div>
     );
   }
 
-  const kind = person.secretKind === 'pin' ? 'PIN' : 'password';
   return (
     <form className="sign-in" onSubmit={submit}>
       <h2>{person.name}</h2>
       {left > 0 ? null : <ErrorSummary {...action.summary} />}
       {left > 0 ? (
         <p className="banner banner--warning" role="timer" aria-live="polite">
-          Too many wrong attempts. {person.name} can try again in {clock(left)}.
+          <FormattedMessage id="staff.signIn.lockedOut" defaultMessage="Too many wrong attempts. {name} can try again in {time}." values={{ name: person.name, time: clock(left) }} />
         </p>
       ) : null}
       <TextField
         ref={secretRef}
-        label={`Your ${kind}`}
+        label={
+          person.secretKind === 'pin'
+            ? intl.formatMessage({ id: 'staff.signIn.pin', defaultMessage: 'Your PIN' })
+            : intl.formatMessage({ id: 'staff.signIn.password', defaultMessage: 'Your password' })
+        }
         name="secret"
         type="password"
         inputMode={person.secretKind === 'pin' ? 'numeric' : undefined}
@@ -106,7 +116,7 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
       />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={left > 0 || secret === ''}>
-          {only ? 'Unlock' : 'Sign in'}
+          {only ? <FormattedMessage id="staff.signIn.unlock" defaultMessage="Unlock" /> : <FormattedMessage id="staff.signIn.signIn" defaultMessage="Sign in" />}
         </button>
         <button
           type="button"
@@ -117,7 +127,7 @@ export function SignIn({ only, onSignedIn }: { only?: { id: string; name: string
             setSecret('');
           }}
         >
-          {only ? 'Someone else' : 'Not me'}
+          {only ? <FormattedMessage id="staff.signIn.someoneElse" defaultMessage="Someone else" /> : <FormattedMessage id="staff.signIn.notMe" defaultMessage="Not me" />}
         </button>
       </div>
     </form>

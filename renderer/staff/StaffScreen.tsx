@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { roles, staffContract, type Role, type StaffMember } from '../../shared/contract/staff';
 import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
@@ -6,23 +7,30 @@ import { TextField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
 import { check, type FieldErrors } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { roleHints, roleLabels, staffWords } from './words';
 
-const roleLabels: Record<Role, string> = { admin: 'Admin', therapist: 'Therapist', reception: 'Reception' };
-const roleHints: Record<Role, string> = {
-  reception: 'patients, consent, printing',
-  therapist: 'the desk, and clinical details',
-  admin: 'everything: templates, settings, staff, the whole audit trail',
-};
 const staffChannels = ['staff.list', 'session.people'] as const;
+/** Typed as plain descriptors: react-intl's own typing of defineMessages refuses values for placeholders. */
+const words: Record<'add' | 'edit' | 'newPinFor' | 'name' | 'initials' | 'cancel', MessageDescriptor> = defineMessages({
+  add: { id: 'staff.screen.add', defaultMessage: 'Add a staff member' },
+  edit: { id: 'staff.screen.edit', defaultMessage: 'Edit {name}' },
+  newPinFor: { id: 'staff.screen.newPinFor', defaultMessage: 'New PIN for {name}' },
+  name: { id: 'staff.screen.name', defaultMessage: 'Name' },
+  initials: { id: 'staff.screen.initials', defaultMessage: 'Initials' },
+  cancel: { id: 'staff.screen.cancel', defaultMessage: 'Cancel' },
+});
 
 function RoleChoice({ value, onChange, error }: { value: Role[]; onChange(v: Role[]): void; error?: string }) {
+  const intl = useIntl();
   return (
     <fieldset className={error ? 'field--invalid' : undefined}>
-      <legend>Roles</legend>
+      <legend>
+        <FormattedMessage id="staff.screen.roles" defaultMessage="Roles" />
+      </legend>
       {roles.map((r) => (
         <label key={r} className="checkbox">
           <input type="checkbox" checked={value.includes(r)} onChange={(e) => onChange(e.target.checked ? [...value, r] : value.filter((x) => x !== r))} />
-          {roleLabels[r]} <span className="muted">({roleHints[r]})</span>
+          {intl.formatMessage(roleLabels[r])} <span className="muted">({intl.formatMessage(roleHints[r])})</span>
         </label>
       ))}
       {error && <span className="field__error">{error}</span>}
@@ -32,16 +40,18 @@ function RoleChoice({ value, onChange, error }: { value: Role[]; onChange(v: Rol
 
 /** A PIN or password typed twice; checked with the contract's own rule before it goes to main. */
 function SecretFields({ value, repeat, onChange, onRepeat, errors }: { value: string; repeat: string; onChange(v: string): void; onRepeat(v: string): void; errors: FieldErrors }) {
+  const intl = useIntl();
   return (
     <>
-      <TextField label="PIN or password" name="secret" type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} error={errors.secret} hint="A PIN of 6 or more digits, or a password of 10 or more characters" />
-      <TextField label="The same again" name="repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => onRepeat(e.target.value)} error={errors.repeat} />
+      <TextField label={intl.formatMessage({ id: 'staff.screen.secret', defaultMessage: 'PIN or password' })} name="secret" type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} error={errors.secret} hint={intl.formatMessage(staffWords.secretHint)} />
+      <TextField label={intl.formatMessage(staffWords.repeat)} name="repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => onRepeat(e.target.value)} error={errors.repeat} />
     </>
   );
 }
 
 function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose(): void }) {
   const isNew = member === 'new';
+  const intl = useIntl();
   const [form, setForm] = useState(() => (isNew ? { name: '', initials: '', roles: ['reception'] as Role[], active: true } : { name: member.name, initials: member.initials, roles: member.roles, active: member.active }));
   const [secret, setSecret] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -55,29 +65,32 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
     const input = isNew ? { name: form.name, initials: form.initials, roles: form.roles, secret } : { id: member.id, ...form };
     const local = isNew ? check(staffContract['staff.create'].input, input) : check(staffContract['staff.update'].input, input);
     const fields: FieldErrors = local.ok ? {} : { ...local.fields };
-    if (isNew && secret !== repeat) fields.repeat = 'The two entries differ';
-    if (Object.keys(fields).length) return action.refuse({ message: 'Nothing was saved yet:', fields });
+    if (isNew && secret !== repeat) fields.repeat = intl.formatMessage(staffWords.differ);
+    if (Object.keys(fields).length) return action.refuse({ message: intl.formatMessage({ id: 'staff.screen.notSaved', defaultMessage: 'Nothing was saved yet:' }), fields });
     const r = await action.run(() => (isNew ? create.mutateAsync({ name: form.name, initials: form.initials, roles: form.roles, secret }) : update.mutateAsync({ id: member.id, ...form })));
     if (r.ok) onClose();
   }
 
   return (
-    <Dialog title={isNew ? 'Add a staff member' : `Edit ${member.name}`} open onClose={onClose}>
+    <Dialog title={isNew ? intl.formatMessage(words.add) : intl.formatMessage(words.edit, { name: member.name })} open onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <ErrorSummary {...action.summary} />
-        <TextField label="Name" name="name" hint="As it should print on consent forms" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} autoFocus />
-        <TextField label="Initials" name="initials" hint="2 to 4 letters, to sign in by keyboard" maxLength={4} value={form.initials} onChange={(e) => setForm({ ...form, initials: e.target.value })} error={errors.initials} />
+        <TextField label={intl.formatMessage(words.name)} name="name" hint={intl.formatMessage(staffWords.nameHint)} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} autoFocus />
+        <TextField label={intl.formatMessage(words.initials)} name="initials" hint={intl.formatMessage(staffWords.initialsHint)} maxLength={4} value={form.initials} onChange={(e) => setForm({ ...form, initials: e.target.value })} error={errors.initials} />
         <RoleChoice value={form.roles} onChange={(v) => setForm({ ...form, roles: v })} error={errors.roles} />
         {isNew ? (
           <SecretFields value={secret} repeat={repeat} onChange={setSecret} onRepeat={setRepeat} errors={errors} />
         ) : (
           <label className="checkbox">
             <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
-            Active (a retired person cannot sign in; their name stays on the records)
+            <FormattedMessage id="staff.screen.activeChoice" defaultMessage="Active (a retired person cannot sign in; their name stays on the records)" />
           </label>
         )}
         {errors.active && <span className="field__error">{errors.active}</span>}
-        <Actions submit={isNew ? 'Add' : 'Save'} busy={create.isPending || update.isPending} onCancel={onClose} />
+        <Actions
+          submit={isNew ? <FormattedMessage id="staff.screen.addSubmit" defaultMessage="Add" /> : <FormattedMessage id="staff.screen.save" defaultMessage="Save" />}
+          cancel={intl.formatMessage(words.cancel)}
+          busy={create.isPending || update.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -86,24 +99,27 @@ function StaffDialog({ member, onClose }: { member: StaffMember | 'new'; onClose
 function ResetDialog({ member, onClose }: { member: StaffMember; onClose(): void }) {
   const [secret, setSecret] = useState('');
   const [repeat, setRepeat] = useState('');
+  const intl = useIntl();
   const action = useFormAction();
   const reset = useWrite('staff.resetSecret', [...staffChannels]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local = check(staffContract['staff.resetSecret'].input, { id: member.id, secret });
     const fields: FieldErrors = local.ok ? {} : { ...local.fields };
-    if (secret !== repeat) fields.repeat = 'The two entries differ';
-    if (Object.keys(fields).length) return action.refuse({ message: 'The PIN was not changed:', fields });
+    if (secret !== repeat) fields.repeat = intl.formatMessage(staffWords.differ);
+    if (Object.keys(fields).length) return action.refuse({ message: intl.formatMessage({ id: 'staff.reset.notChanged', defaultMessage: 'The PIN was not changed:' }), fields });
     const r = await action.run(() => reset.mutateAsync({ id: member.id, secret }));
     if (r.ok) onClose();
   }
   return (
-    <Dialog title={`New PIN for ${member.name}`} open onClose={onClose}>
+    <Dialog title={intl.formatMessage(words.newPinFor, { name: member.name })} open onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <p>For a forgotten PIN. It also lifts a lock after wrong attempts. Give the new PIN to {member.name} in person.</p>
+        <p>
+          <FormattedMessage id="staff.reset.intro" defaultMessage="For a forgotten PIN. It also lifts a lock after wrong attempts. Give the new PIN to {name} in person." values={{ name: member.name }} />
+        </p>
         <ErrorSummary {...action.summary} />
         <SecretFields value={secret} repeat={repeat} onChange={setSecret} onRepeat={setRepeat} errors={action.errors} />
-        <Actions submit="Set the new PIN" busy={reset.isPending} onCancel={onClose} />
+        <Actions submit={<FormattedMessage id="staff.reset.submit" defaultMessage="Set the new PIN" />} cancel={intl.formatMessage(words.cancel)} busy={reset.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -111,6 +127,7 @@ function ResetDialog({ member, onClose }: { member: StaffMember; onClose(): void
 
 function AutoLock() {
   const session = useRead('session.current', {});
+  const intl = useIntl();
   const save = useWrite('staff.setAutoLock', ['session.current']);
   const [minutes, setMinutes] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -119,20 +136,22 @@ function AutoLock() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await action.run(() => save.mutateAsync({ minutes: Number(value) }));
-    setSaved(r.ok ? `The screen now locks after ${r.value.autoLockMinutes} min without use.` : null);
+    setSaved(r.ok ? intl.formatMessage({ id: 'staff.autoLock.saved', defaultMessage: 'The screen now locks after {minutes} min without use.' }, { minutes: r.value.autoLockMinutes }) : null);
   }
   return (
     <form onSubmit={submit} className="staff__autolock" aria-labelledby="autolock-h">
-      <h2 id="autolock-h">Auto-lock</h2>
+      <h2 id="autolock-h">
+        <FormattedMessage id="staff.autoLock.title" defaultMessage="Auto-lock" />
+      </h2>
       <ErrorSummary {...action.summary} />
-      <TextField label="Lock the screen after (minutes without use)" name="minutes" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} error={action.errors.minutes} hint="1 to 60. The operating system locking or sleeping locks Rapport too." />
+      <TextField label={intl.formatMessage({ id: 'staff.autoLock.minutes', defaultMessage: 'Lock the screen after (minutes without use)' })} name="minutes" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} error={action.errors.minutes} hint={intl.formatMessage({ id: 'staff.autoLock.hint', defaultMessage: '1 to 60. The operating system locking or sleeping locks Rapport too.' })} />
       {saved && (
         <p className="banner banner--ok" role="status">
           {saved}
         </p>
       )}
       <button type="submit" className="button">
-        Save
+        <FormattedMessage id="staff.screen.save" defaultMessage="Save" />
       </button>
     </form>
   );
@@ -143,26 +162,33 @@ export function StaffScreen() {
   const list = useRead('staff.list', {});
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
   const [resetting, setResetting] = useState<StaffMember | null>(null);
+  const intl = useIntl();
   return (
     <section className="staff" aria-labelledby="staff-h">
       <div className="pane__header">
         <h1 id="staff-h" className="screen-title">
-          Staff
+          <FormattedMessage id="staff.screen.title" defaultMessage="Staff" />
         </h1>
         <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-          Add a staff member
+          {intl.formatMessage(words.add)}
         </button>
       </div>
       <Problem message={list.error?.message} />
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Initials</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Status</th>
+            <th scope="col">{intl.formatMessage(words.name)}</th>
+            <th scope="col">{intl.formatMessage(words.initials)}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <FormattedMessage id="staff.screen.roles" defaultMessage="Roles" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="staff.screen.status" defaultMessage="Status" />
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <FormattedMessage id="staff.screen.actions" defaultMessage="Actions" />
+              </span>
             </th>
           </tr>
         </thead>
@@ -171,15 +197,23 @@ export function StaffScreen() {
             <tr key={m.id}>
               <th scope="row">{m.name}</th>
               <td>{m.initials}</td>
-              <td>{m.roles.map((r) => roleLabels[r]).join(', ')}</td>
-              <td>{!m.active ? 'Retired' : m.lockedUntil ? `Locked until ${new Date(m.lockedUntil).toLocaleTimeString()}` : 'Active'}</td>
+              <td>{intl.formatList(m.roles.map((r) => intl.formatMessage(roleLabels[r])))}</td>
+              <td>
+                {!m.active ? (
+                  <FormattedMessage id="staff.screen.retired" defaultMessage="Retired" />
+                ) : m.lockedUntil ? (
+                  <FormattedMessage id="staff.screen.lockedUntil" defaultMessage="Locked until {time}" values={{ time: intl.formatTime(m.lockedUntil) }} />
+                ) : (
+                  <FormattedMessage id="staff.screen.active" defaultMessage="Active" />
+                )}
+              </td>
               <td className="actions">
-                <button type="button" className="button button--small" onClick={() => setEditing(m)} aria-label={`Edit ${m.name}`}>
-                  Edit
+                <button type="button" className="button button--small" onClick={() => setEditing(m)} aria-label={intl.formatMessage(words.edit, { name: m.name })}>
+                  <FormattedMessage id="staff.screen.editShort" defaultMessage="Edit" />
                 </button>
                 {m.active && (
-                  <button type="button" className="button button--small" onClick={() => setResetting(m)} aria-label={`New PIN for ${m.name}`}>
-                    New PIN
+                  <button type="button" className="button button--small" onClick={() => setResetting(m)} aria-label={intl.formatMessage(words.newPinFor, { name: m.name })}>
+                    <FormattedMessage id="staff.screen.newPinShort" defaultMessage="New PIN" />
                   </button>
                 )}
               </td>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useRead } from '../ipc/hooks';
 import { SelectField } from '../ui/Field';
 
@@ -9,19 +10,24 @@ export function WhoFields({ role, witnessId, onWitness, error }: { role: string;
   const session = useRead('session.current', {});
   const people = useRead('session.people', {}, { enabled: Boolean(onWitness) });
   const me = session.data?.user;
+  const intl = useIntl();
   return (
     <>
       <p className="who">
-        {role}: <strong>{me?.name ?? '…'}</strong> <span className="muted">(signed in)</span>
+        <FormattedMessage
+          id="staff.who.signedIn"
+          defaultMessage="{role}: <b>{name}</b> <muted>(signed in)</muted>"
+          values={{ role, name: me?.name ?? '…', b: (c) => <strong>{c}</strong>, muted: (c) => <span className="muted">{c}</span> }}
+        />
       </p>
       {onWitness && (
         <SelectField
-          label="Witnessed by"
+          label={intl.formatMessage({ id: 'staff.who.witness', defaultMessage: 'Witnessed by' })}
           value={witnessId ?? ''}
           onChange={(e) => onWitness(e.target.value || undefined)}
           error={error}
-          hint="Optional: a colleague who was there"
-          options={[{ value: '', label: 'No witness' }, ...(people.data?.people ?? []).filter((p) => p.id !== me?.id).map((p) => ({ value: p.id, label: p.name }))]}
+          hint={intl.formatMessage({ id: 'staff.who.witnessHint', defaultMessage: 'Optional: a colleague who was there' })}
+          options={[{ value: '', label: intl.formatMessage({ id: 'staff.who.noWitness', defaultMessage: 'No witness' }) }, ...(people.data?.people ?? []).filter((p) => p.id !== me?.id).map((p) => ({ value: p.id, label: p.name }))]}
         />
       )}
     </>

@@ -67,7 +67,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1).getByRole('rowheader')).toHaveText(/^today \d\d:\d\d$/);
-  await expect(rows.nth(1).getByRole('cell')).toHaveText(['1', '0', '0', /\d+ KB/, 'Restore…']);
+  await expect(rows.nth(1).getByRole('cell')).toHaveText(['1', '0', '0', /\d+ kB/, 'Restore…']);
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.screenshot({ path: 'test-results/e2e/backup-screen.png' });
@@ -77,7 +77,7 @@ test('back up now, restore a checked backup in place, and undo it, from the keyb
 
   await page.getByRole('button', { name: /Restore the backup of today/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
-  await expect(dialog).toContainText('1 patients, 0 consents, 0 documents');
+  await expect(dialog).toContainText('1 patient, 0 consents, 0 documents');
   await expect(dialog.getByRole('button', { name: 'Restore this backup' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Check this backup' }).click();
   await expect(dialog.getByText(/Checked: every file is as it was written/)).toBeVisible();

@@ -50,10 +50,10 @@ test('an admin lists the archived records past the period, confirms, and they ar
   const table = page.getByRole('table', { name: /Archived before/ });
   await expect(table).toContainText('Ancienne, Olga');
   // Not without the confirmation.
-  await page.getByRole('button', { name: 'Remove 1 records' }).click();
+  await page.getByRole('button', { name: 'Remove 1 record' }).click();
   await expect(page.getByText('Confirm that these records are removed for good').first()).toBeVisible();
   await page.getByRole('checkbox', { name: /removed for good/ }).check();
-  await page.getByRole('button', { name: 'Remove 1 records' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Removed 1 records and 0 documents for good.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove 1 record' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed 1 record and 0 documents for good.' })).toBeVisible();
   expect(await app.db('patients').where({ id: old.value.id })).toEqual([]);
 });

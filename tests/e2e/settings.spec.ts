@@ -28,14 +28,15 @@ test('the clinic profile is set up from the keyboard, with errors at the field',
 
   await email.fill('desk@harbour.example');
   await page.getByLabel('Time zone').selectOption('America/Vancouver');
-  await page.getByLabel('Language of forms').selectOption('fr-CA');
+  await page.getByLabel('Language of the desk and the forms').selectOption('fr-CA');
   await page.getByRole('button', { name: 'Save clinic profile' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Clinic profile saved.' })).toBeVisible();
+  // The desk now speaks the clinic's language, this screen included.
+  await expect(page.getByRole('status').filter({ hasText: 'Profil de la clinique enregistré.' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Harbour Massage & Physio');
 
   await page.reload();
-  await expect(page.getByLabel('Time zone')).toHaveValue('America/Vancouver');
-  await expect(page.getByLabel('Language of forms')).toHaveValue('fr-CA');
+  await expect(page.getByLabel('Fuseau horaire')).toHaveValue('America/Vancouver');
+  await expect(page.getByLabel('Langue du poste d’accueil et des formulaires')).toHaveValue('fr-CA');
 });
 
 test('a letterhead logo is checked, stored and shown', async ({ page, appUrl, app }) => {
