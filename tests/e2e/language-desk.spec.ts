@@ -89,8 +89,8 @@ test('find, create with a mistake, leave, edit and archive a patient, all in Fre
   await expect(form).toContainText(/5 avril 1988, \d+ ans/);
   await tabTo(page, form.getByLabel('Numéro du téléphone 1'));
   await page.keyboard.type('514 555 0199');
-  await expect(form.getByLabel('Type du téléphone 1')).toHaveValue('mobile');
-  await expect(form.getByLabel('Type du téléphone 1').locator('option:checked')).toHaveText('Cellulaire');
+  await expect(form.getByLabel('Type de tél. 1')).toHaveValue('mobile');
+  await expect(form.getByLabel('Type de tél. 1').locator('option:checked')).toHaveText('Cellulaire');
   await noEnglish(form, ['First name', 'Date of birth', 'Phone', 'Preferred', 'Address', 'Emergency', 'Save patient', 'Cancel', 'required', 'years old']);
   await page.keyboard.press('Control+S');
 
@@ -107,6 +107,8 @@ test('find, create with a mistake, leave, edit and archive a patient, all in Fre
   await noEnglish(contact, ['Phone', 'E-mail', 'Preferred contact', 'Language', 'Address', 'Not recorded']);
   await noEnglish(record.getByRole('region', { name: 'Équipe de soins et urgence' }), ['Emergency', 'Family physician', 'Not recorded']);
   await page.screenshot({ path: test.info().outputPath('desk-fr-patient.png') });
+  await contact.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('desk-fr-patient-contact.png') });
 
   // Edit: Alt+E, the preferred name, Ctrl+S.
   await page.keyboard.press('Alt+E');
