@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import Conf from 'conf';
 import type { App } from '../../main/app/context';
 import type { Patient } from '../../shared/contract/patients';
 import { test, expect, openApp } from './fixtures';
@@ -184,4 +186,19 @@ test('the health history taken by phone, in French', async ({ page, appUrl, app 
   await expect(page.getByRole('heading', { level: 2, name: "Antécédents de santé — Zoë O'Brien-Müller" })).toBeFocused();
   await expect(page.getByRole('heading', { level: 3, name: /^Version 1 — .*par le personnel/ })).toBeVisible();
   await expect(page.getByText(/« Aucun changement » confirmé : /)).toBeVisible();
+});
+
+test('the failure screen speaks French too', async ({ page, appUrl, app }) => {
+  const patient = await frenchClinic(app);
+  // A settings file from elsewhere names a time zone this computer does not know.
+  const settings = new Conf<Record<string, unknown>>({ cwd: path.join(path.dirname(app.paths.root), 'settings'), projectName: 'rapport' });
+  settings.set('clinic', { ...(settings.get('clinic') as object), timeZone: 'Mars/Olympus_Mons' });
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
+  const failure = page.getByRole('alert');
+  await expect(failure.getByRole('heading', { name: 'Rapport a cessé d’afficher cet écran' })).toBeFocused();
+  await expect(failure).toContainText('Ce qui s’est passé :');
+  await page.keyboard.press('Tab');
+  await expect(failure.getByRole('button', { name: 'Recharger Rapport' })).toBeFocused();
+  await expect(failure.getByRole('button', { name: 'Recharger à la liste des patients' })).toBeVisible();
+  await noEnglish(failure, ['Rapport stopped', 'What happened', 'Reload', 'Everything that was saved']);
 });
