@@ -1,4 +1,5 @@
 import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 /**
  * What the window shows when the app cannot go on: what happened and how to recover,
@@ -15,19 +16,25 @@ export function FailureScreen({ message }: { message: string }) {
   return (
     <main className="failure" role="alert" aria-labelledby="failure-h">
       <h1 id="failure-h" tabIndex={-1} ref={heading}>
-        Rapport stopped showing this screen
+        <FormattedMessage id="app.failure.title" defaultMessage="Rapport stopped showing this screen" />
       </h1>
-      <p>Everything that was saved is safe in the clinic's database. Changes not yet saved on this screen may need to be typed again.</p>
-      <p className="failure__what">What happened: {message}</p>
+      <p>
+        <FormattedMessage id="app.failure.safe" defaultMessage="Everything that was saved is safe in the clinic’s database. Changes not yet saved on this screen may need to be typed again." />
+      </p>
+      <p className="failure__what">
+        <FormattedMessage id="app.failure.what" defaultMessage="What happened: {message}" values={{ message }} />
+      </p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={() => reloadAt()}>
-          Reload Rapport
+          <FormattedMessage id="app.failure.reload" defaultMessage="Reload Rapport" />
         </button>
         <button type="button" className="button" onClick={() => reloadAt('#/patients')}>
-          Reload at the patient list
+          <FormattedMessage id="app.failure.reloadPatients" defaultMessage="Reload at the patient list" />
         </button>
       </div>
-      <p className="pane__hint">If this keeps happening, restart the application and tell whoever looks after this computer.</p>
+      <p className="pane__hint">
+        <FormattedMessage id="app.failure.again" defaultMessage="If this keeps happening, restart the application and tell whoever looks after this computer." />
+      </p>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../ui/Dialog';
 
 /**
@@ -67,6 +68,7 @@ function subscribe(listener: () => void) {
 
 /** The question itself, once in the frame; "Keep editing" is the safe default and has focus. */
 export function LeaveQuestion() {
+  const intl = useIntl();
   const open = useSyncExternalStore(subscribe, () => pending !== null);
   const keep = () => {
     pending = null;
@@ -81,14 +83,16 @@ export function LeaveQuestion() {
     question?.proceed();
   };
   return (
-    <Dialog title="Discard the changes you typed?" open={open} onClose={keep}>
-      <p>This form has changes that are not saved. If you leave now, they are lost.</p>
+    <Dialog title={intl.formatMessage({ id: 'app.leave.title', defaultMessage: 'Discard the changes you typed?' })} open={open} onClose={keep}>
+      <p>
+        <FormattedMessage id="app.leave.why" defaultMessage="This form has changes that are not saved. If you leave now, they are lost." />
+      </p>
       <div className="actions">
         <button type="button" className="button button--primary" onClick={keep} autoFocus>
-          Keep editing
+          <FormattedMessage id="app.leave.keep" defaultMessage="Keep editing" />
         </button>
         <button type="button" className="button button--danger" onClick={discard}>
-          Discard changes
+          <FormattedMessage id="app.leave.discard" defaultMessage="Discard changes" />
         </button>
       </div>
     </Dialog>

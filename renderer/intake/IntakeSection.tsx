@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Patient } from '../../shared/contract/patients';
 import type { locales } from '../../shared/contract/settings';
-import { dayIn } from '../../shared/time';
 import { href } from '../app/route';
 import { useRead, useWrite } from '../ipc/hooks';
+import { useDay } from '../ui/useDay';
 import { Dialog } from '../ui/Dialog';
 import { SelectField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
@@ -15,6 +16,7 @@ const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ va
 
 /** Staff hand the screen to the patient for the health history alone (with forms to sign: the consent panel's "Sign on screen"). */
 function HandOverDialog({ patient, defaultLocale, onClose }: { patient: Patient; defaultLocale: Locale; onClose(): void }) {
+  const intl = useIntl();
   const enter = useWrite('patientMode.enter');
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const [error, setError] = useState<string | null>(null);
@@ -25,12 +27,19 @@ function HandOverDialog({ patient, defaultLocale, onClose }: { patient: Patient;
     else setError(r.error.message);
   }
   return (
-    <Dialog title="Patient fills in the health history" open onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'intake.handOver.title', defaultMessage: 'Patient fills in the health history' })} open onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <SelectField label="Language of the questions" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
-        <p className="pane__hint">The screen will show only the health history. A staff member’s own PIN is needed to leave.</p>
+        <SelectField
+          label={intl.formatMessage({ id: 'intake.handOver.language', defaultMessage: 'Language of the questions' })}
+          value={locale}
+          onChange={(e) => setLocale(e.target.value as Locale)}
+          options={localeOptions}
+        />
+        <p className="pane__hint">
+          <FormattedMessage id="intake.handOver.why" defaultMessage="The screen will show only the health history. A staff member’s own PIN is needed to leave." />
+        </p>
         <Problem message={error} />
-        <Actions submit="Hand the screen to the patient" busy={enter.isPending} onCancel={onClose} />
+        <Actions submit={intl.formatMessage({ id: 'intake.handOver.submit', defaultMessage: 'Hand the screen to the patient' })} busy={enter.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -41,6 +50,8 @@ function HandOverDialog({ patient, defaultLocale, onClose }: { patient: Patient;
  * and the next step in one action: fill it in, or "no changes since the last visit".
  */
 export function IntakeSection({ patient }: { patient: Patient }) {
+  const intl = useIntl();
+  const day = useDay();
   const current = useRead('intake.current', { patientId: patient.id });
   const clinic = useRead('settings.get', {});
   const session = useRead('session.current', {});
@@ -48,9 +59,14 @@ export function IntakeSection({ patient }: { patient: Patient }) {
   const [handing, setHanding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (current.isError) return <Problem message={current.error.message} />;
-  if (!current.data || !clinic.data) return <p aria-busy="true">Loading health history…</p>;
+  if (!current.data || !clinic.data) {
+    return (
+      <p aria-busy="true">
+        <FormattedMessage id="intake.loading" defaultMessage="Loading the health history…" />
+      </p>
+    );
+  }
   const { intake, lastReview, status } = current.data;
-  const day = (iso: string) => dayIn(clinic.data.timeZone, iso);
   const roles = session.data?.user?.roles ?? [];
   const mayReadHistory = roles.includes('therapist') || roles.includes('admin');
   const archived = patient.archivedAt !== null;
@@ -65,20 +81,33 @@ export function IntakeSection({ patient }: { patient: Patient }) {
   return (
     <section aria-labelledby="intake-h" className="intake-section">
       <div className="consent__head">
-        <h3 id="intake-h">Health history</h3>
-        <span className={`pill pill--${stateTone[status.state]}`}>{stateLabels[status.state]}</span>
+        <h3 id="intake-h">
+          <FormattedMessage id="intake.section.title" defaultMessage="Health history" />
+        </h3>
+        <span className={`pill pill--${stateTone[status.state]}`}>{intl.formatMessage(stateLabels[status.state])}</span>
       </div>
       {status.state !== 'current' && !archived && (
         <div className={`banner banner--${status.state === 'none' ? 'warning' : 'info'}`} role="status">
-          {status.state === 'none' ? 'Take the health history before the first treatment.' : 'Ask: “Any changes since your last visit?”'}
+          {status.state === 'none'
+            ? intl.formatMessage({ id: 'intake.section.takeFirst', defaultMessage: 'Take the health history before the first treatment.' })
+            : intl.formatMessage({ id: 'intake.section.askChanges', defaultMessage: 'Ask: “Any changes since your last visit?”' })}
         </div>
       )}
       {intake && (
         <p className="intake-section__line">
-          Version {intake.version}, {intake.filledBy === 'patient' ? 'filled in by the patient' : 'taken by phone or at the desk'} {day(intake.recordedAt)} ({intake.recordedBy})
+          <FormattedMessage
+            id="intake.section.version"
+            defaultMessage="Version {version}, {by, select, patient {filled in by the patient} other {taken by phone or at the desk}} {day} ({who})"
+            values={{ version: intake.version, by: intake.filledBy, day: day(intake.recordedAt), who: intake.recordedBy }}
+          />
           {reviewedLast && (
             <>
-              {' '}· no changes confirmed {day(lastReview.reviewedAt)} by {lastReview.reviewedBy}
+              {' · '}
+              <FormattedMessage
+                id="intake.section.reviewed"
+                defaultMessage="no changes confirmed {day} by {who}"
+                values={{ day: day(lastReview.reviewedAt), who: lastReview.reviewedBy }}
+              />
             </>
           )}
         </p>
@@ -88,18 +117,22 @@ export function IntakeSection({ patient }: { patient: Patient }) {
         <div className="actions">
           {intake && (
             <button type="button" className={`button ${status.state === 'current' ? '' : 'button--primary'}`} disabled={confirm.isPending} onClick={noChanges}>
-              No changes since the last visit
+              <FormattedMessage id="intake.section.noChanges" defaultMessage="No changes since the last visit" />
             </button>
           )}
           <a className={`button ${intake ? '' : 'button--primary'}`} href={href({ screen: 'intake', patientId: patient.id, view: 'fill' })}>
-            {intake ? 'Update by phone…' : 'Fill in by phone…'}
+            {intake
+              ? intl.formatMessage({ id: 'intake.section.updateByPhone', defaultMessage: 'Update by phone…' })
+              : intl.formatMessage({ id: 'intake.section.fillByPhone', defaultMessage: 'Fill in by phone…' })}
           </a>
           <button type="button" className="button" onClick={() => setHanding(true)}>
-            {intake ? 'Patient updates it…' : 'Patient fills it in…'}
+            {intake
+              ? intl.formatMessage({ id: 'intake.section.patientUpdates', defaultMessage: 'Patient updates it…' })
+              : intl.formatMessage({ id: 'intake.section.patientFills', defaultMessage: 'Patient fills it in…' })}
           </button>
           {intake && mayReadHistory && (
             <a className="button" href={href({ screen: 'intake', patientId: patient.id, view: 'history' })}>
-              Answers and history
+              <FormattedMessage id="intake.section.history" defaultMessage="Answers and history" />
             </a>
           )}
         </div>

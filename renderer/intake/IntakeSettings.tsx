@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 
 /** The clinic's review period: a health history not confirmed for this long shows as due for review. */
 function ReviewForm({ initial }: { initial: number }) {
+  const intl = useIntl();
   const [months, setMonths] = useState(String(initial));
   const [saved, setSaved] = useState(false);
   const action = useFormAction();
@@ -17,16 +19,26 @@ function ReviewForm({ initial }: { initial: number }) {
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="intake-policy-h">
-      <h2 id="intake-policy-h">Health history</h2>
+      <h2 id="intake-policy-h">
+        <FormattedMessage id="intake.section.title" defaultMessage="Health history" />
+      </h2>
       <ErrorSummary {...action.summary} />
-      <TextField label="Due for review after (months)" name="reviewMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={action.errors.reviewMonths} hint="Counted from when it was last filled in or confirmed unchanged" />
+      <TextField
+        label={intl.formatMessage({ id: 'intake.settings.reviewMonths', defaultMessage: 'Due for review after (months)' })}
+        name="reviewMonths"
+        inputMode="numeric"
+        value={months}
+        onChange={(e) => setMonths(e.target.value)}
+        error={action.errors.reviewMonths}
+        hint={intl.formatMessage({ id: 'intake.settings.reviewHint', defaultMessage: 'Counted from when it was last filled in or confirmed unchanged' })}
+      />
       {saved && (
         <p className="banner banner--ok" role="status">
-          Review period saved.
+          <FormattedMessage id="intake.settings.saved" defaultMessage="Review period saved." />
         </p>
       )}
       <button type="submit" className="button button--primary">
-        Save review period
+        <FormattedMessage id="intake.settings.save" defaultMessage="Save review period" />
       </button>
     </form>
   );

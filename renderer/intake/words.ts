@@ -1,3 +1,4 @@
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import type { IntakeState } from '../../shared/contract/intake';
 
 /** The intake form's own words, in the language of the person filling it in (the template has the questions). */
@@ -29,9 +30,10 @@ export const formWords = {
 } as const;
 export type FormWords = (typeof formWords)[keyof typeof formWords];
 
-export const stateLabels: Record<IntakeState, string> = {
-  none: 'No health history yet',
-  due_for_review: 'Due for review',
-  current: 'Up to date',
-};
+/** Where the health history stands, in the desk's language. */
+export const stateLabels: Record<IntakeState, MessageDescriptor> = defineMessages({
+  none: { id: 'intake.state.none', defaultMessage: 'No health history yet' },
+  due_for_review: { id: 'intake.state.due', defaultMessage: 'Due for review' },
+  current: { id: 'intake.state.current', defaultMessage: 'Up to date' },
+});
 export const stateTone: Record<IntakeState, 'ok' | 'warn' | 'danger'> = { none: 'danger', due_for_review: 'warn', current: 'ok' };

@@ -1,13 +1,14 @@
 import type { Ref } from 'react';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import type { Duplicate } from '../../shared/contract/patients';
 import { href } from '../app/route';
-import { birthLine, listName } from './format';
+import { birthLine, bornMessage, listName } from './format';
 import { usePhoneDisplay } from './usePhoneDisplay';
 
-const why: Record<Duplicate['reasons'][number], string> = {
-  name_and_birth_date: 'same name and date of birth',
-  phone: 'same phone number',
-};
+const why: Record<Duplicate['reasons'][number], MessageDescriptor> = defineMessages({
+  name_and_birth_date: { id: 'patients.duplicates.sameNameBirth', defaultMessage: 'same name and date of birth' },
+  phone: { id: 'patients.duplicates.samePhone', defaultMessage: 'same phone number' },
+});
 
 /**
  * Shown while a new record looks like one already on file: open it rather than make a
@@ -16,20 +17,23 @@ const why: Record<Duplicate['reasons'][number], string> = {
  */
 export function DuplicateWarning({ duplicates, refused, warningRef }: { duplicates: Duplicate[]; refused: string | null; warningRef: Ref<HTMLElement> }) {
   const phone = usePhoneDisplay();
+  const intl = useIntl();
   if (duplicates.length === 0) return null;
   return (
     <section className="banner banner--warning duplicates" aria-labelledby="duplicates-title" role="status" tabIndex={-1} ref={warningRef}>
-      <h3 id="duplicates-title">Possibly already a patient</h3>
+      <h3 id="duplicates-title">
+        <FormattedMessage id="patients.duplicates.title" defaultMessage="Possibly already a patient" />
+      </h3>
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
-            <a href={href({ screen: 'patients', patientId: d.id })}>{listName(d)}</a> · born {birthLine(d.dateOfBirth)}
-            {d.phone && ` · ${phone(d.phone)}`} — {d.reasons.map((r) => why[r]).join(', ')}
-            {d.archivedAt && ' (archived)'}
+            <a href={href({ screen: 'patients', patientId: d.id })}>{listName(d)}</a> · <FormattedMessage {...bornMessage} values={{ date: birthLine(d.dateOfBirth) }} />
+            {d.phone && ` · ${phone(d.phone)}`} — {d.reasons.map((r) => intl.formatMessage(why[r])).join(', ')}
+            {d.archivedAt && ` (${intl.formatMessage({ id: 'patients.duplicates.archived', defaultMessage: 'archived' })})`}
           </li>
         ))}
       </ul>
-      <p>{refused ?? 'Open the existing record if it is the same person.'}</p>
+      <p>{refused ?? intl.formatMessage({ id: 'patients.duplicates.openExisting', defaultMessage: 'Open the existing record if it is the same person.' })}</p>
     </section>
   );
 }

@@ -1,23 +1,34 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage, defineMessage, defineMessages, useIntl } from 'react-intl';
 import type { Patient } from '../../shared/contract/patients';
 import { navigate } from '../app/route';
-import { useRead, useWrite } from '../ipc/hooks';
+import { useWrite } from '../ipc/hooks';
 import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { IntakeSection } from '../intake/IntakeSection';
-import { birthLine, displayName } from './format';
-import { dayIn } from '../../shared/time';
+import { birthLine, bornMessage, contactLabels, displayName, phoneTypeLabels } from './format';
+import { useDay } from '../ui/useDay';
 import { usePhoneDisplay } from './usePhoneDisplay';
 
-const contactLabel = { phone: 'Phone call', text: 'Text message', email: 'E-mail' } as const;
+const labels = defineMessages({
+  phone: { id: 'patients.detail.phone', defaultMessage: 'Phone' },
+  email: { id: 'patients.form.email', defaultMessage: 'E-mail' },
+  preferredContact: { id: 'patients.form.preferredContact', defaultMessage: 'Preferred contact' },
+  language: { id: 'patients.form.language', defaultMessage: 'Language' },
+  address: { id: 'patients.form.address', defaultMessage: 'Address' },
+  emergencyContact: { id: 'patients.form.emergency', defaultMessage: 'Emergency contact' },
+  familyPhysician: { id: 'patients.form.physician', defaultMessage: 'Family physician' },
+});
+
+const phoneOf = defineMessage<{ label: string }>({ id: 'patients.detail.phoneOf', defaultMessage: 'Phone ({label})' });
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === '' || children === null || children === undefined;
   return (
     <div className="detail__item">
       <dt>{label}</dt>
-      <dd className={empty ? 'detail__empty' : undefined}>{empty ? 'Not recorded' : children}</dd>
+      <dd className={empty ? 'detail__empty' : undefined}>{empty ? <FormattedMessage id="patients.detail.notRecorded" defaultMessage="Not recorded" /> : children}</dd>
     </div>
   );
 }
@@ -26,8 +37,8 @@ const joinNonEmpty = (parts: string[], sep = ', ') => parts.filter(Boolean).join
 
 export function PatientDetail({ patient }: { patient: Patient }) {
   const [archiving, setArchiving] = useState(false);
-  const clinic = useRead('settings.get', {});
-  const day = (iso: string) => dayIn(clinic.data?.timeZone ?? 'UTC', iso);
+  const intl = useIntl();
+  const day = useDay();
   const phone = usePhoneDisplay();
   const restore = useWrite('patients.restore');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -45,22 +56,22 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           </h2>
           <p className="pane__sub">
             {patient.pronouns && <span>{patient.pronouns} · </span>}
-            born {birthLine(patient.dateOfBirth)}
+            <FormattedMessage {...bornMessage} values={{ date: birthLine(patient.dateOfBirth) }} />
           </p>
         </div>
         <div className="actions">
           {patient.archivedAt === null ? (
             <>
               <button type="button" className="button button--primary" onClick={edit} aria-keyshortcuts="Alt+E">
-                Edit patient
+                <FormattedMessage id="patients.detail.edit" defaultMessage="Edit patient" />
               </button>
               <button type="button" className="button" onClick={() => setArchiving(true)}>
-                Archive…
+                <FormattedMessage id="patients.detail.archive" defaultMessage="Archive…" />
               </button>
             </>
           ) : (
             <button type="button" className="button button--primary" disabled={restore.isPending} onClick={() => restore.mutate({ id: patient.id, expectedUpdatedAt: patient.updatedAt })}>
-              Restore patient
+              <FormattedMessage id="patients.detail.restore" defaultMessage="Restore patient" />
             </button>
           )}
           <ExportAction patient={patient} />
@@ -75,7 +86,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       )}
       {patient.archivedAt && (
         <div className="banner banner--muted" role="status">
-          Archived on {day(patient.archivedAt)}: {patient.archiveReason}
+          <FormattedMessage id="patients.detail.archivedOn" defaultMessage="Archived on {day}: {reason}" values={{ day: day(patient.archivedAt), reason: patient.archiveReason }} />
         </div>
       )}
 
@@ -84,40 +95,50 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       <ConsentPanel patient={patient} />
 
       <section aria-labelledby="contact-h">
-        <h3 id="contact-h">Contact</h3>
+        <h3 id="contact-h">
+          <FormattedMessage id="patients.detail.contact" defaultMessage="Contact" />
+        </h3>
         <dl className="detail">
-          {patient.phones.length === 0 && <Item label="Phone">{''}</Item>}
+          {patient.phones.length === 0 && <Item label={intl.formatMessage(labels.phone)}>{''}</Item>}
           {patient.phones.map((p, i) => (
-            <Item key={i} label={`Phone (${p.label})`}>
+            <Item key={i} label={intl.formatMessage(phoneOf, { label: intl.formatMessage(phoneTypeLabels[p.label]) })}>
               {phone(p.number)}
             </Item>
           ))}
-          <Item label="E-mail">{patient.email}</Item>
-          <Item label="Preferred contact">{contactLabel[patient.preferredContact]}</Item>
-          <Item label="Language">{patient.language}</Item>
-          <Item label="Address">{joinNonEmpty([joinNonEmpty([a.line1, a.line2]), joinNonEmpty([a.city, a.region, a.postalCode], ' '), a.country])}</Item>
+          <Item label={intl.formatMessage(labels.email)}>{patient.email}</Item>
+          <Item label={intl.formatMessage(labels.preferredContact)}>{intl.formatMessage(contactLabels[patient.preferredContact])}</Item>
+          <Item label={intl.formatMessage(labels.language)}>{patient.language}</Item>
+          <Item label={intl.formatMessage(labels.address)}>{joinNonEmpty([joinNonEmpty([a.line1, a.line2]), joinNonEmpty([a.city, a.region, a.postalCode], ' '), a.country])}</Item>
         </dl>
       </section>
 
       <section aria-labelledby="care-h">
-        <h3 id="care-h">Care team and emergency</h3>
+        <h3 id="care-h">
+          <FormattedMessage id="patients.detail.care" defaultMessage="Care team and emergency" />
+        </h3>
         <dl className="detail">
-          <Item label="Emergency contact">
+          <Item label={intl.formatMessage(labels.emergencyContact)}>
             {joinNonEmpty([patient.emergencyContact.name, patient.emergencyContact.relationship, phone(patient.emergencyContact.phone)], ' · ')}
           </Item>
-          <Item label="Family physician">
+          <Item label={intl.formatMessage(labels.familyPhysician)}>
             {joinNonEmpty([patient.familyPhysician.name, patient.familyPhysician.clinic, phone(patient.familyPhysician.phone)], ' · ')}
           </Item>
         </dl>
       </section>
 
       <section aria-labelledby="notes-h">
-        <h3 id="notes-h">Front-desk notes</h3>
-        <p className={patient.notes ? 'notes' : 'detail__empty'}>{patient.notes || 'No notes.'}</p>
+        <h3 id="notes-h">
+          <FormattedMessage id="patients.detail.notes" defaultMessage="Front-desk notes" />
+        </h3>
+        <p className={patient.notes ? 'notes' : 'detail__empty'}>{patient.notes || intl.formatMessage({ id: 'patients.detail.noNotes', defaultMessage: 'No notes.' })}</p>
       </section>
 
       <footer className="pane__footer">
-        Record created {day(patient.createdAt)} · last changed {day(patient.updatedAt)}
+        <FormattedMessage
+          id="patients.detail.created"
+          defaultMessage="Record created {created} · last changed {changed}"
+          values={{ created: day(patient.createdAt), changed: day(patient.updatedAt) }}
+        />
       </footer>
 
       <ArchiveDialog patient={patient} open={archiving} onClose={() => setArchiving(false)} />

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { contactMethods, patientInputSchema, phoneLabels, type Patient, type PatientInput } from '../../shared/contract/patients';
 import { parseDate } from '../../shared/text/date';
 import { useLeaveGuard } from '../app/leave';
@@ -8,7 +9,7 @@ import { check, getIn, setIn, type FieldErrors } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { Actions } from '../ui/FormEnd';
 import { DuplicateWarning } from './DuplicateWarning';
-import { ageOn, seedFromSearch, writtenDate } from './format';
+import { ageOn, contactLabels, phoneTypeLabels, seedFromSearch, writtenDate } from './format';
 
 const blank: PatientInput = {
   firstName: '',
@@ -36,22 +37,22 @@ function fromSearch(typed: string): PatientInput {
   return { ...blank, ...seed, phones: [{ label: 'mobile', number: phone ?? '' }] };
 }
 
-const contactLabels: Record<(typeof contactMethods)[number], string> = { phone: 'Phone call', text: 'Text message', email: 'E-mail' };
-
-const unreadableDate = 'Type the date as 1985-03-14, 14/03/1985 or 14 March 1985';
-
 /**
  * The birth date as typed, made ISO where it reads one way only. Done before every
  * check, so Ctrl+S with the date still in its field saves it (issue 7, item 14).
  */
-function withDate(form: PatientInput): { form: PatientInput; readings: [string, string] | null; error?: string } {
+function withDate(form: PatientInput): { form: PatientInput; readings: [string, string] | null; problem?: 'ambiguous' | 'unreadable' } {
   const typed = form.dateOfBirth;
   const parsed = parseDate(typed);
   if (parsed.kind === 'date') return { form: { ...form, dateOfBirth: parsed.iso }, readings: null };
-  if (parsed.kind === 'ambiguous') return { form, readings: parsed.readings, error: `${typed.trim()} can be read two ways: choose the date meant` };
+  if (parsed.kind === 'ambiguous') return { form, readings: parsed.readings, problem: 'ambiguous' };
   // Not a date at all: the schema says so, in plainer words when it is not even ISO-shaped.
-  return { form, readings: null, error: parsed.kind === 'invalid' && !/^\d{4}-\d{2}-\d{2}$/.test(typed.trim()) ? unreadableDate : undefined };
+  return { form, readings: null, problem: parsed.kind === 'invalid' && !/^\d{4}-\d{2}-\d{2}$/.test(typed.trim()) ? 'unreadable' : undefined };
 }
+
+const kbd = (chunks: ReactNode[]) => <kbd>{chunks}</kbd>;
+/** "Mobile", "Cellulaire": a phone type as a choice in a list. */
+const capitalized = (word: string) => word.charAt(0).toLocaleUpperCase() + word.slice(1);
 
 interface Props {
   patient?: Patient;
@@ -62,6 +63,7 @@ interface Props {
 }
 
 export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Props) {
+  const intl = useIntl();
   const [initial] = useState<PatientInput>(() => (patient ? fromPatient(patient) : fromSearch(searchText)));
   const [form, setForm] = useState<PatientInput>(initial);
   const [readings, setReadings] = useState<[string, string] | null>(null);
@@ -102,7 +104,14 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
     const dated = withDate(f);
     const result = check(patientInputSchema, dated.form);
     const fields = result.ok ? {} : result.fields;
-    return dated.error ? { ...fields, dateOfBirth: dated.error } : fields;
+    if (dated.problem === 'ambiguous') {
+      const date = f.dateOfBirth.trim();
+      return { ...fields, dateOfBirth: intl.formatMessage({ id: 'patients.form.dateTwoWays', defaultMessage: '{date} can be read two ways: choose the date meant' }, { date }) };
+    }
+    if (dated.problem === 'unreadable') {
+      return { ...fields, dateOfBirth: intl.formatMessage({ id: 'patients.form.dateUnreadable', defaultMessage: 'Type the date as 1985-03-14, 14/03/1985 or 14 March 1985' }) };
+    }
+    return fields;
   };
 
   const set = (path: string, value: unknown) => {
@@ -143,7 +152,7 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
     setReadings(dated.readings);
     const errors = localCheck(form);
     if (Object.keys(errors).length) {
-      action.refuse({ message: 'Some fields need attention:', fields: errors });
+      action.refuse({ message: intl.formatMessage({ id: 'patients.form.someFields', defaultMessage: 'Some fields need attention:' }), fields: errors });
       return;
     }
     const input = dated.form;
@@ -180,7 +189,9 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
   }
 
   const age = ageOn(form.dateOfBirth);
-  const title = patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'New patient';
+  const title = patient
+    ? intl.formatMessage({ id: 'patients.form.editTitle', defaultMessage: 'Edit {name}' }, { name: `${patient.firstName} ${patient.lastName}` })
+    : intl.formatMessage({ id: 'patients.form.newTitle', defaultMessage: 'New patient' });
   const phoneRequired = form.preferredContact !== 'email';
 
   return (
@@ -188,44 +199,60 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
       <header className="pane__header">
         <h2 id="patient-form-title">{title}</h2>
         <p className="pane__hint">
-          <kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels
+          <FormattedMessage id="patients.form.keys" defaultMessage="<kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels" values={{ kbd }} />
         </p>
       </header>
 
       <ErrorSummary {...action.summary} />
       <p className="required-note">
-        Fields marked <span className="field__required">*</span> are required.
+        <FormattedMessage
+          id="patients.form.requiredNote"
+          defaultMessage="Fields marked <mark>*</mark> are required."
+          values={{ mark: (chunks) => <span className="field__required">{chunks}</span> }}
+        />
       </p>
 
       {/* What the desk needs while the patient is on the phone comes first. */}
       <fieldset>
-        <legend>At the first call</legend>
+        <legend>
+          <FormattedMessage id="patients.form.firstCall" defaultMessage="At the first call" />
+        </legend>
         <div className="grid grid--3">
-          <TextField label="First name" autoComplete="off" required {...bind('firstName')} onBlur={() => refreshProbe()} />
-          <TextField label="Last name" autoComplete="off" required {...bind('lastName')} onBlur={() => refreshProbe()} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.firstName', defaultMessage: 'First name' })} autoComplete="off" required {...bind('firstName')} onBlur={() => refreshProbe()} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.lastName', defaultMessage: 'Last name' })} autoComplete="off" required {...bind('lastName')} onBlur={() => refreshProbe()} />
           <TextField
-            label="Date of birth"
+            label={intl.formatMessage({ id: 'patients.form.dateOfBirth', defaultMessage: 'Date of birth' })}
             autoComplete="off"
             required
             {...bind('dateOfBirth')}
             onBlur={settleDate}
             hint={
               readings ? (
-                <span className="date-readings" role="group" aria-label="Choose the date meant">
-                  Did you mean{' '}
-                  <button type="button" className="button button--small" onClick={() => pickReading(readings[0])}>
-                    {writtenDate(readings[0])}
-                  </button>{' '}
-                  or{' '}
-                  <button type="button" className="button button--small" onClick={() => pickReading(readings[1])}>
-                    {writtenDate(readings[1])}
-                  </button>
-                  ?
+                <span className="date-readings" role="group" aria-label={intl.formatMessage({ id: 'patients.form.chooseDate', defaultMessage: 'Choose the date meant' })}>
+                  <FormattedMessage
+                    id="patients.form.didYouMean"
+                    defaultMessage="Did you mean {first} or {second}?"
+                    values={{
+                      first: (
+                        <button type="button" className="button button--small" onClick={() => pickReading(readings[0])}>
+                          {writtenDate(readings[0], intl.locale)}
+                        </button>
+                      ),
+                      second: (
+                        <button type="button" className="button button--small" onClick={() => pickReading(readings[1])}>
+                          {writtenDate(readings[1], intl.locale)}
+                        </button>
+                      ),
+                    }}
+                  />
                 </span>
               ) : age === null ? (
-                '1985-03-14, 14/03/1985 or 14 March 1985'
+                intl.formatMessage({ id: 'patients.form.dateHint', defaultMessage: '1985-03-14, 14/03/1985 or 14 March 1985' })
               ) : (
-                `${writtenDate(form.dateOfBirth)}, ${age} years old`
+                intl.formatMessage(
+                  { id: 'patients.form.dateAge', defaultMessage: '{date}, {age, plural, one {# year old} other {# years old}}' },
+                  { date: writtenDate(form.dateOfBirth, intl.locale), age },
+                )
               )
             }
           />
@@ -234,82 +261,107 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
         {form.phones.map((phone, i) => (
           <div className="grid grid--phone" key={i}>
             <SelectField
-              label={`Phone ${i + 1} type`}
+              label={intl.formatMessage({ id: 'patients.form.phoneType', defaultMessage: 'Phone {n} type' }, { n: i + 1 })}
               {...bind(`phones.${i}.label`)}
-              options={phoneLabels.map((l) => ({ value: l, label: l[0].toUpperCase() + l.slice(1) }))}
+              options={phoneLabels.map((l) => ({ value: l, label: capitalized(intl.formatMessage(phoneTypeLabels[l])) }))}
             />
-            <TextField label={`Phone ${i + 1} number`} type="tel" autoComplete="off" required={phoneRequired && i === 0} {...bind(`phones.${i}.number`)} onBlur={() => refreshProbe()} />
+            <TextField
+              label={intl.formatMessage({ id: 'patients.form.phoneNumber', defaultMessage: 'Phone {n} number' }, { n: i + 1 })}
+              type="tel"
+              autoComplete="off"
+              required={phoneRequired && i === 0}
+              {...bind(`phones.${i}.number`)}
+              onBlur={() => refreshProbe()}
+            />
             <button type="button" className="button button--quiet" onClick={() => set('phones', form.phones.filter((_, j) => j !== i))}>
-              Remove phone {i + 1}
+              <FormattedMessage id="patients.form.removePhone" defaultMessage="Remove phone {n}" values={{ n: i + 1 }} />
             </button>
           </div>
         ))}
         {form.phones.length < 4 && (
           <button type="button" className="button button--quiet" onClick={() => set('phones', [...form.phones, { label: 'mobile', number: '' }])}>
-            Add a phone number
+            <FormattedMessage id="patients.form.addPhone" defaultMessage="Add a phone number" />
           </button>
         )}
         <div className="grid grid--3">
           <SelectField
-            label="Preferred contact"
+            label={intl.formatMessage({ id: 'patients.form.preferredContact', defaultMessage: 'Preferred contact' })}
             {...bind('preferredContact')}
-            options={contactMethods.map((m) => ({ value: m, label: contactLabels[m] }))}
-            hint="How the clinic reaches this patient for follow-ups"
+            options={contactMethods.map((m) => ({ value: m, label: intl.formatMessage(contactLabels[m]) }))}
+            hint={intl.formatMessage({ id: 'patients.form.preferredContactHint', defaultMessage: 'How the clinic reaches this patient for follow-ups' })}
           />
-          <TextField label="E-mail" type="email" autoComplete="off" required={form.preferredContact === 'email'} {...bind('email')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.email', defaultMessage: 'E-mail' })} type="email" autoComplete="off" required={form.preferredContact === 'email'} {...bind('email')} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>About the patient</legend>
+        <legend>
+          <FormattedMessage id="patients.form.about" defaultMessage="About the patient" />
+        </legend>
         <div className="grid grid--3">
-          <TextField label="Preferred name" autoComplete="off" {...bind('preferredName')} hint="What the patient likes to be called" />
-          <TextField label="Pronouns" autoComplete="off" {...bind('pronouns')} hint="For example she/her, they/them" />
-          <TextField label="Language" autoComplete="off" {...bind('language')} hint="Language for calls and forms" />
+          <TextField label={intl.formatMessage({ id: 'patients.form.preferredName', defaultMessage: 'Preferred name' })} autoComplete="off" {...bind('preferredName')} hint={intl.formatMessage({ id: 'patients.form.preferredNameHint', defaultMessage: 'What the patient likes to be called' })} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.pronouns', defaultMessage: 'Pronouns' })} autoComplete="off" {...bind('pronouns')} hint={intl.formatMessage({ id: 'patients.form.pronounsHint', defaultMessage: 'For example she/her, they/them' })} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.language', defaultMessage: 'Language' })} autoComplete="off" {...bind('language')} hint={intl.formatMessage({ id: 'patients.form.languageHint', defaultMessage: 'Language for calls and forms' })} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Address</legend>
+        <legend>
+          <FormattedMessage id="patients.form.address" defaultMessage="Address" />
+        </legend>
         <div className="grid grid--2">
-          <TextField label="Street address" autoComplete="off" {...bind('address.line1')} />
-          <TextField label="Apartment, suite, unit" autoComplete="off" {...bind('address.line2')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.street', defaultMessage: 'Street address' })} autoComplete="off" {...bind('address.line1')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.unit', defaultMessage: 'Apartment, suite, unit' })} autoComplete="off" {...bind('address.line2')} />
         </div>
         <div className="grid grid--4">
-          <TextField label="City" autoComplete="off" {...bind('address.city')} />
-          <TextField label="Province" autoComplete="off" {...bind('address.region')} />
-          <TextField label="Postal code" autoComplete="off" {...bind('address.postalCode')} />
-          <TextField label="Country" autoComplete="off" {...bind('address.country')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.city', defaultMessage: 'City' })} autoComplete="off" {...bind('address.city')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.province', defaultMessage: 'Province' })} autoComplete="off" {...bind('address.region')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.postalCode', defaultMessage: 'Postal code' })} autoComplete="off" {...bind('address.postalCode')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.country', defaultMessage: 'Country' })} autoComplete="off" {...bind('address.country')} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Emergency contact</legend>
+        <legend>
+          <FormattedMessage id="patients.form.emergency" defaultMessage="Emergency contact" />
+        </legend>
         <div className="grid grid--3">
-          <TextField label="Emergency contact name" autoComplete="off" {...bind('emergencyContact.name')} />
-          <TextField label="Relationship" autoComplete="off" {...bind('emergencyContact.relationship')} />
-          <TextField label="Emergency contact phone" type="tel" autoComplete="off" {...bind('emergencyContact.phone')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.emergencyName', defaultMessage: 'Emergency contact name' })} autoComplete="off" {...bind('emergencyContact.name')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.relationship', defaultMessage: 'Relationship' })} autoComplete="off" {...bind('emergencyContact.relationship')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.emergencyPhone', defaultMessage: 'Emergency contact phone' })} type="tel" autoComplete="off" {...bind('emergencyContact.phone')} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Family physician</legend>
+        <legend>
+          <FormattedMessage id="patients.form.physician" defaultMessage="Family physician" />
+        </legend>
         <div className="grid grid--3">
-          <TextField label="Physician name" autoComplete="off" {...bind('familyPhysician.name')} />
-          <TextField label="Clinic or practice" autoComplete="off" {...bind('familyPhysician.clinic')} />
-          <TextField label="Physician phone" type="tel" autoComplete="off" {...bind('familyPhysician.phone')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.physicianName', defaultMessage: 'Physician name' })} autoComplete="off" {...bind('familyPhysician.name')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.physicianClinic', defaultMessage: 'Clinic or practice' })} autoComplete="off" {...bind('familyPhysician.clinic')} />
+          <TextField label={intl.formatMessage({ id: 'patients.form.physicianPhone', defaultMessage: 'Physician phone' })} type="tel" autoComplete="off" {...bind('familyPhysician.phone')} />
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Notes</legend>
-        <TextArea label="Front-desk notes" rows={3} {...bind('notes')} hint="Scheduling and contact notes; clinical notes belong in the treatment record" />
+        <legend>
+          <FormattedMessage id="patients.form.notesGroup" defaultMessage="Notes" />
+        </legend>
+        <TextArea label={intl.formatMessage({ id: 'patients.form.notes', defaultMessage: 'Front-desk notes' })} rows={3} {...bind('notes')} hint={intl.formatMessage({ id: 'patients.form.notesHint', defaultMessage: 'Scheduling and contact notes; clinical notes belong in the treatment record' })} />
       </fieldset>
 
       {/* Save stays in reach at 1366×768 however long the form, with what it may be refused for beside it. */}
       <div className="form-bar">
         <DuplicateWarning duplicates={found} refused={refusedAsDuplicate} warningRef={warningRef} />
-        <Actions submit={refusedAsDuplicate && !patient ? 'Create anyway' : 'Save patient'} busy={saving} onCancel={onCancel} />
+        <Actions
+          submit={
+            refusedAsDuplicate && !patient
+              ? intl.formatMessage({ id: 'patients.form.createAnyway', defaultMessage: 'Create anyway' })
+              : intl.formatMessage({ id: 'patients.form.save', defaultMessage: 'Save patient' })
+          }
+          busy={saving}
+          onCancel={onCancel}
+        />
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useDeferredValue, useId, useState, type KeyboardEvent, type RefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SearchResult } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { birthLine, listName } from './format';
@@ -25,6 +26,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const results: SearchResult[] = search.data?.results ?? [];
   const archivedMatches = includeArchived ? 0 : (search.data?.archivedMatches ?? 0);
   const phone = usePhoneDisplay();
+  const intl = useIntl();
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
@@ -51,14 +53,20 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
     inputRef.current?.focus();
   };
   const typed = deferred.trim();
-  const archivedCount = `${archivedMatches} archived patient${archivedMatches === 1 ? '' : 's'}`;
 
-  const heading = deferred.trim() ? `${results.length === 20 ? 'First 20' : results.length} match${results.length === 1 ? '' : 'es'}` : 'Recently added or changed';
+  // main sends at most 20 matches: then the heading says they are the first 20, not all.
+  const heading = typed
+    ? results.length === 20
+      ? intl.formatMessage({ id: 'patients.search.first20', defaultMessage: 'First 20 matches' })
+      : intl.formatMessage({ id: 'patients.search.matches', defaultMessage: '{count, plural, one {# match} other {# matches}}' }, { count: results.length })
+    : intl.formatMessage({ id: 'patients.search.recent', defaultMessage: 'Recently added or changed' });
 
   return (
     <div className="search">
       <div className="field">
-        <label htmlFor={`${listId}-input`}>Find a patient</label>
+        <label htmlFor={`${listId}-input`}>
+          <FormattedMessage id="patients.search.label" defaultMessage="Find a patient" />
+        </label>
         <input
           id={`${listId}-input`}
           ref={inputRef}
@@ -71,7 +79,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
           aria-describedby={`${listId}-hint`}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Name, phone digits or birth date"
+          placeholder={intl.formatMessage({ id: 'patients.search.placeholder', defaultMessage: 'Name, phone digits or birth date' })}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -80,7 +88,11 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
           onKeyDown={onKeyDown}
         />
         <span className="field__hint" id={`${listId}-hint`}>
-          <kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open
+          <FormattedMessage
+            id="patients.search.keys"
+            defaultMessage="<kbd>↑</kbd> <kbd>↓</kbd> to choose, <kbd>Enter</kbd> to open"
+            values={{ kbd: (chunks) => <kbd>{chunks}</kbd> }}
+          />
         </span>
       </div>
       <label className="checkbox">
@@ -88,11 +100,11 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
             setIncludeArchived(e.target.checked);
             setActive(0);
           }} />
-        Include archived patients
+        <FormattedMessage id="patients.search.includeArchived" defaultMessage="Include archived patients" />
       </label>
 
       <h2 className="search__heading" id={`${listId}-heading`} aria-live="polite">
-        {search.isError ? 'Search failed' : heading}
+        {search.isError ? intl.formatMessage({ id: 'patients.search.failed', defaultMessage: 'Search failed' }) : heading}
       </h2>
       {search.isError && (
         <p className="field__error" role="alert">
@@ -102,12 +114,22 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
       {typed && archivedMatches > 0 && (
         <div className="banner banner--warning search__archived" role="status">
           <p>
-            {results.length === 0
-              ? `No active patient matches “${typed}”, but ${archivedCount} ${archivedMatches === 1 ? 'does' : 'do'}. Check before creating a new record.`
-              : `${archivedCount} also match${archivedMatches === 1 ? 'es' : ''}.`}
+            {results.length === 0 ? (
+              <FormattedMessage
+                id="patients.search.onlyArchived"
+                defaultMessage="No active patient matches “{typed}”, but {count, plural, one {# archived patient does} other {# archived patients do}}. Check before creating a new record."
+                values={{ typed, count: archivedMatches }}
+              />
+            ) : (
+              <FormattedMessage
+                id="patients.search.alsoArchived"
+                defaultMessage="{count, plural, one {# archived patient also matches} other {# archived patients also match}}."
+                values={{ count: archivedMatches }}
+              />
+            )}
           </p>
           <button type="button" className="button" onClick={showArchived}>
-            Show archived patients
+            <FormattedMessage id="patients.search.showArchived" defaultMessage="Show archived patients" />
           </button>
         </div>
       )}
@@ -124,8 +146,16 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
           >
             <span className="result__name">
               {listName(p)}
-              {p.archivedAt && <span className="badge">Archived</span>}
-              {p.needsForms && <span className="badge badge--alert">Needs forms</span>}
+              {p.archivedAt && (
+                <span className="badge">
+                  <FormattedMessage id="patients.search.archived" defaultMessage="Archived" />
+                </span>
+              )}
+              {p.needsForms && (
+                <span className="badge badge--alert">
+                  <FormattedMessage id="patients.search.needsForms" defaultMessage="Needs forms" />
+                </span>
+              )}
             </span>
             <span className="result__meta">
               {birthLine(p.dateOfBirth)}
@@ -136,7 +166,13 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
         ))}
       </ul>
       {typed && results.length === 0 && archivedMatches === 0 && !search.isFetching && !search.isError && (
-        <p className="search__empty">No patient matches “{deferred.trim()}”. Check the spelling, try the phone number, or create a new patient.</p>
+        <p className="search__empty">
+          <FormattedMessage
+            id="patients.search.none"
+            defaultMessage="No patient matches “{typed}”. Check the spelling, try the phone number, or create a new patient."
+            values={{ typed }}
+          />
+        </p>
       )}
     </div>
   );

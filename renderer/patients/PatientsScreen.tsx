@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { navigate, type Route } from '../app/route';
 import { useRead } from '../ipc/hooks';
 import { PatientDetail } from './PatientDetail';
@@ -8,8 +9,11 @@ import { Problem } from '../ui/FormEnd';
 
 type PatientsRoute = Extract<Route, { screen: 'patients' }>;
 
+const kbd = (chunks: ReactNode[]) => <kbd>{chunks}</kbd>;
+
 /** Finder on the left, the open record (or its form) on the right: the desk never loses its list. */
 export function PatientsScreen({ route }: { route: PatientsRoute }) {
+  const intl = useIntl();
   const searchRef = useRef<HTMLInputElement>(null);
   const patientId = 'patientId' in route ? route.patientId : undefined;
   const patient = useRead('patients.get', { id: patientId ?? '' }, { enabled: Boolean(patientId) });
@@ -66,13 +70,25 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
   } else if (!patientId) {
     pane = (
       <div className="welcome">
-        <h2>Patients</h2>
-        <p>Start typing in “Find a patient”: part of a name, a few phone digits or a birth date.</p>
-        <ul className="shortcuts" aria-label="Keyboard shortcuts">
-          <li><kbd>Alt</kbd>+<kbd>F</kbd> find a patient</li>
-          <li><kbd>Alt</kbd>+<kbd>N</kbd> new patient</li>
-          <li><kbd>Alt</kbd>+<kbd>E</kbd> edit the open patient</li>
-          <li><kbd>Ctrl</kbd>+<kbd>S</kbd> save a form, <kbd>Esc</kbd> cancel it</li>
+        <h2>
+          <FormattedMessage id="patients.welcome.title" defaultMessage="Patients" />
+        </h2>
+        <p>
+          <FormattedMessage id="patients.welcome.start" defaultMessage="Start typing in “Find a patient”: part of a name, a few phone digits or a birth date." />
+        </p>
+        <ul className="shortcuts" aria-label={intl.formatMessage({ id: 'patients.welcome.shortcuts', defaultMessage: 'Keyboard shortcuts' })}>
+          <li>
+            <FormattedMessage id="patients.welcome.keyFind" defaultMessage="<kbd>Alt</kbd>+<kbd>F</kbd> find a patient" values={{ kbd }} />
+          </li>
+          <li>
+            <FormattedMessage id="patients.welcome.keyNew" defaultMessage="<kbd>Alt</kbd>+<kbd>N</kbd> new patient" values={{ kbd }} />
+          </li>
+          <li>
+            <FormattedMessage id="patients.welcome.keyEdit" defaultMessage="<kbd>Alt</kbd>+<kbd>E</kbd> edit the open patient" values={{ kbd }} />
+          </li>
+          <li>
+            <FormattedMessage id="patients.welcome.keySave" defaultMessage="<kbd>Ctrl</kbd>+<kbd>S</kbd> save a form, <kbd>Esc</kbd> cancel it" values={{ kbd }} />
+          </li>
         </ul>
       </div>
     );
@@ -80,13 +96,13 @@ export function PatientsScreen({ route }: { route: PatientsRoute }) {
 
   return (
     <div className="patients">
-      <section className="patients__list" aria-label="Patient list">
+      <section className="patients__list" aria-label={intl.formatMessage({ id: 'patients.screen.list', defaultMessage: 'Patient list' })}>
         <button type="button" className="button button--primary button--wide" onClick={startNew} aria-keyshortcuts="Alt+N">
-          New patient
+          <FormattedMessage id="patients.screen.new" defaultMessage="New patient" />
         </button>
         <PatientSearch inputRef={searchRef} selectedId={patientId} onOpen={(id) => navigate({ screen: 'patients', patientId: id })} />
       </section>
-      <section className="patients__pane" aria-label="Patient record">
+      <section className="patients__pane" aria-label={intl.formatMessage({ id: 'patients.screen.record', defaultMessage: 'Patient record' })}>
         {pane}
       </section>
     </div>

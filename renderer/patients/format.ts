@@ -1,4 +1,5 @@
-import type { PatientInput, PatientSummary } from '../../shared/contract/patients';
+import { defineMessage, defineMessages, type MessageDescriptor } from 'react-intl';
+import type { contactMethods, PatientInput, PatientSummary, phoneLabels } from '../../shared/contract/patients';
 import { parseDate } from '../../shared/text/date';
 
 /** Age in whole years on `today`, from an ISO birth date. */
@@ -13,7 +14,11 @@ export function ageOn(dateOfBirth: string, today = new Date()): number | null {
   return age >= 0 && age < 130 ? age : null;
 }
 
-/** "1985-03-14 (40)" — the date as typed on forms here, with the age to confirm it by. */
+/**
+ * "1985-03-14 (40)" — the date as typed on forms here, with the age to confirm it by. It
+ * stays in this form in both languages: it is what staff type to find the patient, and
+ * it is the form Canadian forms use in English and in French.
+ */
 export function birthLine(dateOfBirth: string): string {
   const age = ageOn(dateOfBirth);
   return age === null ? dateOfBirth : `${dateOfBirth} (${age})`;
@@ -32,9 +37,30 @@ export function displayName(p: Pick<PatientSummary, 'firstName' | 'lastName' | '
     : `${p.firstName} ${p.lastName}`;
 }
 
-/** "4 May 1988": a reading of a date nobody can take the other way round. */
-export function writtenDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
+/** A phone's type, as the record lists it: "Phone (mobile)". */
+export const phoneTypeLabels: Record<(typeof phoneLabels)[number], MessageDescriptor> = defineMessages({
+  mobile: { id: 'patients.phoneType.mobile', defaultMessage: 'mobile' },
+  home: { id: 'patients.phoneType.home', defaultMessage: 'home' },
+  work: { id: 'patients.phoneType.work', defaultMessage: 'work' },
+  other: { id: 'patients.phoneType.other', defaultMessage: 'other' },
+});
+
+/** How the clinic reaches the patient for follow-ups. */
+export const contactLabels: Record<(typeof contactMethods)[number], MessageDescriptor> = defineMessages({
+  phone: { id: 'patients.contact.phone', defaultMessage: 'Phone call' },
+  text: { id: 'patients.contact.text', defaultMessage: 'Text message' },
+  email: { id: 'patients.contact.email', defaultMessage: 'E-mail' },
+});
+
+/** "born 1985-03-14 (40)", where the record and its look-alikes give the birth date. */
+export const bornMessage = defineMessage<{ date: string }>({ id: 'patients.born', defaultMessage: 'born {date}' });
+
+/**
+ * "May 4, 1988", "4 mai 1988": a reading of a date nobody can take the other way round,
+ * in the desk's language (`locale` is the clinic's, from react-intl).
+ */
+export function writtenDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 
 /** What a refused save says, where the eye is: announced, and shown until the next try. */
 export function Problem({ message }: { message?: string | null }) {
@@ -11,14 +12,15 @@ export function Problem({ message }: { message?: string | null }) {
 }
 
 /** Submit and cancel, the same way round in every form and dialog. */
-export function Actions({ submit, busy, onCancel, cancel = 'Cancel', tone = 'primary' }: { submit: ReactNode; busy?: boolean; onCancel(): void; cancel?: string; tone?: 'primary' | 'danger' }) {
+export function Actions({ submit, busy, onCancel, cancel, tone = 'primary' }: { submit: ReactNode; busy?: boolean; onCancel(): void; cancel?: string; tone?: 'primary' | 'danger' }) {
+  const intl = useIntl();
   return (
     <div className="actions">
       <button type="submit" className={`button button--${tone}`} disabled={busy}>
         {submit}
       </button>
       <button type="button" className="button" onClick={onCancel}>
-        {cancel}
+        {cancel ?? intl.formatMessage({ id: 'ui.actions.cancel', defaultMessage: 'Cancel' })}
       </button>
     </div>
   );

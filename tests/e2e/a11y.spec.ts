@@ -56,7 +56,7 @@ test('every screen passes axe without serious or critical violations', async ({ 
       await page.keyboard.press('Enter');
       await page.getByLabel('Date of birth').fill('04/05/1988');
       await page.keyboard.press('Tab');
-      await expect(page.getByRole('button', { name: '5 April 1988' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'April 5, 1988' })).toBeVisible();
     }],
     ['edit patient form', async () => {
       await page.keyboard.press('Alt+2');

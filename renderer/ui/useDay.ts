@@ -1,0 +1,16 @@
+import { useIntl } from 'react-intl';
+import { useRead } from '../ipc/hooks';
+
+/**
+ * The day of an instant as the desk reads it: in the clinic's time zone (a visit at
+ * 17:30 in Vancouver is that day, not the next as UTC has it), written in the desk's
+ * language ("Nov 30, 2026", "30 nov. 2026"). Intl itself, not intl.formatDate: a time
+ * zone this computer does not know must stop the screen with the failure screen, not
+ * print a raw date string (react-intl reports the error and carries on).
+ */
+export function useDay(): (instant: string) => string {
+  const intl = useIntl();
+  const clinic = useRead('settings.get', {});
+  const timeZone = clinic.data?.timeZone ?? 'UTC';
+  return (instant) => new Intl.DateTimeFormat(intl.locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(instant));
+}
