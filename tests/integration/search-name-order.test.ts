@@ -53,7 +53,9 @@ describe('one name word, read in name order', () => {
     // Renamed and archived through the handlers too, as the desk does.
     const ids = (await app.db('patients').whereNull('archived_at').orderBy('id').limit(30).pluck('id')) as string[];
     for (const [k, id] of ids.entries()) {
-      const before = (await app.dispatch('patients.get', { id })).value as Patient;
+      const got = await app.dispatch('patients.get', { id });
+      if (!got.ok) throw new Error(JSON.stringify(got.error));
+      const before = got.value as Patient;
       const r = k % 2
         ? await app.dispatch('patients.archive', { id, reason: 'Moved away', expectedUpdatedAt: before.updatedAt })
         : await app.dispatch('patients.update', { id, expectedUpdatedAt: before.updatedAt, patient: patientInput({ ...before, lastName: 'Reyes Berg' }) });
