@@ -13,6 +13,7 @@ import { labelsFor } from '../../main/consent/pdf/labels';
 import { decodePng, encodePng, pngChunk } from '../../main/images/png';
 import { sampleConsent, sampleLogoPng, sampleSignature, sampleSignaturePng } from '../support/consent-sample';
 import { tempApp } from '../support/app';
+import { solidPng } from '../support/png';
 import { clinicProfile, patientInput } from '../support/fixtures';
 
 /**
@@ -291,6 +292,19 @@ describe('the same record gives the same bytes', () => {
     expect(first.equals(second)).toBe(true);
     expect(second.equals(third)).toBe(true);
     expect(sha256(first)).toBe(sha256(third));
+  });
+
+  it('draws a new logo from the first render after it is chosen, and the old one again after that', async () => {
+    // The prepared logo is kept between renders (validate.ts); it must follow the bytes given.
+    const clinic = sampleConsent().clinic;
+    const images = async (pdf: Buffer) => (await run('pdfimages', ['-list', await toFile(pdf)])).stdout.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/).slice(3, 5).join('x'));
+    const before = await render(sampleConsent('en-CA'));
+    const other = await render(sampleConsent('en-CA', { clinic: { ...clinic, logo: { bytes: solidPng(90, 30, [200, 40, 40]), type: 'png' } } }));
+    const again = await render(sampleConsent('en-CA'));
+    expect(await images(before)).toContain('160x160');
+    expect(await images(other)).toContain('90x30');
+    expect(await images(other)).not.toContain('160x160');
+    expect(again.equals(before)).toBe(true);
   });
 
   it('takes its dates and /ID from the record, not from the clock', async () => {

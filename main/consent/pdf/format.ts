@@ -51,13 +51,17 @@ export function shortRecordId(id: string): string {
   return head.toUpperCase();
 }
 
+/** Zones already found good: asking ICU again makes a formatter (see `formatters`) on every render. */
+const knownZones = new Set<string>();
 export function isValidTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(tz);
+  return true;
 }
 
 export function isIsoInstant(s: string): boolean {

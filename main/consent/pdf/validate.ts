@@ -1,5 +1,5 @@
 import { isPng } from '../../images/magic';
-import { prepareLogo, type PreparedImage } from '../../images/prepare';
+import { prepareLogo, type Prepared, type PreparedImage } from '../../images/prepare';
 import { isIsoInstant, isValidTimeZone } from './format';
 import type { ConsentPdfInput } from './types';
 
@@ -10,6 +10,18 @@ export interface CheckedImages {
 }
 
 export type Checked = { ok: true; images: CheckedImages } | { ok: false; fields: Record<string, string> };
+
+/**
+ * The clinic's logo is the same file render after render: decoded, flattened onto white
+ * and encoded again once, then kept beside a copy of its bytes until another is given.
+ */
+let lastLogo: { bytes: Buffer; prepared: Prepared } | null = null;
+function preparedLogo(bytes: Uint8Array): Prepared {
+  if (lastLogo?.bytes.equals(bytes)) return lastLogo.prepared;
+  const copy = Buffer.from(bytes); // a JPEG is embedded from these very bytes
+  lastLogo = { bytes: copy, prepared: prepareLogo(copy) };
+  return lastLogo.prepared;
+}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
@@ -36,7 +48,7 @@ export function checkConsentPdfInput(input: ConsentPdfInput): Checked {
 
   const logo = input.clinic.logo;
   if (logo) {
-    const seen = prepareLogo(logo.bytes);
+    const seen = preparedLogo(logo.bytes);
     if (!seen.ok) fields['clinic.logo'] = `The clinic logo cannot be used: ${seen.reason}`;
     else if ((logo.type === 'png') !== isPng(logo.bytes)) fields['clinic.logo'] = `The clinic logo is labelled ${logo.type.toUpperCase()} but is not one`;
     else images.logo = seen.image;
