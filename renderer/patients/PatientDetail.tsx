@@ -6,6 +6,7 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { IntakeSection } from '../intake/IntakeSection';
+import { CheckinSection } from '../checkin/CheckinSection'; // check-ins
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
 import { usePhoneDisplay } from './usePhoneDisplay';
@@ -80,6 +81,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       )}
 
       <IntakeSection patient={patient} />
+      <CheckinSection patient={patient} />
 
       <ConsentPanel patient={patient} />
 
