@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Checkin } from '../../shared/contract/checkin';
+import type { Checkin, Questionnaire } from '../../shared/contract/checkin';
 import type { Patient } from '../../shared/contract/patients';
 import type { Locale } from '../../shared/contract/settings';
 import { dayIn } from '../../shared/time';
@@ -91,8 +91,10 @@ function HandOverDialog({ patient, locale: initial, onClose }: { patient: Patien
 }
 
 /** The last check-in's theme scores, lowest first: where the alliance needs care. */
-function LastCheckin({ checkin, timeZone }: { checkin: Checkin; timeZone: string }) {
+function LastCheckin({ checkin, timeZone, themes, locale }: { checkin: Checkin; timeZone: string; themes: Questionnaire['definition']['themes']; locale: Locale }) {
   const scores = [...checkin.scores].sort((a, b) => a.score - b.score);
+  // The theme in the desk's language where the questionnaire in use has it; else as the check-in was taken.
+  const label = (s: Checkin['scores'][number]) => themes.find((t) => t.key === s.theme)?.label[locale] ?? s.label;
   return (
     <>
       <p className="intake-section__line">
@@ -119,7 +121,7 @@ function LastCheckin({ checkin, timeZone }: { checkin: Checkin; timeZone: string
         <tbody>
           {scores.map((s) => (
             <tr key={s.theme}>
-              <td>{s.label}</td>
+              <td>{label(s)}</td>
               <td>{s.score}</td>
             </tr>
           ))}
@@ -153,7 +155,7 @@ export function CheckinSection({ patient }: { patient: Patient }) {
         </p>
       )}
       {last ? (
-        <LastCheckin checkin={last} timeZone={clinic.data.timeZone} />
+        <LastCheckin checkin={last} timeZone={clinic.data.timeZone} themes={questionnaire.data.definition.themes} locale={locale} />
       ) : (
         <p className="muted">
           <FormattedMessage id="checkin.section.none" defaultMessage="No check-in yet." />

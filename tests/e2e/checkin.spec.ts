@@ -90,7 +90,7 @@ test('a patient answers the check-in in patient mode with a low score, and the t
   await page.getByLabel('Votre NIP').fill(testStaff.reception.secret);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(section).toContainText('answered by the patient');
-  await expect(section.getByRole('row').nth(1)).toHaveText(/Confiance et lien\s*1/);
+  await expect(section.getByRole('row').nth(1)).toHaveText(/Trust and connection\s*1/);
   // Reception has no tasks notice.
   await expect(page.getByText(/open task/)).toHaveCount(0);
 
