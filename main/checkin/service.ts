@@ -121,7 +121,11 @@ async function therapistFor(trx: Q, patientId: string, appointmentId: string | u
 
 export function createCheckinService({ db, now, newId }: CheckinDeps) {
   return {
-    questionnaire: async () => ok(await currentQuestionnaire(db)),
+    async questionnaire({ id }: { id?: string }): Promise<Result<Questionnaire>> {
+      if (!id) return ok(await currentQuestionnaire(db));
+      const found = await questionnaireById(db, id);
+      return found ? ok(found) : err('not_found', 'This check-in version does not exist.', { id: 'No such version' });
+    },
     saveQuestionnaire: (input: ParsedInput<'checkin.saveQuestionnaire'> & { staffId: string }) => saveQuestionnaire(db, { now, newId, staffId: input.staffId }, input),
 
     /**

@@ -13,7 +13,8 @@ export const checkinPending = (session: PatientSession) => Boolean(session.check
 export function CheckinStep({ session }: { session: PatientSession }) {
   const client = useQueryClient();
   const t = formWords[session.locale];
-  const questionnaire = useRead('checkin.questionnaire', {});
+  // The version handed over, even if a newer one was saved since: main takes answers on that one only.
+  const questionnaire = useRead('checkin.questionnaire', { id: session.checkin?.questionnaireId });
   const heading = useRef<HTMLParagraphElement>(null);
   useEffect(() => heading.current?.focus(), []);
   if (!questionnaire.data) return <p aria-busy="true">{t.step}…</p>;

@@ -139,7 +139,8 @@ export type TherapistTask = z.infer<typeof taskSchema>;
 
 export const checkinContract = {
   'checkin.questionnaire': {
-    input: z.object({}),
+    /** The version in use; or one version by id (the one handed to the patient, if a newer one was saved since). */
+    input: z.object({ id: id.optional() }),
     output: questionnaireSchema,
   },
   'checkin.saveQuestionnaire': {

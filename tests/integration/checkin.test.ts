@@ -172,6 +172,11 @@ describe('in patient mode', () => {
   it('the patient answers the version handed over, in their language, once; the step is then done', async () => {
     const session = await must<PatientSession>(app.dispatch('patientMode.enter', { patientId: zoe, kinds: [], locale: 'fr-CA', checkin: true }));
     expect(session.checkin).toEqual({ questionnaireId: ours.id, done: false });
+    // Another desk saves version 2 meanwhile (straight to the service: this desk is held by the patient).
+    const v2 = await app.services.checkin.saveQuestionnaire({ key: 'rapport-alliance', basedOnVersion: 1, definition: ours.definition, changeNote: 'Same wording', staffId: c.amelie.id });
+    expect(v2.ok).toBe(true);
+    // The step still reads, and answers, the version handed over.
+    expect(await must<Questionnaire>(app.dispatch('checkin.questionnaire', { id: ours.id }))).toEqual(ours);
     // Another language, or another patient: refused by patient mode.
     expect(await record(allFours(), { locale: 'en-CA' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await app.dispatch('checkin.history', { patientId: zoe })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
