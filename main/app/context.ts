@@ -49,6 +49,10 @@ import { createBackupService, type BackupDeps } from '../backup/service';
 import type { SettingsFile } from '../backup/restore';
 import { sweepOrphans } from '../startup/sweep';
 import type { DataPaths } from './paths';
+// check-ins
+import { createCheckinService } from '../checkin/service';
+import { checkinHandlers } from '../checkin/handlers';
+import { currentQuestionnaire, seedQuestionnaire } from '../checkin/questionnaires';
 
 export interface AppDeps {
   paths: DataPaths;
@@ -84,6 +88,7 @@ export async function createApp(deps: AppDeps) {
   await seedTemplates(db, resourcesDir, now, newId);
   await seedIntakeTemplate(db, resourcesDir, now, newId);
   await seedScreeningSet(db, resourcesDir, now, newId);
+  await seedQuestionnaire(db, resourcesDir, now, newId); // check-ins
   const swept = await sweepOrphans(db, paths.documents, paths.root, now());
   // A count only: file names are record ids, and the log is no place for them.
   if (swept.moved) console.warn(`[rapport] start-up: ${swept.moved} file(s) without a record moved to quarantine`);
@@ -117,7 +122,10 @@ export async function createApp(deps: AppDeps) {
     now,
     signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: (session) => consent.canPrint(session),
+    // check-ins
+    checkinSince: async (patientId, since) => Boolean(await db('checkins').where({ patient_id: patientId, taken_by: 'patient' }).where('taken_at', '>=', since).first('id')),
   });
+  const checkin = createCheckinService({ db, now, newId }); // check-ins
   const consent = createConsentService({
     db,
     now,
@@ -177,7 +185,7 @@ export async function createApp(deps: AppDeps) {
       (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
       consentRoutes['consent.print'],
     ),
-    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version),
+    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version, async () => (await currentQuestionnaire(db)).id),
     ...intakeRoutes,
     // The versions side by side are the clinical history: who looked is recorded.
     'intake.history': read('intake.history_viewed', ({ patientId }) => ({ entity: 'patient', entityId: patientId }), intakeRoutes['intake.history']),
@@ -196,12 +204,18 @@ export async function createApp(deps: AppDeps) {
     'backup.verify': backup.verify,
     'backup.restore': backup.restore,
     'backup.undoRestore': backup.undoRestore,
+    // check-ins
+    ...checkinHandlers({ checkin, acting, patientSession: async () => {
+        const held = await patientMode.current();
+        return held.ok ? held.value.session : null;
+      },
+    }),
   };
 
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening },
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening, checkin },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode), () => settings.details().locale),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,

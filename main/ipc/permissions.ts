@@ -127,6 +127,16 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'screening.document': desk,
 
   'today.day': desk,
+
+  // check-ins: the desk takes a check-in by phone and sees a patient's; saving a
+  // questionnaire is the admin's; the tasks are for the therapists (each sees their own,
+  // main/checkin/handlers.ts) and admins.
+  'checkin.questionnaire': desk,
+  'checkin.saveQuestionnaire': admin,
+  'checkin.record': desk,
+  'checkin.history': desk,
+  'checkin.tasks': clinical,
+  'checkin.closeTask': clinical,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

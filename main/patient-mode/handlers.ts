@@ -2,15 +2,22 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { ActingStaff } from '../staff/acting';
 import type { PatientMode } from './service';
 
-export function patientModeHandlers(patientMode: PatientMode, acting: ActingStaff, intakeVersion: (patientId: string) => Promise<number | null>): Pick<Handlers, Extract<keyof Handlers, `patientMode.${string}`>> {
+export function patientModeHandlers(
+  patientMode: PatientMode,
+  acting: ActingStaff,
+  intakeVersion: (patientId: string) => Promise<number | null>,
+  // check-ins: the questionnaire version in use when the screen is handed over.
+  questionnaireId?: () => Promise<string>,
+): Pick<Handlers, Extract<keyof Handlers, `patientMode.${string}`>> {
   return {
     // Who explained the forms is the person handing the screen over; a witness comes from the staff list.
-    'patientMode.enter': async ({ intake, ...input }) => {
+    'patientMode.enter': async ({ intake, checkin, ...input }) => {
       const names = await acting.names(input.witnessId);
       if (!names.ok) return names;
       // The version on file now: the step is done once the patient has saved the next one.
       const step = intake ? { intake: { basedOnVersion: await intakeVersion(input.patientId) } } : {};
-      return patientMode.enter({ ...input, ...names.value, ...step });
+      const checkinStep = checkin && questionnaireId ? { checkin: { questionnaireId: await questionnaireId(), done: false } } : {};
+      return patientMode.enter({ ...input, ...names.value, ...step, ...checkinStep });
     },
     'patientMode.current': patientMode.current,
     'patientMode.exit': patientMode.exit,

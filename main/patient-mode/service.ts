@@ -9,7 +9,9 @@ import { say } from '../../shared/messages';
 // session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
 /** The health history step: only the session's own patient, and only when the desk chose the step. */
 const intakeStep: readonly Channel[] = ['intake.template', 'intake.current', 'intake.draft', 'intake.saveDraft', 'intake.submit'];
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep]);
+// check-ins: the check-in step, on the session's own patient, version and language.
+const checkinStep: readonly Channel[] = ['checkin.questionnaire', 'checkin.record'];
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep, ...checkinStep]);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
@@ -29,6 +31,8 @@ export interface PatientModeDeps {
   canPrint: (session: ParsedInput<'patientMode.enter'>) => Promise<Result<unknown>>;
   /** The kinds this patient signed on screen since a moment: the consents table is the one truth of what a session did. */
   signedSince: (patientId: string, since: string) => Promise<ConsentKind[]>;
+  /** check-ins: whether the patient answered a check-in since a moment (the check-ins table is the truth of it). */
+  checkinSince?: (patientId: string, since: string) => Promise<boolean>;
   now: () => Date;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
   onChange?: (on: boolean) => void;
@@ -51,7 +55,9 @@ export async function createPatientMode(deps: PatientModeDeps) {
   async function withProgress(s: PatientSession): Promise<PatientSession> {
     if (!s.startedAt) return s;
     const since = new Set(await deps.signedSince(s.patientId, s.startedAt));
-    return { ...s, signed: s.kinds.filter((k) => since.has(k)) };
+    // check-ins
+    const checkin = s.checkin && { ...s.checkin, done: Boolean(await deps.checkinSince?.(s.patientId, s.startedAt)) };
+    return { ...s, signed: s.kinds.filter((k) => since.has(k)), ...(checkin ? { checkin } : {}) };
   }
 
   /** Times the patient-facing window lost the screen this session, told to staff when they unlock. */
@@ -72,12 +78,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
-    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake'] }): Promise<Result<PatientSession>> {
+    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake' | 'checkin'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake']; checkin?: PatientSession['checkin'] }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', say('patientMode.alreadyOn'));
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', say('patients.gone'));
       if (patient.archivedAt) return err('conflict', say('patients.archivedNoConsent'));
-      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined });
+      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined, checkin: input.checkin !== undefined });
       if (!printable.ok) return printable;
       const next: PatientSession = {
         ...input,
@@ -155,6 +161,11 @@ export async function createPatientMode(deps: PatientModeDeps) {
         // Submitting once makes the next version; the same call again is refused, not a third version.
         const asHandedOver = channel !== 'intake.submit' || (asked.locale === session.locale && asked.basedOnVersion === session.intake?.basedOnVersion);
         if (!ownStep || !asHandedOver) return refusal();
+      }
+      // check-ins: the version handed over, in the session's language, for the session's patient.
+      if (channel === 'checkin.record') {
+        const asked = input as { patientId: string; locale: string; questionnaireId: string };
+        if (!session.checkin || asked.patientId !== session.patientId || asked.locale !== session.locale || asked.questionnaireId !== session.checkin.questionnaireId) return refusal();
       }
       if (channel === 'consent.sign') {
         const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };

@@ -16,6 +16,8 @@ import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { TodayScreen } from '../today/TodayScreen';
+// check-ins
+import { TasksNotice } from '../checkin/TasksNotice';
 
 type User = NonNullable<SessionState['user']>;
 
@@ -125,6 +127,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
       </nav>
       <main id="content" className="frame__main" tabIndex={-1}>
         {user.roles.includes('admin') && route.screen !== 'audit' && <ChainAlarm />}
+        {/* check-ins: a therapist's open tasks, from sign-in on */}
+        {(user.roles.includes('therapist') || user.roles.includes('admin')) && <TasksNotice />}
         {profile.data && !profile.data.name && route.screen !== 'settings' && mayOpen(user, 'settings') && (
           <div className="banner banner--info" role="status">
             <FormattedMessage

@@ -12,6 +12,8 @@ import { Problem } from '../ui/FormEnd';
 import { initialChoices, toggleChoice } from './choices';
 import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
 import { IntakeStep, useIntakeStep } from '../intake/IntakeStep';
+// check-ins
+import { CheckinStep, checkinPending } from '../checkin/CheckinStep';
 
 /**
  * Every word the patient sees, in the patient's language. Main answers errors in the
@@ -204,7 +206,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
 }
 
 /** The reads the forms need; every other cached read is dropped on entry. */
-const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get']);
+const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get', 'checkin.questionnaire' /* check-ins */]);
 
 /**
  * The only thing on screen while the patient holds it. Where the patient is comes from
@@ -220,7 +222,9 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const index = list.findIndex((x) => !session.signed.includes(x.kind));
   // The health history first, when the desk chose it; then the forms.
   const intake = useIntakeStep(session);
-  const finished = templates.data !== undefined && !intake.loading && !intake.pending && index < 0;
+  // check-ins: the check-in after the health history, before the forms.
+  const checkin = checkinPending(session);
+  const finished = templates.data !== undefined && !intake.loading && !intake.pending && !checkin && index < 0;
   const [left, setLeft] = useState<ScreenLeft>([]);
   // Nothing of the desk's screens (another patient's record, a search) stays cached in
   // this page while the patient holds it. A fetch still in flight can keep its data a
@@ -271,7 +275,12 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
             <IntakeStep session={session} />
           </div>
         )}
-        {!intake.pending && !intake.loading && index >= 0 && (
+        {!intake.pending && !intake.loading && checkin && (
+          <div hidden={unlocking}>
+            <CheckinStep session={session} />
+          </div>
+        )}
+        {!intake.pending && !intake.loading && !checkin && index >= 0 && (
           <div hidden={unlocking}>
             <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => void refresh()} onChanged={() => void client.invalidateQueries({ queryKey: ['consent.templates'] })} />
           </div>

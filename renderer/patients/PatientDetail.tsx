@@ -7,6 +7,7 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { IntakeSection } from '../intake/IntakeSection';
+import { CheckinSection } from '../checkin/CheckinSection'; // check-ins
 import { birthLine, bornMessage, contactLabels, displayName, phoneTypeLabels } from './format';
 import { useDay } from '../ui/useDay';
 import { usePhoneDisplay } from './usePhoneDisplay';
@@ -91,6 +92,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       )}
 
       <IntakeSection patient={patient} />
+      <CheckinSection patient={patient} />
 
       <ConsentPanel patient={patient} />
 

@@ -144,6 +144,8 @@ export const patientSessionSchema = z.object({
    * version exists, which survives a reload or a restart without another saved state.
    */
   intake: z.object({ basedOnVersion: z.number().int().min(1).nullable() }).optional(),
+  // check-ins: the alliance check-in step (issue 11 item 5), on the version handed over; done once the patient answered it in this session.
+  checkin: z.object({ questionnaireId: id, done: z.boolean().default(false) }).optional(),
   /** When the session began: forms signed since then are done (sessions saved before this field have none). */
   startedAt: isoTimestamp.optional(),
   /** Who signs, when not the patient. */
@@ -266,8 +268,10 @@ export const consentContract = {
       substitute: substitute.optional(),
       /** The patient fills in (or updates) their health history first. */
       intake: z.boolean().optional(),
+      // check-ins: the patient answers the clinic's check-in.
+      checkin: z.boolean().optional(),
     })
-    .refine((p) => p.kinds.length > 0 || p.intake === true, { message: say('consent.chooseForm'), path: ['kinds'] }),
+    .refine((p) => p.kinds.length > 0 || p.intake === true || p.checkin === true, { message: say('consent.chooseForm'), path: ['kinds'] }),
     output: patientSessionSchema,
   },
   'patientMode.current': {

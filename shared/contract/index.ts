@@ -10,6 +10,8 @@ import { backupContract } from './backup';
 import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
+// check-ins
+import { checkinContract } from './checkin';
 import type { Result } from './result';
 
 /**
@@ -28,6 +30,8 @@ export const contract = {
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,
+  // check-ins
+  ...checkinContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { channels, contract, fieldErrors, type Channel } from '../../shared/contract';
 import type { Patient } from '../../shared/contract/patients';
 import type { IntakeTemplate } from '../../shared/contract/intake';
+import type { Questionnaire } from '../../shared/contract/checkin';
 import type { ConsentRecord, TemplateVersion } from '../../shared/contract/consent';
 import { solidPng } from '../support/png';
 import type { App } from '../../main/app/context';
@@ -211,6 +212,12 @@ beforeAll(async () => {
     id: day.screening, appointment_id: visit.checkOut, patient_id: lukasz.id, stage: 'arrival', set_id: set.id, language: 'en',
     answers: JSON.stringify(set.questions.map((q, i) => ({ questionId: q.id, text: q.en, answer: i === 0 }))), positive: 1, by_patient: 1, taken_at: '2026-07-16T12:55:00.000Z',
   });
+  // check-ins: a check-in with an open task to close, written straight to the tables (no audit entries).
+  const questionnaire = await mustOk<Questionnaire>('checkin.questionnaire', {});
+  const checkinTask = { checkin: 'b1000000-0000-4000-8000-000000000001', task: 'b1000000-0000-4000-8000-000000000002' };
+  await app.db('checkins').insert({ id: checkinTask.checkin, patient_id: lukasz.id, questionnaire_id: questionnaire.id, locale: 'en-CA', taken_by: 'phone', recorded_by: me.id, taken_at: '2026-07-16T12:00:00.000Z', scores: '[{"theme":"connectedness","score":2}]' });
+  await app.db('checkin_answers').insert({ checkin_id: checkinTask.checkin, item_id: 'trust', theme: 'connectedness', text: 'I feel comfortable and trust my therapist.', value: 2 });
+  await app.db('therapist_tasks').insert({ id: checkinTask.task, therapist_id: me.id, patient_id: lukasz.id, checkin_id: checkinTask.checkin, reasons: '[]', status: 'open', created_at: '2026-07-16T12:00:00.000Z' });
   const backupFolder = path.join(dir, 'backups');
   await mkdir(backupFolder);
   // A valid call per channel, each of which would write (or read) real records if it got through.
@@ -318,6 +325,13 @@ beforeAll(async () => {
     'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
     'screening.document': { screeningId: day.screening },
     'today.day': { day: '2026-07-16' },
+    // check-ins
+    'checkin.questionnaire': {},
+    'checkin.saveQuestionnaire': { key: 'rapport-alliance', basedOnVersion: 1, definition: questionnaire.definition, changeNote: 'Wording' },
+    'checkin.record': { patientId: lukasz.id, questionnaireId: questionnaire.id, locale: 'fr-CA', answers: [{ itemId: 'trust', value: 1 }, { itemId: 'explains', value: 4 }] },
+    'checkin.history': { patientId: lukasz.id },
+    'checkin.tasks': { status: 'open' },
+    'checkin.closeTask': { taskId: checkinTask.task, note: 'Called the patient back' },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -624,6 +638,8 @@ describe('after all the garbage', () => {
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
+      // check-ins: a low answer opens a task for the therapist of the last visit.
+      'checkin.questionnaire_versioned', 'checkin.recorded', 'checkin.task_opened', 'checkin.task_closed',
       'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;

@@ -360,6 +360,29 @@ upgrades['010_intake'] = {
   },
 };
 
+// check-ins
+upgrades['012_checkin'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000012', name: 'Amélie Tremblay', initials: 'AT', roles: '["therapist"]', secret_hash: 'scrypt$x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+  },
+  async verify(q) {
+    // The new tables start empty; a check-in points at a version, its answers keep the wording, a task at the check-in.
+    expect(await q('questionnaires').count({ n: '*' })).toEqual([{ n: 0 }]);
+    const patientId = v001Patients[0].patient.id;
+    const staffId = 'b1c2d3e4-0000-4000-8000-000000000012';
+    await q('questionnaires').insert({ id: 'q1', key: 'ours', version: 1, definition: '{}', created_at: '2026-01-02T00:00:00.000Z' });
+    await expect(q('questionnaires').insert({ id: 'q2', key: 'ours', version: 1, definition: '{}', created_at: '2026-01-02T00:00:00.000Z' })).rejects.toThrow(/UNIQUE/);
+    const checkin = { patient_id: patientId, questionnaire_id: 'q1', locale: 'fr-CA', taken_by: 'phone', recorded_by: staffId, taken_at: '2026-01-03T00:00:00.000Z', scores: '[]' };
+    await q('checkins').insert({ id: 'c1', ...checkin });
+    await expect(q('checkins').insert({ id: 'c2', ...checkin, questionnaire_id: 'nope' })).rejects.toThrow(/FOREIGN KEY/);
+    await q('checkin_answers').insert({ checkin_id: 'c1', item_id: 'trust', theme: 'connectedness', text: 'Je me sens à l’aise', value: 2 });
+    await expect(q('checkin_answers').insert({ checkin_id: 'c1', item_id: 'trust', theme: 'connectedness', text: 'x', value: 3 })).rejects.toThrow(/UNIQUE/);
+    await q('therapist_tasks').insert({ id: 't1', therapist_id: null, patient_id: patientId, checkin_id: 'c1', reasons: '[]', status: 'open', created_at: '2026-01-03T00:00:00.000Z' });
+    await expect(q('therapist_tasks').insert({ id: 't2', therapist_id: 'nobody', patient_id: patientId, checkin_id: 'c1', reasons: '[]', status: 'open', created_at: '2026-01-03T00:00:00.000Z' })).rejects.toThrow(/FOREIGN KEY/);
+  },
+};
+
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
  * with particles whose coded rowid is near 2^53 (the block code's top).
