@@ -127,6 +127,23 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'screening.document': desk,
 
   'today.day': desk,
+
+  // follow-ups
+  // The desk works the queue, reviews goals and records adherence at follow-ups; a
+  // homecare plan is given by the person who treats; the clinic's rules are the admin's.
+  'followups.queue': desk,
+  'followups.record': desk,
+  'followups.create': desk,
+  'followups.patient': desk,
+  'followups.undoDecline': desk,
+  'followups.rules': desk,
+  'followups.saveRule': admin,
+  'followups.openMail': desk,
+  'followups.goals': desk,
+  'followups.saveGoal': desk,
+  'followups.plans': desk,
+  'followups.givePlan': clinical,
+  'followups.recordAdherence': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {
