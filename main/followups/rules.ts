@@ -108,12 +108,15 @@ export interface Existing {
   dueDay: string;
   /** Tried already: its day is the next try the desk set, not the rule's to move. */
   attempts: number;
+  /** Cancelled by the rules (no longer due), not by a person: due again, it opens again. */
+  cancelledByRules: boolean;
 }
 
 /**
  * What to write so the patient's follow-ups match what the rules want: new ones, open
- * ones whose day moved, open ones no longer due. Closed ones are history and stay as
- * they are; a hand-made follow-up is not the rules' to cancel.
+ * ones whose day moved, open ones no longer due, and ones the rules cancelled that are
+ * due again (a booking made, then cancelled). Done ones and ones a person cancelled are
+ * history and stay as they are; a hand-made follow-up is not the rules' to cancel.
  */
 export function reconcile(existing: readonly Existing[], wanted: readonly Wanted[], ruled: (ruleId: string) => boolean) {
   const key = (ruleId: string, sourceId: string) => `${ruleId}\u0000${sourceId}`;
@@ -121,11 +124,13 @@ export function reconcile(existing: readonly Existing[], wanted: readonly Wanted
   const want = new Set(wanted.map((w) => key(w.ruleId, w.sourceId)));
   const insert: Wanted[] = [];
   const move: Array<{ id: string; dueDay: string }> = [];
+  const reopen: Array<{ id: string; dueDay: string }> = [];
   for (const w of wanted) {
     const e = have.get(key(w.ruleId, w.sourceId));
     if (!e) insert.push(w);
     else if (e.status === 'open' && e.attempts === 0 && e.dueDay !== w.dueDay) move.push({ id: e.id, dueDay: w.dueDay });
+    else if (e.status === 'cancelled' && e.cancelledByRules) reopen.push({ id: e.id, dueDay: w.dueDay });
   }
   const cancel = existing.filter((e) => e.status === 'open' && ruled(e.ruleId) && !want.has(key(e.ruleId, e.sourceId))).map((e) => e.id);
-  return { insert, move, cancel };
+  return { insert, move, cancel, reopen };
 }

@@ -24,6 +24,7 @@ export interface FollowUpDeps {
 /** Upcoming: the next two weeks. */
 export const upcomingDays = 14;
 const lapsedCursor = 'followups_lapsed_scanned';
+const noLongerDue = 'no_longer_due';
 const unavailable = 'This follow-up is already closed.';
 
 interface FollowUpRow {
@@ -78,9 +79,13 @@ export function createFollowUpService(deps: FollowUpDeps) {
     const wanted = followUpsFor({ visits, plans: plans.map((p) => ({ id: p.id, givenOn: p.given_on, superseded: p.superseded_at !== null })), rules });
     const away = lapsed({ visits, today: today(), rules });
     if (away) wanted.push(away);
-    const existing = (await trx('follow_ups').where({ patient_id: patientId }).whereNot({ rule_id: 'manual' }).select('id', 'rule_id as ruleId', 'source_id as sourceId', 'status', 'due_day as dueDay', 'attempts')) as Existing[];
-    const change = reconcile(existing, wanted, (ruleId) => ruleId !== 'manual');
-    if (change.insert.length + change.move.length + change.cancel.length === 0) return;
+    const existing = (await trx('follow_ups').where({ patient_id: patientId }).whereNot({ rule_id: 'manual' }).select('id', 'rule_id as ruleId', 'source_id as sourceId', 'status', 'due_day as dueDay', 'attempts', 'cancel_reason')) as Array<Existing & { cancel_reason: string | null }>;
+    const change = reconcile(
+      existing.map(({ cancel_reason, ...e }) => ({ ...e, cancelledByRules: cancel_reason === noLongerDue })),
+      wanted,
+      (ruleId) => ruleId !== 'manual',
+    );
+    if (change.insert.length + change.move.length + change.cancel.length + change.reopen.length === 0) return;
     const at = stamp();
     for (const w of change.insert) {
       await trx('follow_ups').insert({
@@ -89,10 +94,11 @@ export function createFollowUpService(deps: FollowUpDeps) {
       });
     }
     for (const m of change.move) await trx('follow_ups').where({ id: m.id }).update({ due_day: m.dueDay });
+    for (const r of change.reopen) await trx('follow_ups').where({ id: r.id }).update({ due_day: r.dueDay, status: 'open', cancel_reason: null, closed_at: null, closed_by: null });
     if (change.cancel.length) {
-      await trx('follow_ups').whereIn('id', change.cancel).update({ status: 'cancelled', cancel_reason: 'no_longer_due', closed_at: at, closed_by: currentActor() });
+      await trx('follow_ups').whereIn('id', change.cancel).update({ status: 'cancelled', cancel_reason: noLongerDue, closed_at: at, closed_by: currentActor() });
     }
-    await audit(trx, 'follow_ups.derived', 'patient', patientId, { created: change.insert.length, moved: change.move.length, cancelled: change.cancel.length });
+    await audit(trx, 'follow_ups.derived', 'patient', patientId, { created: change.insert.length, moved: change.move.length, cancelled: change.cancel.length, reopened: change.reopen.length });
   }
 
   /**
