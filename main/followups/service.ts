@@ -70,7 +70,8 @@ export function createFollowUpService(deps: FollowUpDeps) {
   /**
    * Brings one patient's follow-ups in line with the rules, inside the caller's
    * transaction (check-out, cancel, move, book, a plan given): new ones created once,
-   * open ones moved with what they follow, those no longer due cancelled.
+   * open ones moved with what they follow, those no longer due cancelled. Not audited
+   * on its own: the rules' writes follow from the visit change audited beside them.
    */
   async function rederive(trx: Knex.Transaction, patientId: string): Promise<void> {
     const rules = await readRules(trx);
@@ -98,7 +99,6 @@ export function createFollowUpService(deps: FollowUpDeps) {
     if (change.cancel.length) {
       await trx('follow_ups').whereIn('id', change.cancel).update({ status: 'cancelled', cancel_reason: noLongerDue, closed_at: at, closed_by: currentActor() });
     }
-    await audit(trx, 'follow_ups.derived', 'patient', patientId, { created: change.insert.length, moved: change.move.length, cancelled: change.cancel.length, reopened: change.reopen.length });
   }
 
   /**
@@ -140,7 +140,6 @@ export function createFollowUpService(deps: FollowUpDeps) {
       }));
       for (let i = 0; i < rows.length; i += 100) await trx('follow_ups').insert(rows.slice(i, i + 100)).onConflict(['rule_id', 'source_id']).ignore();
       await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: cutoff, delay: rule.delayDays }), updated_at: at }).onConflict('key').merge();
-      if (rows.length) await appendAudit(trx, newId, { at, action: 'follow_ups.lapsed_found', entity: 'clinic', entityId: 'follow_ups', detail: { count: rows.length }, actor: currentActor() });
     });
   }
 
