@@ -6,6 +6,7 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { IntakeSection } from '../intake/IntakeSection';
+import { CarePanel } from '../followups/CarePanel'; // follow-ups
 import { birthLine, displayName } from './format';
 import { dayIn } from '../../shared/time';
 import { usePhoneDisplay } from './usePhoneDisplay';
@@ -82,6 +83,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       <IntakeSection patient={patient} />
 
       <ConsentPanel patient={patient} />
+
+      <CarePanel patient={patient} />
 
       <section aria-labelledby="contact-h">
         <h3 id="contact-h">Contact</h3>
