@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { outcomes, type FollowUp, type Outcome } from '../../shared/contract/followups';
 import { useWrite } from '../ipc/hooks';
@@ -36,6 +36,8 @@ export function CallDialog({ followUp: f, today, onClose }: { followUp: FollowUp
   const [fields, setFields] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const prompt = promptFor[f.kind];
+  // The outcome is what the desk gives first: its keys work from there (after the dialog placed its own focus).
+  useEffect(() => document.getElementById(`outcome-${outcomes[0]}`)?.focus(), []);
 
   function pick(o: Outcome) {
     setOutcome(o);
@@ -93,10 +95,7 @@ export function CallDialog({ followUp: f, today, onClose }: { followUp: FollowUp
             <strong>
               <FormattedMessage id="followups.call.noChannel" defaultMessage="The privacy consent allows no contact: record this at the patient’s next visit." />
             </strong>
-          ) : null}{' '}
-          <a href={href({ screen: 'patients', patientId: f.patientId })} onClick={onClose}>
-            <FormattedMessage id="followups.call.record" defaultMessage="Open the patient’s record" />
-          </a>
+          ) : null}
         </p>
         {f.channels.includes('email') && (
           <p>
@@ -112,7 +111,7 @@ export function CallDialog({ followUp: f, today, onClose }: { followUp: FollowUp
           <div className="followups__outcomes">
             {outcomes.map((o, i) => (
               <label key={o} className="checkbox">
-                <input type="radio" id={`outcome-${o}`} name="outcome" value={o} checked={outcome === o} onChange={() => pick(o)} autoFocus={i === 0} />
+                <input type="radio" id={`outcome-${o}`} name="outcome" value={o} checked={outcome === o} onChange={() => pick(o)} />
                 <kbd aria-hidden="true">{i + 1}</kbd> {intl.formatMessage(outcomeNames[o])}
               </label>
             ))}
@@ -148,6 +147,9 @@ export function CallDialog({ followUp: f, today, onClose }: { followUp: FollowUp
           <button type="button" className="button" onClick={onClose}>
             <FormattedMessage id="followups.call.cancel" defaultMessage="Cancel" />
           </button>
+          <a href={href({ screen: 'patients', patientId: f.patientId })} onClick={onClose}>
+            <FormattedMessage id="followups.call.record" defaultMessage="Open the patient’s record" />
+          </a>
         </div>
       </form>
     </Dialog>
