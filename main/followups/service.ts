@@ -3,7 +3,6 @@ import type { ParsedInput } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { contactChannels } from '../../shared/contract/consent';
 import { ruleIds, type FollowUp, type RuleSetting } from '../../shared/contract/followups';
-import { dayIn } from '../../shared/time';
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
 import { dayBounds } from '../appointments/clock';
@@ -25,6 +24,8 @@ export interface FollowUpDeps {
 export const upcomingDays = 14;
 const lapsedCursor = 'followups_lapsed_scanned';
 const noLongerDue = 'no_longer_due';
+/** "More" is counted up to this many (the screen says "1,000 or more"). */
+export const countCap = 1000;
 const unavailable = 'This follow-up is already closed.';
 
 interface FollowUpRow {
@@ -44,6 +45,18 @@ interface FollowUpRow {
 }
 
 type Q = Knex | Knex.Transaction;
+
+/**
+ * The clinic day of an instant, with one formatter per zone: shared/time.ts's dayIn
+ * builds an Intl.DateTimeFormat per call, and the queue asks hundreds of times a read
+ * (most of its time in the benchmark before this).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dayIn(timeZone: string, instant: string | Date): string {
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(new Date(instant));
+}
 
 export async function readRules(q: Q): Promise<RuleSetting[]> {
   const rows = (await q('followup_rules').select('id', 'enabled', 'delay_days', 'params')) as Array<{ id: RuleSetting['id']; enabled: number; delay_days: number; params: string }>;
@@ -222,10 +235,19 @@ export function createFollowUpService(deps: FollowUpDeps) {
     return row ? { at: row.declined_at, by: row.name ?? '' } : null;
   }
 
+  /**
+   * One list, oldest due first. Read in the queue index's order (status, due_day) so
+   * SQLite stops at `limit` instead of sorting every open follow-up; names order each
+   * day within the page. What is left is counted up to `countCap`: past that, "more"
+   * is all the desk needs, and a clinic with years of lapsed patients pays nothing for it.
+   */
   async function list(where: (qb: Knex.QueryBuilder) => void, limit: number) {
-    const rows = (await base(db).where('f.status', 'open').where(where).orderBy([{ column: 'f.due_day' }, { column: 'p.sort_key' }]).limit(limit).select(columns)) as FollowUpRow[];
-    const total = (await base(db).where('f.status', 'open').where(where).count({ n: '*' })) as Array<{ n: number }>;
-    return { items: await present(db, rows), more: Number(total[0].n) - rows.length };
+    const rows = (await base(db).where('f.status', 'open').where(where).orderBy('f.due_day').limit(limit).select([...columns, 'p.sort_key'])) as Array<FollowUpRow & { sort_key: string }>;
+    rows.sort((a, b) => (a.due_day === b.due_day ? (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : 0) : a.due_day < b.due_day ? -1 : 1));
+    const counted = (await db
+      .count({ n: '*' })
+      .from(base(db).where('f.status', 'open').where(where).limit(limit + countCap).select('f.id').as('page'))) as Array<{ n: number }>;
+    return { items: await present(db, rows), more: Number(counted[0].n) - rows.length };
   }
 
   return {

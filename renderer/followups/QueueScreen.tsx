@@ -123,7 +123,11 @@ export function QueueScreen() {
             )}
             {more > 0 && (
               <p className="muted">
-                <FormattedMessage id="followups.queue.more" defaultMessage="{n} more not shown: work from the top." values={{ n: more }} />
+                {more >= 1000 ? (
+                  <FormattedMessage id="followups.queue.moreMany" defaultMessage="1,000 or more not shown: work from the top." />
+                ) : (
+                  <FormattedMessage id="followups.queue.more" defaultMessage="{n} more not shown: work from the top." values={{ n: more }} />
+                )}
               </p>
             )}
           </section>

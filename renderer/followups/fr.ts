@@ -98,6 +98,7 @@ export const fr: Record<string, string> = {
   'followups.queue.dueToday': 'Prévus aujourd’hui',
   'followups.queue.lastContact': 'Dernier contact le {day} : {outcome} ({channel})',
   'followups.queue.more': '{n} autres non affichés : commencez par le haut.',
+  'followups.queue.moreMany': '1 000 ou plus non affichés : commencez par le haut.',
   'followups.queue.noContact': 'Pas encore contacté',
   'followups.queue.none': 'Aucun.',
   'followups.queue.overdue': 'En retard',

@@ -71,7 +71,7 @@ export const queueSchema = z.object({
   dueToday: z.array(followUpSchema),
   overdue: z.array(followUpSchema),
   upcoming: z.array(followUpSchema),
-  /** How many were left off each list (the oldest overdue come first). */
+  /** How many were left off each list (the oldest overdue come first), counted up to 1,000. */
   more: z.object({ dueToday: z.number().int(), overdue: z.number().int(), upcoming: z.number().int() }),
 });
 
