@@ -165,7 +165,7 @@ export async function createApp(deps: AppDeps) {
   const openExternal = deps.openExternal ?? (async () => false);
   const followUps = createFollowUpService({
     db, now, newId, timeZone, locale: () => settings.details().locale, clinicName: () => settings.details().name,
-    openExternal: async (url) => isMailto(url) && openExternal(url),
+    openMailto: async (url) => isMailto(url) && openExternal(url),
   });
   const care = createCareService({ db, now, newId, timeZone, rederive: followUps.rederive });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit, afterChange: followUps.afterVisitChange });

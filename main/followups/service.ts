@@ -16,8 +16,8 @@ export interface FollowUpDeps {
   timeZone: () => string;
   locale: () => 'en-CA' | 'fr-CA';
   clinicName: () => string;
-  /** Opens a mailto: link in the clinic's mail program (Electron's shell.openExternal); false if none. */
-  openExternal: (url: string) => Promise<boolean>;
+  /** Opens a mailto: link in the clinic's mail program (main/app/context.ts lets nothing else through); false if none. */
+  openMailto: (url: string) => Promise<boolean>;
 }
 
 /** Upcoming: the next two weeks. */
@@ -338,7 +338,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
       if (!f) return err('not_found', 'This follow-up does not exist.', { followUpId: 'This follow-up does not exist' });
       if (!f.channels.includes('email')) return err('invalid_input', 'The privacy consent does not allow e-mail.', { followUpId: 'The privacy consent does not allow e-mail' });
       if (!f.email) return err('invalid_input', 'There is no e-mail address on the record.', { followUpId: 'There is no e-mail address on the record' });
-      const opened = await deps.openExternal(mailtoFor(f, deps.locale(), deps.clinicName()));
+      const opened = await deps.openMailto(mailtoFor(f, deps.locale(), deps.clinicName()));
       await db.transaction((trx) => audit(trx, 'follow_up.mail_opened', 'follow_up', f.id));
       return ok({ opened });
     },
