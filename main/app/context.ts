@@ -49,6 +49,11 @@ import { createBackupService, type BackupDeps } from '../backup/service';
 import type { SettingsFile } from '../backup/restore';
 import { sweepOrphans } from '../startup/sweep';
 import type { DataPaths } from './paths';
+// follow-ups
+import { createFollowUpService } from '../followups/service';
+import { createCareService } from '../followups/care';
+import { followUpHandlers } from '../followups/handlers';
+import { isMailto } from '../followups/mail';
 // check-ins
 import { createCheckinService } from '../checkin/service';
 import { checkinHandlers } from '../checkin/handlers';
@@ -64,6 +69,9 @@ export interface AppDeps {
   printer: Printer;
   /** Opens a file in the system's viewer (Electron's shell.openPath in the app). */
   openPath: (file: string) => Promise<boolean>;
+  // follow-ups
+  /** Opens a mailto: link in the clinic's mail program (Electron's shell.openExternal); none by default. */
+  openExternal?: (url: string) => Promise<boolean>;
   /** Told when patient mode starts and ends, so the shell can lock its window. */
   onPatientModeChange?: (on: boolean) => void;
   now?: () => Date;
@@ -161,7 +169,14 @@ export async function createApp(deps: AppDeps) {
       return renderScreeningPdf({ screening: s, clinicName: settings.details().name, patientName: visit?.patientName ?? '', visitStartsAt: visit?.startsAt ?? s.takenAt, timeZone: timeZone() }, fontsDir);
     },
   });
-  const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
+  // follow-ups: only a mailto: link ever reaches the operating system from here.
+  const openExternal = deps.openExternal ?? (async () => false);
+  const followUps = createFollowUpService({
+    db, now, newId, timeZone, locale: () => settings.details().locale, clinicName: () => settings.details().name,
+    openMailto: async (url) => isMailto(url) && openExternal(url),
+  });
+  const care = createCareService({ db, now, newId, timeZone, rederive: followUps.rederive });
+  const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit, afterChange: followUps.afterVisitChange });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
   const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
 
@@ -197,6 +212,8 @@ export async function createApp(deps: AppDeps) {
     'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
     ...todayHandlers(today),
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
+    // follow-ups
+    ...followUpHandlers(followUps, care),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,
     'backup.start': backup.start,
@@ -215,7 +232,7 @@ export async function createApp(deps: AppDeps) {
   return {
     db,
     paths,
-    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening, checkin },
+    services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening, followUps, care, checkin },
     dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode), () => settings.details().locale),
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,

@@ -18,6 +18,9 @@ export interface AppointmentDeps {
    * names why. Asked inside check-in's transaction, so nothing slips in between.
    */
   mayCheckIn?: (trx: Knex.Transaction, appointmentId: string) => Promise<Result<never> | null>;
+  // follow-ups
+  /** A visit was booked, moved or changed status: the follow-up rules re-apply in the same transaction (main/followups). */
+  afterChange?: (trx: Knex.Transaction, visit: Appointment) => Promise<void>;
 }
 
 type Book = ParsedInput<'appointments.book'>;
@@ -101,6 +104,13 @@ export function createAppointmentService(deps: AppointmentDeps) {
     return Object.keys(fields).length > 0 ? err('invalid_input', say('ipc.invalidInput'), fields) : ok({ minutes });
   }
 
+  // follow-ups: the visit as it now stands, after the rules had their say.
+  async function afterChange(trx: Knex.Transaction, id: string): Promise<Result<Appointment>> {
+    const visit = (await read(trx, id))!;
+    await deps.afterChange?.(trx, visit);
+    return ok(visit);
+  }
+
   const audit = (trx: Knex.Transaction, action: string, id: string, detail?: Record<string, unknown>) =>
     appendAudit(trx, newId, { at: stamp(), action, entity: 'appointment', entityId: id, detail });
 
@@ -119,7 +129,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
           ...(to === 'checked_in' ? { checked_in_at: at } : to === 'checked_out' ? { checked_out_at: at } : {}),
         });
         await audit(trx, action, id, { from: current.status });
-        return ok((await read(trx, id))!);
+        return afterChange(trx, id);
       });
   }
 
@@ -207,7 +217,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
           starts_at: span.value.startsAt, ends_at: span.value.endsAt, status: 'booked', scheduled_at: at, created_by: currentActor(), created_at: at, updated_by: currentActor(), updated_at: at,
         });
         await audit(trx, 'appointment.booked', id, { patientId: input.patientId });
-        return ok((await read(trx, id))!);
+        return afterChange(trx, id);
       }),
 
     move: (input: Move): Promise<Result<Appointment>> =>
@@ -231,7 +241,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
         });
         const changed = [retimed ? 'time' : null, therapistId !== current.therapistId ? 'therapist' : null, roomId !== current.roomId ? 'room' : null].filter(Boolean);
         await audit(trx, 'appointment.moved', input.id, { fields: changed });
-        return ok((await read(trx, input.id))!);
+        return afterChange(trx, input.id);
       }),
 
     cancel: ({ id, reason }: { id: string; reason: string }) =>

@@ -128,6 +128,22 @@ export const permissions: { readonly [C in Channel]: Permission } = {
 
   'today.day': desk,
 
+  // follow-ups
+  // The desk works the queue, reviews goals and records adherence at follow-ups; a
+  // homecare plan is given by the person who treats; the clinic's rules are the admin's.
+  'followups.queue': desk,
+  'followups.record': desk,
+  'followups.create': desk,
+  'followups.patient': desk,
+  'followups.undoDecline': desk,
+  'followups.rules': desk,
+  'followups.saveRule': admin,
+  'followups.openMail': desk,
+  'followups.goals': desk,
+  'followups.saveGoal': desk,
+  'followups.plans': desk,
+  'followups.givePlan': clinical,
+  'followups.recordAdherence': desk,
   // check-ins: the desk takes a check-in by phone and sees a patient's; saving a
   // questionnaire is the admin's; the tasks are for the therapists (each sees their own,
   // main/checkin/handlers.ts) and admins.

@@ -16,6 +16,8 @@ import { FailureScreen } from './Failure';
 import { LeaveQuestion } from './leave';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { TodayScreen } from '../today/TodayScreen';
+// follow-ups
+import { QueueScreen } from '../followups/QueueScreen';
 // check-ins
 import { TasksNotice } from '../checkin/TasksNotice';
 
@@ -25,6 +27,8 @@ type User = NonNullable<SessionState['user']>;
 const labels = defineMessages({
   today: { id: 'app.section.today', defaultMessage: 'Today' },
   patients: { id: 'app.section.patients', defaultMessage: 'Patients' },
+  // follow-ups
+  followups: { id: 'app.section.followups', defaultMessage: 'Follow-ups' },
   staff: { id: 'app.section.staff', defaultMessage: 'Staff' },
   audit: { id: 'app.section.audit', defaultMessage: 'Audit trail' },
   backup: { id: 'app.section.backup', defaultMessage: 'Backups' },
@@ -34,6 +38,8 @@ const labels = defineMessages({
 const sections: ReadonlyArray<{ screen: Route['screen']; label: MessageDescriptor; key: string; roles?: readonly Role[] }> = [
   { screen: 'today', label: labels.today, key: '1' },
   { screen: 'patients', label: labels.patients, key: '2' },
+  // follow-ups
+  { screen: 'followups', label: labels.followups, key: '3' },
   { screen: 'staff', label: labels.staff, key: '5', roles: ['admin'] },
   { screen: 'audit', label: labels.audit, key: '6' },
   { screen: 'backup', label: labels.backup, key: '7', roles: ['admin'] },
@@ -160,6 +166,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <IntakeScreen key={`${route.patientId}-${route.view}`} patientId={route.patientId} view={route.view} />
         ) : route.screen === 'today' ? (
           <TodayScreen route={route} user={user} />
+        ) : route.screen === 'followups' ? (
+          <QueueScreen />
         ) : (
           <PatientsScreen route={route} />
         )}

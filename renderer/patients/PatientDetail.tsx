@@ -7,6 +7,7 @@ import { ArchiveDialog } from './ArchiveDialog';
 import { ExportAction } from '../export/ExportAction';
 import { ConsentPanel } from '../consent/ConsentPanel';
 import { IntakeSection } from '../intake/IntakeSection';
+import { CarePanel } from '../followups/CarePanel'; // follow-ups
 import { CheckinSection } from '../checkin/CheckinSection'; // check-ins
 import { birthLine, bornMessage, contactLabels, displayName, phoneTypeLabels } from './format';
 import { useDay } from '../ui/useDay';
@@ -95,6 +96,8 @@ export function PatientDetail({ patient }: { patient: Patient }) {
       <CheckinSection patient={patient} />
 
       <ConsentPanel patient={patient} />
+
+      <CarePanel patient={patient} />
 
       <section aria-labelledby="contact-h">
         <h3 id="contact-h">

@@ -10,6 +10,8 @@ import { backupContract } from './backup';
 import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
+// follow-ups
+import { followupsContract } from './followups';
 // check-ins
 import { checkinContract } from './checkin';
 import type { Result } from './result';
@@ -30,6 +32,8 @@ export const contract = {
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,
+  // follow-ups
+  ...followupsContract,
   // check-ins
   ...checkinContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.

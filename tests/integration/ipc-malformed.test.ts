@@ -212,6 +212,11 @@ beforeAll(async () => {
     id: day.screening, appointment_id: visit.checkOut, patient_id: lukasz.id, stage: 'arrival', set_id: set.id, language: 'en',
     answers: JSON.stringify(set.questions.map((q, i) => ({ questionId: q.id, text: q.en, answer: i === 0 }))), positive: 1, by_patient: 1, taken_at: '2026-07-16T12:55:00.000Z',
   });
+  // follow-ups: a follow-up, a homecare plan and a decline to undo, written straight to the tables (no audit entries).
+  const fu = { followUp: 'c0000000-0000-4000-8000-000000000001', plan: 'c0000000-0000-4000-8000-000000000002' };
+  await app.db('follow_ups').insert({ id: fu.followUp, patient_id: lukasz.id, kind: 'manual', rule_id: 'manual', source_id: fu.followUp, due_day: '2026-07-20', reason: 'Orthotics', created_at: '2026-07-01T10:00:00.000Z' });
+  await app.db('homecare_plans').insert({ id: fu.plan, patient_id: lukasz.id, items: '[{"what":"Chin tucks","howOften":"Twice a day","howLong":"2 weeks"}]', given_on: '2026-07-01', given_at: '2026-07-01T10:00:00.000Z' });
+  await app.db('contact_declines').insert({ id: 'c0000000-0000-4000-8000-000000000003', patient_id: minh.id, declined_at: '2026-07-01T10:00:00.000Z' });
   // check-ins: a check-in with an open task to close, written straight to the tables (no audit entries).
   const questionnaire = await mustOk<Questionnaire>('checkin.questionnaire', {});
   const checkinTask = { checkin: 'b1000000-0000-4000-8000-000000000001', task: 'b1000000-0000-4000-8000-000000000002' };
@@ -325,6 +330,20 @@ beforeAll(async () => {
     'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
     'screening.document': { screeningId: day.screening },
     'today.day': { day: '2026-07-16' },
+    // follow-ups
+    'followups.queue': { limit: 50 },
+    'followups.record': { followUpId: fu.followUp, channel: 'visit', outcome: 'reached', note: 'Spoke at the desk', nextTryDay: null },
+    'followups.create': { patientId: lukasz.id, dueDay: '2099-01-15', reason: 'Ask how the orthotics fit' },
+    'followups.patient': { patientId: lukasz.id },
+    'followups.undoDecline': { patientId: minh.id },
+    'followups.rules': {},
+    'followups.saveRule': { id: 'alliance_checkin', enabled: true, delayDays: 2, visits: [1, 3], every: 5 },
+    'followups.openMail': { followUpId: fu.followUp },
+    'followups.goals': { patientId: lukasz.id },
+    'followups.saveGoal': { patientId: lukasz.id, words: 'Sleep through the night', patientCommits: 'Stretch before bed', therapistCommits: 'Check in at each visit', targetDate: '2099-01-01', status: 'active', note: '' },
+    'followups.plans': { patientId: lukasz.id },
+    'followups.givePlan': { patientId: lukasz.id, items: [{ what: 'Walk', howOften: 'Daily', howLong: '20 minutes' }], note: '' },
+    'followups.recordAdherence': { planId: fu.plan, level: 'most', barriers: ['time'], barrierNote: 'Busy week' },
     // check-ins
     'checkin.questionnaire': {},
     'checkin.saveQuestionnaire': { key: 'rapport-alliance', basedOnVersion: 1, definition: questionnaire.definition, changeNote: 'Wording' },
@@ -602,6 +621,8 @@ describe('after all the garbage', () => {
       'backup.verify': { ok: false, error: { code: 'not_found' } },
       'backup.restore': { ok: false, error: { code: 'not_found' } },
       'backup.undoRestore': { ok: false, error: { code: 'not_found' } },
+      // follow-ups: Łukasz's privacy consent is not on file, so no e-mail is offered.
+      'followups.openMail': { ok: false, error: { code: 'invalid_input', fields: { followUpId: 'The privacy consent does not allow e-mail' } } },
     };
     for (const channel of channels.filter((c) => c in samples)) {
       const r = await call(channel, samples[channel]);
@@ -638,6 +659,8 @@ describe('after all the garbage', () => {
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
+      // follow-ups
+      'follow_up.recorded', 'follow_up.created', 'follow_up.decline_undone', 'follow_up_rule.changed', 'goal.created', 'homecare_plan.given', 'adherence.recorded',
       // check-ins: a low answer opens a task for the therapist of the last visit.
       'checkin.questionnaire_versioned', 'checkin.recorded', 'checkin.task_opened', 'checkin.task_closed',
       'backup.created',

@@ -360,6 +360,37 @@ upgrades['010_intake'] = {
   },
 };
 
+upgrades['011_followups'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000011', name: 'Amélie Tremblay', initials: 'AT', roles: '["therapist"]', secret_hash: 'x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+    await q('rooms').insert({ id: 'r1', name: 'Room 1' });
+    await q('appointment_types').insert({ id: 'ty1', name: 'Massage', minutes: 60 });
+    await q('appointments').insert({
+      id: 'v1', patient_id: v001Patients[0].patient.id, therapist_id: 'b1c2d3e4-0000-4000-8000-000000000011', room_id: 'r1', type_id: 'ty1',
+      starts_at: '2026-03-02T14:00:00.000Z', ends_at: '2026-03-02T15:00:00.000Z', status: 'checked_out', scheduled_at: '2026-03-01T10:00:00.000Z', created_at: '2026-03-01T10:00:00.000Z', updated_at: '2026-03-02T15:00:00.000Z',
+    });
+  },
+  async verify(q) {
+    // The clinic starts with the default rules.
+    expect(await q('followup_rules').orderBy('id').select('id', 'delay_days', 'enabled')).toEqual([
+      { id: 'alliance_checkin', delay_days: 1, enabled: 1 },
+      { id: 'first_visit_call', delay_days: 2, enabled: 1 },
+      { id: 'homecare_adherence', delay_days: 7, enabled: 1 },
+      { id: 'lapsed', delay_days: 60, enabled: 1 },
+    ]);
+    // A visit already checked out can be the source of a follow-up, once per rule.
+    const patientId = v001Patients[0].patient.id;
+    const row = { patient_id: patientId, kind: 'call', rule_id: 'first_visit_call', source_id: 'v1', source_visit_id: 'v1', due_day: '2026-03-04', created_at: '2026-03-02T15:00:00.000Z' };
+    await q('follow_ups').insert({ id: 'f1', ...row });
+    await expect(q('follow_ups').insert({ id: 'f2', ...row })).rejects.toThrow(/UNIQUE/);
+    await expect(q('follow_ups').insert({ id: 'f3', ...row, rule_id: 'x', patient_id: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
+    await q('contact_attempts').insert({ id: 'a1', follow_up_id: 'f1', patient_id: patientId, channel: 'phone', outcome: 'voicemail', at: '2026-03-04T15:00:00.000Z' });
+    await q('goals').insert({ id: 'g1', patient_id: patientId, words: 'Garden without pain', set_on: '2026-03-02', status: 'active', created_at: 'x', updated_at: 'x' });
+    expect(await q('follow_ups').where({ status: 'open' }).pluck('id')).toEqual(['f1']);
+  },
+};
+
 // check-ins
 upgrades['012_checkin'] = {
   async seed(q) {

@@ -9,6 +9,7 @@ import * as m007 from './007_staff';
 import * as m008 from './008_audit_no_replace';
 import * as m009 from './009_appointments';
 import * as m010 from './010_intake';
+import * as m011 from './011_followups';
 // check-ins
 import * as m012 from './012_checkin';
 
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['008_audit_no_replace', m008],
   ['009_appointments', m009],
   ['010_intake', m010],
+  ['011_followups', m011],
   // check-ins
   ['012_checkin', m012],
 ];

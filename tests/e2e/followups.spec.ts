@@ -1,0 +1,97 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+import { clinicDay } from '../support/clinic-day';
+import { clinicProfile } from '../support/fixtures';
+import { dayIn } from '../../shared/time';
+import type { App } from '../../main/app/context';
+
+/** The follow-up queue in the browser with the real handlers behind it (issue 11, item 4), at the desk's 1366×768. */
+test.use({ viewport: { width: 1366, height: 768 } });
+
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not reach ${target} with the keyboard`);
+}
+
+const must = async <T,>(r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+  const done = await r;
+  if (!done.ok) throw new Error(done.error.message);
+  return done.value;
+};
+
+/**
+ * Ten patients who allowed phone calls, each seen for a first visit two days ago and
+ * checked out: the rules make ten check-in calls due today (the alliance check-in
+ * rule is turned off here, so the queue holds exactly those ten).
+ */
+async function tenCallsDue(app: App) {
+  await must(app.services.settings.update({ ...clinicProfile(), timeZone: 'America/Toronto' }));
+  const c = await clinicDay(app);
+  await app.dispatch('followups.saveRule', { id: 'alliance_checkin', enabled: false, delayDays: 1 });
+  const zone = app.services.settings.details().timeZone;
+  const today = dayIn(zone, new Date());
+  const twoDaysAgo = dayIn(zone, new Date(Date.now() - 2 * 86_400_000));
+  const names = ['Zoë Martin', 'Li Wei', 'Ana Cruz', 'Łukasz Wójcik', 'Thị Minh Nguyễn', 'Amara Okafor', 'Noah Tremblay', 'Sofía Ramírez', 'Aarav Shah', 'Émile Gagnon'];
+  for (const [i, name] of names.entries()) {
+    const [first, ...rest] = name.split(' ');
+    const patientId = await c.patient(first, rest.join(' '));
+    await must(
+      app.dispatch('consent.sign', {
+        patientId, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1,
+        signature: { method: 'paper', signerName: name, seenBy: 'Marc Tremblay', signedOn: today, scan: { mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } },
+        explainedBy: 'Marc Tremblay', witnessedBy: '',
+      }) as Promise<{ ok: true; value: unknown }>,
+    );
+    const visit = await must(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: twoDaysAgo, start: `${String(8 + i).padStart(2, '0')}:00` }));
+    await must(app.services.appointments.checkIn({ id: visit.id }));
+    await must(app.services.appointments.checkOut({ id: visit.id }));
+  }
+  return { today };
+}
+
+test('a receptionist works through a queue of ten follow-ups, keyboard only', async ({ page, appUrl, app }) => {
+  const { today } = await tenCallsDue(app);
+  await openApp(page, appUrl);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Follow-ups', level: 1 })).toBeVisible();
+  const due = page.getByRole('region', { name: /Due today/ });
+  await expect(due.getByRole('button')).toHaveCount(10);
+  // The work starts on the first row; each says who, why, and how they may be reached.
+  await expect(due.getByRole('button').first()).toBeFocused();
+  await expect(due.getByRole('button').first()).toContainText('Check-in call after the first visit');
+  await expect(due.getByRole('button').first()).toContainText('Not contacted yet · Phone call');
+
+  // One key per outcome: 1 reached, 2 voicemail, 3 no answer, 4 wrong number, 5 declined.
+  const keys = ['1', '2', '1', '3', '1', '4', '1', '1', '2', '5'];
+  for (const [i, key] of keys.entries()) {
+    await page.keyboard.press('Enter');
+    const call = page.getByRole('dialog');
+    await expect(call.getByText('Ask:')).toBeVisible();
+    await expect(call.getByText(/How have you felt since your first visit/)).toBeVisible();
+    await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
+    if (i === 0 && process.env.RAPPORT_SHOT) await page.screenshot({ path: 'docs/followups-queue.png' });
+    await page.keyboard.press(key);
+    if (i === 0) {
+      await tabTo(page, call.getByLabel(/^Note/));
+      await page.keyboard.type('Feeling much better; asked about parking');
+    }
+    await page.keyboard.press('Control+Enter');
+    await expect(call).toBeHidden();
+    // The next row has the focus: the desk keeps going without the mouse.
+    if (i < keys.length - 1) await expect(page.locator('[data-row]:focus')).toHaveCount(1);
+  }
+
+  await expect(due.getByText('None.')).toBeVisible();
+  // Voicemail, no answer and wrong number wait for their next try, two days on; the declined patient is gone from the queue.
+  const upcoming = page.getByRole('region', { name: /Upcoming/ });
+  await expect(upcoming.getByRole('button')).toHaveCount(4);
+  await expect(upcoming.getByRole('button').first()).toContainText(/Last contact .*: (Voicemail|No answer|Wrong number) \(Phone call\)/);
+  const attempts = await app.db('contact_attempts').orderBy('at').select('outcome', 'channel', 'note');
+  expect(attempts.map((a) => a.outcome)).toEqual(['reached', 'voicemail', 'reached', 'no_answer', 'reached', 'wrong_number', 'reached', 'reached', 'voicemail', 'declined']);
+  expect(attempts[0]).toMatchObject({ channel: 'phone', note: 'Feeling much better; asked about parking' });
+  expect(await app.db('follow_ups').where({ status: 'open' }).pluck('due_day')).toEqual(Array(4).fill(new Date(Date.parse(`${today}T12:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)));
+  expect(await app.db('contact_declines').whereNull('undone_at').count({ n: '*' })).toEqual([{ n: 1 }]);
+});
