@@ -41,6 +41,7 @@ import { createToday } from '../today/service';
 import { todayHandlers } from '../today/handlers';
 import { screeningSteps } from '../today/steps/screening';
 import { consentStep } from '../today/steps/consents';
+import { intakeStep } from '../today/steps/intake'; // day
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -117,6 +118,7 @@ export async function createApp(deps: AppDeps) {
     now,
     signedSince: (patientId, since) => consent.signedOnScreenSince(patientId, since),
     canPrint: (session) => consent.canPrint(session),
+    screenedSince: (appointmentId, since) => screening.arrivalSince(appointmentId, since), // day
   });
   const consent = createConsentService({
     db,
@@ -155,7 +157,7 @@ export async function createApp(deps: AppDeps) {
   });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
-  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf)] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
@@ -177,7 +179,7 @@ export async function createApp(deps: AppDeps) {
       (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
       consentRoutes['consent.print'],
     ),
-    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version),
+    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version, screening.screenable),
     ...intakeRoutes,
     // The versions side by side are the clinical history: who looked is recorded.
     'intake.history': read('intake.history_viewed', ({ patientId }) => ({ entity: 'patient', entityId: patientId }), intakeRoutes['intake.history']),

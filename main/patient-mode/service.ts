@@ -8,7 +8,9 @@ import type { StaffMember } from '../../shared/contract/staff';
 // session.people: the staff names for the way out (a staff member's own PIN), nothing of any patient.
 /** The health history step: only the session's own patient, and only when the desk chose the step. */
 const intakeStep: readonly Channel[] = ['intake.template', 'intake.current', 'intake.draft', 'intake.saveDraft', 'intake.submit'];
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep]);
+// day: the arrival screening step: only the session's own visit, at arrival, in the session's language.
+const screeningStep: readonly Channel[] = ['screening.current', 'screening.forAppointment', 'screening.record'];
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep, ...screeningStep]);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
@@ -28,6 +30,8 @@ export interface PatientModeDeps {
   canPrint: (session: ParsedInput<'patientMode.enter'>) => Promise<Result<unknown>>;
   /** The kinds this patient signed on screen since a moment: the consents table is the one truth of what a session did. */
   signedSince: (patientId: string, since: string) => Promise<ConsentKind[]>;
+  /** day: the newest arrival screening of the visit since a moment, if any: the screenings table says whether the step is done. */
+  screenedSince: (appointmentId: string, since: string) => Promise<'clear' | 'yes' | null>;
   now: () => Date;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
   onChange?: (on: boolean) => void;
@@ -50,7 +54,8 @@ export async function createPatientMode(deps: PatientModeDeps) {
   async function withProgress(s: PatientSession): Promise<PatientSession> {
     if (!s.startedAt) return s;
     const since = new Set(await deps.signedSince(s.patientId, s.startedAt));
-    return { ...s, signed: s.kinds.filter((k) => since.has(k)) };
+    const screening = s.arrivalScreening && { ...s.arrivalScreening, result: await deps.screenedSince(s.arrivalScreening.appointmentId, s.startedAt) };
+    return { ...s, signed: s.kinds.filter((k) => since.has(k)), ...(screening ? { arrivalScreening: screening } : {}) };
   }
 
   /** Times the patient-facing window lost the screen this session, told to staff when they unlock. */
@@ -71,12 +76,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
-    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake'] }): Promise<Result<PatientSession>> {
+    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake' | 'arrivalScreening'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake']; arrivalScreening?: PatientSession['arrivalScreening'] }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', 'Patient mode is already on.');
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', 'This patient record no longer exists.');
       if (patient.archivedAt) return err('conflict', 'This patient is archived. Restore the record before recording consent.');
-      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined });
+      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined, arrivalScreening: input.arrivalScreening?.appointmentId });
       if (!printable.ok) return printable;
       const next: PatientSession = {
         ...input,
@@ -155,6 +160,13 @@ export async function createPatientMode(deps: PatientModeDeps) {
         const asHandedOver = channel !== 'intake.submit' || (asked.locale === session.locale && asked.basedOnVersion === session.intake?.basedOnVersion);
         if (!ownStep || !asHandedOver) return refusal();
       }
+      if (screeningStep.includes(channel) && channel !== 'screening.current') {
+        const asked = input as { appointmentId: string; stage?: string; language?: string };
+        const own = session.arrivalScreening !== undefined && asked.appointmentId === session.arrivalScreening.appointmentId;
+        const asHandedOver = channel !== 'screening.record' || (asked.stage === 'arrival' && asked.language === session.locale.slice(0, 2));
+        if (!own || !asHandedOver) return refusal();
+      }
+      if (channel === 'screening.current' && !session.arrivalScreening) return refusal();
       if (channel === 'consent.sign') {
         const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };
         const asSetUp =

@@ -143,6 +143,9 @@ export const patientSessionSchema = z.object({
    * version exists, which survives a reload or a restart without another saved state.
    */
   intake: z.object({ basedOnVersion: z.number().int().min(1).nullable() }).optional(),
+  // day: the arrival screening answered by the patient, first of all (issue 9 item 4).
+  /** The visit whose arrival screening the patient answers; done once one is recorded for it since the session began. */
+  arrivalScreening: z.object({ appointmentId: id, result: z.enum(['clear', 'yes']).nullable().default(null) }).optional(),
   /** When the session began: forms signed since then are done (sessions saved before this field have none). */
   startedAt: isoTimestamp.optional(),
   /** Who signs, when not the patient. */
@@ -265,8 +268,10 @@ export const consentContract = {
       substitute: substitute.optional(),
       /** The patient fills in (or updates) their health history first. */
       intake: z.boolean().optional(),
+      /** day: the patient answers this visit's arrival screening first. */
+      arrivalScreening: id.optional(),
     })
-    .refine((p) => p.kinds.length > 0 || p.intake === true, { message: 'Choose at least one form', path: ['kinds'] }),
+    .refine((p) => p.kinds.length > 0 || p.intake === true || p.arrivalScreening !== undefined, { message: 'Choose at least one form', path: ['kinds'] }),
     output: patientSessionSchema,
   },
   'patientMode.current': {
