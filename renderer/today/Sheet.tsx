@@ -4,16 +4,20 @@ import type { TodayRow, TodayStep } from '../../shared/contract/today';
 import { useWrite } from '../ipc/hooks';
 import { statusNames, stepNames } from './words';
 
+/** What the patient can do on the screen turned to them. */
+const handOverSteps: readonly TodayStep[] = ['arrival_screening', 'intake', 'consents'];
+
 /**
  * The day as a sheet: a row per visit in time order, a cell per step. Missing and
  * blocked steps are buttons that open the step (loud); done steps are quiet text. The
  * first button of a row opens its next missing step; ↑ and ↓ move between rows.
  */
-export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
+export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }: {
   rows: TodayRow[];
   onStep(row: TodayRow, step: TodayStep): void;
   onMove(a: Appointment): void;
   onCancel(a: Appointment): void;
+  onHandOver(row: TodayRow): void;
   onProblem(message: string | null): void;
 }) {
   const checkIn = useWrite('appointments.checkIn');
@@ -100,6 +104,11 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
               <td>
                 <span className="today__status">{statusNames[a.status]}</span>
                 <span className="actions">
+                  {(a.status === 'booked' || a.status === 'checked_in') && row.steps.some((s) => handOverSteps.includes(s.step) && s.state === 'missing') && (
+                    <button type="button" className="button button--small" onClick={() => onHandOver(row)}>
+                      Patient’s screen…
+                    </button>
+                  )}
                   {a.status === 'booked' && (
                     <>
                       <button type="button" className="button button--small" onClick={() => void act(checkIn.mutateAsync({ id: a.id }))}>

@@ -11,13 +11,15 @@ import { ScreeningDialog } from '../screening/ScreeningDialog';
 import { TextField, SelectField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { Sheet } from './Sheet';
+import { HandOverDialog } from './HandOver';
 
 type User = NonNullable<SessionState['user']>;
 type Open =
   | { kind: 'book'; slot: Slot }
   | { kind: 'screening'; appointment: Appointment; stage: 'booking' | 'arrival' }
   | { kind: 'move'; appointment: Appointment }
-  | { kind: 'cancel'; appointment: Appointment };
+  | { kind: 'cancel'; appointment: Appointment }
+  | { kind: 'handOver'; row: TodayRow };
 
 const viewNames: Record<TodayView, string> = { sheet: 'What each visit needs', day: 'Day by therapist', week: 'Week of one therapist' };
 
@@ -46,6 +48,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
   const week = useRead('appointments.week', { therapistId: therapistId ?? '', day }, { enabled: view === 'week' && Boolean(therapistId), keepPrevious: true });
   const go = (change: Partial<Extract<Route, { screen: 'today' }>>) => navigate({ screen: 'today', day, view, therapistId: route.therapistId, ...change });
   const mayOverride = user.roles.some((r) => r === 'therapist' || r === 'admin');
+  const clinic = useRead('settings.get', {});
 
   // Alt+B books from any view of the day, as the phone rings.
   useEffect(() => {
@@ -63,6 +66,11 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
     if (step === 'booking_screening' || step === 'arrival_screening') setOpen({ kind: 'screening', appointment: row.appointment, stage: step === 'booking_screening' ? 'booking' : 'arrival' });
     // Consents are signed from the patient's record, where the consent panel is.
     else if (step === 'consents') navigate({ screen: 'patients', patientId: row.appointment.patientId });
+    // A new patient's health history opens to be filled in; one due for review opens the record, where "no changes" is one action.
+    else if (step === 'intake') {
+      const isNew = row.steps.some((s) => s.step === 'intake' && s.detail === 'New patient');
+      navigate(isNew ? { screen: 'intake', patientId: row.appointment.patientId, view: 'fill' } : { screen: 'patients', patientId: row.appointment.patientId });
+    }
   }
 
   return (
@@ -101,7 +109,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
       </div>
       <Problem message={problem ?? sheet.error?.message ?? dayList.error?.message ?? week.error?.message} />
       {view === 'sheet' && sheet.data && (
-        <Sheet rows={sheet.data.rows} onStep={openStep} onMove={(a) => setOpen({ kind: 'move', appointment: a })} onCancel={(a) => setOpen({ kind: 'cancel', appointment: a })} onProblem={setProblem} />
+        <Sheet rows={sheet.data.rows} onStep={openStep} onMove={(a) => setOpen({ kind: 'move', appointment: a })} onCancel={(a) => setOpen({ kind: 'cancel', appointment: a })} onHandOver={(row) => setOpen({ kind: 'handOver', row })} onProblem={setProblem} />
       )}
       {view === 'day' && dayList.data && (
         <DayGrid day={day} therapists={setup.therapists} appointments={dayList.data.appointments} onFree={(slot) => setOpen({ kind: 'book', slot })} onVisit={(a) => setOpen({ kind: 'move', appointment: a })} />
@@ -111,6 +119,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
       )}
       {open?.kind === 'book' && <BookingDialog slot={open.slot} setup={setup} onClose={() => setOpen(null)} onBooked={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveDialog appointment={open.appointment} setup={setup} onClose={() => setOpen(null)} onMoved={() => setOpen(null)} />}
+      {open?.kind === 'handOver' && <HandOverDialog row={open.row} defaultLocale={clinic.data?.locale ?? 'en-CA'} onClose={() => setOpen(null)} />}
       {open?.kind === 'cancel' && <CancelDialog appointment={open.appointment} onClose={() => setOpen(null)} />}
       {open?.kind === 'screening' && (
         <ScreeningDialog appointment={open.appointment} stage={open.stage} mayOverride={mayOverride} onClose={() => setOpen(null)} onMove={() => setOpen({ kind: 'move', appointment: open.appointment })} />
