@@ -7,6 +7,7 @@ import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
 import { PurgeSection } from '../export/PurgeSection';
 import { IntakeSettings } from '../intake/IntakeSettings';
+import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -136,6 +137,7 @@ export function SettingsScreen() {
       <ConsentSettings />
       <PurgeSection />
       <IntakeSettings />
+      <ScheduleSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">Data on this computer</h2>
         {info.data && (
