@@ -42,6 +42,9 @@ import { todayHandlers } from '../today/handlers';
 import { screeningSteps } from '../today/steps/screening';
 import { consentStep } from '../today/steps/consents';
 import { intakeStep } from '../today/steps/intake'; // day
+import { checklistStep } from '../today/steps/checklist'; // day
+import { createChecklistService } from '../checklist/service'; // day
+import { checklistHandlers } from '../checklist/handlers'; // day
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -157,7 +160,8 @@ export async function createApp(deps: AppDeps) {
   });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
-  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf)] });
+  const checklist = createChecklistService({ db, now, newId }); // day
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
@@ -190,6 +194,7 @@ export async function createApp(deps: AppDeps) {
     ...screeningRoutes,
     'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
     ...todayHandlers(today),
+    ...checklistHandlers(checklist), // day
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,

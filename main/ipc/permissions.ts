@@ -127,6 +127,12 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'screening.document': desk,
 
   'today.day': desk,
+
+  // day
+  'checklist.items': desk,
+  'checklist.saveItems': admin,
+  'checklist.forVisit': desk,
+  'checklist.tick': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

@@ -10,6 +10,7 @@ import { backupContract } from './backup';
 import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
+import { checklistContract } from './checklist'; // day
 import type { Result } from './result';
 
 /**
@@ -28,6 +29,8 @@ export const contract = {
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,
+  // day
+  ...checklistContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

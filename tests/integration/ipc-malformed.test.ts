@@ -317,6 +317,11 @@ beforeAll(async () => {
     'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
     'screening.document': { screeningId: day.screening },
     'today.day': { day: '2026-07-16' },
+    // day
+    'checklist.items': {},
+    'checklist.saveItems': { items: [{ id: 'c4ec0000-0000-4000-8000-000000000001', en: 'Table wiped', fr: 'Table essuyée' }] },
+    'checklist.forVisit': { appointmentId: visit.checkIn },
+    'checklist.tick': { appointmentId: visit.checkIn, itemIds: ['c4ec0000-0000-4000-8000-000000000001'] },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -623,6 +628,8 @@ describe('after all the garbage', () => {
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
+      // day
+      'checklist.items_saved', 'checklist.ticked',
       'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;

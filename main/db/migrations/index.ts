@@ -9,6 +9,7 @@ import * as m007 from './007_staff';
 import * as m008 from './008_audit_no_replace';
 import * as m009 from './009_appointments';
 import * as m010 from './010_intake';
+import * as m013 from './013_checklist'; // day
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -30,6 +31,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['008_audit_no_replace', m008],
   ['009_appointments', m009],
   ['010_intake', m010],
+  // day
+  ['013_checklist', m013],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
