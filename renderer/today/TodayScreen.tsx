@@ -12,6 +12,7 @@ import { TextField, SelectField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { Sheet } from './Sheet';
 import { HandOverDialog } from './HandOver';
+import { ChecklistDialog } from './ChecklistDialog';
 
 type User = NonNullable<SessionState['user']>;
 type Open =
@@ -19,7 +20,8 @@ type Open =
   | { kind: 'screening'; appointment: Appointment; stage: 'booking' | 'arrival' }
   | { kind: 'move'; appointment: Appointment }
   | { kind: 'cancel'; appointment: Appointment }
-  | { kind: 'handOver'; row: TodayRow };
+  | { kind: 'handOver'; row: TodayRow }
+  | { kind: 'checklist'; appointment: Appointment };
 
 const viewNames: Record<TodayView, string> = { sheet: 'What each visit needs', day: 'Day by therapist', week: 'Week of one therapist' };
 
@@ -67,6 +69,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
     // Consents are signed from the patient's record, where the consent panel is.
     else if (step === 'consents') navigate({ screen: 'patients', patientId: row.appointment.patientId });
     // A new patient's health history opens to be filled in; one due for review opens the record, where "no changes" is one action.
+    else if (step === 'checklist') setOpen({ kind: 'checklist', appointment: row.appointment });
     else if (step === 'intake') {
       const isNew = row.steps.some((s) => s.step === 'intake' && s.detail === 'New patient');
       navigate(isNew ? { screen: 'intake', patientId: row.appointment.patientId, view: 'fill' } : { screen: 'patients', patientId: row.appointment.patientId });
@@ -120,6 +123,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
       {open?.kind === 'book' && <BookingDialog slot={open.slot} setup={setup} onClose={() => setOpen(null)} onBooked={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveDialog appointment={open.appointment} setup={setup} onClose={() => setOpen(null)} onMoved={() => setOpen(null)} />}
       {open?.kind === 'handOver' && <HandOverDialog row={open.row} defaultLocale={clinic.data?.locale ?? 'en-CA'} onClose={() => setOpen(null)} />}
+      {open?.kind === 'checklist' && <ChecklistDialog appointment={open.appointment} timeZone={clinic.data?.timeZone ?? 'UTC'} onClose={() => setOpen(null)} />}
       {open?.kind === 'cancel' && <CancelDialog appointment={open.appointment} onClose={() => setOpen(null)} />}
       {open?.kind === 'screening' && (
         <ScreeningDialog appointment={open.appointment} stage={open.stage} mayOverride={mayOverride} onClose={() => setOpen(null)} onMove={() => setOpen({ kind: 'move', appointment: open.appointment })} />

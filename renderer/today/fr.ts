@@ -9,4 +9,10 @@ export const fr: Record<string, string> = {
   'today.handOver.hint': 'L’écran n’affiche que ces étapes. Le NIP d’un membre du personnel est nécessaire pour en sortir.',
   'today.handOver.submit': 'Remettre l’écran au patient',
   'today.handOver.cancel': 'Annuler',
+  'today.checklist.title': 'Liste de sécurité : {name}, {time}, {room}',
+  'today.checklist.tickOne': 'Cochez au moins un élément.',
+  'today.checklist.ticked': '✓ {item} ({who}, {time})',
+  'today.checklist.legend': 'Fait maintenant, devant le patient',
+  'today.checklist.allDone': 'Tous les éléments sont cochés pour ce rendez-vous.',
+  'today.checklist.save': 'Enregistrer les éléments cochés',
 };

@@ -101,3 +101,29 @@ test('a yes on the patient’s screen stops there: no forms, the desk sees the v
   await page.getByRole('link', { name: 'Today' }).click();
   await expect(row.getByRole('button', { name: /Arrival screening: stopped, Yes answered: note missing/ })).toBeVisible();
 });
+
+test('the safety checklist is ticked from the row, keyboard only, and the row turns quiet', async ({ page, appUrl, app }) => {
+  const c = await clinicDay(app);
+  const day = dayIn(app.services.settings.details().timeZone, new Date());
+  const patientId = await c.patient('Aarav', 'Shah');
+  await app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day, start: '15:00' });
+  await openApp(page, `${appUrl}#/today`);
+  const row = page.getByRole('row', { name: /15:00 Aarav Shah/ });
+  const step = row.getByRole('button', { name: /Safety checklist: missing, 4 of 4 left/ });
+  await step.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Safety checklist: Aarav Shah, 15:00, Room 1' });
+  // Leave ventilation for later: untick it with the keyboard.
+  const ventilation = dialog.getByRole('checkbox', { name: /ventilation/ });
+  await ventilation.focus();
+  await page.keyboard.press('Space');
+  await expect(ventilation).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Record the ticked items' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await row.getByRole('button', { name: /Safety checklist: missing, 1 of 4 left/ }).press('Enter');
+  await expect(dialog.getByText(/^✓ Hands washed/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Record the ticked items' }).press('Enter');
+  await expect(row.getByRole('cell', { name: '✓ Done' })).toBeVisible();
+  expect(await app.db('checklist_ticks').count({ n: '*' })).toEqual([{ n: 4 }]);
+});
