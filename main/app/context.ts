@@ -45,6 +45,9 @@ import { intakeStep } from '../today/steps/intake'; // day
 import { checklistStep } from '../today/steps/checklist'; // day
 import { createChecklistService } from '../checklist/service'; // day
 import { checklistHandlers } from '../checklist/handlers'; // day
+import { createContactLog } from '../contactlog/service'; // day
+import { renderContactLogPdf } from '../contactlog/pdf'; // day
+import { contactLogHandlers } from '../contactlog/handlers'; // day
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -161,6 +164,7 @@ export async function createApp(deps: AppDeps) {
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
   const checklist = createChecklistService({ db, now, newId }); // day
+  const contactLog = createContactLog({ db, now, newId, timeZone, store: journal.store, pdf: (i) => renderContactLogPdf({ ...i, clinicName: settings.details().name }, fontsDir) }); // day
   const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
@@ -195,6 +199,7 @@ export async function createApp(deps: AppDeps) {
     'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
     ...todayHandlers(today),
     ...checklistHandlers(checklist), // day
+    ...contactLogHandlers(contactLog, journal.change), // day
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,

@@ -133,6 +133,12 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'checklist.saveItems': admin,
   'checklist.forVisit': desk,
   'checklist.tick': desk,
+  // Everyone who was in the clinic, with phones: for public health, on an admin's word.
+  'contactlog.export': admin,
+  'contactlog.policy': desk,
+  'contactlog.updatePolicy': admin,
+  'contactlog.purgePreview': admin,
+  'contactlog.purge': admin,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

@@ -11,6 +11,7 @@ import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
 import { checklistContract } from './checklist'; // day
+import { contactLogContract } from './contactlog'; // day
 import type { Result } from './result';
 
 /**
@@ -31,6 +32,7 @@ export const contract = {
   ...todayContract,
   // day
   ...checklistContract,
+  ...contactLogContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

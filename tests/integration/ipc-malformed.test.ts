@@ -322,6 +322,11 @@ beforeAll(async () => {
     'checklist.saveItems': { items: [{ id: 'c4ec0000-0000-4000-8000-000000000001', en: 'Table wiped', fr: 'Table essuyée' }] },
     'checklist.forVisit': { appointmentId: visit.checkIn },
     'checklist.tick': { appointmentId: visit.checkIn, itemIds: ['c4ec0000-0000-4000-8000-000000000001'] },
+    'contactlog.export': { from: '2026-07-16', to: '2026-07-16' },
+    'contactlog.policy': {},
+    'contactlog.updatePolicy': { retentionDays: 60 },
+    'contactlog.purgePreview': {},
+    'contactlog.purge': { before: new Date(Date.now() - 60 * 86_400_000).toISOString(), visits: 0 },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -629,7 +634,7 @@ describe('after all the garbage', () => {
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
       // day
-      'checklist.items_saved', 'checklist.ticked',
+      'checklist.items_saved', 'checklist.ticked', 'contactlog.exported', 'settings.contact_log_retention_changed', 'contactlog.purged',
       'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
