@@ -8,6 +8,7 @@ import { ConsentSettings } from './ConsentPolicyForm';
 import { PurgeSection } from '../export/PurgeSection';
 import { IntakeSettings } from '../intake/IntakeSettings';
 import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
+import { ContactLogSection } from '../appointments/ContactLogSection'; // day
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -138,6 +139,7 @@ export function SettingsScreen() {
       <PurgeSection />
       <IntakeSettings />
       <ScheduleSettings />
+      <ContactLogSection />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">Data on this computer</h2>
         {info.data && (

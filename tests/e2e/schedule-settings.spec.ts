@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
+import { dayIn } from '../../shared/time';
 
 /** Tab until the control has focus: the keyboard's way there. */
 async function tabTo(page: Page, target: Locator) {
@@ -72,4 +73,23 @@ test('rooms, types of visit and working hours, keyboard only', async ({ page, ap
     { weekday: 1, start_time: '09:00', end_time: '17:00' },
     { weekday: 2, start_time: '09:00', end_time: '13:00' },
   ]);
+});
+
+test('the contact log is saved as CSV and PDF from Settings; the purge says what it removes first', async ({ page, appUrl, app }) => {
+  const c = await clinicDay(app);
+  const day = dayIn(app.services.settings.details().timeZone, new Date());
+  const booked = await app.services.appointments.book({ patientId: await c.patient('Zoë', 'Martin'), therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day, start: '09:00' });
+  if (!booked.ok) throw new Error(booked.error.message);
+  await app.services.appointments.checkIn({ id: booked.value.id });
+  await openApp(page, `${appUrl}#/settings`);
+  const section = page.getByRole('region', { name: 'Contact log for public health' });
+  await section.getByLabel('From').fill(day);
+  await section.getByLabel('To').fill(day);
+  const files: string[] = [];
+  page.on('download', (d) => files.push(d.suggestedFilename()));
+  await section.getByRole('button', { name: 'Save the contact log (CSV and PDF)' }).click();
+  await expect(section.getByRole('status')).toHaveText(/people in the log: saved as CSV and PDF/);
+  await expect.poll(() => files.sort()).toEqual([`contact-log-${day}-to-${day}.csv`, `contact-log-${day}-to-${day}.pdf`]);
+  await section.getByRole('button', { name: 'What would be purged?' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Nothing is past the period: there is nothing to purge.');
 });
