@@ -127,3 +127,28 @@ test('the safety checklist is ticked from the row, keyboard only, and the row tu
   await expect(row.getByRole('cell', { name: '✓ Done' })).toBeVisible();
   expect(await app.db('checklist_ticks').count({ n: '*' })).toEqual([{ n: 4 }]);
 });
+
+test('the desk in French: the Today sheet and the day view speak the clinic’s language', async ({ page, appUrl, app }) => {
+  await app.dispatch('settings.update', clinicProfile({ locale: 'fr-CA' }));
+  const c = await clinicDay(app);
+  const day = dayIn(app.services.settings.details().timeZone, new Date());
+  await app.services.appointments.book({ patientId: await c.patient('Chloé', 'Gagnon'), therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day, start: '11:00' });
+  await openApp(page, `${appUrl}#/today`);
+  await expect(page.getByRole('heading', { name: /^Aujourd’hui/ })).toBeVisible();
+  const sheet = page.getByRole('table');
+  for (const header of ['Heure', 'Patient', 'À faire', 'Dépistage à la réservation', 'Dépistage à l’arrivée', 'Consentements', 'Antécédents', 'Liste de sécurité', 'Rendez-vous']) {
+    await expect(sheet.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
+  }
+  const row = page.getByRole('row', { name: /11:00 Chloé Gagnon/ });
+  await expect(row.getByRole('button', { name: /^Liste de sécurité : manquant/ })).toBeVisible();
+  await expect(row.getByText('Réservé', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: 'Accueillir' }).click();
+  await expect(row.getByText('Arrivé', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: /^Liste de sécurité/ }).click();
+  await expect(page.getByRole('dialog', { name: /^Liste de sécurité : Chloé Gagnon/ }).getByRole('checkbox', { name: /^Salle nettoyée et désinfectée/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('button', { name: 'Jour par thérapeute' }).click();
+  await expect(page.getByRole('button', { name: 'Jour par thérapeute' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Réserver un rendez-vous' })).toBeVisible();
+  await expect(page.getByLabel('Afficher le jour')).toHaveValue(day);
+});
