@@ -41,6 +41,13 @@ import { createToday } from '../today/service';
 import { todayHandlers } from '../today/handlers';
 import { screeningSteps } from '../today/steps/screening';
 import { consentStep } from '../today/steps/consents';
+import { intakeStep } from '../today/steps/intake'; // day
+import { checklistStep } from '../today/steps/checklist'; // day
+import { createChecklistService } from '../checklist/service'; // day
+import { checklistHandlers } from '../checklist/handlers'; // day
+import { createContactLog } from '../contactlog/service'; // day
+import { renderContactLogPdf } from '../contactlog/pdf'; // day
+import { contactLogHandlers } from '../contactlog/handlers'; // day
 import { preparePrivateFolder } from '../files/private';
 import { createExportService } from '../export/record';
 import { exportHandlers } from '../export/handlers';
@@ -132,6 +139,7 @@ export async function createApp(deps: AppDeps) {
     canPrint: (session) => consent.canPrint(session),
     // check-ins
     checkinSince: async (patientId, since) => Boolean(await db('checkins').where({ patient_id: patientId, taken_by: 'patient' }).where('taken_at', '>=', since).first('id')),
+    screenedSince: (appointmentId, since) => screening.arrivalSince(appointmentId, since), // day
   });
   const checkin = createCheckinService({ db, now, newId }); // check-ins
   const consent = createConsentService({
@@ -178,7 +186,9 @@ export async function createApp(deps: AppDeps) {
   const care = createCareService({ db, now, newId, timeZone, rederive: followUps.rederive });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit, afterChange: followUps.afterVisitChange });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
-  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy())] });
+  const checklist = createChecklistService({ db, now, newId }); // day
+  const contactLog = createContactLog({ db, now, newId, timeZone, store: journal.store, pdf: (i) => renderContactLogPdf({ ...i, clinicName: settings.details().name }, fontsDir) }); // day
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)] });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);
@@ -200,7 +210,7 @@ export async function createApp(deps: AppDeps) {
       (i) => (i.consentId ? { entity: 'consent', entityId: i.consentId } : { entity: 'patient', entityId: i.blankForm!.patientId, detail: { blankForm: i.blankForm!.kind } }),
       consentRoutes['consent.print'],
     ),
-    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version, async () => (await currentQuestionnaire(db)).id),
+    ...patientModeHandlers(patientMode, acting, async (patientId) => (await intake.statusOf([patientId])).get(patientId)!.version, screening.screenable, async () => (await currentQuestionnaire(db)).id),
     ...intakeRoutes,
     // The versions side by side are the clinical history: who looked is recorded.
     'intake.history': read('intake.history_viewed', ({ patientId }) => ({ entity: 'patient', entityId: patientId }), intakeRoutes['intake.history']),
@@ -211,6 +221,8 @@ export async function createApp(deps: AppDeps) {
     ...screeningRoutes,
     'screening.document': read('screening.document_viewed', (i) => ({ entity: 'screening', entityId: i.screeningId }), screeningRoutes['screening.document']),
     ...todayHandlers(today),
+    ...checklistHandlers(checklist), // day
+    ...contactLogHandlers(contactLog, journal.change), // day
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     // follow-ups
     ...followUpHandlers(followUps, care),

@@ -128,6 +128,17 @@ export const permissions: { readonly [C in Channel]: Permission } = {
 
   'today.day': desk,
 
+  // day
+  'checklist.items': desk,
+  'checklist.saveItems': admin,
+  'checklist.forVisit': desk,
+  'checklist.tick': desk,
+  // Everyone who was in the clinic, with phones: for public health, on an admin's word.
+  'contactlog.export': admin,
+  'contactlog.policy': desk,
+  'contactlog.updatePolicy': admin,
+  'contactlog.purgePreview': admin,
+  'contactlog.purge': admin,
   // follow-ups
   // The desk works the queue, reviews goals and records adherence at follow-ups; a
   // homecare plan is given by the person who treats; the clinic's rules are the admin's.

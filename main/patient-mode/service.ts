@@ -11,7 +11,9 @@ import { say } from '../../shared/messages';
 const intakeStep: readonly Channel[] = ['intake.template', 'intake.current', 'intake.draft', 'intake.saveDraft', 'intake.submit'];
 // check-ins: the check-in step, on the session's own patient, version and language.
 const checkinStep: readonly Channel[] = ['checkin.questionnaire', 'checkin.record'];
-const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep, ...checkinStep]);
+// day: the arrival screening step: only the session's own visit, at arrival, in the session's language.
+const screeningStep: readonly Channel[] = ['screening.current', 'screening.forAppointment', 'screening.record'];
+const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep, ...checkinStep, ...screeningStep]);
 
 export interface PatientModeDeps {
   getPatient: (id: string) => Promise<Patient | null>;
@@ -33,6 +35,8 @@ export interface PatientModeDeps {
   signedSince: (patientId: string, since: string) => Promise<ConsentKind[]>;
   /** check-ins: whether the patient answered a check-in since a moment (the check-ins table is the truth of it). */
   checkinSince?: (patientId: string, since: string) => Promise<boolean>;
+  /** day: the newest arrival screening of the visit since a moment, if any: the screenings table says whether the step is done. */
+  screenedSince: (appointmentId: string, since: string) => Promise<'clear' | 'yes' | null>;
   now: () => Date;
   /** The shell's part: lock the window while the patient holds it (Electron: kiosk, no close). */
   onChange?: (on: boolean) => void;
@@ -57,7 +61,8 @@ export async function createPatientMode(deps: PatientModeDeps) {
     const since = new Set(await deps.signedSince(s.patientId, s.startedAt));
     // check-ins
     const checkin = s.checkin && { ...s.checkin, done: Boolean(await deps.checkinSince?.(s.patientId, s.startedAt)) };
-    return { ...s, signed: s.kinds.filter((k) => since.has(k)), ...(checkin ? { checkin } : {}) };
+    const screening = s.arrivalScreening && { ...s.arrivalScreening, result: await deps.screenedSince(s.arrivalScreening.appointmentId, s.startedAt) };
+    return { ...s, signed: s.kinds.filter((k) => since.has(k)), ...(checkin ? { checkin } : {}), ...(screening ? { arrivalScreening: screening } : {}) };
   }
 
   /** Times the patient-facing window lost the screen this session, told to staff when they unlock. */
@@ -78,12 +83,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
-    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake' | 'checkin'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake']; checkin?: PatientSession['checkin'] }): Promise<Result<PatientSession>> {
+    async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake' | 'checkin' | 'arrivalScreening'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake']; checkin?: PatientSession['checkin']; arrivalScreening?: PatientSession['arrivalScreening'] }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', say('patientMode.alreadyOn'));
       const patient = await deps.getPatient(input.patientId);
       if (!patient) return err('not_found', say('patients.gone'));
       if (patient.archivedAt) return err('conflict', say('patients.archivedNoConsent'));
-      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined, checkin: input.checkin !== undefined });
+      const printable = await deps.canPrint({ ...input, intake: input.intake !== undefined, checkin: input.checkin !== undefined, arrivalScreening: input.arrivalScreening?.appointmentId });
       if (!printable.ok) return printable;
       const next: PatientSession = {
         ...input,
@@ -167,6 +172,13 @@ export async function createPatientMode(deps: PatientModeDeps) {
         const asked = input as { patientId: string; locale: string; questionnaireId: string };
         if (!session.checkin || asked.patientId !== session.patientId || asked.locale !== session.locale || asked.questionnaireId !== session.checkin.questionnaireId) return refusal();
       }
+      if (screeningStep.includes(channel) && channel !== 'screening.current') {
+        const asked = input as { appointmentId: string; stage?: string; language?: string };
+        const own = session.arrivalScreening !== undefined && asked.appointmentId === session.arrivalScreening.appointmentId;
+        const asHandedOver = channel !== 'screening.record' || (asked.stage === 'arrival' && asked.language === session.locale.slice(0, 2));
+        if (!own || !asHandedOver) return refusal();
+      }
+      if (channel === 'screening.current' && !session.arrivalScreening) return refusal();
       if (channel === 'consent.sign') {
         const sign = input as { patientId: string; kind: PatientSession['kinds'][number]; locale: string; witnessId?: string; signature: { method: string; signerRelationship?: string } };
         const asSetUp =

@@ -191,6 +191,20 @@ export function createScreeningService(deps: ScreeningDeps) {
 
     read: (id: string) => read(db, id),
 
+    /** The newest arrival screening of a visit taken since a moment (the patient's step in patient mode), if any. */
+    async arrivalSince(appointmentId: string, since: string): Promise<'clear' | 'yes' | null> {
+      const row = (await db('screenings').where({ appointment_id: appointmentId, stage: 'arrival' }).where('taken_at', '>=', since).orderBy('taken_at', 'desc').first('positive')) as { positive: number } | undefined;
+      return row ? (row.positive ? 'yes' : 'clear') : null;
+    },
+
+    /** Whether the patient may answer this visit's arrival screening on the screen: their own visit, still to come or under way. */
+    async screenable(appointmentId: string, patientId: string): Promise<Result<null>> {
+      const visit = (await db('appointments').where({ id: appointmentId }).first('patient_id', 'status')) as { patient_id: string; status: string } | undefined;
+      if (!visit || visit.patient_id !== patientId) return err('not_found', 'This visit is not this patient’s.', { arrivalScreening: 'This visit is not this patient’s' });
+      if (visit.status !== 'booked' && visit.status !== 'checked_in') return err('invalid_input', 'This visit is over or cancelled: there is nothing to screen for.', { arrivalScreening: 'This visit is over or cancelled' });
+      return ok(null);
+    },
+
     async document(screeningId: string): Promise<Result<{ fileName: string; bytes: Buffer; sha256: string }>> {
       const row = (await db('screenings').where({ id: screeningId }).first('pdf_sha256')) as { pdf_sha256: string | null } | undefined;
       if (!row?.pdf_sha256) return err('not_found', say('screening.noPdf'), { screeningId: say('screening.noPdfField') });

@@ -14,6 +14,8 @@ import { ScreenLeftNotice, type ScreenLeft } from './ScreenLeftNotice';
 import { IntakeStep, useIntakeStep } from '../intake/IntakeStep';
 // check-ins
 import { CheckinStep, checkinPending } from '../checkin/CheckinStep';
+import { PatientScreening } from '../screening/PatientScreening'; // day
+import { patientScreeningWords } from '../screening/words'; // day
 
 /**
  * Every word the patient sees, in the patient's language. Main answers errors in the
@@ -206,7 +208,7 @@ function SignOne({ session, template, index, total, onSigned, onChanged }: {
 }
 
 /** The reads the forms need; every other cached read is dropped on entry. */
-const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get', 'checkin.questionnaire' /* check-ins */]);
+const patientModeReads: ReadonlySet<string> = new Set(['patientMode.current', 'consent.templates', 'settings.get', 'checkin.questionnaire' /* check-ins */, 'screening.current' /* day */]);
 
 /**
  * The only thing on screen while the patient holds it. Where the patient is comes from
@@ -222,9 +224,11 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
   const index = list.findIndex((x) => !session.signed.includes(x.kind));
   // The health history first, when the desk chose it; then the forms.
   const intake = useIntakeStep(session);
+  // day: the arrival screening before anything else; a yes ends the session's steps (no treatment today).
+  const screening = session.arrivalScreening?.result === null ? 'pending' : session.arrivalScreening?.result === 'yes' ? 'stopped' : 'clear';
   // check-ins: the check-in after the health history, before the forms.
   const checkin = checkinPending(session);
-  const finished = templates.data !== undefined && !intake.loading && !intake.pending && !checkin && index < 0;
+  const finished = screening === 'stopped' || (screening === 'clear' && templates.data !== undefined && !intake.loading && !intake.pending && !checkin && index < 0);
   const [left, setLeft] = useState<ScreenLeft>([]);
   // Nothing of the desk's screens (another patient's record, a search) stays cached in
   // this page while the patient holds it. A fetch still in flight can keep its data a
@@ -259,7 +263,7 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
         {left.length > 0 && <ScreenLeftNotice left={left} onDone={leave} />}
         {!left.length && (unlocking || finished) && (
           <div className="patient-mode__done">
-            {finished && <p className="patient-mode__thanks">{t.done}</p>}
+            {finished && <p className="patient-mode__thanks">{screening === 'stopped' ? patientScreeningWords[session.locale].stop : t.done}</p>}
             <h2>{t.staff}</h2>
             <Unlock onUnlocked={(l) => (l.length ? setLeft(l) : leave())} t={t} owner={session.staffId} />
             {unlocking && !finished && (
@@ -270,17 +274,22 @@ export function PatientModeScreen({ session }: { session: PatientSession }) {
           </div>
         )}
         {/* Hidden, not unmounted, while staff are asked for: the patient's typing, ticks and signature stay. */}
-        {intake.pending && (
+        {screening === 'pending' && (
+          <div hidden={unlocking}>
+            <PatientScreening session={session} />
+          </div>
+        )}
+        {screening === 'clear' && intake.pending && (
           <div hidden={unlocking}>
             <IntakeStep session={session} />
           </div>
         )}
-        {!intake.pending && !intake.loading && checkin && (
+        {screening === 'clear' && !intake.pending && !intake.loading && checkin && (
           <div hidden={unlocking}>
             <CheckinStep session={session} />
           </div>
         )}
-        {!intake.pending && !intake.loading && !checkin && index >= 0 && (
+        {screening === 'clear' && !intake.pending && !intake.loading && !checkin && index >= 0 && (
           <div hidden={unlocking}>
             <SignOne key={list[index].id} session={session} template={list[index]} index={index} total={list.length} onSigned={() => void refresh()} onChanged={() => void client.invalidateQueries({ queryKey: ['consent.templates'] })} />
           </div>

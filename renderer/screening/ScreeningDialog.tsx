@@ -7,6 +7,7 @@ import { SelectField, TextArea } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { screeningWords } from './words';
+import { Questions } from './Questions';
 
 const stageTitle: Record<ScreeningStage, string> = { booking: 'Booking screening', arrival: 'Arrival screening' };
 
@@ -78,28 +79,7 @@ export function ScreeningDialog(props: {
             </div>
           ) : (
             <>
-              <ol className="screening__questions">
-                {set.data.questions.map((q, i) => (
-                  <li key={q.id}>
-                    <fieldset className={`screening__question${action.errors[`answers.${q.id}`] ? ' field--invalid' : ''}`}>
-                      <legend>{q[language]}</legend>
-                      {[true, false].map((value) => (
-                        <label key={String(value)} className="checkbox">
-                          <input
-                            type="radio"
-                            name={`answers.${q.id}`}
-                            checked={answers[q.id] === value}
-                            autoFocus={i === 0 && value}
-                            onChange={() => setAnswers({ ...answers, [q.id]: value })}
-                          />
-                          {value ? words.yes : words.no}
-                        </label>
-                      ))}
-                      {action.errors[`answers.${q.id}`] && <span className="field__error">{action.errors[`answers.${q.id}`]}</span>}
-                    </fieldset>
-                  </li>
-                ))}
-              </ol>
+              <Questions set={set.data} language={language} answers={answers} onAnswer={setAnswers} errors={action.errors} />
               {anyYes && (
                 <>
                   <p className="banner banner--error" role="alert">

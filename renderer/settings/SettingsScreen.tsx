@@ -8,6 +8,8 @@ import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
 import { PurgeSection } from '../export/PurgeSection';
 import { IntakeSettings } from '../intake/IntakeSettings';
+import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
+import { ContactLogSection } from '../appointments/ContactLogSection'; // day
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -155,6 +157,8 @@ export function SettingsScreen() {
       <ConsentSettings />
       <PurgeSection />
       <IntakeSettings />
+      <ScheduleSettings />
+      <ContactLogSection />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">
           <FormattedMessage id="settings.data.title" defaultMessage="Data on this computer" />

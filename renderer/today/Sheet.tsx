@@ -1,21 +1,27 @@
 import type { KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { TodayRow, TodayStep } from '../../shared/contract/today';
 import { useWrite } from '../ipc/hooks';
 import { statusNames, stepNames } from './words';
+
+/** What the patient can do on the screen turned to them. */
+const handOverSteps: readonly TodayStep[] = ['arrival_screening', 'intake', 'consents'];
 
 /**
  * The day as a sheet: a row per visit in time order, a cell per step. Missing and
  * blocked steps are buttons that open the step (loud); done steps are quiet text. The
  * first button of a row opens its next missing step; ↑ and ↓ move between rows.
  */
-export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
+export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }: {
   rows: TodayRow[];
   onStep(row: TodayRow, step: TodayStep): void;
   onMove(a: Appointment): void;
   onCancel(a: Appointment): void;
+  onHandOver(row: TodayRow): void;
   onProblem(message: string | null): void;
 }) {
+  const intl = useIntl();
   const checkIn = useWrite('appointments.checkIn');
   const checkOut = useWrite('appointments.checkOut');
   const noShow = useWrite('appointments.noShow');
@@ -34,20 +40,20 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
       to.focus();
     }
   }
-  if (rows.length === 0) return <p className="search__empty">No visits booked this day. Pick a free slot on the day view to book one.</p>;
+  if (rows.length === 0) return <p className="search__empty">{intl.formatMessage({ id: 'today.sheet.empty', defaultMessage: 'No visits booked this day. Pick a free slot on the day view to book one.' })}</p>;
   return (
     <table className="table today__sheet">
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Patient</th>
-          <th scope="col">Next</th>
+          <th scope="col">{intl.formatMessage({ id: 'today.sheet.time', defaultMessage: 'Time' })}</th>
+          <th scope="col">{intl.formatMessage({ id: 'today.sheet.patient', defaultMessage: 'Patient' })}</th>
+          <th scope="col">{intl.formatMessage({ id: 'today.sheet.next', defaultMessage: 'Next' })}</th>
           {steps.map((s) => (
             <th scope="col" key={s}>
-              {stepNames[s]}
+              {intl.formatMessage(stepNames[s])}
             </th>
           ))}
-          <th scope="col">Visit</th>
+          <th scope="col">{intl.formatMessage({ id: 'today.sheet.visit', defaultMessage: 'Visit' })}</th>
         </tr>
       </thead>
       <tbody onKeyDown={moveFocus}>
@@ -68,13 +74,13 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
               <td>
                 {row.next ? (
                   <button type="button" className="button button--primary button--small" data-next onClick={() => onStep(row, row.next!)}>
-                    {stepNames[row.next]}
+                    {intl.formatMessage(stepNames[row.next])}
                   </button>
                 ) : closed ? (
-                  <span className="step step--quiet">{statusNames[a.status]}{a.cancelReason ? `: ${a.cancelReason}` : ''}</span>
+                  <span className="step step--quiet">{intl.formatMessage(statusNames[a.status])}{a.cancelReason ? `: ${a.cancelReason}` : ''}</span>
                 ) : (
                   <span className="step step--done" data-next tabIndex={-1}>
-                    Nothing missing
+                    {intl.formatMessage({ id: 'today.sheet.nothingMissing', defaultMessage: 'Nothing missing' })}
                   </span>
                 )}
               </td>
@@ -84,8 +90,8 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
                 if (s.state === 'missing' || s.state === 'blocked') {
                   return (
                     <td key={name}>
-                      <button type="button" className={`step step--${s.state}`} onClick={() => onStep(row, name)} aria-label={`${stepNames[name]}: ${s.state === 'blocked' ? 'stopped' : 'missing'}, ${s.detail}`}>
-                        {s.state === 'blocked' ? 'Stopped: ' : '● '}
+                      <button type="button" className={`step step--${s.state}`} onClick={() => onStep(row, name)} aria-label={intl.formatMessage({ id: 'today.sheet.stepLabel', defaultMessage: '{step}: {state, select, blocked {stopped} other {missing}}, {detail}' }, { step: intl.formatMessage(stepNames[name]), state: s.state, detail: s.detail })}>
+                        {s.state === 'blocked' ? intl.formatMessage({ id: 'today.sheet.stopped', defaultMessage: 'Stopped:' }) + ' ' : '● '}
                         {s.detail}
                       </button>
                     </td>
@@ -98,27 +104,32 @@ export function Sheet({ rows, onStep, onMove, onCancel, onProblem }: {
                 );
               })}
               <td>
-                <span className="today__status">{statusNames[a.status]}</span>
+                <span className="today__status">{intl.formatMessage(statusNames[a.status])}</span>
                 <span className="actions">
+                  {(a.status === 'booked' || a.status === 'checked_in') && row.steps.some((s) => handOverSteps.includes(s.step) && s.state === 'missing') && !row.steps.some((s) => s.state === 'blocked') && (
+                    <button type="button" className="button button--small" onClick={() => onHandOver(row)}>
+                      {intl.formatMessage({ id: 'today.sheet.handOver', defaultMessage: 'Patient’s screen…' })}
+                    </button>
+                  )}
                   {a.status === 'booked' && (
                     <>
                       <button type="button" className="button button--small" onClick={() => void act(checkIn.mutateAsync({ id: a.id }))}>
-                        Check in
+                        {intl.formatMessage({ id: 'today.sheet.checkIn', defaultMessage: 'Check in' })}
                       </button>
                       <button type="button" className="button button--small" onClick={() => onMove(a)}>
-                        Move
+                        {intl.formatMessage({ id: 'today.sheet.move', defaultMessage: 'Move' })}
                       </button>
                       <button type="button" className="button button--small" onClick={() => onCancel(a)}>
-                        Cancel
+                        {intl.formatMessage({ id: 'today.sheet.cancel', defaultMessage: 'Cancel' })}
                       </button>
                       <button type="button" className="button button--small" onClick={() => void act(noShow.mutateAsync({ id: a.id }))}>
-                        No-show
+                        {intl.formatMessage({ id: 'today.sheet.noShow', defaultMessage: 'No-show' })}
                       </button>
                     </>
                   )}
                   {a.status === 'checked_in' && (
                     <button type="button" className="button button--small" onClick={() => void act(checkOut.mutateAsync({ id: a.id }))}>
-                      Check out
+                      {intl.formatMessage({ id: 'today.sheet.checkOut', defaultMessage: 'Check out' })}
                     </button>
                   )}
                 </span>

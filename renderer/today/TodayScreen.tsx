@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { SessionState } from '../../shared/contract/staff';
 import type { TodayRow, TodayStep } from '../../shared/contract/today';
@@ -11,15 +12,23 @@ import { ScreeningDialog } from '../screening/ScreeningDialog';
 import { TextField, SelectField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { Sheet } from './Sheet';
+import { HandOverDialog } from './HandOver';
+import { ChecklistDialog } from './ChecklistDialog';
 
 type User = NonNullable<SessionState['user']>;
 type Open =
   | { kind: 'book'; slot: Slot }
   | { kind: 'screening'; appointment: Appointment; stage: 'booking' | 'arrival' }
   | { kind: 'move'; appointment: Appointment }
-  | { kind: 'cancel'; appointment: Appointment };
+  | { kind: 'cancel'; appointment: Appointment }
+  | { kind: 'handOver'; row: TodayRow }
+  | { kind: 'checklist'; appointment: Appointment };
 
-const viewNames: Record<TodayView, string> = { sheet: 'What each visit needs', day: 'Day by therapist', week: 'Week of one therapist' };
+const viewNames = defineMessages<TodayView>({
+  sheet: { id: 'today.view.sheet', defaultMessage: 'What each visit needs' },
+  day: { id: 'today.view.day', defaultMessage: 'Day by therapist' },
+  week: { id: 'today.view.week', defaultMessage: 'Week of one therapist' },
+});
 
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,6 +55,8 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
   const week = useRead('appointments.week', { therapistId: therapistId ?? '', day }, { enabled: view === 'week' && Boolean(therapistId), keepPrevious: true });
   const go = (change: Partial<Extract<Route, { screen: 'today' }>>) => navigate({ screen: 'today', day, view, therapistId: route.therapistId, ...change });
   const mayOverride = user.roles.some((r) => r === 'therapist' || r === 'admin');
+  const clinic = useRead('settings.get', {});
+  const intl = useIntl();
 
   // Alt+B books from any view of the day, as the phone rings.
   useEffect(() => {
@@ -63,45 +74,52 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
     if (step === 'booking_screening' || step === 'arrival_screening') setOpen({ kind: 'screening', appointment: row.appointment, stage: step === 'booking_screening' ? 'booking' : 'arrival' });
     // Consents are signed from the patient's record, where the consent panel is.
     else if (step === 'consents') navigate({ screen: 'patients', patientId: row.appointment.patientId });
+    // A new patient's health history opens to be filled in; one due for review opens the record, where "no changes" is one action.
+    else if (step === 'checklist') setOpen({ kind: 'checklist', appointment: row.appointment });
+    else if (step === 'intake') {
+      const isNew = row.steps.some((s) => s.step === 'intake' && s.detail === 'New patient');
+      navigate(isNew ? { screen: 'intake', patientId: row.appointment.patientId, view: 'fill' } : { screen: 'patients', patientId: row.appointment.patientId });
+    }
   }
 
   return (
     <section className="today" aria-labelledby="today-h">
       <div className="today__top">
         <h1 id="today-h" className="screen-title">
-          {day === today ? 'Today' : 'Day'} <span className="today__date">{new Date(`${day}T12:00:00Z`).toLocaleDateString('en-CA', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</span>
+          {day === today ? intl.formatMessage({ id: 'today.title', defaultMessage: 'Today' }) : intl.formatMessage({ id: 'today.titleOtherDay', defaultMessage: 'Day' })}{' '}
+          <span className="today__date">{intl.formatDate(new Date(`${day}T12:00:00Z`), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</span>
         </h1>
         <div className="today__controls">
-          <button type="button" className="button button--small" onClick={() => go({ day: shift(day, view === 'week' ? -7 : -1) })} aria-label={view === 'week' ? 'Previous week' : 'Previous day'}>
+          <button type="button" className="button button--small" onClick={() => go({ day: shift(day, view === 'week' ? -7 : -1) })} aria-label={view === 'week' ? intl.formatMessage({ id: 'today.previousWeek', defaultMessage: 'Previous week' }) : intl.formatMessage({ id: 'today.previousDay', defaultMessage: 'Previous day' })}>
             ←
           </button>
-          <TextField label="Show day" type="date" className="today__picker" value={day} onChange={(e) => e.target.value && go({ day: e.target.value })} />
-          <button type="button" className="button button--small" onClick={() => go({ day: shift(day, view === 'week' ? 7 : 1) })} aria-label={view === 'week' ? 'Next week' : 'Next day'}>
+          <TextField label={intl.formatMessage({ id: 'today.showDay', defaultMessage: 'Show day' })} type="date" className="today__picker" value={day} onChange={(e) => e.target.value && go({ day: e.target.value })} />
+          <button type="button" className="button button--small" onClick={() => go({ day: shift(day, view === 'week' ? 7 : 1) })} aria-label={view === 'week' ? intl.formatMessage({ id: 'today.nextWeek', defaultMessage: 'Next week' }) : intl.formatMessage({ id: 'today.nextDay', defaultMessage: 'Next day' })}>
             →
           </button>
           {day !== today && (
             <button type="button" className="button button--small" onClick={() => go({ day: undefined })}>
-              Back to today
+              {intl.formatMessage({ id: 'today.backToToday', defaultMessage: 'Back to today' })}
             </button>
           )}
           <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'book', slot: { day, start: '09:00', therapistId } })} aria-keyshortcuts="Alt+B">
-            Book a visit
+            {intl.formatMessage({ id: 'today.book', defaultMessage: 'Book a visit' })}
           </button>
         </div>
       </div>
-      <div className="today__views" role="group" aria-label="View">
+      <div className="today__views" role="group" aria-label={intl.formatMessage({ id: 'today.view', defaultMessage: 'View' })}>
         {todayViews.map((v) => (
           <button key={v} type="button" className={`button button--small${v === view ? ' button--primary' : ''}`} aria-pressed={v === view} onClick={() => go({ view: v })}>
-            {viewNames[v]}
+            {intl.formatMessage(viewNames[v])}
           </button>
         ))}
         {view === 'week' && (
-          <SelectField label="Therapist" value={therapistId ?? ''} onChange={(e) => go({ therapistId: e.target.value })} options={setup.therapists.map((t) => ({ value: t.id, label: t.name }))} className="today__therapist" />
+          <SelectField label={intl.formatMessage({ id: 'today.therapist', defaultMessage: 'Therapist' })} value={therapistId ?? ''} onChange={(e) => go({ therapistId: e.target.value })} options={setup.therapists.map((t) => ({ value: t.id, label: t.name }))} className="today__therapist" />
         )}
       </div>
       <Problem message={problem ?? sheet.error?.message ?? dayList.error?.message ?? week.error?.message} />
       {view === 'sheet' && sheet.data && (
-        <Sheet rows={sheet.data.rows} onStep={openStep} onMove={(a) => setOpen({ kind: 'move', appointment: a })} onCancel={(a) => setOpen({ kind: 'cancel', appointment: a })} onProblem={setProblem} />
+        <Sheet rows={sheet.data.rows} onStep={openStep} onMove={(a) => setOpen({ kind: 'move', appointment: a })} onCancel={(a) => setOpen({ kind: 'cancel', appointment: a })} onHandOver={(row) => setOpen({ kind: 'handOver', row })} onProblem={setProblem} />
       )}
       {view === 'day' && dayList.data && (
         <DayGrid day={day} therapists={setup.therapists} appointments={dayList.data.appointments} onFree={(slot) => setOpen({ kind: 'book', slot })} onVisit={(a) => setOpen({ kind: 'move', appointment: a })} />
@@ -111,6 +129,8 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
       )}
       {open?.kind === 'book' && <BookingDialog slot={open.slot} setup={setup} onClose={() => setOpen(null)} onBooked={() => setOpen(null)} />}
       {open?.kind === 'move' && <MoveDialog appointment={open.appointment} setup={setup} onClose={() => setOpen(null)} onMoved={() => setOpen(null)} />}
+      {open?.kind === 'handOver' && <HandOverDialog row={open.row} defaultLocale={clinic.data?.locale ?? 'en-CA'} onClose={() => setOpen(null)} />}
+      {open?.kind === 'checklist' && <ChecklistDialog appointment={open.appointment} timeZone={clinic.data?.timeZone ?? 'UTC'} onClose={() => setOpen(null)} />}
       {open?.kind === 'cancel' && <CancelDialog appointment={open.appointment} onClose={() => setOpen(null)} />}
       {open?.kind === 'screening' && (
         <ScreeningDialog appointment={open.appointment} stage={open.stage} mayOverride={mayOverride} onClose={() => setOpen(null)} onMove={() => setOpen({ kind: 'move', appointment: open.appointment })} />

@@ -146,6 +146,9 @@ export const patientSessionSchema = z.object({
   intake: z.object({ basedOnVersion: z.number().int().min(1).nullable() }).optional(),
   // check-ins: the alliance check-in step (issue 11 item 5), on the version handed over; done once the patient answered it in this session.
   checkin: z.object({ questionnaireId: id, done: z.boolean().default(false) }).optional(),
+  // day: the arrival screening answered by the patient, first of all (issue 9 item 4).
+  /** The visit whose arrival screening the patient answers; done once one is recorded for it since the session began. */
+  arrivalScreening: z.object({ appointmentId: id, result: z.enum(['clear', 'yes']).nullable().default(null) }).optional(),
   /** When the session began: forms signed since then are done (sessions saved before this field have none). */
   startedAt: isoTimestamp.optional(),
   /** Who signs, when not the patient. */
@@ -270,8 +273,10 @@ export const consentContract = {
       intake: z.boolean().optional(),
       // check-ins: the patient answers the clinic's check-in.
       checkin: z.boolean().optional(),
+      /** day: the patient answers this visit's arrival screening first. */
+      arrivalScreening: id.optional(),
     })
-    .refine((p) => p.kinds.length > 0 || p.intake === true || p.checkin === true, { message: say('consent.chooseForm'), path: ['kinds'] }),
+    .refine((p) => p.kinds.length > 0 || p.intake === true || p.checkin === true || p.arrivalScreening !== undefined, { message: say('consent.chooseForm'), path: ['kinds'] }),
     output: patientSessionSchema,
   },
   'patientMode.current': {

@@ -10,6 +10,8 @@ import { backupContract } from './backup';
 import { appointmentsContract } from './appointments';
 import { screeningContract } from './screening';
 import { todayContract } from './today';
+import { checklistContract } from './checklist'; // day
+import { contactLogContract } from './contactlog'; // day
 // follow-ups
 import { followupsContract } from './followups';
 // check-ins
@@ -32,6 +34,9 @@ export const contract = {
   ...appointmentsContract,
   ...screeningContract,
   ...todayContract,
+  // day
+  ...checklistContract,
+  ...contactLogContract,
   // follow-ups
   ...followupsContract,
   // check-ins

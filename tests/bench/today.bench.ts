@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { generatePatients } from '../../scripts/lib/people';
 import { dayBounds, weekOf } from '../../main/appointments/clock';
 import { tempApp } from '../support/app';
+import { startAs } from '../support/node-app';
 import { clinicDay } from '../support/clinic-day';
 import { seedPatients } from './seed';
 
@@ -83,6 +84,8 @@ try {
   );
   await app.db.raw('ANALYZE');
   const seededVisitsMs = performance.now() - t;
+  // Seeding can outlast the clinic's idle lock on a busy machine: sign in again, as the desk would.
+  await startAs(app, 'admin');
 
   const sheet = await app.dispatch('today.day', { day });
   if (!sheet.ok || (sheet.value as { rows: unknown[] }).rows.length !== 60) throw new Error(`today.day answered ${JSON.stringify(sheet).slice(0, 200)}`);

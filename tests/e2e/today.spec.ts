@@ -178,6 +178,11 @@ async function morningMix(app: App) {
   await app.services.appointments.checkIn({ id: visits[0].id });
   await app.services.screening.record({ appointmentId: visits[1].id, stage: 'arrival', setId: set.id, language: 'en', answers: no.map((a, i) => ({ ...a, answer: i === 0 })), note: 'Cough since Monday; offered next week.' });
   await app.services.appointments.cancel({ id: visits[5].id, reason: 'Away for work' });
+  // Zoë: health history on file and the checklist ticked; Li: half the checklist done.
+  await app.dispatch('intake.submit', { patientId: ids[0], templateVersion: 1, locale: 'en-CA', answers: { conditions: [], pregnancy: 'no', areas: [], hopes: 'Sleep without neck pain', heardFrom: 'friend' }, basedOnVersion: null });
+  const items = (await app.db('checklist_items').orderBy('position').pluck('id')) as string[];
+  await app.dispatch('checklist.tick', { appointmentId: visits[0].id, itemIds: items });
+  await app.dispatch('checklist.tick', { appointmentId: visits[2].id, itemIds: items.slice(0, 2) });
   return { c, visits };
 }
 

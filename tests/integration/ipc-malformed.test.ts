@@ -330,6 +330,16 @@ beforeAll(async () => {
     'screening.override': { screeningId: day.screening, reason: 'Allergy, known' },
     'screening.document': { screeningId: day.screening },
     'today.day': { day: '2026-07-16' },
+    // day
+    'checklist.items': {},
+    'checklist.saveItems': { items: [{ id: 'c4ec0000-0000-4000-8000-000000000001', en: 'Table wiped', fr: 'Table essuyée' }] },
+    'checklist.forVisit': { appointmentId: visit.checkIn },
+    'checklist.tick': { appointmentId: visit.checkIn, itemIds: ['c4ec0000-0000-4000-8000-000000000001'] },
+    'contactlog.export': { from: '2026-07-16', to: '2026-07-16' },
+    'contactlog.policy': {},
+    'contactlog.updatePolicy': { retentionDays: 60 },
+    'contactlog.purgePreview': {},
+    'contactlog.purge': { before: new Date(Date.now() - 60 * 86_400_000).toISOString(), visits: 0 },
     // follow-ups
     'followups.queue': { limit: 50 },
     'followups.record': { followUpId: fu.followUp, channel: 'visit', outcome: 'reached', note: 'Spoke at the desk', nextTryDay: null },
@@ -659,6 +669,8 @@ describe('after all the garbage', () => {
       'room.created', 'appointment_type.created', 'working_hours.changed',
       'appointment.booked', 'appointment.moved', 'appointment.cancelled', 'appointment.no_show', 'appointment.checked_in', 'appointment.checked_out',
       'screening_set.saved', 'settings.screening_policy_changed', 'screening.recorded', 'screening.note_added', 'screening.overridden', 'screening.document_viewed',
+      // day
+      'checklist.items_saved', 'checklist.ticked', 'contactlog.exported', 'settings.contact_log_retention_changed', 'contactlog.purged',
       // follow-ups
       'follow_up.recorded', 'follow_up.created', 'follow_up.decline_undone', 'follow_up_rule.changed', 'goal.created', 'homecare_plan.given', 'adherence.recorded',
       // check-ins: a low answer opens a task for the therapist of the last visit.

@@ -414,6 +414,30 @@ upgrades['012_checkin'] = {
   },
 };
 
+// day
+upgrades['013_checklist'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000013', name: 'Priya Natarajan', initials: 'PN', roles: '["admin"]', secret_hash: 'scrypt$x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+    await q('rooms').insert({ id: 'r13', name: 'Room 1' });
+    await q('appointment_types').insert({ id: 't13', name: 'Massage', minutes: 60, consent_forms: '[]' });
+    await q('appointments').insert({
+      id: 'a13', patient_id: v001Patients[0].patient.id, therapist_id: 'b1c2d3e4-0000-4000-8000-000000000013', room_id: 'r13', type_id: 't13', starts_at: '2026-07-16T14:00:00.000Z', ends_at: '2026-07-16T15:00:00.000Z',
+      status: 'booked', scheduled_at: '2026-07-01T10:00:00.000Z', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z',
+    });
+  },
+  async verify(q) {
+    // The visit already booked is there to tick for; the clinic starts with the four items, in both languages.
+    const items = await q('checklist_items').orderBy('position').select('id', 'en', 'fr', 'active');
+    expect(items.map((i) => i.active)).toEqual([1, 1, 1, 1]);
+    expect(items[0].fr).toMatch(/désinfectée/);
+    const tick = { appointment_id: 'a13', room_id: 'r13', item_id: items[0].id, item_text: items[0].en, ticked_by: 'b1c2d3e4-0000-4000-8000-000000000013', ticked_at: '2026-07-16T13:55:00.000Z' };
+    await q('checklist_ticks').insert({ id: 'k1', ...tick });
+    await expect(q('checklist_ticks').insert({ id: 'k2', ...tick })).rejects.toThrow(/UNIQUE/);
+    await expect(q('checklist_ticks').insert({ id: 'k3', ...tick, item_id: items[1].id, appointment_id: 'nope' })).rejects.toThrow(/FOREIGN KEY/);
+  },
+};
+
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
  * with particles whose coded rowid is near 2^53 (the block code's top).

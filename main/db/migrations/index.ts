@@ -10,8 +10,8 @@ import * as m008 from './008_audit_no_replace';
 import * as m009 from './009_appointments';
 import * as m010 from './010_intake';
 import * as m011 from './011_followups';
-// check-ins
 import * as m012 from './012_checkin';
+import * as m013 from './013_checklist';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -34,8 +34,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['009_appointments', m009],
   ['010_intake', m010],
   ['011_followups', m011],
-  // check-ins
   ['012_checkin', m012],
+  ['013_checklist', m013],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {

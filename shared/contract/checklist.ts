@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { id, isoTimestamp, requiredText } from './fields';
+
+/**
+ * The safety checklist (issue 9, item 5): the clinic's items, ticked per visit (the room
+ * turned over for it) in front of the patient, with who and when.
+ */
+export const checklistItemSchema = z.object({ id, en: z.string(), fr: z.string(), active: z.boolean() });
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const checklistTickSchema = z.object({ itemId: id, text: z.string(), tickedBy: z.string().nullable(), tickedAt: isoTimestamp });
+export type ChecklistTick = z.infer<typeof checklistTickSchema>;
+
+const visitChecklist = z.object({ items: z.array(checklistItemSchema), ticks: z.array(checklistTickSchema) });
+
+export const checklistContract = {
+  'checklist.items': { input: z.object({}), output: z.object({ items: z.array(checklistItemSchema) }) },
+  /** An admin's list, in order; items left out are set inactive (ticks already taken keep their wording). */
+  'checklist.saveItems': {
+    input: z.object({
+      items: z
+        .array(z.object({ id: id.optional(), en: requiredText(300, 'Write the item in English'), fr: requiredText(300, 'Write the item in French'), active: z.boolean().default(true) }))
+        .min(1, 'Keep at least one item')
+        .max(20, 'At most 20 items'),
+    }),
+    output: z.object({ items: z.array(checklistItemSchema) }),
+  },
+  'checklist.forVisit': { input: z.object({ appointmentId: id }), output: visitChecklist },
+  'checklist.tick': {
+    input: z.object({ appointmentId: id, itemIds: z.array(id).min(1, 'Tick at least one item').max(20) }),
+    output: visitChecklist,
+  },
+} as const;

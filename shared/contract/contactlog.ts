@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isoDate, isoTimestamp } from './fields';
+
+/**
+ * The contact log (issue 9, item 6): for a date range, everyone who was in the clinic —
+ * patients with arrival and departure times and phone, the staff on shift — for public
+ * health, as CSV and PDF; and its purge once the clinic's retention period is past.
+ */
+export const contactPersonSchema = z.object({
+  name: z.string(),
+  role: z.enum(['patient', 'staff']),
+  phone: z.string(),
+  /** Each stay in the clinic, in the clinic's time zone ("2026-07-14 10:02–11:01"). */
+  times: z.array(z.string()),
+});
+export type ContactPerson = z.infer<typeof contactPersonSchema>;
+
+export const contactLogPolicySchema = z.object({
+  retentionDays: z.number({ error: 'Enter a number of days' }).int('Whole days').min(14, 'At least 14 days').max(3650, 'At most 10 years'),
+});
+export type ContactLogPolicy = z.infer<typeof contactLogPolicySchema>;
+export const defaultContactLogPolicy: ContactLogPolicy = { retentionDays: 90 };
+
+export const contactLogContract = {
+  'contactlog.export': {
+    input: z
+      .object({ from: isoDate, to: isoDate })
+      .refine((r) => r.from <= r.to, { message: 'The end must be on or after the start', path: ['to'] })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 92 * 86_400_000, { message: 'At most three months at a time', path: ['to'] }),
+    output: z.object({ people: z.array(contactPersonSchema), fileName: z.string(), csv: z.string(), pdfBase64: z.string() }),
+  },
+  'contactlog.policy': { input: z.object({}), output: contactLogPolicySchema },
+  'contactlog.updatePolicy': { input: contactLogPolicySchema, output: contactLogPolicySchema },
+  /** Exactly what the purge would remove: the arrival and departure times of the visits before the cutoff. */
+  'contactlog.purgePreview': {
+    input: z.object({}),
+    output: z.object({ before: isoTimestamp, visits: z.number().int(), firstDay: z.string().nullable(), lastDay: z.string().nullable() }),
+  },
+  /** The purge of what the preview said: refused if the cutoff or the count changed since. */
+  'contactlog.purge': {
+    input: z.object({ before: isoTimestamp, visits: z.number().int().min(0) }),
+    output: z.object({ removed: z.number().int() }),
+  },
+} as const;

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempApp } from '../support/app';
+import { startAs } from '../support/node-app';
+import { clinicDay, type ClinicDay } from '../support/clinic-day';
+import { clinicProfile } from '../support/fixtures';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checklist';
+import type { TodayRow } from '../../shared/contract/today';
+import type { Result } from '../../shared/contract/result';
+
+/** The safety checklist through the real dispatcher (issue 9, item 5). */
+
+let app: Awaited<ReturnType<typeof tempApp>>;
+let c: ClinicDay;
+let clock: Date;
+afterEach(async () => app?.cleanup());
+
+async function start() {
+  clock = new Date('2026-07-14T13:00:00.000Z');
+  app = await tempApp({ now: () => clock });
+  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
+  c = await clinicDay(app);
+}
+const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
+  const done = await r;
+  if (!done.ok) throw new Error(JSON.stringify(done.error));
+  return done.value as T;
+};
+const book = (patientId: string, start: string) =>
+  must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start }));
+const checklistOf = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows.map((r) => r.steps.find((s) => s.step === 'checklist'));
+type Visit = { items: ChecklistItem[]; ticks: ChecklistTick[] };
+
+describe('the safety checklist', () => {
+  it('ships four items in English and French; ticks per visit keep who, when and the wording; the Today row follows', async () => {
+    await start();
+    const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
+    const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
+    expect(items.map((i) => i.en)).toEqual([expect.stringMatching(/cleaned and disinfected/), expect.stringMatching(/^Hands washed/), expect.stringMatching(/^Mask or other protective equipment/), expect.stringMatching(/ventilation/)]);
+    expect(items.every((i) => i.fr.length > 0 && i.active)).toBe(true);
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'missing', detail: '4 of 4 left' }]);
+
+    await startAs(app, 'reception');
+    const first = await must<Visit>(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [items[0].id, items[1].id] }));
+    expect(first.ticks).toEqual([
+      { itemId: items[0].id, text: items[0].en, tickedBy: expect.stringMatching(/\S/), tickedAt: '2026-07-14T13:00:00.000Z' },
+      { itemId: items[1].id, text: items[1].en, tickedBy: expect.stringMatching(/\S/), tickedAt: '2026-07-14T13:00:00.000Z' },
+    ]);
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'missing', detail: '2 of 4 left' }]);
+    // Ticked again from another desk: the first tick stands.
+    clock = new Date('2026-07-14T13:02:00.000Z');
+    const again = await must<Visit>(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) }));
+    expect(again.ticks).toHaveLength(4);
+    expect(again.ticks[0].tickedAt).toBe('2026-07-14T13:00:00.000Z');
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'done', detail: 'Done' }]);
+
+    // The admin rewords an item: the tick keeps the wording shown; the visit is still done (same item).
+    await startAs(app, 'admin');
+    const edited = items.map((i, n) => (n === 0 ? { ...i, en: 'Table, cradle and handles disinfected' } : i));
+    await must(app.dispatch('checklist.saveItems', { items: edited }));
+    expect((await must<Visit>(app.dispatch('checklist.forVisit', { appointmentId: visit.id }))).ticks[0].text).toBe(items[0].en);
+    // A new item makes the visit's checklist incomplete again.
+    await must(app.dispatch('checklist.saveItems', { items: [...edited, { en: 'Fresh linen', fr: 'Draps propres' }] }));
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'missing', detail: '1 of 5 left' }]);
+    const audit = (await app.db('audit_events').where('action', 'like', 'checklist.%').orderBy('seq').pluck('action')) as string[];
+    expect(audit).toEqual(['checklist.ticked', 'checklist.ticked', 'checklist.items_saved', 'checklist.items_saved']);
+  });
+
+  it('refuses bad ticks by field and changes nothing; reception cannot edit the items', async () => {
+    await start();
+    const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
+    const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
+    expect(await app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { itemIds: 'Tick at least one item' } } });
+    expect(await app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [items[0].id, '6f1c0a4e-2b7d-4c11-9f3a-1d2e3f4a5b6c'] })).toMatchObject({ ok: false, error: { fields: { 'itemIds.1': 'Not an item of the checklist in use' } } });
+    expect(await app.dispatch('checklist.tick', { appointmentId: '6f1c0a4e-2b7d-4c11-9f3a-1d2e3f4a5b6c', itemIds: [items[0].id] })).toMatchObject({ ok: false, error: { code: 'not_found', fields: { appointmentId: 'This appointment does not exist' } } });
+    await must(app.dispatch('appointments.cancel', { id: visit.id, reason: 'Sick' }));
+    expect(await app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [items[0].id] })).toMatchObject({ ok: false, error: { fields: { appointmentId: 'This visit is cancelled or a no-show' } } });
+    expect(await app.db('checklist_ticks').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await app.dispatch('checklist.saveItems', { items: items.map((i) => ({ ...i, active: false })) })).toMatchObject({ ok: false, error: { fields: { items: 'Keep at least one item in use' } } });
+    await startAs(app, 'reception');
+    expect(await app.dispatch('checklist.saveItems', { items })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
