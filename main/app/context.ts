@@ -196,7 +196,7 @@ export async function createApp(deps: AppDeps) {
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
   const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
-  const screeningRoutes = screeningHandlers({ screening, journaled: journal.change });
+  const screeningRoutes = screeningHandlers({ screening, journaled: journal.change, record: patientMode.screenOnce(screening.record) });
   const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {
     ...patientRoutes,

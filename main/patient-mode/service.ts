@@ -54,6 +54,8 @@ export async function createPatientMode(deps: PatientModeDeps) {
   deps.onChange?.(session !== null);
   /** Forms being signed right now: a double tap must not sign twice before the first is stored. */
   const signing = new Set<ConsentKind>();
+  // The arrival screening being recorded now, claimed before the first await (screenOnce).
+  let screeningNow = false;
 
   /** The session with what it has signed so far, read back from the records, so a restart loses nothing. */
   async function withProgress(s: PatientSession): Promise<PatientSession> {
@@ -121,6 +123,25 @@ export async function createPatientMode(deps: PatientModeDeps) {
           return await sign(input);
         } finally {
           signing.delete(input.kind);
+        }
+      };
+    },
+    /**
+     * Wraps the arrival screening as signOnce wraps signing: while a session carries one,
+     * it is recorded once. A reload, a second tap or two calls at once cannot record a
+     * second screening for the same visit in the same session.
+     */
+    screenOnce<I, O>(record: (input: I) => Promise<Result<O>>) {
+      return async (input: I): Promise<Result<O>> => {
+        if (!session?.arrivalScreening) return record(input);
+        const already = err('conflict', say('patientMode.screenedAlready'), { answers: say('patientMode.screenedAlreadyField') });
+        if (screeningNow) return already;
+        screeningNow = true;
+        try {
+          if ((await withProgress(session)).arrivalScreening?.result != null) return already;
+          return await record(input);
+        } finally {
+          screeningNow = false;
         }
       };
     },

@@ -8,6 +8,8 @@ export function screeningHandlers(deps: {
   screening: ScreeningService;
   /** A settings change with its audit entry, both or neither (main/settings/journal.ts). */
   journaled: <O>(action: string, run: () => Promise<Result<O>>) => Promise<Result<O>>;
+  /** Recording as patient mode allows it: the session's arrival screening once (PatientMode.screenOnce). */
+  record: ScreeningService['record'];
 }): Pick<Handlers, ScreeningChannels> {
   const { screening } = deps;
   return {
@@ -16,7 +18,7 @@ export function screeningHandlers(deps: {
     'screening.policy': async () => ok(screening.policy()),
     'screening.updatePolicy': (policy) => deps.journaled('settings.screening_policy_changed', async () => ok(screening.setPolicy(policy))),
     'screening.forAppointment': async ({ appointmentId }) => ok(await screening.forAppointment(appointmentId)),
-    'screening.record': screening.record,
+    'screening.record': deps.record,
     'screening.addNote': screening.addNote,
     'screening.override': screening.override,
     'screening.document': async ({ screeningId }) => {

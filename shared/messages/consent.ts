@@ -108,6 +108,8 @@ export const consentMessages = {
   'patientMode.alreadyOn': { en: 'Patient mode is already on.', fr: 'Le mode patient est déjà activé.' },
   'patientMode.signedAlready': { en: 'This form is already signed in this session.', fr: 'Ce formulaire est déjà signé pendant cette séance.' },
   'patientMode.signedAlreadyField': { en: 'Already signed in this session', fr: 'Déjà signé pendant cette séance' },
+  'patientMode.screenedAlready': { en: 'The screening questions are already answered in this session.', fr: 'Les questions de dépistage sont déjà répondues pendant cette séance.' },
+  'patientMode.screenedAlreadyField': { en: 'Already answered in this session', fr: 'Déjà répondu pendant cette séance' },
   'patientMode.chooseName': { en: 'Choose your name, then enter your PIN.', fr: 'Choisissez votre nom, puis entrez votre NIP.' },
   'patientMode.chooseNameField': { en: 'Choose your name', fr: 'Choisissez votre nom' },
   'patientMode.locked': {

@@ -76,8 +76,15 @@ describe('the arrival screening in patient mode', () => {
     expect(await app.db('screenings').count({ n: '*' })).toEqual([{ n: 0 }]);
 
     clock = new Date('2026-07-14T13:05:00.000Z');
-    const taken = await must<{ byPatient: boolean; takenBy: string | null }>(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'fr', answers }));
+    // Once per session, like each form: of two sent at once (a double tap) one is recorded; a resend after a reload is refused too.
+    const record = () => app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'fr', answers });
+    const [first, second] = await Promise.all([record(), record()]);
+    const taken = await must<{ byPatient: boolean; takenBy: string | null }>(Promise.resolve(first!.ok ? first! : second!));
     expect(taken.byPatient).toBe(true);
+    const refused = { ok: false, error: { code: 'conflict', fields: { answers: 'Already answered in this session' } } };
+    expect(first!.ok ? second : first).toMatchObject(refused);
+    expect(await record()).toMatchObject(refused);
+    expect(await app.db('screenings').count({ n: '*' })).toEqual([{ n: 1 }]);
     const now = await must<{ session: PatientSession }>(app.dispatch('patientMode.current', {}));
     expect(now.session.arrivalScreening).toEqual({ appointmentId: visit.id, result: 'clear' });
     // The Today row: the arrival screening is done.
