@@ -63,15 +63,20 @@ export async function nodeHost(options: NodeAppOptions) {
   const host = await hostApp(nodeDeps(options));
   const as = options.as ?? 'admin';
   let signedIn = host.current();
-  await startAs(signedIn, as);
+  // Every call waits for the sign-in into the app of the moment, not only the call that
+  // noticed the reopen: the screen's reads arrive together, and one let through before
+  // the sign-in was answered "nobody is signed in".
+  let ready = startAs(signedIn, as);
+  await ready;
   return {
     ...host,
     dispatch: async (channel: unknown, input: unknown) => {
       await host.dispatch('session.current', {}); // waits out a restore in progress
       if (host.current() !== signedIn) {
         signedIn = host.current();
-        await startAs(signedIn, as);
+        ready = startAs(signedIn, as);
       }
+      await ready;
       return host.dispatch(channel, input);
     },
   };
