@@ -31,12 +31,10 @@ export function useWrite<C extends Channel>(channel: C, _formerInvalidates?: rea
   const client = useQueryClient();
   return useMutation<Result<Output<C>>, Error, Input<C>>({
     mutationFn: (input) => call(channel, input),
-    // Not awaited: the write is done, so the dialog or form that asked for it closes now,
-    // while the reads on screen are fetched again behind it. Awaiting every refetch kept a
-    // modal dialog open (and the page behind it inert) after the record already showed the
-    // change, and keys typed in that moment were lost.
-    onSuccess: (result) => {
-      if (result.ok) void client.invalidateQueries();
+    // Awaited: the caller goes on (closes its dialog, moves the focus to the next row) with
+    // the screen already showing the change. Meanwhile a modal dialog stays open a moment.
+    onSuccess: async (result) => {
+      if (result.ok) await client.invalidateQueries();
     },
   });
 }

@@ -33,6 +33,8 @@ test('a new receptionist creates, finds, edits and archives a patient', async ({
   await page.getByLabel('Reason for archiving').fill('Moved to Calgary');
   await page.getByRole('button', { name: 'Archive patient' }).click();
   await expect(page.getByText('Archived on')).toContainText('Moved to Calgary');
+  // The dialog closes once every read on screen is fresh; until then the page behind it is inert.
+  await expect(page.getByRole('dialog')).toBeHidden();
 
   await find.fill('wojcik');
   await expect(page.getByText('No active patient matches “wojcik”, but 1 archived patient does')).toBeVisible();
