@@ -8,6 +8,7 @@ import { currentActor } from '../audit/actor';
 import { dayBounds } from '../appointments/clock';
 import { addDays, followUpsFor, lapsed, reconcile, type Existing, type VisitFact } from './rules';
 import { mailtoFor } from './mail';
+import { say } from '../../shared/messages';
 
 export interface FollowUpDeps {
   db: Knex;
@@ -26,7 +27,7 @@ const lapsedCursor = 'followups_lapsed_scanned';
 const noLongerDue = 'no_longer_due';
 /** "More" is counted up to this many (the screen says "1,000 or more"). */
 export const countCap = 1000;
-const unavailable = 'This follow-up is already closed.';
+const unavailable = say('followups.closed');
 
 interface FollowUpRow {
   id: string;
@@ -270,17 +271,17 @@ export function createFollowUpService(deps: FollowUpDeps) {
     record: (input: ParsedInput<'followups.record'>): Promise<Result<FollowUp>> =>
       db.transaction(async (trx) => {
         const current = await one(trx, input.followUpId);
-        if (!current) return err('not_found', 'This follow-up does not exist.', { followUpId: 'This follow-up does not exist' });
+        if (!current) return err('not_found', say('followups.noSuch'), { followUpId: say('followups.noSuchField') });
         if (current.status !== 'open') return err('conflict', unavailable, { followUpId: unavailable });
         const archived = (await trx('patients').where({ id: current.patientId }).first('archived_at')) as { archived_at: string | null };
-        if (archived.archived_at) return err('invalid_input', 'This patient is archived: restore the record first.', { followUpId: 'This patient is archived' });
-        if (await declinedOf(trx, current.patientId)) return err('conflict', 'This patient declined further contact.', { followUpId: 'This patient declined further contact' });
+        if (archived.archived_at) return err('invalid_input', say('followups.patientArchived'), { followUpId: say('followups.patientArchivedField') });
+        if (await declinedOf(trx, current.patientId)) return err('conflict', say('followups.declined'), { followUpId: say('followups.declinedField') });
         const fields: Record<string, string> = {};
-        if (input.channel !== 'visit' && !current.channels.includes(input.channel)) fields.channel = 'The privacy consent does not allow this channel';
+        if (input.channel !== 'visit' && !current.channels.includes(input.channel)) fields.channel = say('followups.channelNotAllowed');
         const retry = input.outcome !== 'reached' && input.outcome !== 'declined';
-        if (input.nextTryDay !== null && !retry) fields.nextTryDay = 'No next try after this outcome';
-        if (input.nextTryDay !== null && input.nextTryDay < today()) fields.nextTryDay = 'The next try cannot be in the past';
-        if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+        if (input.nextTryDay !== null && !retry) fields.nextTryDay = say('followups.noNextTry');
+        if (input.nextTryDay !== null && input.nextTryDay < today()) fields.nextTryDay = say('followups.nextTryPast');
+        if (Object.keys(fields).length) return err('invalid_input', say('ipc.invalidInput'), fields);
         const at = stamp();
         const attemptId = newId();
         await trx('contact_attempts').insert({ id: attemptId, follow_up_id: current.id, patient_id: current.patientId, channel: input.channel, outcome: input.outcome, note: input.note, next_try_day: input.nextTryDay, by: currentActor(), at });
@@ -300,9 +301,9 @@ export function createFollowUpService(deps: FollowUpDeps) {
     create: (input: ParsedInput<'followups.create'>): Promise<Result<FollowUp>> =>
       db.transaction(async (trx) => {
         const p = (await trx('patients').where({ id: input.patientId }).first('archived_at')) as { archived_at: string | null } | undefined;
-        if (!p) return err('not_found', 'This patient record does not exist.', { patientId: 'This patient record does not exist' });
-        if (p.archived_at) return err('invalid_input', 'This patient is archived: restore the record first.', { patientId: 'This patient is archived: restore the record first' });
-        if (input.dueDay < today()) return err('invalid_input', 'Some fields need attention.', { dueDay: 'A follow-up cannot be due in the past' });
+        if (!p) return err('not_found', say('followups.noPatient'), { patientId: say('appointments.noPatient') });
+        if (p.archived_at) return err('invalid_input', say('followups.patientArchived'), { patientId: say('appointments.patientArchived') });
+        if (input.dueDay < today()) return err('invalid_input', say('ipc.invalidInput'), { dueDay: say('followups.duePast') });
         const id = newId();
         await trx('follow_ups').insert({ id, patient_id: input.patientId, kind: 'manual', rule_id: 'manual', source_id: id, due_day: input.dueDay, reason: input.reason, created_by: currentActor(), created_at: stamp() });
         await audit(trx, 'follow_up.created', 'follow_up', id, { patientId: input.patientId });
@@ -317,7 +318,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
     undoDecline: ({ patientId }: { patientId: string }) =>
       db.transaction(async (trx) => {
         const n = await trx('contact_declines').where({ patient_id: patientId }).whereNull('undone_at').update({ undone_at: stamp(), undone_by: currentActor() });
-        if (n === 0) return err('not_found', 'This patient has not declined further contact.', { patientId: 'This patient has not declined further contact' });
+        if (n === 0) return err('not_found', say('followups.notDeclined'), { patientId: say('followups.notDeclinedField') });
         await audit(trx, 'follow_up.decline_undone', 'patient', patientId);
         return ok({ declined: null });
       }),
@@ -335,9 +336,9 @@ export function createFollowUpService(deps: FollowUpDeps) {
 
     async openMail({ followUpId }: { followUpId: string }): Promise<Result<{ opened: boolean }>> {
       const f = await one(db, followUpId);
-      if (!f) return err('not_found', 'This follow-up does not exist.', { followUpId: 'This follow-up does not exist' });
-      if (!f.channels.includes('email')) return err('invalid_input', 'The privacy consent does not allow e-mail.', { followUpId: 'The privacy consent does not allow e-mail' });
-      if (!f.email) return err('invalid_input', 'There is no e-mail address on the record.', { followUpId: 'There is no e-mail address on the record' });
+      if (!f) return err('not_found', say('followups.noSuch'), { followUpId: say('followups.noSuchField') });
+      if (!f.channels.includes('email')) return err('invalid_input', say('followups.noEmailConsent'), { followUpId: say('followups.noEmailConsentField') });
+      if (!f.email) return err('invalid_input', say('followups.noEmail'), { followUpId: say('followups.noEmailField') });
       const opened = await deps.openMailto(mailtoFor(f, deps.locale(), deps.clinicName()));
       await db.transaction((trx) => audit(trx, 'follow_up.mail_opened', 'follow_up', f.id));
       return ok({ opened });
