@@ -27,7 +27,7 @@ export const contactLogContract = {
     input: z
       .object({ from: isoDate, to: isoDate })
       .refine((r) => r.from <= r.to, { message: say('contactlog.endAfterStart'), path: ['to'] })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 92 * 86_400_000, { message: 'At most three months at a time', path: ['to'] }),
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 92 * 86_400_000, { message: say('contactlog.threeMonths'), path: ['to'] }),
     output: z.object({ people: z.array(contactPersonSchema), fileName: z.string(), csv: z.string(), pdfBase64: z.string() }),
   },
   'contactlog.policy': { input: z.object({}), output: contactLogPolicySchema },

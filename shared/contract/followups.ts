@@ -37,7 +37,7 @@ export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 const delayDays = z
   .number({ error: say('followups.days') })
   .int(say('followups.wholeDays'))
-  .min(0, 'A follow-up cannot come before what it follows: 0 days or more')
+  .min(0, say('followups.minDays'))
   .max(maxDelayDays, say('followups.maxDays', { max: maxDelayDays }));
 
 export const lastContactSchema = z.object({ at: isoTimestamp, channel: z.enum(attemptChannels), outcome: z.enum(outcomes), by: z.string() });

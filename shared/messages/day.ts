@@ -1,6 +1,6 @@
 import type { Entry } from './say';
 
-/** The day: the safety checklist, the contact log (shared/contract/{checklist,contactlog}.ts, main/checklist, main/contactlog) and the Today steps' details. */
+/** The day: the safety checklist, the contact log, the arrival screening in patient mode (shared/contract/{checklist,contactlog}.ts, main/checklist, main/contactlog) and the Today steps' details. */
 export const dayMessages = {
   'checklist.itemEnglish': { en: 'Write the item in English', fr: 'Écrivez l’élément en anglais' },
   'checklist.itemFrench': { en: 'Write the item in French', fr: 'Écrivez l’élément en français' },
@@ -15,8 +15,13 @@ export const dayMessages = {
   'contactlog.minDays': { en: 'At least 14 days', fr: 'Au moins 14 jours' },
   'contactlog.maxDays': { en: 'At most 10 years', fr: 'Au plus 10 ans' },
   'contactlog.endAfterStart': { en: 'The end must be on or after the start', fr: 'La fin doit être le même jour que le début ou après' },
+  'contactlog.threeMonths': { en: 'At most three months at a time', fr: 'Au plus trois mois à la fois' },
   'contactlog.changed': { en: 'The list changed since it was shown: show it again before purging.', fr: 'La liste a changé depuis son affichage : affichez-la de nouveau avant de purger.' },
   'contactlog.showAgain': { en: 'Show the list again', fr: 'Affichez la liste de nouveau' },
+  'day.arrival.notTheirs': { en: 'This visit is not this patient’s.', fr: 'Cette visite n’est pas celle de ce patient.' },
+  'day.arrival.notTheirsField': { en: 'This visit is not this patient’s', fr: 'Cette visite n’est pas celle de ce patient' },
+  'day.arrival.over': { en: 'This visit is over or cancelled: there is nothing to screen for.', fr: 'Cette visite est terminée ou annulée : il n’y a rien à dépister.' },
+  'day.arrival.overField': { en: 'This visit is over or cancelled', fr: 'Cette visite est terminée ou annulée' },
   'today.intake.current': { en: 'Up to date', fr: 'À jour' },
   'today.intake.new': { en: 'New patient', fr: 'Nouveau patient' },
   'today.intake.due': { en: 'Due for review', fr: 'À revoir' },

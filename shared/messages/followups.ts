@@ -4,6 +4,7 @@ import type { Entry } from './say';
 export const followUpMessages = {
   'followups.days': { en: 'Enter a number of days', fr: 'Entrez un nombre de jours' },
   'followups.wholeDays': { en: 'Whole days', fr: 'Des jours entiers' },
+  'followups.minDays': { en: 'A follow-up cannot come before what it follows: 0 days or more', fr: 'Un suivi ne peut pas précéder ce qu’il suit : 0 jour ou plus' },
   'followups.maxDays': { en: 'At most {max} days', fr: 'Au plus {max} jours' },
   'followups.goalWords': { en: 'Write the goal in the patient’s words', fr: 'Écrivez l’objectif dans les mots du patient' },
   'followups.planWhat': { en: 'Name the exercise or self-care', fr: 'Nommez l’exercice ou le soin à faire soi-même' },
