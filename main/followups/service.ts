@@ -23,6 +23,9 @@ export interface FollowUpDeps {
 /** Upcoming: the next two weeks. */
 export const upcomingDays = 14;
 const lapsedCursor = 'followups_lapsed_scanned';
+/** Days of visits per lapsed-scan transaction (about 16,000 visits at two years of 400,000). */
+export const lapsedWindowDays = 30;
+const minDay = (a: string, b: string) => (a < b ? a : b);
 const noLongerDue = 'no_longer_due';
 /** "More" is counted up to this many (the screen says "1,000 or more"). */
 export const countCap = 1000;
@@ -118,7 +121,10 @@ export function createFollowUpService(deps: FollowUpDeps) {
    * The lapsed rule, asked when the queue is read: last visits that passed the rule's
    * days since the last scan, with nothing after them. Each day's visits are looked at
    * once (the cursor); a patient whose booking is cancelled later is caught by the
-   * cancel's re-derive instead.
+   * cancel's re-derive instead. The days are scanned `lapsedWindowDays` at a time, each
+   * window its own short transaction that moves the cursor: the first read after an
+   * upgrade (two years of visits) no longer holds the one connection for minutes, the
+   * desk's other reads run between windows, and a read cut short resumes where it stopped.
    */
   async function scanLapsed(): Promise<void> {
     const rule = (await readRules(db)).find((r) => r.id === 'lapsed')!;
@@ -129,9 +135,31 @@ export function createFollowUpService(deps: FollowUpDeps) {
     const scanned = cursor ? (JSON.parse(cursor) as { day: string; delay: number }) : null;
     if (scanned && scanned.delay === rule.delayDays && scanned.day >= cutoff) return;
     const zone = timeZone();
-    const from = scanned && scanned.delay === rule.delayDays ? dayBounds(addDays(scanned.day, 1), zone).from : '';
-    const to = dayBounds(cutoff, zone).to;
     const startOfToday = dayBounds(day, zone).from;
+    let done: string;
+    if (scanned && scanned.delay === rule.delayDays) done = scanned.day;
+    else {
+      // Never scanned (or the delay changed): from the day before the first visit that happened.
+      const first = (await db('appointments').where('status', 'checked_out').orderBy('starts_at').first('starts_at')) as { starts_at: string } | undefined;
+      done = first ? addDays(dayIn(zone, first.starts_at), -1) : cutoff;
+    }
+    for (;;) {
+      const until: string = done < cutoff ? minDay(addDays(done, lapsedWindowDays), cutoff) : cutoff;
+      await scanWindow(rule.delayDays, dayBounds(addDays(done, 1), zone).from, dayBounds(until, zone).to, startOfToday, until);
+      done = until;
+      if (done >= cutoff) return;
+      // Let the desk's other reads have the connection between windows.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * One window of the lapsed scan: checked-out visits in [from, to) with no later visit
+   * that happened and nothing booked from today on. Two NOT EXISTS, each a range on
+   * appointments (patient_id, starts_at): one with an OR could not use the range.
+   */
+  async function scanWindow(delayDays: number, from: string, to: string, startOfToday: string, until: string): Promise<void> {
+    const zone = timeZone();
     await db.transaction(async (trx) => {
       const last = (await trx('appointments as a')
         .join('patients as p', 'p.id', 'a.patient_id')
@@ -139,20 +167,16 @@ export function createFollowUpService(deps: FollowUpDeps) {
         .where('a.status', 'checked_out')
         .where('a.starts_at', '>=', from)
         .where('a.starts_at', '<', to)
-        .whereNotExists((later) =>
-          later
-            .from('appointments as b')
-            .whereRaw('b.patient_id = a.patient_id')
-            .where((w) => w.where((x) => x.where('b.status', 'checked_out').whereRaw('b.starts_at > a.starts_at')).orWhere((x) => x.whereIn('b.status', ['booked', 'checked_in']).where('b.starts_at', '>=', startOfToday))),
-        )
+        .whereNotExists((later) => later.from('appointments as b').whereRaw('b.patient_id = a.patient_id').whereRaw('b.starts_at > a.starts_at').where('b.status', 'checked_out'))
+        .whereNotExists((booked) => booked.from('appointments as b').whereRaw('b.patient_id = a.patient_id').where('b.starts_at', '>=', startOfToday).whereIn('b.status', ['booked', 'checked_in']))
         .select('a.id', 'a.patient_id', 'a.starts_at')) as Array<{ id: string; patient_id: string; starts_at: string }>;
       const at = stamp();
       const rows = last.map((v) => ({
         id: newId(), patient_id: v.patient_id, kind: 'lapsed', rule_id: 'lapsed', source_id: v.id, source_visit_id: v.id,
-        due_day: addDays(dayIn(zone, v.starts_at), rule.delayDays), created_at: at,
+        due_day: addDays(dayIn(zone, v.starts_at), delayDays), created_at: at,
       }));
       for (let i = 0; i < rows.length; i += 100) await trx('follow_ups').insert(rows.slice(i, i + 100)).onConflict(['rule_id', 'source_id']).ignore();
-      await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: cutoff, delay: rule.delayDays }), updated_at: at }).onConflict('key').merge();
+      await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: until, delay: delayDays }), updated_at: at }).onConflict('key').merge();
     });
   }
 
