@@ -223,14 +223,23 @@ export function createFollowUpService(deps: FollowUpDeps) {
     for (const a of attempts as Array<{ patient_id: string; at: string; channel: 'phone'; outcome: 'reached'; name: string | null }>) {
       lastOf.set(a.patient_id, { at: a.at, channel: a.channel, outcome: a.outcome, by: a.name ?? '' });
     }
+    // First of each (each list is read in order), looked up by id: pages of hundreds of rows.
+    const firstBy = <T,>(list: T[], key: (x: T) => string) => {
+      const out = new Map<string, T>();
+      for (const x of list) if (!out.has(key(x))) out.set(key(x), x);
+      return out;
+    };
+    const sourceOf = firstBy(sources as Array<{ id: string; starts_at: string | null; given_on: string | null }>, (x) => x.id);
+    const nextOf = firstBy(visits as Array<{ patient_id: string; starts_at: string }>, (x) => x.patient_id);
+    const phoneOf = firstBy(phones as Array<{ patient_id: string; number: string }>, (x) => x.patient_id);
     return rows.map((r) => {
-      const src = (sources as Array<{ id: string; starts_at: string | null; given_on: string | null }>).find((s) => s.id === r.id);
-      const next = (visits as Array<{ patient_id: string; starts_at: string }>).find((v) => v.patient_id === r.patient_id);
+      const src = sourceOf.get(r.id);
+      const next = nextOf.get(r.patient_id);
       return {
         id: r.id,
         patientId: r.patient_id,
         patientName: `${r.first_name} ${r.last_name}`,
-        phone: (phones as Array<{ patient_id: string; number: string }>).find((p) => p.patient_id === r.patient_id)?.number ?? '',
+        phone: phoneOf.get(r.patient_id)?.number ?? '',
         email: r.email,
         kind: r.kind,
         ruleId: r.rule_id,
@@ -271,7 +280,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
     const counted = (await db
       .count({ n: '*' })
       .from(base(db).where('f.status', 'open').where(where).limit(limit + countCap).select('f.id').as('page'))) as Array<{ n: number }>;
-    return { items: await present(db, rows), more: Number(counted[0].n) - rows.length };
+    return { rows, more: Number(counted[0].n) - rows.length };
   }
 
   return {
@@ -288,7 +297,11 @@ export function createFollowUpService(deps: FollowUpDeps) {
         list((w) => w.where('f.due_day', '<', day), limit),
         list((w) => w.where('f.due_day', '>', day).where('f.due_day', '<=', addDays(day, upcomingDays)), limit),
       ]);
-      return ok({ today: day, dueToday: dueToday.items, overdue: overdue.items, upcoming: upcoming.items, more: { dueToday: dueToday.more, overdue: overdue.more, upcoming: upcoming.more } });
+      // The three pages presented together: one read of consents, phones, contacts and visits, not three.
+      const items = await present(db, [...dueToday.rows, ...overdue.rows, ...upcoming.rows]);
+      const a = dueToday.rows.length;
+      const b = a + overdue.rows.length;
+      return ok({ today: day, dueToday: items.slice(0, a), overdue: items.slice(a, b), upcoming: items.slice(b), more: { dueToday: dueToday.more, overdue: overdue.more, upcoming: upcoming.more } });
     },
 
     record: (input: ParsedInput<'followups.record'>): Promise<Result<FollowUp>> =>
