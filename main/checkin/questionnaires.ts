@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { definitionSchema, type Questionnaire } from '../../shared/contract/checkin';
 import { appendAudit } from '../audit/log';
+import { say } from '../../shared/messages';
 
 /** Which questionnaire the clinic's check-in uses now: the last one saved (ours until then). */
 const activeKey = 'checkin_questionnaire';
@@ -52,7 +53,7 @@ export async function saveQuestionnaire(db: Knex, { now, newId, staffId }: { now
     const latest = (await trx('questionnaires').where({ key: input.key }).max({ v: 'version' }).first()) as { v: number | null } | undefined;
     const version = latest?.v ?? null;
     if (version !== input.basedOnVersion) {
-      return err('conflict', version === null ? `There is no questionnaire "${input.key}" to change: save it as a new one.` : `Version ${version} of "${input.key}" was saved meanwhile. Reopen it to edit the newest version.`, { basedOnVersion: 'Not the newest version' });
+      return err('conflict', version === null ? say('checkin.noQuestionnaire', { key: input.key }) : say('checkin.savedMeanwhile', { version, key: input.key }), { basedOnVersion: say('intake.notNewest') });
     }
     const row: Row = { id: newId(), key: input.key, version: (version ?? 0) + 1, definition: JSON.stringify(input.definition), change_note: input.changeNote, created_at: now().toISOString() };
     await trx('questionnaires').insert({ ...row, created_by: staffId });

@@ -1,4 +1,5 @@
 import type { QuestionnaireDefinition, TaskReason } from '../../shared/contract/checkin';
+import { say } from '../../shared/messages';
 
 /**
  * Scoring a check-in, with no side effects: the questionnaire's own definition says how
@@ -33,9 +34,9 @@ export function answerProblems(definition: QuestionnaireDefinition, answers: Giv
   const seen = new Set<string>();
   const { min, max } = definition.scale;
   answers.forEach((a, i) => {
-    if (!definition.items.some((item) => item.id === a.itemId)) fields[`answers.${i}.itemId`] = 'This item is not in this version of the check-in';
-    else if (seen.has(a.itemId)) fields[`answers.${i}.itemId`] = 'This item is answered twice';
-    else if (a.value < min || a.value > max) fields[`answers.${i}.value`] = `Choose an answer from ${min} to ${max}`;
+    if (!definition.items.some((item) => item.id === a.itemId)) fields[`answers.${i}.itemId`] = say('checkin.itemNotInVersion');
+    else if (seen.has(a.itemId)) fields[`answers.${i}.itemId`] = say('checkin.answeredTwice');
+    else if (a.value < min || a.value > max) fields[`answers.${i}.value`] = say('checkin.answerRange', { min, max });
     seen.add(a.itemId);
   });
   return fields;

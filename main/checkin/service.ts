@@ -5,6 +5,7 @@ import type { Checkin, Questionnaire, TaskReason, TherapistTask } from '../../sh
 import { appendAudit } from '../audit/log';
 import { alerts, answerProblems, themeScores } from './scoring';
 import { currentQuestionnaire, questionnaireById, saveQuestionnaire } from './questionnaires';
+import { say } from '../../shared/messages';
 
 export interface CheckinDeps {
   db: Knex;
@@ -124,7 +125,7 @@ export function createCheckinService({ db, now, newId }: CheckinDeps) {
     async questionnaire({ id }: { id?: string }): Promise<Result<Questionnaire>> {
       if (!id) return ok(await currentQuestionnaire(db));
       const found = await questionnaireById(db, id);
-      return found ? ok(found) : err('not_found', 'This check-in version does not exist.', { id: 'No such version' });
+      return found ? ok(found) : err('not_found', say('checkin.noVersion'), { id: say('checkin.noVersionField') });
     },
     saveQuestionnaire: (input: ParsedInput<'checkin.saveQuestionnaire'> & { staffId: string }) => saveQuestionnaire(db, { now, newId, staffId: input.staffId }, input),
 
@@ -136,18 +137,18 @@ export function createCheckinService({ db, now, newId }: CheckinDeps) {
     async record(input: ParsedInput<'checkin.record'> & { takenBy: Checkin['takenBy']; staffId: string; patientSince?: string }): Promise<Result<{ checkin: Checkin; tasks: TherapistTask[] }>> {
       return db.transaction(async (trx) => {
         const patient = await trx('patients').where({ id: input.patientId }).first('archived_at');
-        if (!patient) return err('not_found', 'This patient record no longer exists.', { patientId: 'No such patient' });
-        if (patient.archived_at) return err('conflict', 'This patient is archived. Restore the record before recording a check-in.', { patientId: 'Archived patient' });
+        if (!patient) return err('not_found', say('patients.gone'), { patientId: say('intake.noPatient') });
+        if (patient.archived_at) return err('conflict', say('checkin.patientArchived'), { patientId: say('checkin.patientArchivedField') });
         const questionnaire = await questionnaireById(trx, input.questionnaireId);
-        if (!questionnaire) return err('not_found', 'This check-in version does not exist.', { questionnaireId: 'No such version' });
+        if (!questionnaire) return err('not_found', say('checkin.noVersion'), { questionnaireId: say('checkin.noVersionField') });
         const { definition } = questionnaire;
         const fields = answerProblems(definition, input.answers);
-        if (Object.keys(fields).length) return err('invalid_input', 'Some answers need attention.', fields);
+        if (Object.keys(fields).length) return err('invalid_input', say('checkin.answersNeedAttention'), fields);
         if (input.appointmentId && !(await trx('appointments').where({ id: input.appointmentId, patient_id: input.patientId }).first('id'))) {
-          return err('invalid_input', 'This visit is not one of this patient’s.', { appointmentId: 'Not this patient’s visit' });
+          return err('invalid_input', say('checkin.notThisPatientsVisit'), { appointmentId: say('checkin.notThisPatientsVisitField') });
         }
         if (input.patientSince && (await trx('checkins').where({ patient_id: input.patientId, taken_by: 'patient' }).where('taken_at', '>=', input.patientSince).first('id'))) {
-          return err('conflict', 'The check-in was already answered in this session.', { questionnaireId: 'Already answered' });
+          return err('conflict', say('checkin.alreadyAnswered'), { questionnaireId: say('checkin.alreadyAnsweredField') });
         }
         const takenAt = now().toISOString();
         const shown = input.answers.map((a) => {
@@ -205,9 +206,9 @@ export function createCheckinService({ db, now, newId }: CheckinDeps) {
     async closeTask({ taskId, note, staffId, admin }: ParsedInput<'checkin.closeTask'> & { staffId: string; admin: boolean }): Promise<Result<TherapistTask>> {
       return db.transaction(async (trx) => {
         const task = await trx('therapist_tasks').where({ id: taskId }).first('therapist_id', 'status', 'patient_id');
-        if (!task) return err('not_found', 'This task no longer exists.', { taskId: 'No such task' });
-        if (task.therapist_id !== staffId && !admin) return err('forbidden', 'This task is for another therapist.', { taskId: 'Not your task' });
-        if (task.status === 'closed') return err('conflict', 'This task is already closed.', { taskId: 'Already closed' });
+        if (!task) return err('not_found', say('checkin.noTask'), { taskId: say('checkin.noTaskField') });
+        if (task.therapist_id !== staffId && !admin) return err('forbidden', say('checkin.otherTherapist'), { taskId: say('checkin.otherTherapistField') });
+        if (task.status === 'closed') return err('conflict', say('checkin.taskClosed'), { taskId: say('checkin.taskClosedField') });
         const at = now().toISOString();
         await trx('therapist_tasks').where({ id: taskId }).update({ status: 'closed', closing_note: note, closed_by: staffId, closed_at: at });
         await appendAudit(trx, newId, { at, action: 'checkin.task_closed', entity: 'patient', entityId: task.patient_id, detail: { taskId } });

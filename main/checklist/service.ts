@@ -4,6 +4,7 @@ import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checkli
 import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
+import { say } from '../../shared/messages';
 
 interface ItemRow { id: string; position: number; en: string; fr: string; active: number }
 const toItem = (r: ItemRow): ChecklistItem => ({ id: r.id, en: r.en, fr: r.fr, active: r.active === 1 });
@@ -30,10 +31,10 @@ export function createChecklistService({ db, now, newId }: { db: Knex; now: () =
         const known = new Set(((await trx('checklist_items').select('id')) as Array<{ id: string }>).map((r) => r.id));
         const fields: Record<string, string> = {};
         list.forEach((item, i) => {
-          if (item.id && !known.has(item.id)) fields[`items.${i}.id`] = 'This item does not exist';
+          if (item.id && !known.has(item.id)) fields[`items.${i}.id`] = say('checklist.noItem');
         });
-        if (!list.some((i) => i.active)) fields.items = 'Keep at least one item in use';
-        if (Object.keys(fields).length > 0) return err('invalid_input', 'Some fields need attention.', fields);
+        if (!list.some((i) => i.active)) fields.items = say('checklist.keepOneInUse');
+        if (Object.keys(fields).length > 0) return err('invalid_input', say('ipc.invalidInput'), fields);
         const kept = new Set<string>();
         for (const [position, item] of list.entries()) {
           const id = item.id ?? newId();
@@ -50,7 +51,7 @@ export function createChecklistService({ db, now, newId }: { db: Knex; now: () =
 
     forVisit: async ({ appointmentId }: { appointmentId: string }) => {
       const visit = await db('appointments').where({ id: appointmentId }).first('id');
-      if (!visit) return err('not_found', 'This appointment does not exist.', { appointmentId: 'This appointment does not exist' });
+      if (!visit) return err('not_found', say('appointments.noSuch'), { appointmentId: say('appointments.noSuchField') });
       return ok({ items: await items(), ticks: await ticks(db, appointmentId) });
     },
 
@@ -58,11 +59,11 @@ export function createChecklistService({ db, now, newId }: { db: Knex; now: () =
     tick: ({ appointmentId, itemIds }: ParsedInput<'checklist.tick'>): Promise<Result<{ items: ChecklistItem[]; ticks: ChecklistTick[] }>> =>
       db.transaction(async (trx) => {
         const visit = (await trx('appointments').where({ id: appointmentId }).first('room_id', 'status')) as { room_id: string; status: string } | undefined;
-        if (!visit) return err('not_found', 'This appointment does not exist.', { appointmentId: 'This appointment does not exist' });
-        if (visit.status === 'cancelled' || visit.status === 'no_show') return err('invalid_input', 'This visit is cancelled or a no-show: there is no room to turn over for it.', { appointmentId: 'This visit is cancelled or a no-show' });
+        if (!visit) return err('not_found', say('appointments.noSuch'), { appointmentId: say('appointments.noSuchField') });
+        if (visit.status === 'cancelled' || visit.status === 'no_show') return err('invalid_input', say('checklist.visitOver'), { appointmentId: say('checklist.visitOverField') });
         const active = new Map((await items(trx)).filter((i) => i.active).map((i) => [i.id, i]));
         const unknown = itemIds.findIndex((i) => !active.has(i));
-        if (unknown >= 0) return err('invalid_input', 'Some fields need attention.', { [`itemIds.${unknown}`]: 'Not an item of the checklist in use' });
+        if (unknown >= 0) return err('invalid_input', say('ipc.invalidInput'), { [`itemIds.${unknown}`]: say('checklist.notInUse') });
         const at = now().toISOString();
         const rows = [...new Set(itemIds)].map((itemId) => ({ id: newId(), appointment_id: appointmentId, room_id: visit.room_id, item_id: itemId, item_text: active.get(itemId)!.en, ticked_by: currentActor(), ticked_at: at }));
         await trx('checklist_ticks').insert(rows).onConflict(['appointment_id', 'item_id']).ignore();

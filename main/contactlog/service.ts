@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import { dayBounds, wallClock, weekday } from '../appointments/clock';
 import type { KeyValueStore } from '../settings/service';
+import { say } from '../../shared/messages';
 
 export interface ContactLogDeps {
   db: Knex;
@@ -131,9 +132,9 @@ export function createContactLog(deps: ContactLogDeps) {
       db.transaction(async (trx) => {
         const due = cutoff();
         // The preview's cutoff, up to a day old: a cutoff later than today's would remove what is not yet due.
-        if (before > due || Date.parse(due) - Date.parse(before) > 86_400_000) return err('conflict', 'The list changed since it was shown: show it again before purging.', { before: 'Show the list again' });
+        if (before > due || Date.parse(due) - Date.parse(before) > 86_400_000) return err('conflict', say('contactlog.changed'), { before: say('contactlog.showAgain') });
         const counted = (await purgeable(trx, before).count({ n: '*' }).first()) as { n: number };
-        if (Number(counted.n) !== visits) return err('conflict', 'The list changed since it was shown: show it again before purging.', { visits: 'Show the list again' });
+        if (Number(counted.n) !== visits) return err('conflict', say('contactlog.changed'), { visits: say('contactlog.showAgain') });
         const removed = await purgeable(trx, before).update({ checked_in_at: null, checked_out_at: null });
         await appendAudit(trx, newId, { at: deps.now().toISOString(), action: 'contactlog.purged', entity: 'contactlog', entityId: before, detail: { visits: removed } });
         return ok({ removed });

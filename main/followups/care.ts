@@ -5,6 +5,7 @@ import type { Goal, Plan } from '../../shared/contract/followups';
 import { dayIn } from '../../shared/time';
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
+import { say } from '../../shared/messages';
 
 export interface CareDeps {
   db: Knex;
@@ -20,8 +21,8 @@ type Q = Knex | Knex.Transaction;
 /** A patient who can take new records: exists and is not archived. */
 async function livePatient(q: Q, patientId: string): Promise<Result<true>> {
   const p = (await q('patients').where({ id: patientId }).first('archived_at')) as { archived_at: string | null } | undefined;
-  if (!p) return err('not_found', 'This patient record does not exist.', { patientId: 'This patient record does not exist' });
-  if (p.archived_at) return err('invalid_input', 'This patient is archived: restore the record first.', { patientId: 'This patient is archived: restore the record first' });
+  if (!p) return err('not_found', say('followups.noPatient'), { patientId: say('appointments.noPatient') });
+  if (p.archived_at) return err('invalid_input', say('followups.patientArchived'), { patientId: say('appointments.patientArchived') });
   return ok(true);
 }
 
@@ -91,10 +92,10 @@ export function createCareService({ db, now, newId, timeZone, rederive }: CareDe
         if (!live.ok) return live;
         const at = stamp();
         const existing = input.id ? ((await trx('goals').where({ id: input.id, patient_id: input.patientId }).first('set_on')) as { set_on: string } | undefined) : undefined;
-        if (input.id && !existing) return err('not_found', 'This goal does not exist.', { id: 'This goal does not exist' });
+        if (input.id && !existing) return err('not_found', say('followups.noGoal'), { id: say('followups.noGoalField') });
         const setOn = existing?.set_on ?? dayIn(timeZone(), now());
         if (input.targetDate !== null && input.targetDate < setOn) {
-          return err('invalid_input', 'Some fields need attention.', { targetDate: `The target date cannot be before the goal was set (${setOn})` });
+          return err('invalid_input', say('ipc.invalidInput'), { targetDate: say('followups.targetBeforeSet', { day: setOn }) });
         }
         const id = input.id ?? newId();
         const fields = { words: input.words, patient_commits: input.patientCommits, therapist_commits: input.therapistCommits, target_date: input.targetDate, status: input.status, updated_by: currentActor(), updated_at: at };
@@ -115,7 +116,7 @@ export function createCareService({ db, now, newId, timeZone, rederive }: CareDe
         const live = await livePatient(trx, input.patientId);
         if (!live.ok) return live;
         if (input.appointmentId && !(await trx('appointments').where({ id: input.appointmentId, patient_id: input.patientId }).first('id'))) {
-          return err('invalid_input', 'Some fields need attention.', { appointmentId: 'This visit is not one of this patient’s' });
+          return err('invalid_input', say('ipc.invalidInput'), { appointmentId: say('followups.notThisPatientsVisit') });
         }
         const id = newId();
         const at = stamp();
@@ -133,7 +134,7 @@ export function createCareService({ db, now, newId, timeZone, rederive }: CareDe
     recordAdherence: (input: ParsedInput<'followups.recordAdherence'>): Promise<Result<Plan>> =>
       db.transaction(async (trx) => {
         const plan = (await trx('homecare_plans').where({ id: input.planId }).first('patient_id')) as { patient_id: string } | undefined;
-        if (!plan) return err('not_found', 'This homecare plan does not exist.', { planId: 'This homecare plan does not exist' });
+        if (!plan) return err('not_found', say('followups.noPlan'), { planId: say('followups.noPlanField') });
         const live = await livePatient(trx, plan.patient_id);
         if (!live.ok) return err('invalid_input', live.error.message, { planId: live.error.message });
         if (input.barrierNote && !input.barriers.includes('other') && input.barriers.length === 0) {

@@ -8,6 +8,7 @@ import { currentActor } from '../audit/actor';
 import { dayBounds } from '../appointments/clock';
 import { addDays, followUpsFor, lapsed, reconcile, type Existing, type VisitFact } from './rules';
 import { mailtoFor } from './mail';
+import { say } from '../../shared/messages';
 
 export interface FollowUpDeps {
   db: Knex;
@@ -23,10 +24,13 @@ export interface FollowUpDeps {
 /** Upcoming: the next two weeks. */
 export const upcomingDays = 14;
 const lapsedCursor = 'followups_lapsed_scanned';
+/** Days of visits per lapsed-scan transaction (about 16,000 visits at two years of 400,000). */
+export const lapsedWindowDays = 30;
+const minDay = (a: string, b: string) => (a < b ? a : b);
 const noLongerDue = 'no_longer_due';
 /** "More" is counted up to this many (the screen says "1,000 or more"). */
 export const countCap = 1000;
-const unavailable = 'This follow-up is already closed.';
+const unavailable = say('followups.closed');
 
 interface FollowUpRow {
   id: string;
@@ -118,7 +122,10 @@ export function createFollowUpService(deps: FollowUpDeps) {
    * The lapsed rule, asked when the queue is read: last visits that passed the rule's
    * days since the last scan, with nothing after them. Each day's visits are looked at
    * once (the cursor); a patient whose booking is cancelled later is caught by the
-   * cancel's re-derive instead.
+   * cancel's re-derive instead. The days are scanned `lapsedWindowDays` at a time, each
+   * window its own short transaction that moves the cursor: the first read after an
+   * upgrade (two years of visits) no longer holds the one connection for minutes, the
+   * desk's other reads run between windows, and a read cut short resumes where it stopped.
    */
   async function scanLapsed(): Promise<void> {
     const rule = (await readRules(db)).find((r) => r.id === 'lapsed')!;
@@ -129,9 +136,31 @@ export function createFollowUpService(deps: FollowUpDeps) {
     const scanned = cursor ? (JSON.parse(cursor) as { day: string; delay: number }) : null;
     if (scanned && scanned.delay === rule.delayDays && scanned.day >= cutoff) return;
     const zone = timeZone();
-    const from = scanned && scanned.delay === rule.delayDays ? dayBounds(addDays(scanned.day, 1), zone).from : '';
-    const to = dayBounds(cutoff, zone).to;
     const startOfToday = dayBounds(day, zone).from;
+    let done: string;
+    if (scanned && scanned.delay === rule.delayDays) done = scanned.day;
+    else {
+      // Never scanned (or the delay changed): from the day before the first visit that happened.
+      const first = (await db('appointments').where('status', 'checked_out').orderBy('starts_at').first('starts_at')) as { starts_at: string } | undefined;
+      done = first ? addDays(dayIn(zone, first.starts_at), -1) : cutoff;
+    }
+    for (;;) {
+      const until: string = done < cutoff ? minDay(addDays(done, lapsedWindowDays), cutoff) : cutoff;
+      await scanWindow(rule.delayDays, dayBounds(addDays(done, 1), zone).from, dayBounds(until, zone).to, startOfToday, until);
+      done = until;
+      if (done >= cutoff) return;
+      // Let the desk's other reads have the connection between windows.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * One window of the lapsed scan: checked-out visits in [from, to) with no later visit
+   * that happened and nothing booked from today on. Two NOT EXISTS, each a range on
+   * appointments (patient_id, starts_at): one with an OR could not use the range.
+   */
+  async function scanWindow(delayDays: number, from: string, to: string, startOfToday: string, until: string): Promise<void> {
+    const zone = timeZone();
     await db.transaction(async (trx) => {
       const last = (await trx('appointments as a')
         .join('patients as p', 'p.id', 'a.patient_id')
@@ -139,20 +168,16 @@ export function createFollowUpService(deps: FollowUpDeps) {
         .where('a.status', 'checked_out')
         .where('a.starts_at', '>=', from)
         .where('a.starts_at', '<', to)
-        .whereNotExists((later) =>
-          later
-            .from('appointments as b')
-            .whereRaw('b.patient_id = a.patient_id')
-            .where((w) => w.where((x) => x.where('b.status', 'checked_out').whereRaw('b.starts_at > a.starts_at')).orWhere((x) => x.whereIn('b.status', ['booked', 'checked_in']).where('b.starts_at', '>=', startOfToday))),
-        )
+        .whereNotExists((later) => later.from('appointments as b').whereRaw('b.patient_id = a.patient_id').whereRaw('b.starts_at > a.starts_at').where('b.status', 'checked_out'))
+        .whereNotExists((booked) => booked.from('appointments as b').whereRaw('b.patient_id = a.patient_id').where('b.starts_at', '>=', startOfToday).whereIn('b.status', ['booked', 'checked_in']))
         .select('a.id', 'a.patient_id', 'a.starts_at')) as Array<{ id: string; patient_id: string; starts_at: string }>;
       const at = stamp();
       const rows = last.map((v) => ({
         id: newId(), patient_id: v.patient_id, kind: 'lapsed', rule_id: 'lapsed', source_id: v.id, source_visit_id: v.id,
-        due_day: addDays(dayIn(zone, v.starts_at), rule.delayDays), created_at: at,
+        due_day: addDays(dayIn(zone, v.starts_at), delayDays), created_at: at,
       }));
       for (let i = 0; i < rows.length; i += 100) await trx('follow_ups').insert(rows.slice(i, i + 100)).onConflict(['rule_id', 'source_id']).ignore();
-      await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: cutoff, delay: rule.delayDays }), updated_at: at }).onConflict('key').merge();
+      await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: until, delay: delayDays }), updated_at: at }).onConflict('key').merge();
     });
   }
 
@@ -199,14 +224,23 @@ export function createFollowUpService(deps: FollowUpDeps) {
     for (const a of attempts as Array<{ patient_id: string; at: string; channel: 'phone'; outcome: 'reached'; name: string | null }>) {
       lastOf.set(a.patient_id, { at: a.at, channel: a.channel, outcome: a.outcome, by: a.name ?? '' });
     }
+    // First of each (each list is read in order), looked up by id: pages of hundreds of rows.
+    const firstBy = <T,>(list: T[], key: (x: T) => string) => {
+      const out = new Map<string, T>();
+      for (const x of list) if (!out.has(key(x))) out.set(key(x), x);
+      return out;
+    };
+    const sourceOf = firstBy(sources as Array<{ id: string; starts_at: string | null; given_on: string | null }>, (x) => x.id);
+    const nextOf = firstBy(visits as Array<{ patient_id: string; starts_at: string }>, (x) => x.patient_id);
+    const phoneOf = firstBy(phones as Array<{ patient_id: string; number: string }>, (x) => x.patient_id);
     return rows.map((r) => {
-      const src = (sources as Array<{ id: string; starts_at: string | null; given_on: string | null }>).find((s) => s.id === r.id);
-      const next = (visits as Array<{ patient_id: string; starts_at: string }>).find((v) => v.patient_id === r.patient_id);
+      const src = sourceOf.get(r.id);
+      const next = nextOf.get(r.patient_id);
       return {
         id: r.id,
         patientId: r.patient_id,
         patientName: `${r.first_name} ${r.last_name}`,
-        phone: (phones as Array<{ patient_id: string; number: string }>).find((p) => p.patient_id === r.patient_id)?.number ?? '',
+        phone: phoneOf.get(r.patient_id)?.number ?? '',
         email: r.email,
         kind: r.kind,
         ruleId: r.rule_id,
@@ -247,7 +281,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
     const counted = (await db
       .count({ n: '*' })
       .from(base(db).where('f.status', 'open').where(where).limit(limit + countCap).select('f.id').as('page'))) as Array<{ n: number }>;
-    return { items: await present(db, rows), more: Number(counted[0].n) - rows.length };
+    return { rows, more: Number(counted[0].n) - rows.length };
   }
 
   return {
@@ -264,23 +298,27 @@ export function createFollowUpService(deps: FollowUpDeps) {
         list((w) => w.where('f.due_day', '<', day), limit),
         list((w) => w.where('f.due_day', '>', day).where('f.due_day', '<=', addDays(day, upcomingDays)), limit),
       ]);
-      return ok({ today: day, dueToday: dueToday.items, overdue: overdue.items, upcoming: upcoming.items, more: { dueToday: dueToday.more, overdue: overdue.more, upcoming: upcoming.more } });
+      // The three pages presented together: one read of consents, phones, contacts and visits, not three.
+      const items = await present(db, [...dueToday.rows, ...overdue.rows, ...upcoming.rows]);
+      const a = dueToday.rows.length;
+      const b = a + overdue.rows.length;
+      return ok({ today: day, dueToday: items.slice(0, a), overdue: items.slice(a, b), upcoming: items.slice(b), more: { dueToday: dueToday.more, overdue: overdue.more, upcoming: upcoming.more } });
     },
 
     record: (input: ParsedInput<'followups.record'>): Promise<Result<FollowUp>> =>
       db.transaction(async (trx) => {
         const current = await one(trx, input.followUpId);
-        if (!current) return err('not_found', 'This follow-up does not exist.', { followUpId: 'This follow-up does not exist' });
+        if (!current) return err('not_found', say('followups.noSuch'), { followUpId: say('followups.noSuchField') });
         if (current.status !== 'open') return err('conflict', unavailable, { followUpId: unavailable });
         const archived = (await trx('patients').where({ id: current.patientId }).first('archived_at')) as { archived_at: string | null };
-        if (archived.archived_at) return err('invalid_input', 'This patient is archived: restore the record first.', { followUpId: 'This patient is archived' });
-        if (await declinedOf(trx, current.patientId)) return err('conflict', 'This patient declined further contact.', { followUpId: 'This patient declined further contact' });
+        if (archived.archived_at) return err('invalid_input', say('followups.patientArchived'), { followUpId: say('followups.patientArchivedField') });
+        if (await declinedOf(trx, current.patientId)) return err('conflict', say('followups.declined'), { followUpId: say('followups.declinedField') });
         const fields: Record<string, string> = {};
-        if (input.channel !== 'visit' && !current.channels.includes(input.channel)) fields.channel = 'The privacy consent does not allow this channel';
+        if (input.channel !== 'visit' && !current.channels.includes(input.channel)) fields.channel = say('followups.channelNotAllowed');
         const retry = input.outcome !== 'reached' && input.outcome !== 'declined';
-        if (input.nextTryDay !== null && !retry) fields.nextTryDay = 'No next try after this outcome';
-        if (input.nextTryDay !== null && input.nextTryDay < today()) fields.nextTryDay = 'The next try cannot be in the past';
-        if (Object.keys(fields).length) return err('invalid_input', 'Some fields need attention.', fields);
+        if (input.nextTryDay !== null && !retry) fields.nextTryDay = say('followups.noNextTry');
+        if (input.nextTryDay !== null && input.nextTryDay < today()) fields.nextTryDay = say('followups.nextTryPast');
+        if (Object.keys(fields).length) return err('invalid_input', say('ipc.invalidInput'), fields);
         const at = stamp();
         const attemptId = newId();
         await trx('contact_attempts').insert({ id: attemptId, follow_up_id: current.id, patient_id: current.patientId, channel: input.channel, outcome: input.outcome, note: input.note, next_try_day: input.nextTryDay, by: currentActor(), at });
@@ -300,9 +338,9 @@ export function createFollowUpService(deps: FollowUpDeps) {
     create: (input: ParsedInput<'followups.create'>): Promise<Result<FollowUp>> =>
       db.transaction(async (trx) => {
         const p = (await trx('patients').where({ id: input.patientId }).first('archived_at')) as { archived_at: string | null } | undefined;
-        if (!p) return err('not_found', 'This patient record does not exist.', { patientId: 'This patient record does not exist' });
-        if (p.archived_at) return err('invalid_input', 'This patient is archived: restore the record first.', { patientId: 'This patient is archived: restore the record first' });
-        if (input.dueDay < today()) return err('invalid_input', 'Some fields need attention.', { dueDay: 'A follow-up cannot be due in the past' });
+        if (!p) return err('not_found', say('followups.noPatient'), { patientId: say('appointments.noPatient') });
+        if (p.archived_at) return err('invalid_input', say('followups.patientArchived'), { patientId: say('appointments.patientArchived') });
+        if (input.dueDay < today()) return err('invalid_input', say('ipc.invalidInput'), { dueDay: say('followups.duePast') });
         const id = newId();
         await trx('follow_ups').insert({ id, patient_id: input.patientId, kind: 'manual', rule_id: 'manual', source_id: id, due_day: input.dueDay, reason: input.reason, created_by: currentActor(), created_at: stamp() });
         await audit(trx, 'follow_up.created', 'follow_up', id, { patientId: input.patientId });
@@ -317,7 +355,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
     undoDecline: ({ patientId }: { patientId: string }) =>
       db.transaction(async (trx) => {
         const n = await trx('contact_declines').where({ patient_id: patientId }).whereNull('undone_at').update({ undone_at: stamp(), undone_by: currentActor() });
-        if (n === 0) return err('not_found', 'This patient has not declined further contact.', { patientId: 'This patient has not declined further contact' });
+        if (n === 0) return err('not_found', say('followups.notDeclined'), { patientId: say('followups.notDeclinedField') });
         await audit(trx, 'follow_up.decline_undone', 'patient', patientId);
         return ok({ declined: null });
       }),
@@ -335,9 +373,9 @@ export function createFollowUpService(deps: FollowUpDeps) {
 
     async openMail({ followUpId }: { followUpId: string }): Promise<Result<{ opened: boolean }>> {
       const f = await one(db, followUpId);
-      if (!f) return err('not_found', 'This follow-up does not exist.', { followUpId: 'This follow-up does not exist' });
-      if (!f.channels.includes('email')) return err('invalid_input', 'The privacy consent does not allow e-mail.', { followUpId: 'The privacy consent does not allow e-mail' });
-      if (!f.email) return err('invalid_input', 'There is no e-mail address on the record.', { followUpId: 'There is no e-mail address on the record' });
+      if (!f) return err('not_found', say('followups.noSuch'), { followUpId: say('followups.noSuchField') });
+      if (!f.channels.includes('email')) return err('invalid_input', say('followups.noEmailConsent'), { followUpId: say('followups.noEmailConsentField') });
+      if (!f.email) return err('invalid_input', say('followups.noEmail'), { followUpId: say('followups.noEmailField') });
       const opened = await deps.openMailto(mailtoFor(f, deps.locale(), deps.clinicName()));
       await db.transaction((trx) => audit(trx, 'follow_up.mail_opened', 'follow_up', f.id));
       return ok({ opened });

@@ -200,8 +200,8 @@ export function createScreeningService(deps: ScreeningDeps) {
     /** Whether the patient may answer this visit's arrival screening on the screen: their own visit, still to come or under way. */
     async screenable(appointmentId: string, patientId: string): Promise<Result<null>> {
       const visit = (await db('appointments').where({ id: appointmentId }).first('patient_id', 'status')) as { patient_id: string; status: string } | undefined;
-      if (!visit || visit.patient_id !== patientId) return err('not_found', 'This visit is not this patient’s.', { arrivalScreening: 'This visit is not this patient’s' });
-      if (visit.status !== 'booked' && visit.status !== 'checked_in') return err('invalid_input', 'This visit is over or cancelled: there is nothing to screen for.', { arrivalScreening: 'This visit is over or cancelled' });
+      if (!visit || visit.patient_id !== patientId) return err('not_found', say('day.arrival.notTheirs'), { arrivalScreening: say('day.arrival.notTheirsField') });
+      if (visit.status !== 'booked' && visit.status !== 'checked_in') return err('invalid_input', say('day.arrival.over'), { arrivalScreening: say('day.arrival.overField') });
       return ok(null);
     },
 

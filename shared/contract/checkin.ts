@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText } from './fields';
 import { locales } from './settings';
+import { say } from '../messages';
 
 /**
  * The alliance check-in (issue 11 item 5). A questionnaire is versioned like the consent
@@ -9,25 +10,25 @@ import { locales } from './settings';
  * validated instrument); a clinic may define its own, e.g. an instrument it holds a
  * licence for. A check-in keeps the exact version and the wording shown.
  */
-const key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'Use lower-case letters, digits, - and _ (up to 40)');
+const key = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, say('checkin.key'));
 const bilingual = (max: number, missing: string) => z.object({ 'en-CA': requiredText(max, missing), 'fr-CA': requiredText(max, missing) });
 
 export const scaleSchema = z
   .object({
-    min: z.number().int().min(0, 'The scale starts at 0 or more').max(10),
-    max: z.number().int().min(1).max(10, 'The scale ends at 10 or less'),
+    min: z.number().int().min(0, say('checkin.scaleMin')).max(10),
+    max: z.number().int().min(1).max(10, say('checkin.scaleMax')),
     /** One label per point, min to max, in each language. */
-    labels: z.object({ 'en-CA': z.array(requiredText(80, 'Label each point')), 'fr-CA': z.array(requiredText(80, 'Label each point')) }),
+    labels: z.object({ 'en-CA': z.array(requiredText(80, say('checkin.labelPoint'))), 'fr-CA': z.array(requiredText(80, say('checkin.labelPoint'))) }),
   })
-  .refine((s) => s.max > s.min, { message: 'The scale needs at least two points', path: ['max'] })
-  .refine((s) => s.labels['en-CA'].length === s.max - s.min + 1 && s.labels['fr-CA'].length === s.max - s.min + 1, { message: 'Label each point of the scale in both languages', path: ['labels'] });
+  .refine((s) => s.max > s.min, { message: say('checkin.twoPoints'), path: ['max'] })
+  .refine((s) => s.labels['en-CA'].length === s.max - s.min + 1 && s.labels['fr-CA'].length === s.max - s.min + 1, { message: say('checkin.labelBoth'), path: ['labels'] });
 export type Scale = z.infer<typeof scaleSchema>;
 
-export const themeSchema = z.object({ key, label: bilingual(120, 'Name the theme') });
+export const themeSchema = z.object({ key, label: bilingual(120, say('checkin.themeName')) });
 export const itemSchema = z.object({
   id: key,
   theme: key,
-  text: bilingual(400, 'Word the item'),
+  text: bilingual(400, say('checkin.itemText')),
   /** Agreeing means a worse alliance: the item is turned round (min + max − value) before scoring. */
   reverse: z.boolean().optional(),
 });
@@ -39,32 +40,32 @@ export const scoringSchema = z.object({
   /** An answer at or below this (after turning reversed items round) is a low answer: a task for the therapist. */
   lowAtOrBelow: z.number().int().min(0).max(10),
   /** A theme score that falls by this share of the previous one or more is a drop: a task. */
-  dropShare: z.number().gt(0, 'Above 0').max(1, 'At most 1'),
+  dropShare: z.number().gt(0, say('checkin.aboveZero')).max(1, say('checkin.atMostOne')),
 });
 export type Scoring = z.infer<typeof scoringSchema>;
 
 export const definitionSchema = z
   .object({
-    title: bilingual(200, 'Name the check-in'),
-    intro: bilingual(1000, 'Say what the check-in is for'),
+    title: bilingual(200, say('checkin.title')),
+    intro: bilingual(1000, say('checkin.intro')),
     /** Where the wording comes from; for a licensed instrument, the licence. Shown with the check-in. */
-    source: requiredText(300, 'Say where the wording comes from'),
+    source: requiredText(300, say('checkin.source')),
     validated: z.boolean(),
     scale: scaleSchema,
-    themes: z.array(themeSchema).min(1, 'At least one theme').max(20),
-    items: z.array(itemSchema).min(1, 'At least one item').max(40),
+    themes: z.array(themeSchema).min(1, say('checkin.oneTheme')).max(20),
+    items: z.array(itemSchema).min(1, say('checkin.oneItem')).max(40),
     scoring: scoringSchema,
   })
   .superRefine((d, ctx) => {
     const themes = new Set(d.themes.map((t) => t.key));
     const ids = new Set<string>();
     d.items.forEach((item, i) => {
-      if (!themes.has(item.theme)) ctx.addIssue({ code: 'custom', path: ['items', i, 'theme'], message: 'Choose one of the themes' });
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'Each item needs its own id' });
+      if (!themes.has(item.theme)) ctx.addIssue({ code: 'custom', path: ['items', i, 'theme'], message: say('checkin.chooseTheme') });
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: say('checkin.ownId') });
       ids.add(item.id);
     });
     d.themes.forEach((t, i) => {
-      if (!d.items.some((item) => item.theme === t.key)) ctx.addIssue({ code: 'custom', path: ['themes', i, 'key'], message: 'A theme needs at least one item' });
+      if (!d.items.some((item) => item.theme === t.key)) ctx.addIssue({ code: 'custom', path: ['themes', i, 'key'], message: say('checkin.themeItem') });
     });
   });
 export type QuestionnaireDefinition = z.infer<typeof definitionSchema>;
@@ -149,7 +150,7 @@ export const checkinContract = {
       key,
       basedOnVersion: z.number().int().min(1).nullable(),
       definition: definitionSchema,
-      changeNote: requiredText(500, 'Say what changed and why'),
+      changeNote: requiredText(500, say('field.changeNote')),
     }),
     output: questionnaireSchema,
   },
@@ -160,8 +161,8 @@ export const checkinContract = {
       questionnaireId: id,
       locale: z.enum(locales),
       answers: z
-        .array(z.object({ itemId: key, value: z.number({ error: 'Choose an answer' }).int('Choose an answer on the scale') }))
-        .min(1, 'Answer at least one item')
+        .array(z.object({ itemId: key, value: z.number({ error: say('checkin.chooseAnswer') }).int(say('checkin.answerOnScale')) }))
+        .min(1, say('checkin.answerOne'))
         .max(40),
       followupId: id.optional(),
       appointmentId: id.optional(),
@@ -178,7 +179,7 @@ export const checkinContract = {
     output: z.object({ tasks: z.array(taskSchema) }),
   },
   'checkin.closeTask': {
-    input: z.object({ taskId: id, note: requiredText(2000, 'Say what was done') }),
+    input: z.object({ taskId: id, note: requiredText(2000, say('checkin.taskNote')) }),
     output: taskSchema,
   },
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText } from './fields';
+import { say } from '../messages';
 
 /**
  * The safety checklist (issue 9, item 5): the clinic's items, ticked per visit (the room
@@ -19,15 +20,15 @@ export const checklistContract = {
   'checklist.saveItems': {
     input: z.object({
       items: z
-        .array(z.object({ id: id.optional(), en: requiredText(300, 'Write the item in English'), fr: requiredText(300, 'Write the item in French'), active: z.boolean().default(true) }))
-        .min(1, 'Keep at least one item')
-        .max(20, 'At most 20 items'),
+        .array(z.object({ id: id.optional(), en: requiredText(300, say('checklist.itemEnglish')), fr: requiredText(300, say('checklist.itemFrench')), active: z.boolean().default(true) }))
+        .min(1, say('checklist.keepOne'))
+        .max(20, say('checklist.max')),
     }),
     output: z.object({ items: z.array(checklistItemSchema) }),
   },
   'checklist.forVisit': { input: z.object({ appointmentId: id }), output: visitChecklist },
   'checklist.tick': {
-    input: z.object({ appointmentId: id, itemIds: z.array(id).min(1, 'Tick at least one item').max(20) }),
+    input: z.object({ appointmentId: id, itemIds: z.array(id).min(1, say('checklist.tickOne')).max(20) }),
     output: visitChecklist,
   },
 } as const;

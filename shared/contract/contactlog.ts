@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp } from './fields';
+import { say } from '../messages';
 
 /**
  * The contact log (issue 9, item 6): for a date range, everyone who was in the clinic —
@@ -16,7 +17,7 @@ export const contactPersonSchema = z.object({
 export type ContactPerson = z.infer<typeof contactPersonSchema>;
 
 export const contactLogPolicySchema = z.object({
-  retentionDays: z.number({ error: 'Enter a number of days' }).int('Whole days').min(14, 'At least 14 days').max(3650, 'At most 10 years'),
+  retentionDays: z.number({ error: say('followups.days') }).int(say('followups.wholeDays')).min(14, say('contactlog.minDays')).max(3650, say('contactlog.maxDays')),
 });
 export type ContactLogPolicy = z.infer<typeof contactLogPolicySchema>;
 export const defaultContactLogPolicy: ContactLogPolicy = { retentionDays: 90 };
@@ -25,8 +26,8 @@ export const contactLogContract = {
   'contactlog.export': {
     input: z
       .object({ from: isoDate, to: isoDate })
-      .refine((r) => r.from <= r.to, { message: 'The end must be on or after the start', path: ['to'] })
-      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 92 * 86_400_000, { message: 'At most three months at a time', path: ['to'] }),
+      .refine((r) => r.from <= r.to, { message: say('contactlog.endAfterStart'), path: ['to'] })
+      .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 92 * 86_400_000, { message: say('contactlog.threeMonths'), path: ['to'] }),
     output: z.object({ people: z.array(contactPersonSchema), fileName: z.string(), csv: z.string(), pdfBase64: z.string() }),
   },
   'contactlog.policy': { input: z.object({}), output: contactLogPolicySchema },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, isoTimestamp, multilineText, requiredText, text } from './fields';
 import { contactChannels } from './consent';
+import { say } from '../messages';
 
 /**
  * Alliance follow-ups (issue 11, items 1–4): goals agreed with the patient, homecare
@@ -34,10 +35,10 @@ export const ruleSettingSchema = z.object({
 export type RuleSetting = z.infer<typeof ruleSettingSchema>;
 
 const delayDays = z
-  .number({ error: 'Enter a number of days' })
-  .int('Whole days')
-  .min(0, 'A follow-up cannot come before what it follows: 0 days or more')
-  .max(maxDelayDays, `At most ${maxDelayDays} days`);
+  .number({ error: say('followups.days') })
+  .int(say('followups.wholeDays'))
+  .min(0, say('followups.minDays'))
+  .max(maxDelayDays, say('followups.maxDays', { max: maxDelayDays }));
 
 export const lastContactSchema = z.object({ at: isoTimestamp, channel: z.enum(attemptChannels), outcome: z.enum(outcomes), by: z.string() });
 
@@ -78,7 +79,7 @@ export const queueSchema = z.object({
 const declineSchema = z.object({ at: isoTimestamp, by: z.string() });
 
 const goalFields = {
-  words: requiredText(500, 'Write the goal in the patient’s words'),
+  words: requiredText(500, say('followups.goalWords')),
   patientCommits: multilineText(1000),
   therapistCommits: multilineText(1000),
   targetDate: isoDate.nullable(),
@@ -101,9 +102,9 @@ export const goalSchema = z.object({
 export type Goal = z.infer<typeof goalSchema>;
 
 export const planItemSchema = z.object({
-  what: requiredText(200, 'Name the exercise or self-care'),
-  howOften: requiredText(100, 'Say how often (for example “twice a day”)'),
-  howLong: requiredText(100, 'Say for how long (for example “2 weeks”)'),
+  what: requiredText(200, say('followups.planWhat')),
+  howOften: requiredText(100, say('followups.planHowOften')),
+  howLong: requiredText(100, say('followups.planHowLong')),
 });
 
 export const adherenceSchema = z.object({
@@ -140,8 +141,8 @@ export const followupsContract = {
   'followups.record': {
     input: z.object({
       followUpId: id,
-      channel: z.enum(attemptChannels, { error: 'Choose how the patient was contacted' }),
-      outcome: z.enum(outcomes, { error: 'Choose what happened' }),
+      channel: z.enum(attemptChannels, { error: say('followups.chooseChannel') }),
+      outcome: z.enum(outcomes, { error: say('followups.chooseOutcome') }),
       note: multilineText(2000).default(''),
       nextTryDay: isoDate.nullable().default(null),
     }),
@@ -149,7 +150,7 @@ export const followupsContract = {
   },
   /** A follow-up set by hand ("call Thursday about the orthotics"). */
   'followups.create': {
-    input: z.object({ patientId: id, dueDay: isoDate, reason: requiredText(300, 'Say why this follow-up is needed') }),
+    input: z.object({ patientId: id, dueDay: isoDate, reason: requiredText(300, say('followups.reason')) }),
     output: followUpSchema,
   },
   'followups.patient': {
@@ -160,11 +161,11 @@ export const followupsContract = {
   'followups.rules': { input: z.object({}), output: z.array(ruleSettingSchema) },
   'followups.saveRule': {
     input: z.object({
-      id: z.enum(ruleIds, { error: 'Choose a rule' }),
+      id: z.enum(ruleIds, { error: say('followups.chooseRule') }),
       enabled: z.boolean(),
       delayDays,
-      visits: z.array(z.number().int().min(1, 'Visit numbers start at 1').max(100, 'At most visit 100')).max(10).optional(),
-      every: z.number().int().min(0, 'Every 0 visits (never) or more').max(100, 'At most every 100 visits').optional(),
+      visits: z.array(z.number().int().min(1, say('followups.visitFrom')).max(100, say('followups.visitMax'))).max(10).optional(),
+      every: z.number().int().min(0, say('followups.everyMin')).max(100, say('followups.everyMax')).optional(),
     }),
     output: z.array(ruleSettingSchema),
   },
@@ -179,7 +180,7 @@ export const followupsContract = {
       id: id.optional(),
       patientId: id,
       ...goalFields,
-      status: z.enum(goalStatuses, { error: 'Choose active, met, changed or dropped' }).default('active'),
+      status: z.enum(goalStatuses, { error: say('followups.chooseGoalStatus') }).default('active'),
       note: multilineText(1000).default(''),
       followUpId: id.optional(),
       /** The words are the intake's answer, taken as they were. */
@@ -193,7 +194,7 @@ export const followupsContract = {
     input: z.object({
       patientId: id,
       appointmentId: id.optional(),
-      items: z.array(planItemSchema).min(1, 'Add at least one item').max(8, 'Keep the plan to 8 items or fewer'),
+      items: z.array(planItemSchema).min(1, say('followups.planMin')).max(8, say('followups.planMax')),
       note: multilineText(1000).default(''),
     }),
     output: planSchema,
@@ -202,7 +203,7 @@ export const followupsContract = {
     input: z.object({
       planId: id,
       followUpId: id.optional(),
-      level: z.enum(adherenceLevels, { error: 'Choose all, most, some or none' }),
+      level: z.enum(adherenceLevels, { error: say('followups.chooseAdherence') }),
       barriers: z.array(z.enum(barriers)).max(barriers.length).default([]),
       barrierNote: text(500).default(''),
     }),

@@ -11,6 +11,9 @@ import { intakeMessages } from './intake';
 import { backupMessages } from './backup';
 import { settingsMessages } from './settings';
 import { otherMessages } from './other';
+import { followUpMessages } from './followups';
+import { checkinMessages } from './checkin';
+import { dayMessages } from './day';
 
 export type { MessageLocale, Entry, Values } from './say';
 
@@ -27,6 +30,9 @@ export const messages = {
   ...backupMessages,
   ...settingsMessages,
   ...otherMessages,
+  ...followUpMessages,
+  ...checkinMessages,
+  ...dayMessages,
 };
 export type MessageId = keyof typeof messages;
 

@@ -5,6 +5,10 @@ import { clinicProfile } from '../support/fixtures';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { FollowUp, Goal, Plan } from '../../shared/contract/followups';
 import type { Result } from '../../shared/contract/result';
+import { addDays, lapsed, type VisitFact } from '../../main/followups/rules';
+import { lapsedWindowDays, readRules } from '../../main/followups/service';
+
+const differenceInDays = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 /**
  * Follow-ups through the real dispatcher on a real SQLite file (issue 11, items 1–4):
@@ -108,6 +112,54 @@ describe('follow-up rules at check-out', () => {
     await must(app.dispatch('appointments.cancel', { id: booked.id, reason: 'Away' }));
     expect((await rows(li)).filter((r) => r.startsWith('lapsed'))).toEqual([`lapsed ${last.id} 2026-05-01 open`]);
     expect((await app.db('follow_ups').where({ patient_id: li })).length).toBe(3);
+  });
+
+  it('the first read after an upgrade: two years of lapsed patients found exactly, in short windows of days that let other reads in between', async () => {
+    await start();
+    // Visits written before follow-ups existed (as an upgrade finds them): one patient in
+    // three also had a cancelled visit later, one in five is booked ahead.
+    const ids: string[] = [];
+    for (let i = 0; i < 90; i++) ids.push(await c.patient(`P${i}`, 'Lapsed'));
+    const rowsIn: Array<Record<string, string>> = [];
+    const facts = new Map<string, VisitFact[]>();
+    const add = (patientId: string, day: string, status: VisitFact['status']) => {
+      const startsAt = `${day}T15:00:00.000Z`;
+      const id = `v-${rowsIn.length}`;
+      rowsIn.push({ id, patient_id: patientId, therapist_id: c.amelie.id, room_id: c.room1.id, type_id: c.massage.id, starts_at: startsAt, ends_at: startsAt, status, scheduled_at: startsAt, created_at: startsAt, updated_at: startsAt });
+      facts.set(patientId, [...(facts.get(patientId) ?? []), { id, day, status }]);
+    };
+    ids.forEach((p, i) => {
+      add(p, addDays('2024-03-01', i * 8), 'checked_out');
+      add(p, addDays('2024-03-01', i * 8 + 3), 'checked_out');
+      if (i % 3 === 0) add(p, addDays('2024-03-01', i * 8 + 9), 'cancelled');
+      if (i % 5 === 0) add(p, addDays('2026-03-02', 1 + i), 'booked');
+    });
+    for (let i = 0; i < rowsIn.length; i += 50) await app.db('appointments').insert(rowsIn.slice(i, i + 50));
+    const rules = await readRules(app.db);
+    const expected = ids.map((p) => lapsed({ visits: facts.get(p)!, today: '2026-03-02', rules })).filter((w) => w !== null).map((w) => `lapsed ${w.sourceId} ${w.dueDay} open`).sort();
+    expect(expected.length).toBeGreaterThan(50);
+
+    const statements: string[] = [];
+    const seen = (q: { sql: string }) => statements.push(q.sql);
+    app.db.on('query', seen);
+    await queue();
+    app.db.off('query', seen);
+    expect((await rows()).filter((r) => r.startsWith('lapsed'))).toEqual(expected);
+    // Two years from the first visit to the rule's cut-off, 30 days a window: 24 short
+    // transactions, each its own BEGIN and COMMIT, never one holding the connection for all.
+    const windows = statements.filter((sql) => sql.startsWith('select `a`.`id`')).length;
+    expect(windows).toBe(Math.ceil(differenceInDays('2024-02-29', addDays('2026-03-02', -60)) / lapsedWindowDays));
+    expect(statements.filter((sql) => /^BEGIN/i.test(sql)).length).toBe(windows);
+    // Read again with one due today too (two pages to present): nothing scanned twice.
+    await must(app.dispatch('followups.create', { patientId: ids[1], dueDay: '2026-03-02', reason: 'Asked for a call' }));
+    statements.length = 0;
+    app.db.on('query', seen);
+    await queue();
+    app.db.off('query', seen);
+    expect(statements.filter((sql) => sql.startsWith('select `a`.`id`'))).toEqual([]);
+    // A read's statements: the rule and the cursor, three pages and their counts, and one
+    // presentation of all three (consents, phones, contacts, next visits, sources).
+    expect(statements.length).toBeLessThanOrEqual(13);
   });
 });
 

@@ -16,7 +16,8 @@ import { tempApp } from '../support/app';
 import { noPrinterMessage, systemPrinter, type Exec } from '../../main/printing';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { stateChecksum } from '../support/checksum';
-import { resay } from '../../shared/messages';
+import IntlMessageFormat from 'intl-messageformat';
+import { messages } from '../../shared/messages';
 
 /**
  * Every channel, fed garbage: the dispatcher answers `invalid_input` (or
@@ -688,12 +689,19 @@ describe('after all the garbage', () => {
 /**
  * Every bad input above, in a clinic that speaks French: main answers each in French,
  * the message and every field message (shared/messages; the dispatcher re-says them).
- * An answer is English when it is one of the catalogue's English messages (which `resay`
- * would still turn into French) or one of zod's own English messages.
+ * Strict: an answer is French only when it is one of the catalogue's French messages
+ * (its `{values}` taken as any text) or one of zod's own French messages, so a text
+ * main says without the catalogue, English that `resay` leaves as it is, fails.
  */
 describe('in a French clinic', () => {
-  const zodEnglish = /^(Invalid|Too (big|small)|Unrecognized)/;
-  const english = (text: string) => resay(text, 'fr-CA') !== text || zodEnglish.test(text);
+  const zodFrench = /^(Entrée invalide|Option invalide|Trop (grand|petit) :|Chaîne invalide :|Nombre invalide :|Clés? non reconnues? :|Clé invalide dans|Valeur invalide dans)|^\S.* invalide$/;
+  const catalogueFrench = Object.values(messages).map(({ fr }) => {
+    const ast = new IntlMessageFormat(fr, 'fr-CA').getAst();
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${ast.map((el) => (el.type === 0 ? escape(el.value) : '[\\s\\S]+?')).join('')}$`);
+  });
+  const french = (text: string) => zodFrench.test(text) || catalogueFrench.some((pattern) => pattern.test(text));
+  const english = (text: string) => !french(text);
 
   /** The bad inputs of the tests above for one channel: not an object, wrong types, missing fields, 1 MB strings, garbage. */
   function badInputs(channel: Channel): Array<[string, unknown]> {
@@ -758,5 +766,23 @@ describe('in a French clinic', () => {
     expect(long).toMatchObject({ ok: false, error: { fields: { 'patient.notes': 'Gardez ce texte sous 4000 caractères' } } });
     const unknown = await call('patients.drop', {});
     expect(unknown).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Cette action n’existe pas dans cette version de Rapport.' } });
+  });
+
+  it('says the refusals of follow-ups, check-ins, the checklist and the contact log in French', async () => {
+    const nobody = 'f0000000-0000-4000-8000-00000000dead';
+    const refusals: Array<[Channel, unknown, string]> = [
+      ['followups.openMail', samples['followups.openMail'], 'Le consentement à la confidentialité ne permet pas le courriel.'],
+      ['followups.record', { ...(samples['followups.record'] as object), followUpId: nobody }, 'Ce suivi n’existe pas.'],
+      ['followups.create', { ...(samples['followups.create'] as object), patientId: nobody }, 'Ce dossier de patient n’existe pas.'],
+      ['checkin.closeTask', { taskId: nobody, note: 'Rappelé' }, 'Cette tâche n’existe plus.'],
+      ['checklist.tick', { appointmentId: nobody, itemIds: [nobody] }, 'Ce rendez-vous n’existe pas.'],
+    ];
+    for (const [channel, input, message] of refusals) {
+      const r = await call(channel, input);
+      expect(r, channel).toMatchObject({ ok: false, error: { message } });
+      if (r.ok) continue;
+      for (const [key, field] of Object.entries(r.error.fields ?? {})) expect(english(field), `${channel}: ${key}: ${field}`).toBe(false);
+    }
+    await expectUnchanged('refusals in French');
   });
 });

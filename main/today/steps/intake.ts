@@ -1,6 +1,7 @@
 import type { IntakeStatus } from '../../../shared/contract/intake';
 import type { StepStatus } from '../../../shared/contract/today';
 import type { TodayStepModule } from './types';
+import { say } from '../../../shared/messages';
 
 /**
  * The health history (issue 9 item 3): missing for a new patient, missing when it is
@@ -16,9 +17,9 @@ export function intakeStep(statusOf: (patientIds: readonly string[]) => Promise<
       for (const a of appointments) {
         const state = statuses.get(a.patientId)?.state ?? 'none';
         // After the visit there is nothing left to ask today; the next visit shows it again.
-        if (state === 'current') out.set(a.id, { state: 'done', detail: 'Up to date' });
+        if (state === 'current') out.set(a.id, { state: 'done', detail: say('today.intake.current') });
         else if (a.status === 'checked_out') out.set(a.id, { state: 'not_needed', detail: '' });
-        else out.set(a.id, { state: 'missing', detail: state === 'none' ? 'New patient' : 'Due for review' });
+        else out.set(a.id, { state: 'missing', detail: state === 'none' ? say('today.intake.new') : say('today.intake.due') });
       }
       return out;
     },
