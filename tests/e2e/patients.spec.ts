@@ -250,6 +250,7 @@ test('birth dates are taken as typed, and a date that reads two ways is asked ab
 
   // A written month, in French, still in its field when Ctrl+S is pressed.
   await page.keyboard.press('Alt+N');
+  await expect(page.getByLabel('First name')).toBeFocused();
   await page.keyboard.type('Jean');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Gagnon');
