@@ -6,6 +6,7 @@ import { tempApp } from '../support/app';
 import { startAs, testStaff } from '../support/node-app';
 import { clinicProfile } from '../support/fixtures';
 import { clinicDay, type ClinicDay } from '../support/clinic-day';
+import { must } from '../support/must';
 
 let clock: Date;
 let app: Awaited<ReturnType<typeof tempApp>>;
@@ -13,11 +14,6 @@ let c: ClinicDay;
 let zoe: string;
 let ours: Questionnaire;
 
-const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(JSON.stringify(done.error));
-  return done.value as T;
-};
 const allFours = () => ours.definition.items.map((i) => ({ itemId: i.id, value: 4 }));
 const withValues = (values: Record<string, number>) => allFours().map((a) => ({ ...a, value: values[a.itemId] ?? a.value }));
 const record = (answers: Array<{ itemId: string; value: number }>, extra: Record<string, unknown> = {}) =>

@@ -6,7 +6,7 @@ import { clinicProfile } from '../support/fixtures';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checklist';
 import type { TodayRow } from '../../shared/contract/today';
-import type { Result } from '../../shared/contract/result';
+import { must } from '../support/must';
 
 /** The safety checklist through the real dispatcher (issue 9, item 5). */
 
@@ -21,11 +21,6 @@ async function start() {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   c = await clinicDay(app);
 }
-const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(JSON.stringify(done.error));
-  return done.value as T;
-};
 const book = (patientId: string, start: string) =>
   must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start }));
 const checklistOf = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows.map((r) => r.steps.find((s) => s.step === 'checklist'));

@@ -8,7 +8,7 @@ import { clinicDay, type ClinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { ContactPerson } from '../../shared/contract/contactlog';
-import type { Result } from '../../shared/contract/result';
+import { must } from '../support/must';
 
 /** The contact log through the real dispatcher (issue 9, item 6): CSV and PDF read back, every person once, the clinic's time zone. */
 
@@ -23,11 +23,6 @@ async function start() {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   c = await clinicDay(app);
 }
-const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(JSON.stringify(done.error));
-  return done.value as T;
-};
 const book = (patientId: string, day: string, start: string, therapistId = c.amelie.id) =>
   must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId, roomId: therapistId === c.amelie.id ? c.room1.id : c.room2.id, typeId: c.massage.id, day, start }));
 /** In at `inAt`, out at `outAt` (UTC instants), as the desk does it. */

@@ -12,7 +12,7 @@ import { clinicProfile } from '../support/fixtures';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
-import type { Result } from '../../shared/contract/result';
+import { must } from '../support/must';
 
 /** Infection screening and the Today sheet, through the real dispatcher (issue 9, items 2 and 4). */
 
@@ -27,11 +27,6 @@ async function start() {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   c = await clinicDay(app);
 }
-const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(JSON.stringify(done.error));
-  return done.value as T;
-};
 const book = (patientId: string, start: string, extra: Record<string, unknown> = {}) =>
   must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start, ...extra }));
 const answers = (set: ScreeningSet, yes: string[] = []) => set.questions.map((q) => ({ questionId: q.id, answer: yes.includes(q.id) }));

@@ -7,7 +7,7 @@ import type { Appointment } from '../../shared/contract/appointments';
 import type { PatientSession } from '../../shared/contract/consent';
 import type { ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
-import type { Result } from '../../shared/contract/result';
+import { must } from '../support/must';
 
 /** The arrival on the Today sheet: the intake step, and the arrival screening answered by the patient in patient mode (issue 9, items 2–4). */
 
@@ -22,11 +22,6 @@ async function start() {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
   c = await clinicDay(app);
 }
-const must = async <T>(r: Promise<Result<unknown>>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(JSON.stringify(done.error));
-  return done.value as T;
-};
 const book = (patientId: string, start: string) =>
   must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start }));
 const sheet = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows;
