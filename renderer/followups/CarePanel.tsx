@@ -4,7 +4,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { adherenceLevels, barriers, goalStatuses, type Goal, type Plan } from '../../shared/contract/followups';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextArea, TextField, SelectField } from '../ui/Field';
-import { Problem } from '../ui/FormEnd';
+import { Actions, Problem } from '../ui/FormEnd';
 import { barrierNames, goalStatusNames, levelNames } from './words';
 import './followups.css';
 
@@ -127,14 +127,7 @@ function GoalForm({ patientId, goal, fromIntake, onDone }: { patientId: string; 
       </div>
       {goal && <TextArea label={intl.formatMessage({ id: 'followups.goals.note', defaultMessage: 'What was said at this review' })} value={v.note} onChange={set('note')} error={fields.note} rows={2} />}
       <Problem message={problem} />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          <FormattedMessage id="followups.goals.save" defaultMessage="Save goal" />
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          <FormattedMessage id="followups.form.cancel" defaultMessage="Cancel" />
-        </button>
-      </div>
+      <Actions submit={<FormattedMessage id="followups.goals.save" defaultMessage="Save goal" />} busy={save.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -225,17 +218,12 @@ function PlanForm({ patientId, onDone }: { patientId: string; onDone(): void }) 
       ))}
       {fields.items && <p className="field__error">{fields.items}</p>}
       <Problem message={problem} />
-      <div className="actions">
+      <p>
         <button type="button" className="button button--small" onClick={() => setItems([...items, emptyItem])} disabled={items.length >= 8}>
           <FormattedMessage id="followups.plan.addItem" defaultMessage="Add an item" />
         </button>
-        <button type="submit" className="button button--primary" disabled={give.isPending}>
-          <FormattedMessage id="followups.plan.save" defaultMessage="Give this plan" />
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          <FormattedMessage id="followups.form.cancel" defaultMessage="Cancel" />
-        </button>
-      </div>
+      </p>
+      <Actions submit={<FormattedMessage id="followups.plan.save" defaultMessage="Give this plan" />} busy={give.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -277,14 +265,7 @@ function AdherenceForm({ plan, onDone }: { plan: Plan; onDone(): void }) {
         ))}
       </fieldset>
       <TextField label={intl.formatMessage({ id: 'followups.adherence.note', defaultMessage: 'In the patient’s words' })} value={note} onChange={(e) => setNote(e.target.value)} error={fields.barrierNote} />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={record.isPending}>
-          <FormattedMessage id="followups.adherence.save" defaultMessage="Save adherence" />
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          <FormattedMessage id="followups.form.cancel" defaultMessage="Cancel" />
-        </button>
-      </div>
+      <Actions submit={<FormattedMessage id="followups.adherence.save" defaultMessage="Save adherence" />} busy={record.isPending} onCancel={onDone} />
     </form>
   );
 }

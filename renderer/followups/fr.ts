@@ -33,7 +33,6 @@ export const fr: Record<string, string> = {
   'followups.channel.phone': 'Appel téléphonique',
   'followups.channel.text': 'Texto',
   'followups.channel.visit': 'En personne, lors d’une visite',
-  'followups.form.cancel': 'Annuler',
   'followups.goal.active': 'Actif',
   'followups.goal.changed': 'Modifié',
   'followups.goal.dropped': 'Abandonné',
