@@ -4,6 +4,7 @@ import type { AuditFilter } from '../../shared/contract/audit';
 import type { SessionState } from '../../shared/contract/staff';
 import { useRead, useWrite } from '../ipc/hooks';
 import { call } from '../ipc/client';
+import { DataTable } from '../ui/DataTable';
 import { SelectField, TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 
@@ -147,45 +148,20 @@ export function AuditScreen({ user }: { user: User }) {
       <Problem message={list.error?.message} />
       {admin && <ChainAlarm />}
       {admin && <Verify />}
-      <table className="table audit__table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="audit.col.when" defaultMessage="When" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.who" defaultMessage="Who" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.action" defaultMessage="Action" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.record" defaultMessage="Record" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.detail" defaultMessage="Detail" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.entries ?? []).map((e) => (
-            <tr key={e.seq}>
-              <td>{intl.formatDate(e.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-              <td>{e.actorName ?? '—'}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.entity} <span className="muted">{e.entityId.slice(0, 8)}</span>
-              </td>
-              <td className="muted">{e.detail === '{}' ? '' : e.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.data && list.data.entries.length === 0 && (
-        <p className="muted">
-          <FormattedMessage id="audit.none" defaultMessage="No entries match." />
-        </p>
-      )}
+      <DataTable
+        className="table audit__table"
+        caption={<FormattedMessage id="audit.caption" defaultMessage="Audit trail entries, newest first" />}
+        columns={[
+          { header: <FormattedMessage id="audit.col.when" defaultMessage="When" />, cell: (e) => intl.formatDate(e.at, { dateStyle: 'short', timeStyle: 'medium' }) },
+          { header: <FormattedMessage id="audit.col.who" defaultMessage="Who" />, cell: (e) => e.actorName ?? '—' },
+          { header: <FormattedMessage id="audit.col.action" defaultMessage="Action" />, cell: (e) => e.action },
+          { header: <FormattedMessage id="audit.col.record" defaultMessage="Record" />, cell: (e) => <>{e.entity} <span className="muted">{e.entityId.slice(0, 8)}</span></> },
+          { header: <FormattedMessage id="audit.col.detail" defaultMessage="Detail" />, cell: (e) => (e.detail === '{}' ? '' : e.detail), className: 'muted' },
+        ]}
+        rows={list.data?.entries}
+        rowKey={(e) => e.seq}
+        empty={<FormattedMessage id="audit.none" defaultMessage="No entries match." />}
+      />
     </section>
   );
 }

@@ -21,6 +21,7 @@ export const fr: Record<string, string> = {
   'audit.filter.to': 'Au',
   'audit.filter.show': 'Afficher',
   'audit.export': 'Exporter en CSV',
+  'audit.caption': 'Entrées du journal d’audit, de la plus récente à la plus ancienne',
   'audit.col.when': 'Quand',
   'audit.col.who': 'Qui',
   'audit.col.action': 'Action',

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { BackupSummary } from '../../shared/contract/backup';
 import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
+import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { Problem } from '../ui/FormEnd';
 import { size, when } from './words';
@@ -12,7 +13,6 @@ import { size, when } from './words';
 export function BackupList({ running }: { running: boolean }) {
   const list = useRead('backup.list', {});
   const [chosen, setChosen] = useState<BackupSummary | null>(null);
-  const backups = list.data?.backups ?? [];
   const intl = useIntl();
   return (
     <section className="settings__data" aria-labelledby="backup-list-h">
@@ -20,57 +20,24 @@ export function BackupList({ running }: { running: boolean }) {
         <FormattedMessage id="backup.list.title" defaultMessage="Backups in the folder" />
       </h2>
       {list.isError && <Problem message={list.error.message} />}
-      {backups.length === 0 ? (
-        <p className="muted">
-          <FormattedMessage id="backup.list.none" defaultMessage="No backups in this folder yet." />
-        </p>
-      ) : (
-        <table className="backup__table">
-          <caption className="visually-hidden">
-            <FormattedMessage id="backup.list.caption" defaultMessage="Backups, newest first" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="backup.list.taken" defaultMessage="Taken" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="backup.list.patients" defaultMessage="Patients" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="backup.list.consents" defaultMessage="Consents" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="backup.list.documents" defaultMessage="Documents" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="backup.list.size" defaultMessage="Size" />
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">
-                  <FormattedMessage id="backup.list.actions" defaultMessage="Actions" />
-                </span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.name}>
-                <th scope="row">{when(intl, b.createdAt)}</th>
-                <td>{b.patients}</td>
-                <td>{b.consents}</td>
-                <td>{b.documents}</td>
-                <td>{size(intl, b.bytes)}</td>
-                <td>
-                  <button type="button" className="button button--small" onClick={() => setChosen(b)} disabled={running} aria-label={intl.formatMessage({ id: 'backup.list.restoreOne', defaultMessage: 'Restore the backup of {when}…' }, { when: when(intl, b.createdAt) })}>
-                    <FormattedMessage id="backup.list.restore" defaultMessage="Restore…" />
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={<FormattedMessage id="backup.list.caption" defaultMessage="Backups, newest first" />}
+        columns={[
+          { header: <FormattedMessage id="backup.list.taken" defaultMessage="Taken" />, cell: (b) => when(intl, b.createdAt) },
+          { header: <FormattedMessage id="backup.list.patients" defaultMessage="Patients" />, cell: (b) => b.patients },
+          { header: <FormattedMessage id="backup.list.consents" defaultMessage="Consents" />, cell: (b) => b.consents },
+          { header: <FormattedMessage id="backup.list.documents" defaultMessage="Documents" />, cell: (b) => b.documents },
+          { header: <FormattedMessage id="backup.list.size" defaultMessage="Size" />, cell: (b) => size(intl, b.bytes) },
+        ]}
+        rows={list.data?.backups}
+        rowKey={(b) => b.name}
+        actions={(b) => (
+          <button type="button" className="button button--small" onClick={() => setChosen(b)} disabled={running} aria-label={intl.formatMessage({ id: 'backup.list.restoreOne', defaultMessage: 'Restore the backup of {when}…' }, { when: when(intl, b.createdAt) })}>
+            <FormattedMessage id="backup.list.restore" defaultMessage="Restore…" />
+          </button>
+        )}
+        empty={<FormattedMessage id="backup.list.none" defaultMessage="No backups in this folder yet." />}
+      />
       <Dialog title={intl.formatMessage({ id: 'backup.restore.title', defaultMessage: 'Restore a backup' })} open={chosen !== null} onClose={() => setChosen(null)} wide>
         {chosen && (
           <RestoreSteps

@@ -7,7 +7,6 @@ export const fr: Record<string, string> = {
   'backup.folder.title': 'Dossier de sauvegarde',
   'backup.line.backedUp': 'Sauvegardé {when}',
   'backup.line.lastGood': 'Dernière bonne sauvegarde : {when}.',
-  'backup.list.actions': 'Actions',
   'backup.list.caption': 'Sauvegardes, de la plus récente à la plus ancienne',
   'backup.list.consents': 'Consentements',
   'backup.list.documents': 'Documents',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Checkin, Questionnaire } from '../../shared/contract/checkin';
 import type { Patient } from '../../shared/contract/patients';
@@ -7,7 +7,9 @@ import { dayIn } from '../../shared/time';
 import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { SelectField } from '../ui/Field';
-import { Actions, Problem } from '../ui/FormEnd';
+import { Problem } from '../ui/FormEnd';
+import { DataTable } from '../ui/DataTable';
+import { HandOverDialog } from '../ui/HandOverDialog';
 import { localeLabels } from '../consent/words';
 import { CheckinForm } from './CheckinForm';
 
@@ -64,32 +66,6 @@ function PhoneDialog({ patient, locale: initial, onClose }: { patient: Patient; 
   );
 }
 
-/** Staff hand the screen to the patient for the check-in alone. */
-function HandOverDialog({ patient, locale: initial, onClose }: { patient: Patient; locale: Locale; onClose(): void }) {
-  const intl = useIntl();
-  const enter = useWrite('patientMode.enter');
-  const [locale, setLocale] = useState<Locale>(initial);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await enter.mutateAsync({ patientId: patient.id, kinds: [], locale, checkin: true });
-    if (r.ok) onClose();
-    else setError(r.error.message);
-  }
-  return (
-    <Dialog title={intl.formatMessage({ id: 'checkin.handOver.title', defaultMessage: 'Patient answers the check-in' })} open onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <SelectField label={intl.formatMessage({ id: 'checkin.handOver.language', defaultMessage: 'Language of the check-in' })} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} options={localeOptions} />
-        <p className="pane__hint">
-          <FormattedMessage id="checkin.handOver.hint" defaultMessage="The screen will show only the check-in. A staff member’s own PIN is needed to leave." />
-        </p>
-        <Problem message={error} />
-        <Actions submit={intl.formatMessage({ id: 'checkin.handOver.submit', defaultMessage: 'Hand the screen to the patient' })} cancel={intl.formatMessage({ id: 'checkin.phone.cancel', defaultMessage: 'Cancel' })} busy={enter.isPending} onCancel={onClose} />
-      </form>
-    </Dialog>
-  );
-}
-
 /** The last check-in's theme scores, lowest first: where the alliance needs care. */
 function LastCheckin({ checkin, timeZone, themes, locale }: { checkin: Checkin; timeZone: string; themes: Questionnaire['definition']['themes']; locale: Locale }) {
   const scores = [...checkin.scores].sort((a, b) => a.score - b.score);
@@ -104,29 +80,16 @@ function LastCheckin({ checkin, timeZone, themes, locale }: { checkin: Checkin; 
           values={{ day: dayIn(timeZone, checkin.takenAt), how: checkin.takenBy, who: checkin.recordedBy, version: checkin.questionnaireVersion }}
         />
       </p>
-      <table className="checkin__scores">
-        <caption className="visually-hidden">
-          <FormattedMessage id="checkin.section.scoresCaption" defaultMessage="Scores by theme at the last check-in" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="checkin.section.theme" defaultMessage="Theme" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="checkin.section.score" defaultMessage="Score" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {scores.map((s) => (
-            <tr key={s.theme}>
-              <td>{label(s)}</td>
-              <td>{s.score}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="checkin__scores"
+        caption={<FormattedMessage id="checkin.section.scoresCaption" defaultMessage="Scores by theme at the last check-in" />}
+        columns={[
+          { header: <FormattedMessage id="checkin.section.theme" defaultMessage="Theme" />, cell: label },
+          { header: <FormattedMessage id="checkin.section.score" defaultMessage="Score" />, cell: (s) => s.score },
+        ]}
+        rows={scores}
+        rowKey={(s) => s.theme}
+      />
     </>
   );
 }
@@ -172,7 +135,16 @@ export function CheckinSection({ patient }: { patient: Patient }) {
         </div>
       )}
       {open === 'phone' && <PhoneDialog patient={patient} locale={locale} onClose={() => setOpen(null)} />}
-      {open === 'patient' && <HandOverDialog patient={patient} locale={locale} onClose={() => setOpen(null)} />}
+      {open === 'patient' && (
+        <HandOverDialog
+          title={intl.formatMessage({ id: 'checkin.handOver.title', defaultMessage: 'Patient answers the check-in' })}
+          language={intl.formatMessage({ id: 'checkin.handOver.language', defaultMessage: 'Language of the check-in' })}
+          hint={intl.formatMessage({ id: 'checkin.handOver.hint', defaultMessage: 'The screen will show only the check-in. A staff member’s own PIN is needed to leave.' })}
+          defaultLocale={locale}
+          input={(chosen) => ({ patientId: patient.id, kinds: [], locale: chosen, checkin: true })}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </section>
   );
 }

@@ -10,7 +10,6 @@ export const fr: Record<string, string> = {
   'checkin.handOver.title': 'La personne répond au sondage',
   'checkin.handOver.language': 'Langue du sondage',
   'checkin.handOver.hint': 'L’écran n’affichera que le sondage. Le NIP d’un membre du personnel est nécessaire pour en sortir.',
-  'checkin.handOver.submit': 'Remettre l’écran à la personne',
   'checkin.section.last': 'Dernier sondage le {day}, {how, select, patient {rempli par la personne} other {fait par téléphone}} ({who}), version {version}',
   'checkin.section.scoresCaption': 'Résultats par thème au dernier sondage',
   'checkin.section.theme': 'Thème',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Output } from '../../shared/contract';
 import { useRead, useWrite } from '../ipc/hooks';
+import { DataTable } from '../ui/DataTable';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 
@@ -89,54 +90,30 @@ export function PurgeSection() {
             />
           </p>
         )}
-        {preview && preview.patients.length === 0 && (
-          <p role="status">
-            <FormattedMessage id="export.purge.none" defaultMessage="No archived record is past the {years}-year period." values={{ years: preview.years }} />
-          </p>
+        {preview && (
+          <DataTable
+            showCaption
+            caption={
+              <FormattedMessage
+                id="export.purge.caption"
+                defaultMessage="Archived before {cutoff} ({years, plural, one {# year} other {# years}}): {count, plural, one {# record} other {# records}}"
+                values={{ cutoff: preview.cutoff.slice(0, 10), years: preview.years, count: preview.patients.length }}
+              />
+            }
+            columns={[
+              { header: <FormattedMessage id="export.purge.name" defaultMessage="Name" />, cell: (p) => `${p.lastName}, ${p.firstName}` },
+              { header: <FormattedMessage id="export.purge.born" defaultMessage="Born" />, cell: (p) => p.dateOfBirth },
+              { header: <FormattedMessage id="export.purge.archived" defaultMessage="Archived" />, cell: (p) => p.archivedAt.slice(0, 10) },
+              { header: <FormattedMessage id="export.purge.consents" defaultMessage="Consents" />, cell: (p) => p.consents },
+              { header: <FormattedMessage id="export.purge.documents" defaultMessage="Documents" />, cell: (p) => p.documents },
+            ]}
+            rows={preview.patients}
+            rowKey={(p) => p.id}
+            empty={<FormattedMessage id="export.purge.none" defaultMessage="No archived record is past the {years}-year period." values={{ years: preview.years }} />}
+          />
         )}
         {preview && preview.patients.length > 0 && (
           <>
-            <table className="table">
-              <caption>
-                <FormattedMessage
-                  id="export.purge.caption"
-                  defaultMessage="Archived before {cutoff} ({years, plural, one {# year} other {# years}}): {count, plural, one {# record} other {# records}}"
-                  values={{ cutoff: preview.cutoff.slice(0, 10), years: preview.years, count: preview.patients.length }}
-                />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="export.purge.name" defaultMessage="Name" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="export.purge.born" defaultMessage="Born" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="export.purge.archived" defaultMessage="Archived" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="export.purge.consents" defaultMessage="Consents" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="export.purge.documents" defaultMessage="Documents" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.patients.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      {p.lastName}, {p.firstName}
-                    </td>
-                    <td>{p.dateOfBirth}</td>
-                    <td>{p.archivedAt.slice(0, 10)}</td>
-                    <td>{p.consents}</td>
-                    <td>{p.documents}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
             <label className="checkbox">
               <input type="checkbox" name="confirm" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
               <FormattedMessage

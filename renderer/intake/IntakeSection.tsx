@@ -1,49 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Patient } from '../../shared/contract/patients';
-import type { locales } from '../../shared/contract/settings';
 import { href } from '../app/route';
 import { useRead, useWrite } from '../ipc/hooks';
 import { useDay } from '../ui/useDay';
-import { Dialog } from '../ui/Dialog';
-import { SelectField } from '../ui/Field';
-import { Actions, Problem } from '../ui/FormEnd';
-import { localeLabels } from '../consent/words';
+import { Problem } from '../ui/FormEnd';
+import { HandOverDialog } from '../ui/HandOverDialog';
 import { stateLabels, stateTone } from './words';
-
-type Locale = (typeof locales)[number];
-const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
-
-/** Staff hand the screen to the patient for the health history alone (with forms to sign: the consent panel's "Sign on screen"). */
-function HandOverDialog({ patient, defaultLocale, onClose }: { patient: Patient; defaultLocale: Locale; onClose(): void }) {
-  const intl = useIntl();
-  const enter = useWrite('patientMode.enter');
-  const [locale, setLocale] = useState<Locale>(defaultLocale);
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const r = await enter.mutateAsync({ patientId: patient.id, kinds: [], locale, intake: true });
-    if (r.ok) onClose();
-    else setError(r.error.message);
-  }
-  return (
-    <Dialog title={intl.formatMessage({ id: 'intake.handOver.title', defaultMessage: 'Patient fills in the health history' })} open onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <SelectField
-          label={intl.formatMessage({ id: 'intake.handOver.language', defaultMessage: 'Language of the questions' })}
-          value={locale}
-          onChange={(e) => setLocale(e.target.value as Locale)}
-          options={localeOptions}
-        />
-        <p className="pane__hint">
-          <FormattedMessage id="intake.handOver.why" defaultMessage="The screen will show only the health history. A staff member’s own PIN is needed to leave." />
-        </p>
-        <Problem message={error} />
-        <Actions submit={intl.formatMessage({ id: 'intake.handOver.submit', defaultMessage: 'Hand the screen to the patient' })} busy={enter.isPending} onCancel={onClose} />
-      </form>
-    </Dialog>
-  );
-}
 
 /**
  * The health history in the patient record: where it stands (loud when missing or due),
@@ -137,7 +100,17 @@ export function IntakeSection({ patient }: { patient: Patient }) {
           )}
         </div>
       )}
-      {handing && <HandOverDialog patient={patient} defaultLocale={clinic.data.locale} onClose={() => setHanding(false)} />}
+      {handing && (
+        // The health history alone; with forms to sign, the consent panel's "Sign on screen".
+        <HandOverDialog
+          title={intl.formatMessage({ id: 'intake.handOver.title', defaultMessage: 'Patient fills in the health history' })}
+          language={intl.formatMessage({ id: 'intake.handOver.language', defaultMessage: 'Language of the questions' })}
+          hint={intl.formatMessage({ id: 'intake.handOver.why', defaultMessage: 'The screen will show only the health history. A staff member’s own PIN is needed to leave.' })}
+          defaultLocale={clinic.data.locale}
+          input={(locale) => ({ patientId: patient.id, kinds: [], locale, intake: true })}
+          onClose={() => setHanding(false)}
+        />
+      )}
     </section>
   );
 }

@@ -5,7 +5,6 @@
  */
 export const fr: Record<string, string> = {
   'intake.handOver.language': 'Langue des questions',
-  'intake.handOver.submit': 'Remettre l’écran au patient',
   'intake.handOver.title': 'Le patient remplit ses antécédents de santé',
   'intake.handOver.why': 'L’écran n’affichera que les antécédents de santé. Le NIP personnel d’un membre du personnel est nécessaire pour en sortir.',
   'intake.history.caption': 'Antécédents de santé, version {older} et version {newer} côte à côte',

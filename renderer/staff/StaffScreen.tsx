@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { roles, staffContract, type Role, type StaffMember } from '../../shared/contract/staff';
 import { useRead, useWrite } from '../ipc/hooks';
+import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
@@ -157,6 +158,13 @@ function AutoLock() {
   );
 }
 
+function Status({ member: m }: { member: StaffMember }) {
+  const intl = useIntl();
+  if (!m.active) return <FormattedMessage id="staff.screen.retired" defaultMessage="Retired" />;
+  if (m.lockedUntil) return <FormattedMessage id="staff.screen.lockedUntil" defaultMessage="Locked until {time}" values={{ time: intl.formatTime(m.lockedUntil) }} />;
+  return <FormattedMessage id="staff.screen.active" defaultMessage="Active" />;
+}
+
 /** The admin's staff screen: add, edit, retire, reset a PIN, and the auto-lock time. */
 export function StaffScreen() {
   const list = useRead('staff.list', {});
@@ -174,53 +182,29 @@ export function StaffScreen() {
         </button>
       </div>
       <Problem message={list.error?.message} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{intl.formatMessage(words.name)}</th>
-            <th scope="col">{intl.formatMessage(words.initials)}</th>
-            <th scope="col">
-              <FormattedMessage id="staff.screen.roles" defaultMessage="Roles" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="staff.screen.status" defaultMessage="Status" />
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">
-                <FormattedMessage id="staff.screen.actions" defaultMessage="Actions" />
-              </span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.staff ?? []).map((m) => (
-            <tr key={m.id}>
-              <th scope="row">{m.name}</th>
-              <td>{m.initials}</td>
-              <td>{intl.formatList(m.roles.map((r) => intl.formatMessage(roleLabels[r])))}</td>
-              <td>
-                {!m.active ? (
-                  <FormattedMessage id="staff.screen.retired" defaultMessage="Retired" />
-                ) : m.lockedUntil ? (
-                  <FormattedMessage id="staff.screen.lockedUntil" defaultMessage="Locked until {time}" values={{ time: intl.formatTime(m.lockedUntil) }} />
-                ) : (
-                  <FormattedMessage id="staff.screen.active" defaultMessage="Active" />
-                )}
-              </td>
-              <td className="actions">
-                <button type="button" className="button button--small" onClick={() => setEditing(m)} aria-label={intl.formatMessage(words.edit, { name: m.name })}>
-                  <FormattedMessage id="staff.screen.editShort" defaultMessage="Edit" />
-                </button>
-                {m.active && (
-                  <button type="button" className="button button--small" onClick={() => setResetting(m)} aria-label={intl.formatMessage(words.newPinFor, { name: m.name })}>
-                    <FormattedMessage id="staff.screen.newPinShort" defaultMessage="New PIN" />
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={<FormattedMessage id="staff.screen.caption" defaultMessage="Staff members, active and retired" />}
+        columns={[
+          { header: intl.formatMessage(words.name), cell: (m) => m.name },
+          { header: intl.formatMessage(words.initials), cell: (m) => m.initials },
+          { header: <FormattedMessage id="staff.screen.roles" defaultMessage="Roles" />, cell: (m) => intl.formatList(m.roles.map((r) => intl.formatMessage(roleLabels[r]))) },
+          { header: <FormattedMessage id="staff.screen.status" defaultMessage="Status" />, cell: (m) => <Status member={m} /> },
+        ]}
+        rows={list.data?.staff}
+        rowKey={(m) => m.id}
+        actions={(m) => (
+          <>
+            <button type="button" className="button button--small" onClick={() => setEditing(m)} aria-label={intl.formatMessage(words.edit, { name: m.name })}>
+              <FormattedMessage id="staff.screen.editShort" defaultMessage="Edit" />
+            </button>
+            {m.active && (
+              <button type="button" className="button button--small" onClick={() => setResetting(m)} aria-label={intl.formatMessage(words.newPinFor, { name: m.name })}>
+                <FormattedMessage id="staff.screen.newPinShort" defaultMessage="New PIN" />
+              </button>
+            )}
+          </>
+        )}
+      />
       <AutoLock />
       {editing && <StaffDialog member={editing} onClose={() => setEditing(null)} />}
       {resetting && <ResetDialog member={resetting} onClose={() => setResetting(null)} />}

@@ -1,4 +1,6 @@
-/** The shared form parts' words in French (see renderer/i18n/catalogue.ts). */
+/** The shared parts' words in French (see renderer/i18n/catalogue.ts). */
 export const fr: Record<string, string> = {
   'ui.actions.cancel': 'Annuler',
+  'ui.handOver.submit': 'Remettre l’écran au patient',
+  'ui.table.actions': 'Actions',
 };
