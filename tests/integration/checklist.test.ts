@@ -1,28 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempApp } from '../support/app';
 import { startAs } from '../support/node-app';
-import { clinicDay, type ClinicDay } from '../support/clinic-day';
-import { clinicProfile } from '../support/fixtures';
-import type { Appointment } from '../../shared/contract/appointments';
+import { openClinicDay, type ClinicDay } from '../support/clinic-day';
 import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checklist';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
 
 /** The safety checklist through the real dispatcher (issue 9, item 5). */
 
-let app: Awaited<ReturnType<typeof tempApp>>;
+let day: Awaited<ReturnType<typeof openClinicDay>>;
+let app: typeof day.app;
 let c: ClinicDay;
-let clock: Date;
 afterEach(async () => app?.cleanup());
 
 async function start() {
-  clock = new Date('2026-07-14T13:00:00.000Z');
-  app = await tempApp({ now: () => clock });
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
-  c = await clinicDay(app);
+  day = await openClinicDay('2026-07-14T13:00:00.000Z');
+  ({ app, c } = day);
 }
-const book = (patientId: string, start: string) =>
-  must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start }));
+const book = (patientId: string, start: string) => day.book(patientId, '2026-07-14', start);
 const checklistOf = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows.map((r) => r.steps.find((s) => s.step === 'checklist'));
 type Visit = { items: ChecklistItem[]; ticks: ChecklistTick[] };
 
@@ -43,7 +37,7 @@ describe('the safety checklist', () => {
     ]);
     expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'missing', detail: '2 of 4 left' }]);
     // Ticked again from another desk: the first tick stands.
-    clock = new Date('2026-07-14T13:02:00.000Z');
+    day.at('2026-07-14T13:02:00.000Z');
     const again = await must<Visit>(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) }));
     expect(again.ticks).toHaveLength(4);
     expect(again.ticks[0].tickedAt).toBe('2026-07-14T13:00:00.000Z');

@@ -2,34 +2,28 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfText, qpdfCheck } from '../support/pdf';
-import { tempApp } from '../support/app';
 import { startAs, testStaff } from '../support/node-app';
-import { clinicDay, type ClinicDay } from '../support/clinic-day';
-import { clinicProfile } from '../support/fixtures';
+import { openClinicDay, type ClinicDay } from '../support/clinic-day';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { ContactPerson } from '../../shared/contract/contactlog';
 import { must } from '../support/must';
 
 /** The contact log through the real dispatcher (issue 9, item 6): CSV and PDF read back, every person once, the clinic's time zone. */
 
-let app: Awaited<ReturnType<typeof tempApp>>;
+let day: Awaited<ReturnType<typeof openClinicDay>>;
+let app: typeof day.app;
 let c: ClinicDay;
-let clock: Date;
 afterEach(async () => app?.cleanup());
 
 async function start() {
-  clock = new Date('2026-07-13T15:00:00.000Z');
-  app = await tempApp({ now: () => clock });
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
-  c = await clinicDay(app);
+  day = await openClinicDay('2026-07-13T15:00:00.000Z');
+  ({ app, c } = day);
 }
-const book = (patientId: string, day: string, start: string, therapistId = c.amelie.id) =>
-  must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId, roomId: therapistId === c.amelie.id ? c.room1.id : c.room2.id, typeId: c.massage.id, day, start }));
 /** In at `inAt`, out at `outAt` (UTC instants), as the desk does it. */
 async function visit(a: Appointment, inAt: string, outAt: string) {
-  clock = new Date(inAt);
+  day.at(inAt);
   await must(app.dispatch('appointments.checkIn', { id: a.id }));
-  clock = new Date(outAt);
+  day.at(outAt);
   await must(app.dispatch('appointments.checkOut', { id: a.id }));
 }
 /** A CSV as a spreadsheet reads it: quoted fields, doubled quotes, CRLF. */
@@ -64,15 +58,15 @@ describe('the contact log', () => {
     const zoe = await c.patient('Zoë', 'Martin');
     const lukasz = await c.patient('Łukasz', 'Wójcik, "Luke"');
     const li = await c.patient('Li', 'Wei');
-    const z1 = await book(zoe, '2026-07-14', '10:00');
-    const z2 = await book(zoe, '2026-07-15', '10:00');
-    const l1 = await book(lukasz, '2026-07-14', '13:00', c.aiko.id);
-    await book(li, '2026-07-14', '15:00'); // booked, never came: not in the log
+    const z1 = await day.book(zoe, '2026-07-14', '10:00');
+    const z2 = await day.book(zoe, '2026-07-15', '10:00');
+    const l1 = await day.book(lukasz, '2026-07-14', '13:00', { therapistId: c.aiko.id });
+    await day.book(li, '2026-07-14', '15:00'); // booked, never came: not in the log
     await visit(z1, '2026-07-14T14:02:00.000Z', '2026-07-14T15:01:00.000Z');
     await visit(z2, '2026-07-15T13:58:00.000Z', '2026-07-15T15:03:00.000Z');
     await visit(l1, '2026-07-14T16:55:00.000Z', '2026-07-14T18:10:00.000Z');
     // Reception signs in on the 14th at 08:30 Toronto time.
-    clock = new Date('2026-07-14T12:30:00.000Z');
+    day.at('2026-07-14T12:30:00.000Z');
     await startAs(app, 'reception');
     await startAs(app, 'admin');
 
@@ -117,11 +111,11 @@ describe('the contact log', () => {
   it('purges arrival and departure times past the retention period, after saying exactly what it will remove', async () => {
     await start();
     const zoe = await c.patient('Zoë', 'Martin');
-    const old = await book(zoe, '2026-07-14', '10:00');
-    const recent = await book(zoe, '2026-10-06', '10:00');
+    const old = await day.book(zoe, '2026-07-14', '10:00');
+    const recent = await day.book(zoe, '2026-10-06', '10:00');
     await visit(old, '2026-07-14T14:02:00.000Z', '2026-07-14T15:01:00.000Z');
     await visit(recent, '2026-10-06T14:00:00.000Z', '2026-10-06T15:00:00.000Z');
-    clock = new Date('2026-10-20T15:00:00.000Z');
+    day.at('2026-10-20T15:00:00.000Z');
     await must(app.dispatch('contactlog.updatePolicy', { retentionDays: 30 }));
     expect(await app.dispatch('contactlog.updatePolicy', { retentionDays: 3 })).toMatchObject({ ok: false, error: { fields: { retentionDays: 'At least 14 days' } } });
     const preview = await must<{ before: string; visits: number; firstDay: string; lastDay: string }>(app.dispatch('contactlog.purgePreview', {}));

@@ -5,30 +5,24 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { pdfText, qpdfCheck } from '../support/pdf';
 import { renderScreeningPdf } from '../../main/screening/pdf';
-import { tempApp } from '../support/app';
 import { startAs } from '../support/node-app';
-import { clinicDay, type ClinicDay } from '../support/clinic-day';
-import { clinicProfile } from '../support/fixtures';
-import type { Appointment } from '../../shared/contract/appointments';
+import { openClinicDay, type ClinicDay } from '../support/clinic-day';
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
 
 /** Infection screening and the Today sheet, through the real dispatcher (issue 9, items 2 and 4). */
 
-let app: Awaited<ReturnType<typeof tempApp>>;
+let day: Awaited<ReturnType<typeof openClinicDay>>;
+let app: typeof day.app;
 let c: ClinicDay;
-let clock = new Date('2026-07-13T15:00:00.000Z');
 afterEach(async () => app?.cleanup());
 
 async function start() {
-  clock = new Date('2026-07-13T15:00:00.000Z');
-  app = await tempApp({ now: () => clock });
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
-  c = await clinicDay(app);
+  day = await openClinicDay('2026-07-13T15:00:00.000Z');
+  ({ app, c } = day);
 }
-const book = (patientId: string, start: string, extra: Record<string, unknown> = {}) =>
-  must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start, ...extra }));
+const book = (patientId: string, start: string, choice: { therapistId?: string; typeId?: string } = {}) => day.book(patientId, '2026-07-14', start, choice);
 const answers = (set: ScreeningSet, yes: string[] = []) => set.questions.map((q) => ({ questionId: q.id, answer: yes.includes(q.id) }));
 const sheet = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows;
 const states = (row: TodayRow) => Object.fromEntries(row.steps.map((s) => [s.step, s.state]));
@@ -98,9 +92,9 @@ describe('the Today sheet', () => {
     await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const li = await c.patient('Li', 'Wei');
-    clock = new Date('2026-07-01T15:00:00.000Z'); // booked two weeks ahead
+    day.at('2026-07-01T15:00:00.000Z'); // booked two weeks ahead
     const late = await book(zoe, '14:00', { typeId: c.sensitive.id });
-    const early = await book(li, '09:00', { therapistId: c.aiko.id, roomId: c.room2.id });
+    const early = await book(li, '09:00', { therapistId: c.aiko.id });
     const gone = await book(li, '16:00');
     await must(app.dispatch('appointments.cancel', { id: gone.id, reason: 'Moved away' }));
     let rows = await sheet();
@@ -115,10 +109,10 @@ describe('the Today sheet', () => {
 
     // A booking screening a week ahead does not count: the rule is 48 hours before.
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
-    clock = new Date('2026-07-07T15:00:00.000Z');
+    day.at('2026-07-07T15:00:00.000Z');
     await must(app.dispatch('screening.record', { appointmentId: early.id, stage: 'booking', setId: set.id, answers: answers(set) }));
     expect((await sheet())[0].steps[0]).toMatchObject({ state: 'missing', detail: 'Older than 48 h' });
-    clock = new Date('2026-07-13T15:00:00.000Z');
+    day.at('2026-07-13T15:00:00.000Z');
     await must(app.dispatch('screening.record', { appointmentId: early.id, stage: 'booking', setId: set.id, answers: answers(set) }));
     rows = await sheet();
     expect(states(rows[0])).toMatchObject({ booking_screening: 'done', arrival_screening: 'missing' });
@@ -148,7 +142,7 @@ describe('a moved visit', () => {
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: answers(set, ['contact']), note: 'Partner tested positive on Sunday.' }));
     expect(await app.dispatch('appointments.checkIn', { id: visit.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    clock = new Date('2026-07-13T16:00:00.000Z');
+    day.at('2026-07-13T16:00:00.000Z');
     await must(app.dispatch('appointments.move', { id: visit.id, day: '2026-07-28', start: '10:00' }));
     const after = await must<{ screenings: Screening[]; blocked: boolean }>(app.dispatch('screening.forAppointment', { appointmentId: visit.id }));
     expect(after).toMatchObject({ blocked: false, screenings: [{ positive: true }] });

@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempApp } from '../support/app';
 import { testPin } from '../support/node-app';
-import { clinicDay, type ClinicDay } from '../support/clinic-day';
-import { clinicProfile } from '../support/fixtures';
-import type { Appointment } from '../../shared/contract/appointments';
+import { openClinicDay, type ClinicDay } from '../support/clinic-day';
 import type { PatientSession } from '../../shared/contract/consent';
 import type { ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
@@ -11,19 +8,16 @@ import { must } from '../support/must';
 
 /** The arrival on the Today sheet: the intake step, and the arrival screening answered by the patient in patient mode (issue 9, items 2–4). */
 
-let app: Awaited<ReturnType<typeof tempApp>>;
+let day: Awaited<ReturnType<typeof openClinicDay>>;
+let app: typeof day.app;
 let c: ClinicDay;
-let clock: Date;
 afterEach(async () => app?.cleanup());
 
 async function start() {
-  clock = new Date('2026-07-14T13:00:00.000Z');
-  app = await tempApp({ now: () => clock });
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
-  c = await clinicDay(app);
+  day = await openClinicDay('2026-07-14T13:00:00.000Z');
+  ({ app, c } = day);
 }
-const book = (patientId: string, start: string) =>
-  must<Appointment>(app.dispatch('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2026-07-14', start }));
+const book = (patientId: string, start: string) => day.book(patientId, '2026-07-14', start);
 const sheet = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows;
 const step = (row: TodayRow, name: string) => row.steps.find((s) => s.step === name);
 const intakeAnswers = { conditions: [], pregnancy: 'no', areas: [{ area: 'Neck', pain: 4 }], hopes: 'Turn my head again', heardFrom: 'friend' };
@@ -38,8 +32,8 @@ describe('the intake step', () => {
     expect(step((await sheet())[0], 'intake')).toEqual({ step: 'intake', state: 'done', detail: 'Up to date' });
 
     // Thirteen months on, with a 12-month review period: "any changes since your last visit?"
-    clock = new Date('2027-08-16T13:00:00.000Z');
-    const later = await must<Appointment>(app.dispatch('appointments.book', { patientId: zoe, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2027-08-16', start: '10:00' }));
+    day.at('2027-08-16T13:00:00.000Z');
+    const later = await day.book(zoe, '2027-08-16', '10:00');
     const rows = (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2027-08-16' }))).rows;
     expect(rows.map((r) => r.appointment.id)).toEqual([later.id]);
     expect(step(rows[0], 'intake')).toMatchObject({ state: 'missing', detail: 'Due for review' });
@@ -70,7 +64,7 @@ describe('the arrival screening in patient mode', () => {
     expect(await app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'en', answers })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await app.db('screenings').count({ n: '*' })).toEqual([{ n: 0 }]);
 
-    clock = new Date('2026-07-14T13:05:00.000Z');
+    day.at('2026-07-14T13:05:00.000Z');
     // Once per session, like each form: of two sent at once (a double tap) one is recorded; a resend after a reload is refused too.
     const record = () => app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'fr', answers });
     const [first, second] = await Promise.all([record(), record()]);
@@ -93,7 +87,7 @@ describe('the arrival screening in patient mode', () => {
     const visit = await book(zoe, '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     await must(app.dispatch('patientMode.enter', { patientId: zoe, kinds: ['treatment'], locale: 'en-CA', arrivalScreening: visit.id }));
-    clock = new Date('2026-07-14T13:05:00.000Z');
+    day.at('2026-07-14T13:05:00.000Z');
     await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'en', answers: set.questions.map((q, i) => ({ questionId: q.id, answer: i === 0 })) }));
     expect((await must<{ session: PatientSession }>(app.dispatch('patientMode.current', {}))).session.arrivalScreening?.result).toBe('yes');
     await must(app.dispatch('patientMode.exit', { pin: testPin }));

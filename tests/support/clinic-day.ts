@@ -1,7 +1,9 @@
 import type { App } from '../../main/app/context';
 import type { Appointment } from '../../shared/contract/appointments';
+import { tempApp } from './app';
+import { must as mustAnswer } from './must';
 import { testStaff } from './node-app';
-import { patientInput } from './fixtures';
+import { clinicProfile, patientInput } from './fixtures';
 
 /** What a test needs to book: two therapists, two rooms, two types of visit, through the real services. */
 export async function clinicDay(app: App) {
@@ -24,4 +26,23 @@ export async function clinicDay(app: App) {
 }
 
 export type ClinicDay = Awaited<ReturnType<typeof clinicDay>>;
+
+/**
+ * The start the front desk's integration tests share: a real app on a fresh SQLite file,
+ * a clinic in Toronto (so days and times are the clinic's, not the machine's), the clock
+ * at `startsAt` until the test moves it with `at`, and clinicDay's staff, rooms and types.
+ */
+export async function openClinicDay(startsAt: string) {
+  let now = new Date(startsAt);
+  const app = await tempApp({ now: () => now });
+  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
+  const c = await clinicDay(app);
+  const at = (iso: string) => {
+    now = new Date(iso);
+  };
+  /** A visit booked through the dispatcher: a massage unless told, with Amélie in room 1 or with Aiko in room 2. */
+  const book = (patientId: string, day: string, start: string, { therapistId = c.amelie.id, typeId = c.massage.id } = {}) =>
+    mustAnswer<Appointment>(app.dispatch('appointments.book', { patientId, therapistId, roomId: therapistId === c.amelie.id ? c.room1.id : c.room2.id, typeId, day, start }));
+  return { app, c, at, book };
+}
 export const summary = (a: Appointment) => `${a.start}-${a.end} ${a.patientName} ${a.therapistName} ${a.roomName} ${a.status}`;
