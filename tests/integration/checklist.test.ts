@@ -1,28 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAs } from '../support/node-app';
-import { openClinicDay, type ClinicDay } from '../support/clinic-day';
+import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/clinic-day';
 import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checklist';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
 
 /** The safety checklist through the real dispatcher (issue 9, item 5). */
 
-let day: Awaited<ReturnType<typeof openClinicDay>>;
-let app: typeof day.app;
+let day: OpenClinicDay;
+let app: OpenClinicDay['app'];
 let c: ClinicDay;
+beforeEach(async () => {
+  ({ app, c } = day = await openClinicDay('2026-07-14T13:00:00.000Z'));
+});
 afterEach(async () => app?.cleanup());
-
-async function start() {
-  day = await openClinicDay('2026-07-14T13:00:00.000Z');
-  ({ app, c } = day);
-}
 const book = (patientId: string, start: string) => day.book(patientId, '2026-07-14', start);
 const checklistOf = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows.map((r) => r.steps.find((s) => s.step === 'checklist'));
 type Visit = { items: ChecklistItem[]; ticks: ChecklistTick[] };
 
 describe('the safety checklist', () => {
   it('ships four items in English and French; ticks per visit keep who, when and the wording; the Today row follows', async () => {
-    await start();
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
     expect(items.map((i) => i.en)).toEqual([expect.stringMatching(/cleaned and disinfected/), expect.stringMatching(/^Hands washed/), expect.stringMatching(/^Mask or other protective equipment/), expect.stringMatching(/ventilation/)]);
@@ -56,7 +53,6 @@ describe('the safety checklist', () => {
   });
 
   it('refuses bad ticks by field and changes nothing; reception cannot edit the items', async () => {
-    await start();
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
     expect(await app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { itemIds: 'Tick at least one item' } } });

@@ -1,24 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfText, qpdfCheck } from '../support/pdf';
 import { startAs, testStaff } from '../support/node-app';
-import { openClinicDay, type ClinicDay } from '../support/clinic-day';
+import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/clinic-day';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { ContactPerson } from '../../shared/contract/contactlog';
 import { must } from '../support/must';
 
 /** The contact log through the real dispatcher (issue 9, item 6): CSV and PDF read back, every person once, the clinic's time zone. */
 
-let day: Awaited<ReturnType<typeof openClinicDay>>;
-let app: typeof day.app;
+let day: OpenClinicDay;
+let app: OpenClinicDay['app'];
 let c: ClinicDay;
+beforeEach(async () => {
+  ({ app, c } = day = await openClinicDay('2026-07-13T15:00:00.000Z'));
+});
 afterEach(async () => app?.cleanup());
-
-async function start() {
-  day = await openClinicDay('2026-07-13T15:00:00.000Z');
-  ({ app, c } = day);
-}
 /** In at `inAt`, out at `outAt` (UTC instants), as the desk does it. */
 async function visit(a: Appointment, inAt: string, outAt: string) {
   day.at(inAt);
@@ -53,7 +51,6 @@ function parseCsv(text: string): string[][] {
 
 describe('the contact log', () => {
   it('lists everyone in the clinic once, with times in the clinic’s time zone, as CSV and PDF, and is audited', async () => {
-    await start();
     await must(app.dispatch('appointments.saveHours', { staffId: c.amelie.id, hours: [{ weekday: 2, start: '09:00', end: '17:00' }] }));
     const zoe = await c.patient('Zoë', 'Martin');
     const lukasz = await c.patient('Łukasz', 'Wójcik, "Luke"');
@@ -100,7 +97,6 @@ describe('the contact log', () => {
   });
 
   it('refuses a range backwards or too long, by field; reception cannot export', async () => {
-    await start();
     expect(await app.dispatch('contactlog.export', { from: '2026-07-15', to: '2026-07-14' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { to: 'The end must be on or after the start' } } });
     expect(await app.dispatch('contactlog.export', { from: '2026-02-30', to: '2026-03-02' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { from: expect.any(String) } } });
     expect(await app.dispatch('contactlog.export', { from: '2026-01-01', to: '2026-07-14' })).toMatchObject({ ok: false, error: { fields: { to: 'At most three months at a time' } } });
@@ -109,7 +105,6 @@ describe('the contact log', () => {
   });
 
   it('purges arrival and departure times past the retention period, after saying exactly what it will remove', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const old = await day.book(zoe, '2026-07-14', '10:00');
     const recent = await day.book(zoe, '2026-10-06', '10:00');

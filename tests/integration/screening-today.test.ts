@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,22 +6,20 @@ import { promisify } from 'node:util';
 import { pdfText, qpdfCheck } from '../support/pdf';
 import { renderScreeningPdf } from '../../main/screening/pdf';
 import { startAs } from '../support/node-app';
-import { openClinicDay, type ClinicDay } from '../support/clinic-day';
+import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/clinic-day';
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
 
 /** Infection screening and the Today sheet, through the real dispatcher (issue 9, items 2 and 4). */
 
-let day: Awaited<ReturnType<typeof openClinicDay>>;
-let app: typeof day.app;
+let day: OpenClinicDay;
+let app: OpenClinicDay['app'];
 let c: ClinicDay;
+beforeEach(async () => {
+  ({ app, c } = day = await openClinicDay('2026-07-13T15:00:00.000Z'));
+});
 afterEach(async () => app?.cleanup());
-
-async function start() {
-  day = await openClinicDay('2026-07-13T15:00:00.000Z');
-  ({ app, c } = day);
-}
 const book = (patientId: string, start: string, choice: { therapistId?: string; typeId?: string } = {}) => day.book(patientId, '2026-07-14', start, choice);
 const answers = (set: ScreeningSet, yes: string[] = []) => set.questions.map((q) => ({ questionId: q.id, answer: yes.includes(q.id) }));
 const sheet = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows;
@@ -29,7 +27,6 @@ const states = (row: TodayRow) => Object.fromEntries(row.steps.map((s) => [s.ste
 
 describe('screening', () => {
   it('keeps the question text as shown, in the language shown, after the set is edited', async () => {
-    await start();
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     expect(set).toMatchObject({ version: 1, key: 'infection', source: expect.stringMatching(/version 1/) });
@@ -47,7 +44,6 @@ describe('screening', () => {
   });
 
   it('a yes blocks the visit: a note is required, check-in is refused, reception cannot override, a therapist can in writing', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const visit = await book(zoe, '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
@@ -76,7 +72,6 @@ describe('screening', () => {
   });
 
   it('refuses a screening for a visit that does not exist or is cancelled, changing nothing', async () => {
-    await start();
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     const input = { stage: 'booking', setId: set.id, answers: answers(set) };
@@ -89,7 +84,6 @@ describe('screening', () => {
 
 describe('the Today sheet', () => {
   it('lists the day in time order with each step, and the row changes as steps are done', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const li = await c.patient('Li', 'Wei');
     day.at('2026-07-01T15:00:00.000Z'); // booked two weeks ahead
@@ -137,7 +131,6 @@ describe('the Today sheet', () => {
 
 describe('a moved visit', () => {
   it('is screened again: a positive answer for the old slot no longer stops it, and stays in the history', async () => {
-    await start();
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     await must(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: answers(set, ['contact']), note: 'Partner tested positive on Sunday.' }));
@@ -157,7 +150,6 @@ describe('a moved visit', () => {
 
 describe('the screening PDF', () => {
   it('reads back with the questions as shown, makes the same bytes for the same record, and is refused once changed on disk', async () => {
-    await start();
     const visit = await book(await c.patient('Chloé', 'Gagnon'), '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
     const taken = await must<Screening>(app.dispatch('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, language: 'fr', answers: answers(set, ['travel']), note: 'Revenue du Portugal dimanche.' }));

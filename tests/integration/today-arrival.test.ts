@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPin } from '../support/node-app';
-import { openClinicDay, type ClinicDay } from '../support/clinic-day';
+import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/clinic-day';
 import type { PatientSession } from '../../shared/contract/consent';
 import type { ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
@@ -8,15 +8,13 @@ import { must } from '../support/must';
 
 /** The arrival on the Today sheet: the intake step, and the arrival screening answered by the patient in patient mode (issue 9, items 2–4). */
 
-let day: Awaited<ReturnType<typeof openClinicDay>>;
-let app: typeof day.app;
+let day: OpenClinicDay;
+let app: OpenClinicDay['app'];
 let c: ClinicDay;
+beforeEach(async () => {
+  ({ app, c } = day = await openClinicDay('2026-07-14T13:00:00.000Z'));
+});
 afterEach(async () => app?.cleanup());
-
-async function start() {
-  day = await openClinicDay('2026-07-14T13:00:00.000Z');
-  ({ app, c } = day);
-}
 const book = (patientId: string, start: string) => day.book(patientId, '2026-07-14', start);
 const sheet = async () => (await must<{ rows: TodayRow[] }>(app.dispatch('today.day', { day: '2026-07-14' }))).rows;
 const step = (row: TodayRow, name: string) => row.steps.find((s) => s.step === name);
@@ -24,7 +22,6 @@ const intakeAnswers = { conditions: [], pregnancy: 'no', areas: [{ area: 'Neck',
 
 describe('the intake step', () => {
   it('is missing for a new patient, done once filled, and due for review past the clinic’s period', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     await book(zoe, '10:00');
     expect(step((await sheet())[0], 'intake')).toEqual({ step: 'intake', state: 'missing', detail: 'New patient' });
@@ -44,7 +41,6 @@ describe('the intake step', () => {
 
 describe('the arrival screening in patient mode', () => {
   it('is answered by the patient in their language for their own visit only, and the session read back from main says it is done', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const li = await c.patient('Li', 'Wei');
     const visit = await book(zoe, '10:00');
@@ -82,7 +78,6 @@ describe('the arrival screening in patient mode', () => {
   });
 
   it('a yes answered on the screen stops the visit and tells the session, without a note the patient cannot write', async () => {
-    await start();
     const zoe = await c.patient('Zoë', 'Martin');
     const visit = await book(zoe, '10:00');
     const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));

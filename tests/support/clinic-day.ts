@@ -45,4 +45,6 @@ export async function openClinicDay(startsAt: string) {
     mustAnswer<Appointment>(app.dispatch('appointments.book', { patientId, therapistId, roomId: therapistId === c.amelie.id ? c.room1.id : c.room2.id, typeId, day, start }));
   return { app, c, at, book };
 }
+
+export type OpenClinicDay = Awaited<ReturnType<typeof openClinicDay>>;
 export const summary = (a: Appointment) => `${a.start}-${a.end} ${a.patientName} ${a.therapistName} ${a.roomName} ${a.status}`;
