@@ -6,7 +6,7 @@ import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
-import { Problem } from '../ui/FormEnd';
+import { Done, Problem } from '../ui/FormEnd';
 import { size, when } from './words';
 
 /** The backups in the folder, newest first; each can be checked, then restored. */
@@ -107,11 +107,7 @@ function RestoreSteps({ backup, onCancel, onRestored }: { backup: BackupSummary;
           defaultMessage="Restoring replaces the data in use now with this backup. The current data is set aside whole first, so the restore can be undone. Work recorded since this backup will not be in the restored data."
         />
       </p>
-      {checked ? (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="backup.restore.checked" defaultMessage="Checked: every file is as it was written, and the database passes its integrity check." />
-        </p>
-      ) : null}
+      <Done>{checked && <FormattedMessage id="backup.restore.checked" defaultMessage="Checked: every file is as it was written, and the database passes its integrity check." />}</Done>
       <Problem message={problem} />
       <div className="actions">
         {checked ? (

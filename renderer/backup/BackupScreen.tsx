@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { backupContract, type BackupStatus } from '../../shared/contract/backup';
 import { keys, useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
-import { Problem } from '../ui/FormEnd';
+import { Done, Problem } from '../ui/FormEnd';
 import { check } from '../ui/form';
 import { phaseText, warningText, when } from './words';
 import { BackupList } from './BackupList';
@@ -94,16 +94,8 @@ function Now({ status }: { status: BackupStatus }) {
         </div>
       )}
       {/* Said from main's state, not the page's: a restore reopens the app, and the person signs in again. */}
-      {status.canUndoRestore && !status.running && (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="backup.screen.restored" defaultMessage="A backup was restored. The data from before it was set aside: “Undo the last restore” puts it back." />
-        </p>
-      )}
-      {done && (
-        <p className="banner banner--ok" role="status">
-          {done}
-        </p>
-      )}
+      <Done>{status.canUndoRestore && !status.running && <FormattedMessage id="backup.screen.restored" defaultMessage="A backup was restored. The data from before it was set aside: “Undo the last restore” puts it back." />}</Done>
+      <Done>{done}</Done>
       <Problem message={problem} />
     </section>
   );
@@ -138,11 +130,7 @@ function FolderForm({ status }: { status: BackupStatus }) {
         required
         hint={intl.formatMessage({ id: 'backup.folder.hint', defaultMessage: 'A USB drive, a second disk or a network share: not the disk Rapport’s data is on. For example E:\\Rapport backups' })}
       />
-      {saved && (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="backup.folder.saved" defaultMessage="Backups will go to this folder." />
-        </p>
-      )}
+      <Done>{saved && <FormattedMessage id="backup.folder.saved" defaultMessage="Backups will go to this folder." />}</Done>
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending}>
           <FormattedMessage id="backup.folder.save" defaultMessage="Save folder" />

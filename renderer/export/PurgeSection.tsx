@@ -4,6 +4,7 @@ import type { Output } from '../../shared/contract';
 import { useRead, useWrite } from '../ipc/hooks';
 import { DataTable } from '../ui/DataTable';
 import { TextField } from '../ui/Field';
+import { Done } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 
 type Preview = Output<'purge.preview'>;
@@ -26,11 +27,7 @@ function RetentionForm({ initial }: { initial: number }) {
       <TextField
         label={intl.formatMessage({ id: 'export.retention.years', defaultMessage: 'Keep archived records for (years)' })} name="years" inputMode="numeric" value={years} onChange={(e) => setYears(e.target.value)} error={action.errors.years} hint={intl.formatMessage({ id: 'export.retention.hint', defaultMessage: 'The period your college sets (CMTO: 10 years). Counted from the day a record was archived.' })}
       />
-      {saved && (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="export.retention.saved" defaultMessage="Retention period saved." />
-        </p>
-      )}
+      <Done>{saved && <FormattedMessage id="export.retention.saved" defaultMessage="Retention period saved." />}</Done>
       <button type="submit" className="button">
         <FormattedMessage id="export.retention.save" defaultMessage="Save retention period" />
       </button>
@@ -81,15 +78,15 @@ export function PurgeSection() {
         <button type="button" className="button" onClick={list} disabled={find.isPending}>
           <FormattedMessage id="export.purge.list" defaultMessage="List archived records past the period" />
         </button>
-        {result && (
-          <p className="banner banner--ok" role="status">
+        <Done>
+          {result && (
             <FormattedMessage
               id="export.purge.done"
               defaultMessage="Removed {removed, plural, one {# record} other {# records}} and {documents, plural, one {# document} other {# documents}} for good."
               values={result}
             />
-          </p>
-        )}
+          )}
+        </Done>
         {preview && (
           <DataTable
             showCaption

@@ -5,7 +5,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/Field';
-import { Actions, Problem } from '../ui/FormEnd';
+import { Actions, Done, Problem } from '../ui/FormEnd';
 import { check, type FieldErrors } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { roleHints, roleLabels, staffWords } from './words';
@@ -146,11 +146,7 @@ function AutoLock() {
       </h2>
       <ErrorSummary {...action.summary} />
       <TextField label={intl.formatMessage({ id: 'staff.autoLock.minutes', defaultMessage: 'Lock the screen after (minutes without use)' })} name="minutes" inputMode="numeric" value={value} onChange={(e) => setMinutes(e.target.value)} error={action.errors.minutes} hint={intl.formatMessage({ id: 'staff.autoLock.hint', defaultMessage: '1 to 60. The operating system locking or sleeping locks Rapport too.' })} />
-      {saved && (
-        <p className="banner banner--ok" role="status">
-          {saved}
-        </p>
-      )}
+      <Done>{saved}</Done>
       <button type="submit" className="button">
         <FormattedMessage id="staff.screen.save" defaultMessage="Save" />
       </button>

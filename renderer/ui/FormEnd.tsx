@@ -11,6 +11,16 @@ export function Problem({ message }: { message?: string | null }) {
   );
 }
 
+/** What was just done, where the eye is: announced politely; nothing when there is nothing to say. */
+export function Done({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="banner banner--ok" role="status">
+      {children}
+    </p>
+  );
+}
+
 /** Submit and cancel, the same way round in every form and dialog. */
 export function Actions({ submit, busy, onCancel, cancel, tone = 'primary' }: { submit: ReactNode; busy?: boolean; onCancel(): void; cancel?: string; tone?: 'primary' | 'danger' }) {
   const intl = useIntl();

@@ -200,6 +200,28 @@ test('the admin adds a receptionist; the audit trail exports as CSV and verifies
   await expect(page.getByRole('status').filter({ hasText: /every link in place/ })).toBeVisible();
 });
 
+test('the staff and audit tables: named by their caption, the row actions reached with Tab, a sentence when nothing matches', async ({ page, appUrl }) => {
+  await openApp(page, `${appUrl}#/staff`);
+  const table = page.getByRole('table', { name: 'Staff members, active and retired' });
+  await expect(table.getByRole('columnheader')).toHaveText(['Name', 'Initials', 'Roles', 'Status', 'Actions']);
+  await expect(table.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(testStaff.admin.name);
+  // From the button above the table, Tab goes to the first row's actions, in reading order.
+  await page.getByRole('button', { name: 'Add a staff member' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `Edit ${testStaff.admin.name}` })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: `New PIN for ${testStaff.admin.name}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: `New PIN for ${testStaff.admin.name}` })).toBeVisible();
+
+  await openApp(page, `${appUrl}#/audit`);
+  await expect(page.getByRole('table', { name: 'Audit trail entries, newest first' })).toBeVisible();
+  await page.getByLabel('Action starts with').fill('nothing.');
+  await page.getByLabel('Action starts with').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'No entries match.' })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
 test.describe('accessibility of the staff screens', () => {
   test.use({ startAs: 'first-run' });
   test('first run, sign-in, lock, staff and audit pass axe without serious or critical violations', async ({ page, appUrl }) => {
