@@ -115,7 +115,6 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
       found = await summaryRows(ids);
     } // else only punctuation or a stray digit: nothing to look for yet
     const needing = await needsForms(found.map(({ row }) => row.id));
-    // Each row shows the number the typed digits matched (one ending with them first), else the first.
     const results = found.map(({ row, numbers }) => ({ ...toSummary(row, shownNumber(numbers, parsed.digits)), needsForms: needing.has(row.id) }));
     return ok({ results, archivedMatches });
   }
@@ -141,7 +140,7 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     }
     if (reasons.size === 0) return [];
     return (await summaryRows([...reasons.keys()]))
-      .map(({ row, numbers }) => ({ ...toSummary(row, numbers[0] ?? ''), reasons: [...reasons.get(row.id)!] }))
+      .map(({ row, numbers }) => ({ ...toSummary(row, shownNumber(numbers, null)), reasons: [...reasons.get(row.id)!] }))
       .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   }
 
