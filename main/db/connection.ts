@@ -22,9 +22,12 @@ export function openDatabase(filename: string): Db {
       min: 1,
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        // FULL sync: clinics lose power, and a booked visit must survive it.
+        // FULL sync: clinics lose power, and a booked visit must survive it. A 64 MB page
+        // cache instead of SQLite's 2 MB: a search reads rows all over the search index, and
+        // each page not cached is a system call (at 100,000 patients, sorting a page of a
+        // thousand matches took 1.4 ms with 2 MB and 0.6 ms with 64 MB; `npm run bench`).
         conn.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+          'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -65536;',
           (error) => done(error, conn),
         );
       },

@@ -71,6 +71,19 @@ export const summaryColumns = [
   'p.archived_at',
 ] as const;
 
+/** A summary row with one of its phone numbers: a patient's summary is read one row per number (or one row without). */
+export type SummaryPhoneRow = SummaryRow & { number: string | null };
+
+/** Rows of SummaryPhoneRow, each patient's together, as one entry per patient with its numbers in the order read. */
+export function byPatient(rows: SummaryPhoneRow[]): Map<string, { row: SummaryRow; numbers: string[] }> {
+  const out = new Map<string, { row: SummaryRow; numbers: string[] }>();
+  for (const { number, ...row } of rows) {
+    const entry = out.get(row.id) ?? out.set(row.id, { row, numbers: [] }).get(row.id)!;
+    if (number !== null) entry.numbers.push(number);
+  }
+  return out;
+}
+
 export function toSummary(row: SummaryRow, phone: string): PatientSummary {
   return {
     id: row.id,

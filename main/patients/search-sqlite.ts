@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ParsedQuery, QueryClause, SearchDocument, Term } from './search-index';
+import { summaryColumns, type SummaryPhoneRow } from './rows';
 
 /**
  * The patient search index on SQLite: an FTS5 table (patient_search, made by migration
@@ -11,11 +12,15 @@ export interface SearchStore {
   /** Writes a patient's row at `rowid`, replacing what was there, inside the caller's transaction. */
   write(trx: Knex.Transaction, rowid: number, row: SearchDocument & { patient_id: string }): Promise<void>;
   /**
-   * Ids of the first `limit` patients matching the query, best rank first, then in name
-   * order (sort key, then id); with archived patients left out, how many of them match.
+   * The first `limit` patients matching the query, best rank first, then in name order
+   * (sort key, then id), as summary rows (one per phone number, in position order); with
+   * archived patients left out, how many of them match. One statement.
    */
-  find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank' | 'lead'>, options: { includeArchived: boolean; limit: number }): Promise<{ ids: string[]; archived: number }>;
+  find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank' | 'lead'>, options: { includeArchived: boolean; limit: number }): Promise<{ rows: SummaryPhoneRow[]; archived: number }>;
 }
+
+/** A piece of SQL and its bindings, in order. */
+type Sql = [sql: string, bindings: Knex.RawBinding[]];
 
 const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
@@ -29,14 +34,11 @@ export function toMatch(clauses: QueryClause[]): string {
   return clauses.map((c) => (c.terms.length === 1 ? term(c.terms[0]) : `(${c.terms.map(term).join(' OR ')})`)).join(' AND ');
 }
 
-/** A rank term tested on a matched row's stored words (single spaces between them): `[sql, bindings]`. */
-function rankCase(t: Term): [string, string[]] {
+/** A rank term tested on a matched row's stored words (single spaces between them): 0 when it holds, else 1. */
+function rankCase(t: Term): Sql {
   const tests = t.columns.map((c) => (t.prefix ? `(' ' || ${c}) LIKE ?` : `(' ' || ${c} || ' ') LIKE ?`));
   return [`CASE WHEN ${tests.join(' OR ')} THEN 0 ELSE 1 END`, t.columns.map(() => (t.prefix ? `% ${t.term}%` : `% ${t.term} %`))];
 }
-
-/** The matches in `order`, at most `limit`, as one ordered SELECT of ids. */
-const byOrder = (order: string) => `SELECT patient_id FROM patient_search WHERE patient_search MATCH ? ORDER BY ${order} LIMIT ?`;
 
 export const sqliteSearch: SearchStore = {
   async write(trx, rowid, row) {
@@ -44,16 +46,33 @@ export const sqliteSearch: SearchStore = {
     await trx('patient_search').insert({ rowid, ...row });
   },
 
+  /**
+   * The page (patient_id, tier, sort_key), the archived count and the summaries in one
+   * statement: each statement costs a trip to SQLite's thread and back, and under load a
+   * wait for a core, which the p95 pays per trip. The count row is the left side of the
+   * join, so it comes back even when nothing active matches.
+   */
   async find(db, query, { includeArchived, limit }) {
     const match = toMatch(query.clauses);
     const live = (m: string) => (includeArchived ? m : `(${m}) NOT status : archived`);
     // One name word typed: ranked by its last-name test alone (parseQuery), read in name order.
-    const ids = query.clauses.length === 1 && query.lead !== null
-      ? await byName(db, query.lead, live, includeArchived, limit)
-      : await ranked(db, query, live(match), limit);
-    if (includeArchived) return { ids, archived: 0 };
-    const [{ n }] = (await db.raw('SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ?', [`(${match}) AND status : archived`])) as Array<{ n: number }>;
-    return { ids, archived: n };
+    const [page, pageBindings] = query.clauses.length === 1 && query.lead !== null
+      ? byName(query.lead, live, includeArchived, limit)
+      : ranked(query, live(match), limit);
+    const [count, countBindings]: Sql = includeArchived
+      ? ['SELECT 0 AS archived', []]
+      : ['SELECT count(*) AS archived FROM patient_search WHERE patient_search MATCH ?', [`(${match}) AND status : archived`]];
+    const rows = (await db.raw(
+      `WITH page (patient_id, tier, sort_key) AS (${page})
+       SELECT c.archived, ${summaryColumns.join(', ')}, ph.number
+         FROM (${count}) AS c
+         LEFT JOIN page ON 1
+         LEFT JOIN patients AS p ON p.id = page.patient_id
+         LEFT JOIN patient_phones AS ph ON ph.patient_id = p.id
+        ORDER BY page.tier, page.sort_key, page.patient_id, ph.position`,
+      [...pageBindings, ...countBindings],
+    )) as Array<SummaryPhoneRow & { archived: number }>;
+    return { rows: rows[0].id === null ? [] : rows, archived: rows[0].archived };
   },
 };
 
@@ -62,14 +81,14 @@ export const sqliteSearch: SearchStore = {
  * tested with LIKE on the matched rows' own words, never on the whole table. Measured
  * at 100,000 patients (`npm run bench`) beside the bare FTS5 query.
  */
-async function ranked(db: Knex, { rank }: Pick<ParsedQuery, 'rank'>, match: string, limit: number): Promise<string[]> {
+function ranked({ rank }: Pick<ParsedQuery, 'rank'>, match: string, limit: number): Sql {
+  // Each rank term halves the order: (first term, second term) as one number, 0 best.
   const cases = rank.map(rankCase);
-  const rows = (await db.raw(byOrder([...cases.map(([sql]) => sql), 'sort_key', 'patient_id'].join(', ')), [
-    match,
-    ...cases.flatMap(([, bindings]) => bindings),
-    limit,
-  ])) as Array<{ patient_id: string }>;
-  return rows.map((r) => r.patient_id);
+  const order = cases.length ? cases.map(([sql], i) => `${2 ** (cases.length - 1 - i)} * ${sql}`).join(' + ') : '0';
+  return [
+    `SELECT patient_id, ${order} AS tier, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY tier, sort_key, patient_id LIMIT ?`,
+    [...cases.flatMap(([, bindings]) => bindings), match, limit],
+  ];
 }
 
 /**
@@ -77,25 +96,24 @@ async function ranked(db: Knex, { rank }: Pick<ParsedQuery, 'rank'>, match: stri
  * thousands of names. Its first rank is a last name with a word starting with it, in
  * name order, and most of those are the patients whose name key starts with it: read
  * from the key's B-tree 20 at a time, merged with the few whose later word (or particles
- * joined, "delacruz") matches, found by FTS5 as "a word, but not the first". Only when
- * those are fewer than a page are the given-name matches read and sorted. The same
- * answer as ranked(), at the cost of the rows shown.
+ * joined, "delacruz") matches, found by FTS5 as "a word, but not the first". The given
+ * names come after, and SQLite reads them only when those fill less than a page (a
+ * UNION ALL stops at its LIMIT). The same answer as ranked(), at the cost of the rows shown.
  */
-async function byName(db: Knex, word: string, live: (match: string) => string, includeArchived: boolean, limit: number): Promise<string[]> {
+function byName(word: string, live: (match: string) => string, includeArchived: boolean, limit: number): Sql {
   const last = term({ columns: ['last'], term: word, prefix: true });
-  const rows = (await db.raw(
-    `SELECT patient_id FROM (
+  const given = term({ columns: ['given'], term: word, prefix: true });
+  return [
+    `SELECT patient_id, 0, sort_key FROM (
        SELECT * FROM (SELECT id AS patient_id, sort_key FROM patients
                        WHERE sort_key >= ? AND sort_key < ? ${includeArchived ? '' : 'AND archived_at IS NULL'}
                        ORDER BY sort_key, id LIMIT ?)
        UNION ALL
-       SELECT * FROM (SELECT patient_id, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY sort_key, patient_id LIMIT ?))
-     ORDER BY sort_key, patient_id LIMIT ?`,
-    [word, `${word}\u{10FFFF}`, limit, live(`${last} NOT last : ^ ${quote(word)}*`), limit, limit],
-  )) as Array<{ patient_id: string }>;
-  const ids = rows.map((r) => r.patient_id);
-  if (ids.length === limit) return ids;
-  const given = term({ columns: ['given'], term: word, prefix: true });
-  const rest = (await db.raw(byOrder('sort_key, patient_id'), [live(`${given} NOT ${last}`), limit - ids.length])) as Array<{ patient_id: string }>;
-  return [...ids, ...rest.map((r) => r.patient_id)];
+       SELECT * FROM (SELECT patient_id, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY sort_key, patient_id LIMIT ?)
+       ORDER BY sort_key, patient_id LIMIT ?)
+     UNION ALL
+     SELECT * FROM (SELECT patient_id, 1, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY sort_key, patient_id LIMIT ?)
+     LIMIT ?`,
+    [word, `${word}\u{10FFFF}`, limit, live(`${last} NOT last : ^ ${quote(word)}*`), limit, limit, live(`${given} NOT ${last}`), limit, limit],
+  ];
 }

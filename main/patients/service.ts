@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { ParsedInput, Output } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import type { Duplicate, Patient, PatientSummary } from '../../shared/contract/patients';
+import type { Duplicate, Patient } from '../../shared/contract/patients';
 import { digitsOf, joined, phoneDigits } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
-import { toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryRow } from './rows';
+import { byPatient, toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryPhoneRow, type SummaryRow } from './rows';
 import { parseQuery, searchDocument, sortKey } from './search-index';
 import { sqliteSearch, type SearchStore } from './search-sqlite';
 import { say } from '../../shared/messages';
@@ -83,47 +83,39 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     await store.write(trx, rowid, searchRow(p, id, archived));
   }
 
-  /**
-   * Summaries of these patients, in this order, each with one phone number to show:
-   * the one the typed digits matched (one ending with them first), else the first.
-   */
-  async function summaries(ids: string[], digits: string | null = null): Promise<PatientSummary[]> {
+  /** These patients' summary rows and phone numbers, in this order, in one query. */
+  async function summaryRows(ids: string[]): Promise<Array<{ row: SummaryRow; numbers: string[] }>> {
     if (ids.length === 0) return [];
-    // One query: a row per phone (or one without), in position order.
     const rows = (await db('patients as p')
       .leftJoin('patient_phones as ph', 'ph.patient_id', 'p.id')
       .select(...summaryColumns, 'ph.number')
       .whereIn('p.id', ids)
-      .orderBy(['p.id', 'ph.position'])) as Array<SummaryRow & { number: string | null }>;
-    const byId = new Map<string, { row: SummaryRow; numbers: string[] }>();
-    for (const { number, ...row } of rows) {
-      const entry = byId.get(row.id) ?? byId.set(row.id, { row, numbers: [] }).get(row.id)!;
-      if (number !== null) entry.numbers.push(number);
-    }
-    return ids.map((id) => {
-      const { row, numbers } = byId.get(id)!;
-      return toSummary(row, shownNumber(numbers, digits));
-    });
+      .orderBy(['p.id', 'ph.position'])) as SummaryPhoneRow[];
+    const found = byPatient(rows);
+    return ids.map((id) => found.get(id)!);
   }
 
   async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
     const parsed = parseQuery(input.query);
-    let ids: string[] = [];
+    let found: Array<{ row: SummaryRow; numbers: string[] }> = [];
     let archivedMatches = 0;
     if (parsed.clauses.length > 0) {
       // Archived records are hidden unless asked for; the screen says when some match,
       // so nobody registers them again (issue 7.11).
-      ({ ids, archived: archivedMatches } = await store.find(db, parsed, input));
+      const page = await store.find(db, parsed, input);
+      found = [...byPatient(page.rows).values()];
+      archivedMatches = page.archived;
     } else if (input.query.trim() === '') {
       // Nothing typed yet: the people the desk worked with last.
-      ids = (await db('patients')
+      const ids = (await db('patients')
         .modify((q) => (input.includeArchived ? q : q.whereNull('archived_at')))
         .orderBy('updated_at', 'desc')
         .limit(input.limit)
         .pluck('id')) as string[];
+      found = await summaryRows(ids);
     } // else only punctuation or a stray digit: nothing to look for yet
-    const needing = await needsForms(ids);
-    const results = (await summaries(ids, parsed.digits)).map((s) => ({ ...s, needsForms: needing.has(s.id) }));
+    const needing = await needsForms(found.map(({ row }) => row.id));
+    const results = found.map(({ row, numbers }) => ({ ...toSummary(row, shownNumber(numbers, parsed.digits)), needsForms: needing.has(row.id) }));
     return ok({ results, archivedMatches });
   }
 
@@ -147,8 +139,8 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
       for (const r of samePhone as Array<{ patient_id: string }>) add(r.patient_id, 'phone');
     }
     if (reasons.size === 0) return [];
-    return (await summaries([...reasons.keys()]))
-      .map((r) => ({ ...r, reasons: [...reasons.get(r.id)!] }))
+    return (await summaryRows([...reasons.keys()]))
+      .map(({ row, numbers }) => ({ ...toSummary(row, shownNumber(numbers, null)), reasons: [...reasons.get(row.id)!] }))
       .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   }
 

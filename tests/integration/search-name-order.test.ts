@@ -94,4 +94,35 @@ describe('one name word, read in name order', () => {
     expect(full).toBeGreaterThan(typed.size);
     expect(mixed).toBeGreaterThan(10);
   });
+
+  it('reads a page, its phone numbers and the archived count in one statement, even when nothing active matches', async () => {
+    // Someone archived whom nobody active shares a name with.
+    const made = await app.dispatch('patients.create', { patient: patientInput({ lastName: 'Quenneville', firstName: 'Zéphirine' }), acknowledgeDuplicates: true });
+    if (!made.ok) throw new Error(JSON.stringify(made.error));
+    const { id, updatedAt } = made.value as Patient;
+    const archived = await app.dispatch('patients.archive', { id, reason: 'Moved away', expectedUpdatedAt: updatedAt });
+    if (!archived.ok) throw new Error(JSON.stringify(archived.error));
+    // Each statement is a trip to SQLite's thread and back, which under load waits for a core.
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    app.db.on('query', listen);
+    try {
+      // [typed, with archived, results and archived count expected (when known here)]
+      const cases: Array<[string, boolean, [number, number] | null]> = [
+        ['cr', false, null], ['ber', false, null], ['reyes 604', false, null], ['604 555', true, null],
+        ['quenneville', false, [0, 1]], ['quenneville', true, [1, 0]], ['zzzq', false, [0, 0]],
+      ];
+      for (const [query, includeArchived, expected] of cases) {
+        statements.length = 0;
+        const r = await app.dispatch('patients.search', { query, includeArchived });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        // The other read is the page's consent status (main/consent/needs-forms.ts).
+        expect(statements.filter((sql) => !/consent/.test(sql)), query).toHaveLength(1);
+        const { results, archivedMatches } = r.value as { results: unknown[]; archivedMatches: number };
+        if (expected) expect([results.length, archivedMatches], query).toEqual(expected);
+      }
+    } finally {
+      app.db.off('query', listen);
+    }
+  });
 });
