@@ -79,7 +79,11 @@ export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }:
                     {intl.formatMessage(stepNames[row.next])}
                   </button>
                 ) : closed ? (
-                  <span className="step step--quiet">{intl.formatMessage(statusNames[a.status])}{a.cancelReason ? `: ${a.cancelReason}` : ''}</span>
+                  <span className="step step--quiet">
+                    {a.cancelReason
+                      ? intl.formatMessage({ id: 'today.sheet.closedWhy', defaultMessage: '{status}: {reason}' }, { status: intl.formatMessage(statusNames[a.status]), reason: a.cancelReason })
+                      : intl.formatMessage(statusNames[a.status])}
+                  </span>
                 ) : (
                   <span className="step step--done" data-next tabIndex={-1}>
                     {intl.formatMessage({ id: 'today.sheet.nothingMissing', defaultMessage: 'Nothing missing' })}

@@ -34,6 +34,7 @@ export const fr: Record<string, string> = {
   'today.sheet.nothingMissing': 'Rien ne manque',
   'today.sheet.stepLabel': '{step} : {state, select, blocked {arrêté} other {manquant}}, {detail}',
   'today.sheet.stopped': 'Arrêté :',
+  'today.sheet.closedWhy': '{status} : {reason}',
   'today.sheet.handOver': 'Écran du patient…',
   'today.sheet.checkIn': 'Accueillir',
   'today.sheet.move': 'Déplacer',

@@ -69,5 +69,5 @@ test('the checklist section speaks French in a French clinic', async ({ page, ap
   await page.keyboard.press('Enter');
   await expect(section.getByRole('listitem').filter({ hasText: hands.fr }).getByRole('button', { name: 'Remettre en usage' })).toBeVisible();
   await expectNoEnglish(section, ['Safety checklist', 'Item', 'English', 'French', 'Move', 'Retire', 'Retired', 'Use again', 'Add an item', 'Save', 'Ticked']);
-  await page.screenshot({ path: 'test-results/checklist-settings-fr.png' });
+  await section.screenshot({ path: 'docs/checklist-settings-fr.png' });
 });

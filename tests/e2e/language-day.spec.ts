@@ -119,7 +119,9 @@ test('the day in French: the sheet, booking, a screening with a yes, moving and 
   await expectNoEnglish(cancel, english);
   await press(page, cancel.getByRole('button', { name: 'Annuler le rendez-vous' }));
   await expect(cancel).toBeHidden();
-  await expect(li.getByText('Annulé: Le patient a appelé')).toBeVisible();
+  await expect(li.getByText('Annulé : Le patient a appelé')).toBeVisible();
+  await fitsTheScreen(page);
+  await page.screenshot({ path: 'docs/today-fr.png' });
 
   // The day by therapist: a column each, free slots in French.
   await press(page, page.getByRole('button', { name: 'Jour par thérapeute' }));
