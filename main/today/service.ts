@@ -15,7 +15,7 @@ export function createToday(deps: { db: Knex; now: () => Date; timeZone: () => s
     const all = await deps.day(day);
     const open = all.filter((a) => a.status !== 'cancelled' && a.status !== 'no_show');
     const locale = deps.locale();
-    const ctx = { db: deps.db, appointments: open, now: deps.now(), timeZone: deps.timeZone(), locale, say: (id: MessageId, values?: Values) => sayIn(locale, id, values) };
+    const ctx = { db: deps.db, appointments: open, now: deps.now(), timeZone: deps.timeZone(), say: (id: MessageId, values?: Values) => sayIn(locale, id, values) };
     const answers = await Promise.all(deps.steps.map(async (m) => [m.step, await m.check(ctx)] as const));
     return all.map((appointment) => {
       const steps: StepStatus[] = open.includes(appointment)

@@ -31,7 +31,7 @@ async function press(page: Page, control: Locator) {
   await page.keyboard.press('Enter');
 }
 
-test('the day in French: the sheet, booking, a screening with a yes, moving and cancelling, the day and week views', async ({ page, appUrl, app }) => {
+test('the day in French: the sheet, booking, a screening with a yes, moving and cancelling, the day and week views, then the health history step', async ({ page, appUrl, app }) => {
   await app.dispatch('settings.update', clinicProfile({ locale: 'fr-CA' }));
   const c = await clinicDay(app);
   const day = dayIn(app.services.settings.details().timeZone, new Date());
@@ -142,4 +142,16 @@ test('the day in French: the sheet, booking, a screening with a yes, moving and 
   await expectNoEnglish(week, english);
   await fitsTheScreen(page);
   await page.screenshot({ path: 'test-results/fr-week.png' });
+
+  // A new patient's health history step opens the questions (asked of main, not read from the French words).
+  // Back along the view buttons (the week's free slots are after them).
+  await expect(page.getByRole('button', { name: 'Semaine d’un thérapeute' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Ce qu’il faut pour chaque rendez-vous' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const intake = moved.getByRole('button', { name: 'Antécédents : manquant, Nouveau patient' });
+  await expect(intake).toBeVisible();
+  await press(page, intake);
+  await expect(page.getByRole('heading', { name: 'Prendre les antécédents de santé — Chloé Gagnon' })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Appointment } from '../../../shared/contract/appointments';
 import type { StepStatus, TodayStep } from '../../../shared/contract/today';
-import type { MessageId, MessageLocale, Values } from '../../../shared/messages';
+import type { MessageId, Values } from '../../../shared/messages';
 
 /** What every step is given: the day's visits (not cancelled), the clock, and the clinic's language. */
 export interface StepContext {
@@ -9,7 +9,6 @@ export interface StepContext {
   appointments: Appointment[];
   now: Date;
   timeZone: string;
-  locale: MessageLocale;
   /**
    * A detail in the clinic's language. A success is not re-said by the dispatcher (only
    * errors are), and the sheet shows a detail as it comes, so a step words it here.
