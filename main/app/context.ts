@@ -186,9 +186,9 @@ export async function createApp(deps: AppDeps) {
   const care = createCareService({ db, now, newId, timeZone, rederive: followUps.rederive });
   const appointments = createAppointmentService({ db, now, newId, timeZone, mayCheckIn: screening.refuseVisit, afterChange: followUps.afterVisitChange });
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
-  const checklist = createChecklistService({ db, now, newId }); // day
+  const checklist = createChecklistService({ db, now, newId, locale: () => settings.details().locale }); // day
   const contactLog = createContactLog({ db, now, newId, timeZone, store: journal.store, pdf: (i) => renderContactLogPdf({ ...i, clinicName: settings.details().name }, fontsDir) }); // day
-  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)] });
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)], locale: () => settings.details().locale });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);

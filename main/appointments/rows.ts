@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { ConsentKind } from '../../shared/contract/consent';
-import { wallClock } from './clock';
+import { wallClocks } from './clock';
 
 /** An appointment row joined with the names the desk reads, in one query. */
 export interface AppointmentRow {
@@ -36,8 +36,9 @@ export function appointmentQuery(db: Knex) {
     );
 }
 
-export function toAppointment(row: AppointmentRow, timeZone: string): Appointment {
-  const start = wallClock(row.starts_at, timeZone);
+/** `clock` is wallClocks(zone), shared by the rows of one answer. */
+export function toAppointment(row: AppointmentRow, clock: ReturnType<typeof wallClocks>): Appointment {
+  const start = clock(row.starts_at);
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -53,7 +54,7 @@ export function toAppointment(row: AppointmentRow, timeZone: string): Appointmen
     endsAt: row.ends_at,
     day: start.day,
     start: start.time,
-    end: wallClock(row.ends_at, timeZone).time,
+    end: clock(row.ends_at).time,
     status: row.status,
     cancelReason: row.cancel_reason,
     scheduledAt: row.scheduled_at,

@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
-import { addMinutes, dayBounds, instantAt, minutesBetween, wallMinutes, weekOf } from './clock';
+import { addMinutes, dayBounds, instantAt, minutesBetween, wallMinutes, wallClocks, weekOf } from './clock';
 import { appointmentQuery, holdingTime, toAppointment, type AppointmentRow } from './rows';
 import { say } from '../../shared/messages';
 
@@ -40,7 +40,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
 
   async function read(q: Knex, id: string): Promise<Appointment | null> {
     const row = (await appointmentQuery(q).where('a.id', id).first()) as AppointmentRow | undefined;
-    return row ? toAppointment(row, timeZone()) : null;
+    return row ? toAppointment(row, wallClocks(timeZone())) : null;
   }
 
   /** Day and clock times → UTC instants, or field errors the form shows. */
@@ -70,7 +70,7 @@ export function createAppointmentService(deps: AppointmentDeps) {
     if (span.except) q.whereNot('a.id', span.except);
     const row = (await q.first()) as AppointmentRow | undefined;
     if (!row) return null;
-    const other = toAppointment(row, timeZone());
+    const other = toAppointment(row, wallClocks(timeZone()));
     const when = { patient: other.patientName, start: other.start, end: other.end, day: other.day, room: other.roomName, therapist: other.therapistName };
     if (other.therapistId === span.therapistId) {
       const message = say('appointments.therapistBooked', when);
@@ -190,7 +190,8 @@ export function createAppointmentService(deps: AppointmentDeps) {
       const zone = timeZone();
       const { from, to } = dayBounds(day, zone);
       const rows = (await appointmentQuery(q).where('a.starts_at', '>=', from).where('a.starts_at', '<', to).orderBy(['a.starts_at', 's.name'])) as AppointmentRow[];
-      return rows.map((r) => toAppointment(r, zone));
+      const clock = wallClocks(zone);
+      return rows.map((r) => toAppointment(r, clock));
     },
 
     async week(therapistId: string, day: string): Promise<{ days: string[]; appointments: Appointment[] }> {
@@ -199,7 +200,8 @@ export function createAppointmentService(deps: AppointmentDeps) {
       const from = dayBounds(days[0], zone).from;
       const to = dayBounds(days[6], zone).to;
       const rows = (await appointmentQuery(db).where('a.therapist_id', therapistId).where('a.starts_at', '>=', from).where('a.starts_at', '<', to).orderBy('a.starts_at')) as AppointmentRow[];
-      return { days, appointments: rows.map((r) => toAppointment(r, zone)) };
+      const clock = wallClocks(zone);
+      return { days, appointments: rows.map((r) => toAppointment(r, clock)) };
     },
 
     book: (input: Book): Promise<Result<Appointment>> =>

@@ -4,13 +4,13 @@ import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checkli
 import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
-import { say } from '../../shared/messages';
+import { say, type MessageLocale } from '../../shared/messages';
 
 interface ItemRow { id: string; position: number; en: string; fr: string; active: number }
 const toItem = (r: ItemRow): ChecklistItem => ({ id: r.id, en: r.en, fr: r.fr, active: r.active === 1 });
 
 /** The safety checklist (issue 9 item 5): the clinic's items, and their ticks per visit with who and when. */
-export function createChecklistService({ db, now, newId }: { db: Knex; now: () => Date; newId: () => string }) {
+export function createChecklistService({ db, now, newId, locale }: { db: Knex; now: () => Date; newId: () => string; locale: () => MessageLocale }) {
   const items = async (q: Knex = db) => ((await q('checklist_items').orderBy('position').select()) as ItemRow[]).map(toItem);
   const ticks = async (q: Knex, appointmentId: string): Promise<ChecklistTick[]> =>
     (
@@ -65,7 +65,9 @@ export function createChecklistService({ db, now, newId }: { db: Knex; now: () =
         const unknown = itemIds.findIndex((i) => !active.has(i));
         if (unknown >= 0) return err('invalid_input', say('ipc.invalidInput'), { [`itemIds.${unknown}`]: say('checklist.notInUse') });
         const at = now().toISOString();
-        const rows = [...new Set(itemIds)].map((itemId) => ({ id: newId(), appointment_id: appointmentId, room_id: visit.room_id, item_id: itemId, item_text: active.get(itemId)!.en, ticked_by: currentActor(), ticked_at: at }));
+        // The wording as the desk showed it, in the clinic's language: a later rewording or a change of language leaves it.
+        const shown = locale() === 'fr-CA' ? 'fr' : 'en';
+        const rows = [...new Set(itemIds)].map((itemId) => ({ id: newId(), appointment_id: appointmentId, room_id: visit.room_id, item_id: itemId, item_text: active.get(itemId)![shown], ticked_by: currentActor(), ticked_at: at }));
         await trx('checklist_ticks').insert(rows).onConflict(['appointment_id', 'item_id']).ignore();
         await appendAudit(trx, newId, { at, action: 'checklist.ticked', entity: 'appointment', entityId: appointmentId, detail: { items: rows.length } });
         return ok({ items: await items(trx), ticks: await ticks(trx, appointmentId) });

@@ -1,5 +1,7 @@
+import { useIntl } from 'react-intl';
 import type { Appointment, Therapist } from '../../shared/contract/appointments';
 import type { Slot } from './VisitDialogs';
+import { useWallClock } from './clock';
 
 /** Half-hour rows from 08:00 to 20:00: the hours a clinic books in. */
 export const slotTimes = Array.from({ length: 24 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
@@ -15,24 +17,32 @@ function working(t: Therapist, day: string, time: string) {
 
 /** One cell: the visit starting in it, the rest of a visit, a free slot to book, or off hours. */
 function Cell({ therapist, day, time, visits, onFree, onVisit }: { therapist: Therapist; day: string; time: string; visits: Appointment[]; onFree(s: Slot): void; onVisit(a: Appointment): void }) {
+  const intl = useIntl();
+  const clock = useWallClock();
   const next = slotTimes[slotTimes.indexOf(time) + 1] ?? '24:00';
   const starting = visits.find((a) => a.start >= time && a.start < next);
   if (starting) {
     return (
       <td className="slot slot--booked">
         <button type="button" className="slot__visit" onClick={() => onVisit(starting)}>
-          {starting.start} {starting.patientName}
+          {clock.time(starting.start)} {starting.patientName}
           <span className="result__meta">{starting.typeName} · {starting.roomName}</span>
         </button>
       </td>
     );
   }
-  if (visits.some((a) => a.start < time && a.end > time)) return <td className="slot slot--busy" aria-label="busy" />;
+  if (visits.some((a) => a.start < time && a.end > time)) return <td className="slot slot--busy" aria-label={intl.formatMessage({ id: 'appointments.grid.busy', defaultMessage: 'busy' })} />;
   if (!working(therapist, day, time)) return <td className="slot slot--off" />;
+  const at = clock.time(time);
   return (
     <td className="slot slot--free">
-      <button type="button" className="slot__free" onClick={() => onFree({ day, start: time, therapistId: therapist.id })} aria-label={`${time} free: book ${therapist.name} on ${day}`}>
-        {time} free
+      <button
+        type="button"
+        className="slot__free"
+        onClick={() => onFree({ day, start: time, therapistId: therapist.id })}
+        aria-label={intl.formatMessage({ id: 'appointments.grid.freeLabel', defaultMessage: '{time} free: book {therapist} on {day}' }, { time: at, therapist: therapist.name, day: clock.longDay(day) })}
+      >
+        {intl.formatMessage({ id: 'appointments.grid.free', defaultMessage: '{time} free' }, { time: at })}
       </button>
     </td>
   );
@@ -40,12 +50,16 @@ function Cell({ therapist, day, time, visits, onFree, onVisit }: { therapist: Th
 
 /** The day with a column per therapist. */
 export function DayGrid({ day, therapists, appointments, onFree, onVisit }: { day: string; therapists: Therapist[]; appointments: Appointment[]; onFree(s: Slot): void; onVisit(a: Appointment): void }) {
-  if (therapists.length === 0) return <p className="search__empty">No therapists yet: an admin gives a staff member the therapist role on the Staff screen.</p>;
+  const intl = useIntl();
+  const clock = useWallClock();
+  if (therapists.length === 0) {
+    return <p className="search__empty">{intl.formatMessage({ id: 'appointments.grid.noTherapists', defaultMessage: 'No therapists yet: an admin gives a staff member the therapist role on the Staff screen.' })}</p>;
+  }
   return (
-    <table className="table schedule" aria-label={`Day view, ${day}`}>
+    <table className="table schedule" aria-label={intl.formatMessage({ id: 'appointments.grid.dayLabel', defaultMessage: 'Day view, {day}' }, { day: clock.longDay(day) })}>
       <thead>
         <tr>
-          <th scope="col">Time</th>
+          <th scope="col">{intl.formatMessage({ id: 'appointments.grid.time', defaultMessage: 'Time' })}</th>
           {therapists.map((t) => (
             <th scope="col" key={t.id}>
               {t.name}
@@ -56,7 +70,7 @@ export function DayGrid({ day, therapists, appointments, onFree, onVisit }: { da
       <tbody>
         {slotTimes.map((time) => (
           <tr key={time}>
-            <th scope="row">{time}</th>
+            <th scope="row">{clock.time(time)}</th>
             {therapists.map((t) => (
               <Cell key={t.id} therapist={t} day={day} time={time} visits={appointments.filter((a) => a.therapistId === t.id && holding(a))} onFree={onFree} onVisit={onVisit} />
             ))}
@@ -69,14 +83,16 @@ export function DayGrid({ day, therapists, appointments, onFree, onVisit }: { da
 
 /** One therapist's week, Monday to Sunday. */
 export function WeekGrid({ therapist, days, appointments, onFree, onVisit }: { therapist: Therapist; days: string[]; appointments: Appointment[]; onFree(s: Slot): void; onVisit(a: Appointment): void }) {
+  const intl = useIntl();
+  const clock = useWallClock();
   return (
-    <table className="table schedule" aria-label={`Week of ${days[0]}, ${therapist.name}`}>
+    <table className="table schedule" aria-label={intl.formatMessage({ id: 'appointments.grid.weekLabel', defaultMessage: 'Week of {day}, {therapist}' }, { day: clock.longDay(days[0]), therapist: therapist.name })}>
       <thead>
         <tr>
-          <th scope="col">Time</th>
+          <th scope="col">{intl.formatMessage({ id: 'appointments.grid.time', defaultMessage: 'Time' })}</th>
           {days.map((d) => (
             <th scope="col" key={d}>
-              {new Date(`${d}T12:00:00Z`).toLocaleDateString('en-CA', { weekday: 'short', timeZone: 'UTC' })} {d.slice(5)}
+              {clock.shortDay(d)}
             </th>
           ))}
         </tr>
@@ -84,7 +100,7 @@ export function WeekGrid({ therapist, days, appointments, onFree, onVisit }: { t
       <tbody>
         {slotTimes.map((time) => (
           <tr key={time}>
-            <th scope="row">{time}</th>
+            <th scope="row">{clock.time(time)}</th>
             {days.map((d) => (
               <Cell key={d} therapist={therapist} day={d} time={time} visits={appointments.filter((a) => a.day === d && holding(a))} onFree={onFree} onVisit={onVisit} />
             ))}

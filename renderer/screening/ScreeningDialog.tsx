@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Appointment } from '../../shared/contract/appointments';
 import type { Screening, ScreeningLanguage, ScreeningStage } from '../../shared/contract/screening';
 import { useRead, useWrite } from '../ipc/hooks';
@@ -8,8 +9,13 @@ import { Actions, Problem } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { screeningWords } from './words';
 import { Questions } from './Questions';
+import { useWallClock } from '../appointments/clock';
 
-const stageTitle: Record<ScreeningStage, string> = { booking: 'Booking screening', arrival: 'Arrival screening' };
+const stageTitle = defineMessages<ScreeningStage>({
+  booking: { id: 'screening.dialog.booking', defaultMessage: 'Booking screening: {name}, {time}' },
+  arrival: { id: 'screening.dialog.arrival', defaultMessage: 'Arrival screening: {name}, {time}' },
+});
+const { noteLabel } = defineMessages({ noteLabel: { id: 'screening.dialog.note', defaultMessage: 'Note of the conversation' } });
 
 /**
  * The screening as the desk takes it: the emergency check first, then each question with
@@ -26,9 +32,12 @@ export function ScreeningDialog(props: {
   onMove(): void;
 }) {
   const { appointment, stage, mayOverride, onClose, onMove } = props;
+  const intl = useIntl();
+  const clock = useWallClock();
   const set = useRead('screening.current', {});
   const earlier = useRead('screening.forAppointment', { appointmentId: appointment.id });
-  const [language, setLanguage] = useState<ScreeningLanguage>('en');
+  // The questions start in the desk's language; the desk switches to the patient's.
+  const [language, setLanguage] = useState<ScreeningLanguage>(intl.locale.startsWith('fr') ? 'fr' : 'en');
   const [emergencyChecked, setEmergencyChecked] = useState(false);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [note, setNote] = useState('');
@@ -50,7 +59,7 @@ export function ScreeningDialog(props: {
     else onClose();
   }
 
-  const title = `${stageTitle[stage]}: ${appointment.patientName}, ${appointment.start}`;
+  const title = intl.formatMessage(stageTitle[stage], { name: appointment.patientName, time: clock.time(appointment.start) });
   if (blocking && (taken || earlier.data)) return <Blocked title={title} screening={blocking} mayOverride={mayOverride} onClose={onClose} onMove={onMove} />;
   const anyYes = Object.values(answers).some(Boolean);
   return (
@@ -60,7 +69,7 @@ export function ScreeningDialog(props: {
         <form onSubmit={(e) => void submit(e)} noValidate className="screening" lang={language}>
           <ErrorSummary {...action.summary} />
           <SelectField
-            label={words.language}
+            label={intl.formatMessage({ id: 'screening.dialog.language', defaultMessage: 'Language of the questions' })}
             value={language}
             onChange={(e) => setLanguage(e.target.value as ScreeningLanguage)}
             options={[{ value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }]}
@@ -83,13 +92,15 @@ export function ScreeningDialog(props: {
               {anyYes && (
                 <>
                   <p className="banner banner--error" role="alert">
-                    A yes means no treatment today. Tell the patient plainly, and write down what was said.
+                    {intl.formatMessage({ id: 'screening.dialog.yesMeans', defaultMessage: 'A yes means no treatment today. Tell the patient plainly, and write down what was said.' })}
                   </p>
-                  <TextArea label="Note of the conversation" name="note" required value={note} onChange={(e) => setNote(e.target.value)} error={action.errors.note} lang="en" />
+                  <TextArea label={intl.formatMessage(noteLabel)} name="note" required value={note} onChange={(e) => setNote(e.target.value)} error={action.errors.note} />
                 </>
               )}
-              <p className="pane__hint" lang="en">
-                Question set version {set.data.version}. {set.data.source}
+              <p className="pane__hint">
+                {intl.formatMessage({ id: 'screening.dialog.version', defaultMessage: 'Question set version {version}.' }, { version: set.data.version })}{' '}
+                {/* The source is the set's own text, written by whoever edited it, in English. */}
+                <span lang="en">{set.data.source}</span>
               </p>
               <Actions submit={words.save} busy={record.isPending} onCancel={onClose} cancel={words.cancel} />
             </>
@@ -101,6 +112,7 @@ export function ScreeningDialog(props: {
 }
 
 function Blocked({ title, screening, mayOverride, onClose, onMove }: { title: string; screening: Screening; mayOverride: boolean; onClose(): void; onMove(): void }) {
+  const intl = useIntl();
   const [reason, setReason] = useState('');
   const override = useWrite('screening.override');
   const addNote = useWrite('screening.addNote');
@@ -119,37 +131,39 @@ function Blocked({ title, screening, mayOverride, onClose, onMove }: { title: st
   return (
     <Dialog title={title} open onClose={onClose} wide>
       <div className="banner banner--error" role="alert" tabIndex={-1}>
-        <p className="blocked__title">This visit cannot go ahead today.</p>
-        <p>The patient answered yes to: {yes.map((a) => a.text).join(' · ')}</p>
+        <p className="blocked__title">{intl.formatMessage({ id: 'screening.blocked.title', defaultMessage: 'This visit cannot go ahead today.' })}</p>
+        <p>{intl.formatMessage({ id: 'screening.blocked.yesTo', defaultMessage: 'The patient answered yes to: {questions}' }, { questions: yes.map((a) => a.text).join(' · ') })}</p>
       </div>
       <ErrorSummary {...action.summary} />
       {screening.note ? (
         <p>
-          <strong>Note:</strong> {screening.note}
+          <strong>{intl.formatMessage({ id: 'screening.blocked.noteIs', defaultMessage: 'Note:' })}</strong> {screening.note}
         </p>
       ) : (
         <form onSubmit={(e) => void saveNote(e)} noValidate>
-          <TextArea label="Note of the conversation" name="note" required value={note} onChange={(e) => setNote(e.target.value)} error={action.errors.note} />
-          <button type="submit" className="button">Save the note</button>
+          <TextArea label={intl.formatMessage(noteLabel)} name="note" required value={note} onChange={(e) => setNote(e.target.value)} error={action.errors.note} />
+          <button type="submit" className="button">
+            {intl.formatMessage({ id: 'screening.blocked.saveNote', defaultMessage: 'Save the note' })}
+          </button>
         </form>
       )}
       <div className="actions blocked__actions">
         <button type="button" className="button button--primary" autoFocus onClick={onMove}>
-          Move the visit to another day
+          {intl.formatMessage({ id: 'screening.blocked.move', defaultMessage: 'Move the visit to another day' })}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {intl.formatMessage({ id: 'screening.blocked.close', defaultMessage: 'Close' })}
         </button>
       </div>
       {mayOverride ? (
         <form onSubmit={(e) => void submit(e)} noValidate className="blocked__override">
-          <TextArea label="Why the visit may go ahead anyway" name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={action.errors.reason} />
+          <TextArea label={intl.formatMessage({ id: 'screening.blocked.reason', defaultMessage: 'Why the visit may go ahead anyway' })} name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} error={action.errors.reason} />
           <button type="submit" className="button button--danger" disabled={override.isPending}>
-            Let the visit go ahead
+            {intl.formatMessage({ id: 'screening.blocked.override', defaultMessage: 'Let the visit go ahead' })}
           </button>
         </form>
       ) : (
-        <p className="pane__hint">Only a therapist or an admin can let the visit go ahead, with a written reason.</p>
+        <p className="pane__hint">{intl.formatMessage({ id: 'screening.blocked.onlyTherapist', defaultMessage: 'Only a therapist or an admin can let the visit go ahead, with a written reason.' })}</p>
       )}
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { PurgeSection } from '../export/PurgeSection';
 import { IntakeSettings } from '../intake/IntakeSettings';
 import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
 import { ContactLogSection } from '../appointments/ContactLogSection'; // day
+import { ChecklistSettings } from '../today/ChecklistSettings';
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -158,6 +159,7 @@ export function SettingsScreen() {
       <PurgeSection />
       <IntakeSettings />
       <ScheduleSettings />
+      <ChecklistSettings />
       <ContactLogSection />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">

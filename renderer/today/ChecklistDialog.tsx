@@ -4,6 +4,7 @@ import type { Appointment } from '../../shared/contract/appointments';
 import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { Actions, Problem } from '../ui/FormEnd';
+import { useWallClock } from '../appointments/clock';
 
 /**
  * The safety checklist for one visit, ticked in front of the patient: what is already
@@ -12,12 +13,13 @@ import { Actions, Problem } from '../ui/FormEnd';
  */
 export function ChecklistDialog({ appointment, timeZone, onClose }: { appointment: Appointment; timeZone: string; onClose(): void }) {
   const intl = useIntl();
+  const clock = useWallClock();
   const visit = useRead('checklist.forVisit', { appointmentId: appointment.id });
   const tick = useWrite('checklist.tick');
   const [unticked, setUnticked] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const fr = intl.locale.startsWith('fr');
-  const title = intl.formatMessage({ id: 'today.checklist.title', defaultMessage: 'Safety checklist: {name}, {time}, {room}' }, { name: appointment.patientName, time: appointment.start, room: appointment.roomName });
+  const title = intl.formatMessage({ id: 'today.checklist.title', defaultMessage: 'Safety checklist: {name}, {time}, {room}' }, { name: appointment.patientName, time: clock.time(appointment.start), room: appointment.roomName });
   const data = visit.data;
   const done = new Map((data?.ticks ?? []).map((t) => [t.itemId, t]));
   const left = (data?.items ?? []).filter((i) => i.active && !done.has(i.id));

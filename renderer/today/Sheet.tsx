@@ -4,6 +4,7 @@ import type { Appointment } from '../../shared/contract/appointments';
 import type { TodayRow, TodayStep } from '../../shared/contract/today';
 import { useWrite } from '../ipc/hooks';
 import { statusNames, stepNames } from './words';
+import { useWallClock } from '../appointments/clock';
 
 /** What the patient can do on the screen turned to them. */
 const handOverSteps: readonly TodayStep[] = ['arrival_screening', 'intake', 'consents'];
@@ -22,6 +23,7 @@ export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }:
   onProblem(message: string | null): void;
 }) {
   const intl = useIntl();
+  const clock = useWallClock();
   const checkIn = useWrite('appointments.checkIn');
   const checkOut = useWrite('appointments.checkOut');
   const noShow = useWrite('appointments.noShow');
@@ -61,9 +63,9 @@ export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }:
           const a = row.appointment;
           const closed = a.status === 'cancelled' || a.status === 'no_show';
           return (
-            <tr key={a.id} className={closed ? 'today__row--closed' : undefined} aria-label={`${a.start} ${a.patientName}`}>
-              <td>
-                {a.start}–{a.end}
+            <tr key={a.id} className={closed ? 'today__row--closed' : undefined} aria-label={`${clock.time(a.start)} ${a.patientName}`}>
+              <td className="today__time">
+                {clock.time(a.start)}–{clock.time(a.end)}
               </td>
               <th scope="row">
                 <span className="result__name">{a.patientName}</span>
@@ -77,7 +79,11 @@ export function Sheet({ rows, onStep, onMove, onCancel, onHandOver, onProblem }:
                     {intl.formatMessage(stepNames[row.next])}
                   </button>
                 ) : closed ? (
-                  <span className="step step--quiet">{intl.formatMessage(statusNames[a.status])}{a.cancelReason ? `: ${a.cancelReason}` : ''}</span>
+                  <span className="step step--quiet">
+                    {a.cancelReason
+                      ? intl.formatMessage({ id: 'today.sheet.closedWhy', defaultMessage: '{status}: {reason}' }, { status: intl.formatMessage(statusNames[a.status]), reason: a.cancelReason })
+                      : intl.formatMessage(statusNames[a.status])}
+                  </span>
                 ) : (
                   <span className="step step--done" data-next tabIndex={-1}>
                     {intl.formatMessage({ id: 'today.sheet.nothingMissing', defaultMessage: 'Nothing missing' })}

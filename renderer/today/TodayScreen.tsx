@@ -6,6 +6,7 @@ import type { TodayRow, TodayStep } from '../../shared/contract/today';
 import { dayIn } from '../../shared/time';
 import { navigate, todayViews, type Route, type TodayView } from '../app/route';
 import { useRead } from '../ipc/hooks';
+import { call } from '../ipc/client';
 import { BookingDialog, CancelDialog, MoveDialog, type Setup, type Slot } from '../appointments/VisitDialogs';
 import { DayGrid, WeekGrid } from '../appointments/Schedule';
 import { ScreeningDialog } from '../screening/ScreeningDialog';
@@ -76,10 +77,14 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
     else if (step === 'consents') navigate({ screen: 'patients', patientId: row.appointment.patientId });
     // A new patient's health history opens to be filled in; one due for review opens the record, where "no changes" is one action.
     else if (step === 'checklist') setOpen({ kind: 'checklist', appointment: row.appointment });
-    else if (step === 'intake') {
-      const isNew = row.steps.some((s) => s.step === 'intake' && s.detail === 'New patient');
-      navigate(isNew ? { screen: 'intake', patientId: row.appointment.patientId, view: 'fill' } : { screen: 'patients', patientId: row.appointment.patientId });
-    }
+    else if (step === 'intake') void openIntake(row.appointment.patientId);
+  }
+
+  // Asked of main, not read from the step's words: those are in the clinic's language.
+  async function openIntake(patientId: string) {
+    const r = await call('intake.status', { patientIds: [patientId] });
+    const isNew = r.ok && r.value.statuses[0]?.state === 'none';
+    navigate(isNew ? { screen: 'intake', patientId, view: 'fill' } : { screen: 'patients', patientId });
   }
 
   return (

@@ -36,7 +36,7 @@ export const messages = {
 };
 export type MessageId = keyof typeof messages;
 
-export const { say, resay } = catalogue<MessageId>(messages);
+export const { say, sayIn, resay } = catalogue<MessageId>(messages);
 
 /** zod's own messages (a wrong type, a missing key) in the given language, for a parse. */
 export const zodLocale = (locale: MessageLocale) => ({ error: (locale === 'fr-CA' ? z.locales.frCA() : z.locales.en()).localeError });

@@ -46,6 +46,8 @@ function compile(id: string, entry: Entry): Compiled {
 export interface Catalogue<Id extends string> {
   /** The English text of an entry: what the services and the contract write. */
   say(id: Id, values?: Values): string;
+  /** An entry said straight in a language: for the few answers that are words, not errors (the Today steps' details). */
+  sayIn(locale: MessageLocale, id: Id, values?: Values): string;
   /** A message said in English (by `say`, or any other text) in the given language. */
   resay(text: string, locale: MessageLocale): string;
   entries: Record<Id, Entry>;
@@ -94,15 +96,12 @@ export function catalogue<Id extends string>(entries: Record<Id, Entry>): Catalo
     return text;
   };
 
-  return {
-    entries,
-    resay,
-    // Values as text: a number is said as written ("4000"), not grouped by the locale.
-    say: (id, values = {}) => {
-      const { en } = entries[id];
-      // Most messages are plain text: nothing to parse (the contract says ~150 of them as it loads).
-      if (!/[{}']/.test(en)) return en;
-      return format(compiled(id), 'en-CA', Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
-    },
+  // Values as text: a number is said as written ("4000"), not grouped by the locale.
+  const sayIn = (locale: MessageLocale, id: Id, values: Values = {}) => {
+    const text = locale === 'fr-CA' ? entries[id].fr : entries[id].en;
+    // Most messages are plain text: nothing to parse (the contract says ~150 of them as it loads).
+    if (!/[{}']/.test(text)) return text;
+    return format(compiled(id), locale, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
   };
+  return { entries, resay, sayIn, say: (id, values) => sayIn('en-CA', id, values) };
 }

@@ -54,3 +54,12 @@ export async function openApp(page: Page, url: string) {
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('#root')?.firstElementChild && document.activeElement && document.activeElement !== document.body);
 }
+
+/** Keyboard only: Tab until the control has focus, and fail if it never does. */
+export async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}

@@ -139,7 +139,7 @@ test('the desk in French: the Today sheet and the day view speak the clinic’s 
   for (const header of ['Heure', 'Patient', 'À faire', 'Dépistage à la réservation', 'Dépistage à l’arrivée', 'Consentements', 'Antécédents', 'Liste de sécurité', 'Rendez-vous']) {
     await expect(sheet.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
   }
-  const row = page.getByRole('row', { name: /11:00 Chloé Gagnon/ });
+  const row = page.getByRole('row', { name: /11 h 00 Chloé Gagnon/ });
   await expect(row.getByRole('button', { name: /^Liste de sécurité : manquant/ })).toBeVisible();
   await expect(row.getByText('Réservé', { exact: true })).toBeVisible();
   await row.getByRole('button', { name: 'Accueillir' }).click();

@@ -25,7 +25,9 @@ async function morning(app: App) {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value;
   };
-  return { ...c, day, book };
+  // How the grids write the day in a slot's name: "Tuesday, July 14, 2026".
+  const written = new Intl.DateTimeFormat('en-CA', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return { ...c, day, written, book };
 }
 
 /** Answers every question No with the keyboard: arrow keys inside each yes/no group. */
@@ -219,16 +221,16 @@ test('one click on a free slot books it', async ({ page, appUrl, app }) => {
   const c = await morning(app);
   await c.patient('Aarav', 'Shah');
   await openApp(page, `${appUrl}#/today/${c.day}/day`);
-  await page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.day}` }).click();
+  await page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.written}` }).click();
   const booking = page.getByRole('dialog', { name: 'Book a visit' });
   await booking.getByLabel('Patient').fill('shah');
   await booking.getByRole('button', { name: /Aarav Shah/ }).click();
   await booking.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(booking).toBeHidden();
   await expect(page.getByRole('button', { name: /15:30 Aarav Shah/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.day}` })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `15:30 free: book Aiko Tanaka, RMT on ${c.written}` })).toHaveCount(0);
   // The same slot from a second window, booked meanwhile: refused in main, naming the visit.
-  await page.getByRole('button', { name: `17:00 free: book Aiko Tanaka, RMT on ${c.day}` }).click();
+  await page.getByRole('button', { name: `17:00 free: book Aiko Tanaka, RMT on ${c.written}` }).click();
   await booking.getByLabel('Patient').fill('shah');
   await booking.getByRole('button', { name: /Aarav Shah/ }).click();
   await booking.getByLabel('Start').fill('15:45');

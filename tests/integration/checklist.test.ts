@@ -52,6 +52,48 @@ describe('the safety checklist', () => {
     expect(audit).toEqual(['checklist.ticked', 'checklist.ticked', 'checklist.items_saved', 'checklist.items_saved']);
   });
 
+  it('an admin adds, renames, reorders and retires items; every tick keeps the wording it was ticked with, in the language shown', async () => {
+    await start();
+    await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'fr-CA' }));
+    const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
+    const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
+    // A French desk ticks the first two: the ticks keep the French it showed.
+    await must(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [items[0].id, items[1].id] }));
+
+    // Renamed (first), moved (the fourth to the top), retired (the second), one added at the end.
+    const [cleaned, hands, mask, air] = items;
+    const saved = await must<{ items: ChecklistItem[] }>(
+      app.dispatch('checklist.saveItems', {
+        items: [air, { ...cleaned, en: 'Table, cradle and handles disinfected', fr: 'Table, appui-tête et poignées désinfectés' }, mask, { en: 'Fresh linen', fr: 'Draps propres' }, { ...hands, active: false }],
+      }),
+    );
+    expect(saved.items.map((i) => [i.en, i.active])).toEqual([
+      [air.en, true],
+      ['Table, cradle and handles disinfected', true],
+      [mask.en, true],
+      ['Fresh linen', true],
+      [hands.en, false],
+    ]);
+    // The ids stay: a renamed item is the same item, so its tick still counts; the retired one no longer asks.
+    expect(saved.items[1].id).toBe(cleaned.id);
+    const after = await must<Visit>(app.dispatch('checklist.forVisit', { appointmentId: visit.id }));
+    expect(after.ticks.map((t) => t.text)).toEqual([cleaned.fr, hands.fr]);
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'missing', detail: '3 sur 4 à faire' }]);
+    expect(await app.db('checklist_items').count({ n: '*' })).toEqual([{ n: 5 }]);
+
+    // The new wording is what the next tick keeps; the old ticks are unchanged, whatever the desk's language now.
+    await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'en-CA' }));
+    clock = new Date('2026-07-14T13:05:00.000Z');
+    await must(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [air.id, mask.id, saved.items[3].id] }));
+    const done = await must<Visit>(app.dispatch('checklist.forVisit', { appointmentId: visit.id }));
+    expect(done.ticks.map((t) => t.text).slice(0, 2)).toEqual([cleaned.fr, hands.fr]);
+    // Ticked together, at the same moment: in no particular order.
+    expect(done.ticks.map((t) => t.text).slice(2).sort()).toEqual([air.en, mask.en, 'Fresh linen'].sort());
+    expect(await checklistOf()).toEqual([{ step: 'checklist', state: 'done', detail: 'Done' }]);
+    // A retired item cannot be ticked.
+    expect(await app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [hands.id] })).toMatchObject({ ok: false, error: { fields: { 'itemIds.0': 'Not an item of the checklist in use' } } });
+  });
+
   it('refuses bad ticks by field and changes nothing; reception cannot edit the items', async () => {
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));

@@ -129,6 +129,27 @@ describe('the Today sheet', () => {
   });
 });
 
+describe('the Today sheet of a French clinic', () => {
+  it('words every step’s detail in French, the clinic’s language, and in English again when the setting changes', async () => {
+    await start();
+    await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'fr-CA' }));
+    const zoe = await c.patient('Zoë', 'Martin');
+    const li = await c.patient('Li', 'Wei');
+    const set = await must<ScreeningSet>(app.dispatch('screening.current', {}));
+    const early = await book(li, '09:00');
+    const late = await book(zoe, '14:00', { typeId: c.sensitive.id });
+    await must(app.dispatch('screening.record', { appointmentId: early.id, stage: 'booking', setId: set.id, answers: answers(set) }));
+    await must(app.dispatch('screening.record', { appointmentId: late.id, stage: 'booking', setId: set.id, answers: answers(set, [set.questions[0].id]), note: 'Fièvre hier soir' }));
+    const details = (rows: TodayRow[]) => rows.map((r) => Object.fromEntries(r.steps.map((s) => [s.step, s.detail])));
+    expect(details(await sheet())).toEqual([
+      { booking_screening: 'Aucun oui', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion', intake: 'Nouveau patient', checklist: '4 sur 4 à faire' },
+      { booking_screening: 'Un oui : pas de traitement', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion, Zones sensibles', intake: 'Nouveau patient', checklist: '4 sur 4 à faire' },
+    ]);
+    await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'en-CA' }));
+    expect(details(await sheet())[1]).toEqual({ booking_screening: 'Yes answered: no treatment', arrival_screening: 'Not taken', consents: 'Treatment, Outbreak, Sensitive areas', intake: 'New patient', checklist: '4 of 4 left' });
+  });
+});
+
 describe('a moved visit', () => {
   it('is screened again: a positive answer for the old slot no longer stops it, and stays in the history', async () => {
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');

@@ -1,13 +1,12 @@
 import type { StepStatus } from '../../../shared/contract/today';
 import type { ChecklistService } from '../../checklist/service';
 import type { TodayStepModule } from './types';
-import { say } from '../../../shared/messages';
 
 /** The safety checklist: done when every item in use is ticked for the visit; two queries for the whole day. */
 export function checklistStep(checklist: Pick<ChecklistService, 'ticksOf' | 'activeItems'>): TodayStepModule {
   return {
     step: 'checklist',
-    async check({ appointments }) {
+    async check({ appointments, say }) {
       const [items, ticks] = await Promise.all([checklist.activeItems(), checklist.ticksOf(appointments.map((a) => a.id))]);
       const out = new Map<string, Omit<StepStatus, 'step'>>();
       for (const a of appointments) {

@@ -5,14 +5,15 @@ import type { StepStatus } from '../../../shared/contract/today';
 import { consentStatus } from '../../consent/status';
 import { consentFacts } from '../../consent/needs-forms';
 import type { TodayStepModule } from './types';
+import type { MessageId } from '../../../shared/messages';
 
-const names: Record<ConsentKind, string> = { treatment: 'Treatment', outbreak: 'Outbreak', sensitive_areas: 'Sensitive areas', privacy: 'Privacy' };
+const names = { treatment: 'today.consents.treatment', outbreak: 'today.consents.outbreak', sensitive_areas: 'today.consents.sensitiveAreas', privacy: 'today.consents.privacy' } as const satisfies Record<ConsentKind, MessageId>;
 
 /** The consents this type of visit needs, as the record's consent status has them at the visit's time. */
 export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
   return {
     step: 'consents',
-    async check({ db, appointments, timeZone }) {
+    async check({ db, appointments, timeZone, say }) {
       const out = new Map<string, Omit<StepStatus, 'step'>>();
       const needing = appointments.filter((a) => a.consentForms.length > 0);
       const facts = await consentFacts(db, [...new Set(needing.map((a) => a.patientId))], consentKinds);
@@ -27,7 +28,7 @@ export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
               .filter((s) => a.consentForms.includes(s.kind) && s.state !== 'on_file')
               .map((s) => s.kind)
           : a.consentForms;
-        out.set(a.id, missing.length === 0 ? { state: 'done', detail: 'On file' } : { state: 'missing', detail: missing.map((k) => names[k]).join(', ') });
+        out.set(a.id, missing.length === 0 ? { state: 'done', detail: say('today.consents.onFile') } : { state: 'missing', detail: missing.map((k) => say(names[k])).join(', ') });
       }
       return out;
     },

@@ -1,7 +1,6 @@
 import type { IntakeStatus } from '../../../shared/contract/intake';
 import type { StepStatus } from '../../../shared/contract/today';
 import type { TodayStepModule } from './types';
-import { say } from '../../../shared/messages';
 
 /**
  * The health history (issue 9 item 3): missing for a new patient, missing when it is
@@ -11,7 +10,7 @@ import { say } from '../../../shared/messages';
 export function intakeStep(statusOf: (patientIds: readonly string[]) => Promise<Map<string, IntakeStatus>>): TodayStepModule {
   return {
     step: 'intake',
-    async check({ appointments }) {
+    async check({ appointments, say }) {
       const statuses = await statusOf(appointments.map((a) => a.patientId));
       const out = new Map<string, Omit<StepStatus, 'step'>>();
       for (const a of appointments) {

@@ -41,10 +41,10 @@ export function screeningSteps(policy: () => ScreeningPolicy): TodayStepModule[]
         // A booking screening counts only when taken close enough before the visit.
         const counted = which === 'booking' ? mine.filter((r) => Date.parse(a.startsAt) - Date.parse(r.taken_at) <= rules.bookingWithinHours * 3_600_000) : mine;
         const last = counted.at(-1);
-        if (mine.some((r) => r.positive === 1 && r.override_at === null)) out.set(a.id, { state: 'blocked', detail: mine.some((r) => r.positive === 1 && !r.note) ? 'Yes answered: note missing' : 'Yes answered: no treatment' });
-        else if (last) out.set(a.id, { state: 'done', detail: last.positive ? 'Overridden' : 'Clear' });
+        if (mine.some((r) => r.positive === 1 && r.override_at === null)) out.set(a.id, { state: 'blocked', detail: ctx.say(mine.some((r) => r.positive === 1 && !r.note) ? 'today.screening.noteMissing' : 'today.screening.stopped') });
+        else if (last) out.set(a.id, { state: 'done', detail: ctx.say(last.positive ? 'today.screening.overridden' : 'today.screening.clear') });
         else if (!required || a.status === 'checked_out') out.set(a.id, { state: 'not_needed', detail: '' });
-        else out.set(a.id, { state: 'missing', detail: mine.length > 0 ? `Older than ${rules.bookingWithinHours} h` : 'Not taken' });
+        else out.set(a.id, { state: 'missing', detail: mine.length > 0 ? ctx.say('today.screening.tooOld', { hours: rules.bookingWithinHours }) : ctx.say('today.screening.notTaken') });
       }
       return out;
     },
