@@ -25,6 +25,8 @@ export const fr: Record<string, string> = {
   'followups.call.pickOutcome': 'Choisissez ce qui s’est passé (touches 1 à 5)',
   'followups.call.prompt': 'Aide-mémoire pour l’appel',
   'followups.call.record': 'Ouvrir le dossier du patient',
+  'followups.call.book': 'Prendre un rendez-vous (Alt+B)',
+  'followups.call.booked': 'Rendez-vous pris pour le {day} à {start}.',
   'followups.call.save': 'Enregistrer le résultat (Ctrl+Entrée)',
   'followups.care.declined': 'A refusé d’autres contacts le {day} (noté par {by}) : aucun suivi n’est proposé.',
   'followups.care.title': 'Objectifs, programme à la maison et suivis',
