@@ -10,6 +10,7 @@ import { PurgeSection } from '../export/PurgeSection';
 import { IntakeSettings } from '../intake/IntakeSettings';
 import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
 import { ContactLogSection } from '../appointments/ContactLogSection'; // day
+import { RuleSettings } from '../followups/RuleSettings'; // follow-ups
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -159,6 +160,7 @@ export function SettingsScreen() {
       <IntakeSettings />
       <ScheduleSettings />
       <ContactLogSection />
+      <RuleSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">
           <FormattedMessage id="settings.data.title" defaultMessage="Data on this computer" />
