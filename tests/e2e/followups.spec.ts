@@ -129,3 +129,33 @@ test('a call that ends in a booking: Alt+B books for the patient on the call, an
   expect(await app.db('contact_attempts').select('outcome', 'channel', 'note')).toEqual([{ outcome: 'reached', channel: 'phone', note: `Wants a visit this afternoon\nVisit booked for ${today} at 14:30.` }]);
   expect(await app.db('follow_ups').where({ patient_id: patientId }).pluck('status')).toEqual(['done']);
 });
+
+test('Today shows a follow-up due for the patient of a visit; the step opens their call, and the row quiets once it is recorded', async ({ page, appUrl, app }) => {
+  await must(app.services.settings.update({ ...clinicProfile(), timeZone: 'America/Toronto' }));
+  const c = await clinicDay(app);
+  const today = dayIn(app.services.settings.details().timeZone, new Date());
+  // No contact allowed (no privacy consent): the follow-up waits for this visit.
+  const patientId = await c.patient('Zoë', 'Martin');
+  await must(app.dispatch('followups.create', { patientId, dueDay: today, reason: 'Ask how the orthotics fit' }) as Promise<{ ok: true; value: unknown }>);
+  await must(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: today, start: '22:00' }));
+  await openApp(page, `${appUrl}#/today`);
+  const row = page.getByRole('row', { name: /22:00 Zoë Martin/ });
+  const step = row.getByRole('button', { name: 'Follow-ups: missing, Due: 1' });
+  await expect(step).toBeVisible();
+  if (process.env.RAPPORT_SHOT) await page.screenshot({ path: 'test-results/today-followups.png' });
+  await tabTo(page, step);
+  await page.keyboard.press('Enter');
+
+  const call = page.getByRole('dialog', { name: /Zoë Martin — Set by hand: Ask how the orthotics fit/ });
+  await expect(call.getByText(/record this at the patient’s next visit/)).toBeVisible();
+  await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Control+Enter');
+  await expect(call).toBeHidden();
+  await expect(page).toHaveURL(/#\/followups$/);
+  expect(await app.db('contact_attempts').select('outcome', 'channel')).toEqual([{ outcome: 'reached', channel: 'visit' }]);
+
+  await page.keyboard.press('Alt+1');
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('button', { name: /^Follow-ups/ })).toHaveCount(0);
+});
