@@ -34,7 +34,6 @@ export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, acti
   const busy = useRef(false);
   const problemRef = useRef<HTMLParagraphElement>(null);
   const [ready, setReady] = useState(false);
-  const draft = { patientId: draftFor, questionnaireId: questionnaire.id };
 
   // The answers given before a reload, on this version's items and scale only. A reload
   // never runs this clean-up, so the draft outlives it; leaving the form does not.
@@ -56,7 +55,7 @@ export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, acti
     const next = { ...values, [itemId]: value };
     setValues(next);
     setErrors(({ [itemId]: _, ...rest }) => rest);
-    void call('checkin.saveDraft', { ...draft, answers: Object.entries(next).map(([id, v]) => ({ itemId: id, value: v })) });
+    void call('checkin.saveDraft', { patientId: draftFor, questionnaireId: questionnaire.id, answers: Object.entries(next).map(([id, v]) => ({ itemId: id, value: v })) });
   }
 
   const refuse = (message: string, fields: Record<string, string>) => {
