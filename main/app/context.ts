@@ -43,6 +43,7 @@ import { screeningSteps } from '../today/steps/screening';
 import { consentStep } from '../today/steps/consents';
 import { intakeStep } from '../today/steps/intake'; // day
 import { checklistStep } from '../today/steps/checklist'; // day
+import { followUpsStep } from '../today/steps/followups'; // follow-ups
 import { createChecklistService } from '../checklist/service'; // day
 import { checklistHandlers } from '../checklist/handlers'; // day
 import { createContactLog } from '../contactlog/service'; // day
@@ -188,7 +189,7 @@ export async function createApp(deps: AppDeps) {
   // The Today row's steps, in the order the desk meets them; intake, checklist and follow-ups join here.
   const checklist = createChecklistService({ db, now, newId, locale: () => settings.details().locale }); // day
   const contactLog = createContactLog({ db, now, newId, timeZone, store: journal.store, pdf: (i) => renderContactLogPdf({ ...i, clinicName: settings.details().name }, fontsDir) }); // day
-  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist)], locale: () => settings.details().locale });
+  const today = createToday({ db, now, timeZone, day: (day) => appointments.day(day), steps: [...screeningSteps(screening.policy), consentStep(() => settings.consentPolicy()), intakeStep(intake.statusOf), checklistStep(checklist), followUpsStep], locale: () => settings.details().locale });
 
   // Reading a record, or a signed document, is audited too (issue 8).
   const read = auditReads(db, newId, now);

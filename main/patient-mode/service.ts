@@ -10,7 +10,7 @@ import { say } from '../../shared/messages';
 /** The health history step: only the session's own patient, and only when the desk chose the step. */
 const intakeStep: readonly Channel[] = ['intake.template', 'intake.current', 'intake.draft', 'intake.saveDraft', 'intake.submit'];
 // check-ins: the check-in step, on the session's own patient, version and language.
-const checkinStep: readonly Channel[] = ['checkin.questionnaire', 'checkin.record'];
+const checkinStep: readonly Channel[] = ['checkin.questionnaire', 'checkin.record', 'checkin.draft', 'checkin.saveDraft', 'checkin.dropDraft'];
 // day: the arrival screening step: only the session's own visit, at arrival, in the session's language.
 const screeningStep: readonly Channel[] = ['screening.current', 'screening.forAppointment', 'screening.record'];
 const allowedInPatientMode = new Set<Channel>(['patientMode.current', 'patientMode.exit', 'consent.templates', 'consent.sign', 'settings.get', 'session.people', ...intakeStep, ...checkinStep, ...screeningStep]);
@@ -192,6 +192,10 @@ export async function createPatientMode(deps: PatientModeDeps) {
       if (channel === 'checkin.record') {
         const asked = input as { patientId: string; locale: string; questionnaireId: string };
         if (!session.checkin || asked.patientId !== session.patientId || asked.locale !== session.locale || asked.questionnaireId !== session.checkin.questionnaireId) return refusal();
+      }
+      // The draft of the check-in: the session's patient only.
+      if (channel === 'checkin.draft' || channel === 'checkin.saveDraft' || channel === 'checkin.dropDraft') {
+        if (!session.checkin || (input as { patientId: string }).patientId !== session.patientId) return refusal();
       }
       if (screeningStep.includes(channel) && channel !== 'screening.current') {
         const asked = input as { appointmentId: string; stage?: string; language?: string };

@@ -167,7 +167,7 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
         ) : route.screen === 'today' ? (
           <TodayScreen route={route} user={user} />
         ) : route.screen === 'followups' ? (
-          <QueueScreen />
+          <QueueScreen patientId={route.patientId} />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -26,10 +26,11 @@ export interface Slot {
  * then the type of visit and the room. Main refuses a slot taken meanwhile, naming the
  * booking in the way, next to the time.
  */
-export function BookingDialog({ slot, setup, onClose, onBooked }: { slot: Slot; setup: Setup; onClose(): void; onBooked(a: Appointment): void }) {
+export function BookingDialog({ slot, setup, onClose, onBooked, patient }: { slot: Slot; setup: Setup; onClose(): void; onBooked(a: Appointment): void; patient?: { id: string; name: string } }) {
+  // Booked from a follow-up call (renderer/followups/CallDialog), the patient is already known.
   const intl = useIntl();
-  const [query, setQuery] = useState('');
-  const [patientId, setPatientId] = useState('');
+  const [query, setQuery] = useState(patient?.name ?? '');
+  const [patientId, setPatientId] = useState(patient?.id ?? '');
   const types = setup.types.filter((t) => t.active);
   const rooms = setup.rooms.filter((r) => r.active);
   const [form, setForm] = useState({ therapistId: slot.therapistId ?? setup.therapists[0]?.id ?? '', typeId: types[0]?.id ?? '', roomId: rooms[0]?.id ?? '', day: slot.day, start: slot.start });

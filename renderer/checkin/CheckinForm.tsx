@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Result } from '../../shared/contract';
 import type { Questionnaire } from '../../shared/contract/checkin';
 import type { Locale } from '../../shared/contract/settings';
+import { call } from '../ipc/client';
 import { formWords } from './words';
 import './checkin.css';
 
@@ -12,13 +13,16 @@ export type Given = Array<{ itemId: string; value: number }>;
  * one asked in on the phone. Every word comes from the questionnaire version (items,
  * scale) or `formWords`, so a French check-in has no English left. Each item is a
  * radio group: arrow keys move along the scale, Tab to the next item.
+ * Each answer is kept as a draft in main as it is given (`draftFor`, the patient), so a
+ * reload of the window comes back with the answers ticked; leaving the form drops it.
  */
-export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, actions }: {
+export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, actions, draftFor }: {
   questionnaire: Questionnaire;
   locale: Locale;
   onSubmit(answers: Given): Promise<Result<unknown>>;
   submitLabel?: string;
   actions?: ReactNode;
+  draftFor: string;
 }) {
   const t = formWords[locale];
   const { definition } = questionnaire;
@@ -29,6 +33,30 @@ export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, acti
   const [problem, setProblem] = useState<string | null>(null);
   const busy = useRef(false);
   const problemRef = useRef<HTMLParagraphElement>(null);
+  const [ready, setReady] = useState(false);
+
+  // The answers given before a reload, on this version's items and scale only. A reload
+  // never runs this clean-up, so the draft outlives it; leaving the form does not.
+  useEffect(() => {
+    let live = true;
+    void call('checkin.draft', { patientId: draftFor, questionnaireId: questionnaire.id }).then((r) => {
+      if (!live) return;
+      const onScale = (a: { itemId: string; value: number }) => a.value >= min && a.value <= max && definition.items.some((i) => i.id === a.itemId);
+      if (r.ok) setValues(Object.fromEntries(r.value.answers.filter(onScale).map((a) => [a.itemId, a.value])));
+      setReady(true);
+    });
+    return () => {
+      live = false;
+      void call('checkin.dropDraft', { patientId: draftFor });
+    };
+  }, [draftFor, questionnaire.id, definition.items, min, max]);
+
+  function answer(itemId: string, value: number) {
+    const next = { ...values, [itemId]: value };
+    setValues(next);
+    setErrors(({ [itemId]: _, ...rest }) => rest);
+    void call('checkin.saveDraft', { patientId: draftFor, questionnaireId: questionnaire.id, answers: Object.entries(next).map(([id, v]) => ({ itemId: id, value: v })) });
+  }
 
   const refuse = (message: string, fields: Record<string, string>) => {
     setErrors(fields);
@@ -49,6 +77,7 @@ export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, acti
     if (!r.ok) refuse(t.failed, Object.fromEntries(Object.keys(r.error.fields ?? {}).flatMap((f) => { const m = /^answers\.(\d+)\./.exec(f); return m ? [[answers[Number(m[1])].itemId, t.choose]] : []; })));
   }
 
+  if (!ready) return <p aria-busy="true">{t.step}…</p>;
   return (
     <form className="checkin" onSubmit={submit} noValidate aria-labelledby="checkin-title" lang={locale.slice(0, 2)}>
       <h2 id="checkin-title" tabIndex={-1}>
@@ -69,7 +98,7 @@ export function CheckinForm({ questionnaire, locale, onSubmit, submitLabel, acti
           <div className="checkin__scale">
             {points.map((p, j) => (
               <label key={p} className="checkin__point">
-                <input type="radio" name={`answers.${i}.value`} value={p} checked={values[item.id] === p} onChange={() => { setValues({ ...values, [item.id]: p }); setErrors(({ [item.id]: _, ...rest }) => rest); }} />
+                <input type="radio" name={`answers.${i}.value`} value={p} checked={values[item.id] === p} onChange={() => answer(item.id, p)} />
                 <span>{definition.scale.labels[locale][j]}</span>
               </label>
             ))}

@@ -45,6 +45,7 @@ function PhoneDialog({ patient, locale: initial, onClose }: { patient: Patient; 
               key={locale}
               questionnaire={questionnaire.data}
               locale={locale}
+              draftFor={patient.id}
               submitLabel={intl.formatMessage({ id: 'checkin.phone.save', defaultMessage: 'Save the answers' })}
               actions={
                 <button type="button" className="button" onClick={onClose}>

@@ -26,6 +26,7 @@ export function CheckinStep({ session }: { session: PatientSession }) {
       <CheckinForm
         questionnaire={questionnaire.data}
         locale={session.locale}
+        draftFor={session.patientId}
         onSubmit={async (answers) => {
           const r = await call('checkin.record', { patientId: session.patientId, questionnaireId: session.checkin!.questionnaireId, locale: session.locale, answers });
           // Answered (or already answered in this session): main's session now says the step is done.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { FollowUp } from '../../shared/contract/followups';
 import { useRead } from '../ipc/hooks';
+import { navigate } from '../app/route';
 import { CallDialog } from './CallDialog';
 import { channelNames, outcomeNames } from './words';
 import { useWhy } from './why';
@@ -12,11 +13,15 @@ import './followups.css';
  * who, why, the last contact and how the patient may be reached; Enter opens the call
  * with its prompt and the quick outcomes. ↑ and ↓ move between rows; after an outcome
  * the focus goes to the next row, so the desk works down the list by keyboard alone.
+ * Opened for one patient (the Today row's follow-up step), their earliest open
+ * follow-up comes up at once, wherever it stands in the lists.
  */
-export function QueueScreen() {
+export function QueueScreen({ patientId }: { patientId?: string }) {
   const intl = useIntl();
   const queue = useRead('followups.queue', {});
   const [open, setOpen] = useState<FollowUp | null>(null);
+  const forPatient = useRead('followups.patient', { patientId: patientId ?? '' }, { enabled: Boolean(patientId) });
+  const [doneFor, setDoneFor] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const focusAt = useRef(0);
   const why = useWhy();
@@ -31,6 +36,20 @@ export function QueueScreen() {
     const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-row]') ?? [])];
     rows[Math.min(focusAt.current, rows.length - 1)]?.focus();
   }, [queue.data, open]);
+
+  // Once per patient asked for, set while rendering (React's way to adjust state to new data):
+  // the call stays the one opened while the reads refresh behind it.
+  const asked = patientId && doneFor !== patientId ? forPatient.data?.followUps.filter((f) => f.status === 'open').sort((a, b) => a.dueDay.localeCompare(b.dueDay))[0] : undefined;
+  if (asked && !open) {
+    setDoneFor(patientId ?? null);
+    setOpen(asked);
+  }
+
+  function close() {
+    setOpen(null);
+    // Done with that patient: the address is the whole queue again.
+    if (patientId) navigate({ screen: 'followups' });
+  }
 
   function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -133,7 +152,7 @@ export function QueueScreen() {
           </section>
         ))}
       </div>
-      {open && <CallDialog followUp={open} today={q?.today ?? ''} onClose={() => setOpen(null)} />}
+      {open && <CallDialog followUp={open} today={q?.today ?? ''} onClose={close} />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { IntakeSettings } from '../intake/IntakeSettings';
 import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
 import { ContactLogSection } from '../appointments/ContactLogSection'; // day
 import { ChecklistSettings } from '../today/ChecklistSettings';
+import { RuleSettings } from '../followups/RuleSettings'; // follow-ups
 import { Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
@@ -161,6 +162,7 @@ export function SettingsScreen() {
       <ScheduleSettings />
       <ChecklistSettings />
       <ContactLogSection />
+      <RuleSettings />
       <section aria-labelledby="data-h" className="settings__data">
         <h2 id="data-h">
           <FormattedMessage id="settings.data.title" defaultMessage="Data on this computer" />

@@ -75,6 +75,8 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
     if (step === 'booking_screening' || step === 'arrival_screening') setOpen({ kind: 'screening', appointment: row.appointment, stage: step === 'booking_screening' ? 'booking' : 'arrival' });
     // Consents are signed from the patient's record, where the consent panel is.
     else if (step === 'consents') navigate({ screen: 'patients', patientId: row.appointment.patientId });
+    // Follow-ups due: the queue, with the patient's call open.
+    else if (step === 'followups') navigate({ screen: 'followups', patientId: row.appointment.patientId });
     // A new patient's health history opens to be filled in; one due for review opens the record, where "no changes" is one action.
     else if (step === 'checklist') setOpen({ kind: 'checklist', appointment: row.appointment });
     else if (step === 'intake') void openIntake(row.appointment.patientId);

@@ -138,6 +138,8 @@ export const taskSchema = z.object({
 });
 export type TherapistTask = z.infer<typeof taskSchema>;
 
+const draftAnswer = z.object({ itemId: key, value: z.number().int().min(0).max(10) });
+
 export const checkinContract = {
   'checkin.questionnaire': {
     /** The version in use; or one version by id (the one handed to the patient, if a newer one was saved since). */
@@ -168,6 +170,24 @@ export const checkinContract = {
       appointmentId: id.optional(),
     }),
     output: z.object({ checkin: checkinSchema, tasks: z.array(taskSchema) }),
+  },
+  /**
+   * The answers ticked so far (issue 11 item 4 of the follow-up brief): kept in main's
+   * memory for this session and patient, so a reload of the window loses nothing; never
+   * written to disk or the browser's storage (it is health data). Cleared once recorded,
+   * or when the form is left.
+   */
+  'checkin.draft': {
+    input: z.object({ patientId: id, questionnaireId: id }),
+    output: z.object({ answers: z.array(draftAnswer) }),
+  },
+  'checkin.saveDraft': {
+    input: z.object({ patientId: id, questionnaireId: id, answers: z.array(draftAnswer).max(40) }),
+    output: z.object({ answers: z.array(draftAnswer) }),
+  },
+  'checkin.dropDraft': {
+    input: z.object({ patientId: id }),
+    output: z.object({ dropped: z.boolean() }),
   },
   'checkin.history': {
     input: z.object({ patientId: id }),

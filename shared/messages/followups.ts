@@ -13,6 +13,7 @@ export const followUpMessages = {
   'followups.chooseChannel': { en: 'Choose how the patient was contacted', fr: 'Choisissez comment le patient a été joint' },
   'followups.chooseOutcome': { en: 'Choose what happened', fr: 'Choisissez ce qui s’est passé' },
   'followups.reason': { en: 'Say why this follow-up is needed', fr: 'Dites pourquoi ce suivi est nécessaire' },
+  'today.followups.due': { en: 'Due: {n}', fr: 'À faire : {n}' },
   'followups.chooseRule': { en: 'Choose a rule', fr: 'Choisissez une règle' },
   'followups.visitFrom': { en: 'Visit numbers start at 1', fr: 'Les numéros de visite commencent à 1' },
   'followups.visitMax': { en: 'At most visit 100', fr: 'Au plus la visite 100' },

@@ -138,3 +138,66 @@ test('staff take a check-in by phone; an answer off the scale is refused by main
   expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'answers.0.value': 'Choose an answer from 1 to 5' } } });
   expect(await app.db('checkins').count({ n: '*' })).toEqual([{ n: 1 }]);
 });
+
+test('the patient’s answers survive a reload in the middle of the check-in, and it is recorded once', async ({ page, appUrl, app }) => {
+  const { patient } = await setUp(app);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
+  await page.getByRole('region', { name: 'Alliance check-in' }).getByRole('button', { name: 'Patient answers the check-in…' }).click();
+  await page.getByRole('dialog', { name: 'Patient answers the check-in' }).getByRole('button', { name: 'Hand the screen to the patient' }).click();
+  const groups = page.getByRole('group', { name: /^Statement \d+ of 8/ });
+  await expect(groups).toHaveCount(8);
+  // Three answers by keyboard (Space picks the first point, an arrow moves along the scale).
+  for (let i = 0; i < 3; i++) {
+    await groups.nth(i).getByRole('radio', { name: 'Strongly disagree' }).focus();
+    await page.keyboard.press('Space');
+    for (let k = 0; k < i + 1; k++) await page.keyboard.press('ArrowRight');
+  }
+  const picked = ['Disagree', 'Neither agree nor disagree', 'Agree'];
+  await expect(groups.nth(2).getByRole('radio', { name: picked[2], exact: true })).toBeChecked();
+
+  await page.reload();
+  await expect(groups).toHaveCount(8);
+  for (let i = 0; i < 3; i++) await expect(groups.nth(i).getByRole('radio', { name: picked[i], exact: true })).toBeChecked();
+  await expect(groups.nth(3).getByRole('radio', { checked: true })).toHaveCount(0);
+  // Nothing of it in the page's own storage: the draft is in main.
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+
+  for (let i = 3; i < 8; i++) await groups.nth(i).getByRole('radio', { name: 'Agree', exact: true }).check();
+  const send = page.getByRole('button', { name: 'Send my answers' });
+  await send.click();
+  await expect(page.getByText(/Thank you/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/Thank you/)).toBeVisible();
+  const saved = await app.db('checkins').where({ patient_id: patient.id }).select('id');
+  expect(saved).toHaveLength(1);
+  const answers = Object.fromEntries((await app.db('checkin_answers').where({ checkin_id: saved[0].id }).select('item_id', 'value')).map((a) => [a.item_id, a.value]));
+  expect(Object.values(answers).sort()).toEqual([2, 3, 4, 4, 4, 4, 4, 4]);
+});
+
+test('a check-in by phone keeps its answers across a reload until it is saved or left', async ({ page, appUrl, app }) => {
+  const { patient } = await setUp(app);
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
+  const open = async () => {
+    await page.getByRole('button', { name: 'Check-in by phone…' }).click();
+    return page.getByRole('dialog', { name: 'Check-in by phone with Zoë Martin' });
+  };
+  let dialog = await open();
+  const groups = dialog.getByRole('group', { name: /^Statement \d+ of 8/ });
+  await groups.nth(0).getByRole('radio', { name: 'Strongly disagree' }).focus();
+  await page.keyboard.press('Space');
+  await groups.nth(1).getByRole('radio', { name: 'Agree', exact: true }).check();
+  await page.reload();
+  dialog = await open();
+  await expect(groups.nth(0).getByRole('radio', { name: 'Strongly disagree' })).toBeChecked();
+  await expect(groups.nth(1).getByRole('radio', { name: 'Agree', exact: true })).toBeChecked();
+  // Left with Cancel: the draft goes, the next call starts empty.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  dialog = await open();
+  await expect(groups).toHaveCount(8);
+  await expect(dialog.getByRole('radio', { checked: true })).toHaveCount(0);
+  for (let i = 0; i < 8; i++) await groups.nth(i).getByRole('radio', { name: 'Agree', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Save the answers' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Saved.');
+  expect(await app.db('checkins').count({ n: '*' })).toEqual([{ n: 1 }]);
+});

@@ -95,3 +95,67 @@ test('a receptionist works through a queue of ten follow-ups, keyboard only', as
   expect(await app.db('follow_ups').where({ status: 'open' }).pluck('due_day')).toEqual(Array(4).fill(new Date(Date.parse(`${today}T12:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)));
   expect(await app.db('contact_declines').whereNull('undone_at').count({ n: '*' })).toEqual([{ n: 1 }]);
 });
+
+test('a call that ends in a booking: Alt+B books for the patient on the call, and the follow-up is done as reached', async ({ page, appUrl, app }) => {
+  const { today } = await tenCallsDue(app);
+  await openApp(page, appUrl);
+  await page.keyboard.press('Alt+3');
+  const due = page.getByRole('region', { name: /Due today/ });
+  await expect(due.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const call = page.getByRole('dialog', { name: /Check-in call after the first visit/ });
+  const name = (await call.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText())).split(' — ')[0];
+  await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
+  await tabTo(page, call.getByLabel(/^Note/));
+  await page.keyboard.type('Wants a visit this afternoon');
+  await page.keyboard.press('Alt+B');
+
+  // The booking opens over the call with the patient already chosen: no search to type.
+  const booking = page.getByRole('dialog', { name: 'Book a visit' });
+  await expect(booking.getByLabel('Patient')).toHaveValue(name);
+  await expect(booking.getByRole('button', { name: 'Book', exact: true })).toBeVisible();
+  await tabTo(page, booking.getByLabel('Start'));
+  await page.keyboard.type('1430');
+  await tabTo(page, booking.getByRole('button', { name: 'Book', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(booking).toBeHidden();
+  await expect(call).toBeHidden();
+  await expect(due.getByRole('button')).toHaveCount(9);
+  await expect(due.getByRole('button', { name: new RegExp(name) })).toHaveCount(0);
+
+  const visits = (await app.services.appointments.day(today)).filter((a) => a.patientName === name);
+  expect(visits.map((a) => [a.start, a.status])).toEqual([['14:30', 'booked']]);
+  const patientId = visits[0].patientId;
+  expect(await app.db('contact_attempts').select('outcome', 'channel', 'note')).toEqual([{ outcome: 'reached', channel: 'phone', note: `Wants a visit this afternoon\nVisit booked for ${today} at 14:30.` }]);
+  expect(await app.db('follow_ups').where({ patient_id: patientId }).pluck('status')).toEqual(['done']);
+});
+
+test('Today shows a follow-up due for the patient of a visit; the step opens their call, and the row quiets once it is recorded', async ({ page, appUrl, app }) => {
+  await must(app.services.settings.update({ ...clinicProfile(), timeZone: 'America/Toronto' }));
+  const c = await clinicDay(app);
+  const today = dayIn(app.services.settings.details().timeZone, new Date());
+  // No contact allowed (no privacy consent): the follow-up waits for this visit.
+  const patientId = await c.patient('Zoë', 'Martin');
+  await must(app.dispatch('followups.create', { patientId, dueDay: today, reason: 'Ask how the orthotics fit' }) as Promise<{ ok: true; value: unknown }>);
+  await must(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: today, start: '22:00' }));
+  await openApp(page, `${appUrl}#/today`);
+  const row = page.getByRole('row', { name: /22:00 Zoë Martin/ });
+  const step = row.getByRole('button', { name: 'Follow-ups: missing, Due: 1' });
+  await expect(step).toBeVisible();
+  if (process.env.RAPPORT_SHOT) await page.screenshot({ path: 'test-results/today-followups.png' });
+  await tabTo(page, step);
+  await page.keyboard.press('Enter');
+
+  const call = page.getByRole('dialog', { name: /Zoë Martin — Set by hand: Ask how the orthotics fit/ });
+  await expect(call.getByText(/record this at the patient’s next visit/)).toBeVisible();
+  await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Control+Enter');
+  await expect(call).toBeHidden();
+  await expect(page).toHaveURL(/#\/followups$/);
+  expect(await app.db('contact_attempts').select('outcome', 'channel')).toEqual([{ outcome: 'reached', channel: 'visit' }]);
+
+  await page.keyboard.press('Alt+1');
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('button', { name: /^Follow-ups/ })).toHaveCount(0);
+});

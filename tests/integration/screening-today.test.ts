@@ -97,7 +97,7 @@ describe('the Today sheet', () => {
       ['14:00', 'Zoë Martin', 'booking_screening'],
       ['16:00', 'Li Wei', null],
     ]);
-    expect(states(rows[1])).toEqual({ booking_screening: 'missing', arrival_screening: 'missing', consents: 'missing', intake: 'missing', checklist: 'missing' });
+    expect(states(rows[1])).toEqual({ booking_screening: 'missing', arrival_screening: 'missing', consents: 'missing', intake: 'missing', checklist: 'missing', followups: 'not_needed' });
     expect(rows[1].steps.find((s) => s.step === 'consents')?.detail).toBe('Treatment, Outbreak, Sensitive areas');
     expect(rows[2].steps).toEqual([]);
 
