@@ -68,3 +68,15 @@ export function isValidTimeZone(tz: string): boolean {
 export function isIsoInstant(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(new Date(s).getTime());
 }
+
+/**
+ * "Mar 14, 2025" / "14 mars 2025": short enough for a table cell. An instant is shown as
+ * its day in the clinic's zone; a calendar day (YYYY-MM-DD) as it is, in UTC, so no zone
+ * moves it. Anything else is printed as given.
+ */
+export function formatShortDay(value: string, locale: PdfLocale, timeZone: string): string {
+  const calendar = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const d = new Date(calendar ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) return value;
+  return format(d, locale, { dateStyle: 'medium', timeZone: calendar ? 'UTC' : timeZone });
+}
