@@ -115,7 +115,7 @@ describe('the alliance summary of a seeded record', () => {
     }
     // The theme whose items were answered 2 is low on the second check-in; every theme has a bar per check-in.
     const connectedness = ours.definition.themes.find((t) => t.key === 'connectedness')!.label['en-CA'];
-    expect(text).toMatch(new RegExp(`${connectedness} 4 2 !`));
+    expect(text).toMatch(new RegExp(`${connectedness} 4 2 ?!`));
     expect(text).not.toContain('not shown');
   });
 
@@ -124,10 +124,183 @@ describe('the alliance summary of a seeded record', () => {
     await app.db('patients').where({ id }).update({ language: 'Français' });
     await seedRecord(id);
     const made = await summarise(id);
-    const text = (await pdfText(path.join(documents(), made.fileName))).replace(/[ \t]+/g, ' ');
+    const text = (await pdfText(path.join(documents(), made.fileName))).replace(/\s+/g, ' ');
     for (const expected of ['Résumé de l’alliance thérapeutique', 'Établi le 23 mars 2026', 'Objectifs convenus avec le patient', 'Actif', 'Atteint', 'Le patient s’engage à : Stretch each morning', 'Programme à la maison', 'La plupart', 'Manque de temps', 'Résultats des sondages par thème', 'pas un instrument validé', 'Contacts de suivi', 'Joint (en visite)', 'Page 1 de 1']) {
       expect(text, expected).toContain(expected);
     }
     for (const english of ['Goals agreed', 'Homecare plan', 'Reached', 'Made on', 'Page 1 of 1']) expect(text).not.toContain(english);
   });
+});
+
+const fontsDir = path.resolve('resources/fonts');
+/** A fixed record, as data.ts would hand it over: the golden file's input. */
+function fixedSummary(locale: SummaryInput['locale']): SummaryInput {
+  const score = (theme: string, label: string, value: number) => ({ theme, label, score: value, min: 1, max: 5, low: value <= 2 });
+  return {
+    documentId: '5d0c2f4e-8a1b-4c3d-9e2f-7a6b5c4d3e2f',
+    createdAt: '2026-04-02T16:30:00.000Z',
+    locale,
+    timeZone: 'America/Toronto',
+    clinic: { name: 'Clinique Rapport Massothérapie', addressLines: ['12 rue Principale', 'Gatineau QC J8X 1A1'], phone: '819 555 0100', email: 'accueil@rapport.example' },
+    logo: null,
+    patient: { fullName: 'Nguyễn Thị Minh', dateOfBirth: '1972-11-05', recordId: '0f1e2d3c-4b5a-4697-8877-665544332211' },
+    goals: [
+      { words: 'Carry the grandchildren without shoulder pain', patientCommits: 'Shoulder rolls at lunch', therapistCommits: 'Adjust the plan every two weeks', status: 'active', setOn: '2026-02-10', targetDate: '2026-06-01' },
+      { words: 'Turn my head fully when driving', patientCommits: '', therapistCommits: '', status: 'met', setOn: '2026-01-20', targetDate: null },
+    ],
+    plan: {
+      items: [{ what: 'Shoulder rolls', howOften: 'Three times a day', howLong: '6 weeks' }, { what: 'Doorway stretch', howOften: 'Morning and night', howLong: '6 weeks' }],
+      note: 'Gentle range only',
+      givenOn: '2026-02-10',
+      givenBy: 'Amélie Tremblay, RMT',
+      adherence: [
+        { level: 'most', barriers: ['forgot'], barrierNote: '', at: '2026-03-20T15:00:00.000Z' },
+        { level: 'some', barriers: ['time', 'pain'], barrierNote: 'Busy at work', at: '2026-02-27T15:00:00.000Z' },
+      ],
+    },
+    earlierPlans: 1,
+    checkins: [
+      { takenAt: '2026-03-25T15:00:00.000Z', scores: [score('communication', 'Communication', 4.5), score('partnership', 'Partnership', 4), score('connectedness', 'Trust and connection', 2)] },
+      { takenAt: '2026-02-12T15:00:00.000Z', scores: [score('communication', 'Communication', 4), score('partnership', 'Partnership', 3.5), score('connectedness', 'Trust and connection', 4)] },
+    ],
+    checkinsTotal: 3,
+    checkinSource: { title: 'How are your visits going?', version: 2, validated: false },
+    contacts: [
+      { at: '2026-03-20T15:00:00.000Z', kind: 'adherence', channel: 'phone', outcome: 'reached', by: 'Marc Tremblay', note: 'Doing most of it' },
+      { at: '2026-03-19T15:00:00.000Z', kind: 'adherence', channel: 'phone', outcome: 'voicemail', by: 'Marc Tremblay', note: '' },
+    ],
+    contactsTotal: 2,
+  };
+}
+
+async function renderFixed(input: SummaryInput) {
+  const r = await renderAllianceSummary(input, fontsDir);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('the same record gives the same bytes', () => {
+  it('twice in a row, and again from fresh data', async () => {
+    const a = await renderFixed(fixedSummary('en-CA'));
+    const b = await renderFixed(fixedSummary('en-CA'));
+    expect(b.equals(a)).toBe(true);
+    // Another summary of the same data is its own document: its id is its /ID.
+    const other = await renderFixed({ ...fixedSummary('en-CA'), documentId: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9' });
+    expect(other.equals(a)).toBe(false);
+    expect(other.toString('latin1')).toContain('<7e6d5c4b3a2948179605f4e3d2c1b0a9>');
+  });
+});
+
+describe('golden bytes: a fixed summary renders to the bytes stored in tests/golden', () => {
+  // As the consent form's: see "When the golden PDF test fails" in the README.
+  it.each(['en-CA', 'fr-CA'] as const)('%s', async (locale) => {
+    const golden = path.resolve(`tests/golden/alliance-summary-${locale}.pdf`);
+    const bytes = await renderFixed(fixedSummary(locale));
+    if (process.env.RAPPORT_WRITE_GOLDEN === '1') await writeFile(golden, bytes);
+    const expected = await readFile(golden);
+    if (bytes.equals(expected)) return;
+    const now = path.join(app.dir, 'now.pdf');
+    await writeFile(now, bytes);
+    const [textNow, textBefore] = await Promise.all([pdfText(now), pdfText(golden)]);
+    expect.fail(
+      textNow === textBefore
+        ? `The summary of a fixed record changed bytes (${sha256(expected)} to ${sha256(bytes)}) but not its text. See "When the golden PDF test fails" in the README.`
+        : `The text of the summary of a fixed record changed. Before: ${textBefore}\nNow: ${textNow}`,
+    );
+  });
+});
+
+/** Words and where poppler finds them on the page (pdftotext -bbox). */
+async function words(file: string): Promise<Array<{ text: string; xMin: number; xMax: number; yMin: number; yMax: number }>> {
+  const { stdout } = await run('pdftotext', ['-bbox', file, '-'], { maxBuffer: 16 * 1024 * 1024 });
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] }));
+}
+
+describe('a long history', () => {
+  it('still fits one page, inside its margins, newest first, saying how much it left out', async () => {
+    const id = await c.patient('Thị Minh', 'Nguyễn');
+    const long = (n: number, what: string) => `${what} `.repeat(Math.ceil(n / (what.length + 1))).slice(0, n).trim();
+    const staffId = c.amelie.id;
+    // Goals: twelve, each at the longest the contract allows.
+    for (let i = 1; i <= 12; i++) {
+      const stamp = `2025-${String(i).padStart(2, '0')}-01T15:00:00.000Z`;
+      await app.db('goals').insert({ id: `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, patient_id: id, words: `Goal ${i}: ${long(490, 'walk the dog')}`, patient_commits: long(1000, 'stretch'), therapist_commits: long(1000, 'review'), set_on: stamp.slice(0, 10), target_date: null, status: i % 3 === 0 ? 'active' : 'met', source: 'staff', created_at: stamp, updated_at: stamp });
+    }
+    // Five plans, the last current: eight items at full length and forty adherence answers.
+    for (let p = 1; p <= 5; p++) {
+      const given = `2025-0${p}-02T15:00:00.000Z`;
+      const items = Array.from({ length: 8 }, (_, i) => ({ what: `Item ${i + 1} ${long(190, 'exercise')}`, howOften: long(100, 'often'), howLong: long(100, 'weeks') }));
+      await app.db('homecare_plans').insert({ id: `10000000-0000-4000-8000-00000000000${p}`, patient_id: id, items: JSON.stringify(items), note: long(1000, 'note'), given_on: given.slice(0, 10), given_at: given, given_by: staffId, superseded_at: p < 5 ? '2025-06-01T00:00:00.000Z' : null });
+    }
+    for (let a = 1; a <= 40; a++) {
+      await app.db('adherence_records').insert({ id: `20000000-0000-4000-8000-0000000000${String(a).padStart(2, '0')}`, patient_id: id, plan_id: '10000000-0000-4000-8000-000000000005', level: 'some', barriers: JSON.stringify(['time', 'pain', 'forgot', 'unsure_how', 'no_change_felt', 'equipment', 'other']), barrier_note: `Answer ${a} ${long(480, 'busy')}`, recorded_by: staffId, recorded_at: `2025-07-${String((a % 28) + 1).padStart(2, '0')}T${String(a % 24).padStart(2, '0')}:00:00.000Z` });
+    }
+    // A clinic's own questionnaire with twenty themes, and thirty check-ins on it.
+    const ours = await must<Questionnaire>(app.dispatch('checkin.questionnaire', {}));
+    const themes = Array.from({ length: 20 }, (_, i) => ({ key: `theme-${i + 1}`, label: { 'en-CA': `Theme ${i + 1} ${long(100, 'label')}`, 'fr-CA': `Thème ${i + 1}` } }));
+    const definition = { ...ours.definition, themes, items: themes.map((t) => ({ id: `item-${t.key}`, theme: t.key, text: { 'en-CA': `About ${t.key}`, 'fr-CA': `Sur ${t.key}` } })) };
+    const clinicOwn = await must<Questionnaire>(app.dispatch('checkin.saveQuestionnaire', { key: 'clinic-own', basedOnVersion: null, definition, changeNote: 'Our own' }));
+    for (let k = 1; k <= 30; k++) {
+      at(`2025-08-${String(k).padStart(2, '0')}T15:00:00Z`);
+      await must(app.dispatch('checkin.record', { patientId: id, questionnaireId: clinicOwn.id, locale: 'en-CA', answers: definition.items.map((item, i) => ({ itemId: item.id, value: ((i + k) % 5) + 1 })) }));
+    }
+    // A hundred and fifty contacts, each with the longest note.
+    for (let n = 1; n <= 150; n++) {
+      const stamp = new Date(Date.parse('2025-09-01T15:00:00Z') + n * 3_600_000).toISOString();
+      const followUp = `30000000-0000-4000-8000-000000000${String(n).padStart(3, '0')}`;
+      await app.db('follow_ups').insert({ id: followUp, patient_id: id, kind: 'manual', rule_id: 'manual', source_id: followUp, due_day: stamp.slice(0, 10), reason: 'Call', created_at: stamp });
+      await app.db('contact_attempts').insert({ id: `40000000-0000-4000-8000-000000000${String(n).padStart(3, '0')}`, follow_up_id: followUp, patient_id: id, channel: 'phone', outcome: 'no_answer', note: `Attempt ${n} ${long(1980, 'rang')}`, by: staffId, at: stamp });
+    }
+    at('2025-12-01T15:00:00Z');
+    const made = await summarise(id);
+    const file = path.join(documents(), made.fileName);
+    if (process.env.SUMMARY_KEEP) await writeFile(process.env.SUMMARY_KEEP.replace('.pdf', '-long.pdf'), await readFile(file));
+    await qpdfCheck(file);
+    expect(await pages(file)).toBe(1);
+
+    const text = (await pdfText(file)).replace(/[ \t]+/g, ' ');
+    // Active goals first; the newest contact and check-in shown, the oldest not.
+    expect(text).toMatch(/Active Goal 12:/);
+    expect(text).toMatch(/Attempt 150 /);
+    expect(text).not.toMatch(/Attempt 1 /);
+    expect(text).toMatch(/Aug 30, 2025/);
+    expect(text).not.toMatch(/Aug 1, 2025/);
+    expect(text).toContain('4 earlier plans not shown.');
+    const count = (pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+    expect(count(/(\d+) more goals not shown/)).toBeGreaterThanOrEqual(8);
+    expect(count(/(\d+) more themes not shown/)).toBeGreaterThanOrEqual(10);
+    // Each list's shown rows and its "earlier not shown" add up to the record's.
+    const earlier = [...text.matchAll(/(\d+) earlier not shown/g)].map((m) => Number(m[1]));
+    expect(earlier).toHaveLength(3);
+    const contactsShown = (text.match(/Attempt \d+ /g) ?? []).length;
+    expect(earlier).toContain(150 - contactsShown);
+
+    // Nothing runs past the margins, and nothing above the footer's rule crosses it.
+    const placed = await words(file);
+    expect(placed.length).toBeGreaterThan(200);
+    const footerRule = 792 - 50;
+    for (const w of placed) {
+      expect(w.xMin, w.text).toBeGreaterThanOrEqual(55);
+      expect(w.xMax, w.text).toBeLessThanOrEqual(612 - 55);
+      if (w.yMin < footerRule) expect(w.yMax, w.text).toBeLessThanOrEqual(footerRule);
+    }
+  });
+});
+
+describe('bad input', () => {
+  it('refuses an unknown or archived patient with a typed error, and writes nothing', async () => {
+    const zoe = await c.patient('Zoë', 'Martin');
+    const before = { files: await readdir(documents()), rows: await app.db('alliance_summaries').count({ n: '*' }), audit: await app.db('audit_events').count({ n: '*' }) };
+    expect(await app.dispatch('alliance.summaryPdf', { patientId: 'a0a0a0a0-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found', fields: { patientId: 'This patient record does not exist' } } });
+    expect(await app.dispatch('alliance.summaryPdf', { patientId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { patientId: expect.any(String) } } });
+    expect(await app.dispatch('alliance.summaryPdf', { patientId: zoe, then: 'fax' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { then: expect.any(String) } } });
+    await must(app.dispatch('patients.archive', { id: zoe, reason: 'Moved away', expectedUpdatedAt: (await app.db('patients').where({ id: zoe }).first('updated_at')).updated_at }));
+    const archivedAudit = await app.db('audit_events').count({ n: '*' });
+    expect(await app.dispatch('alliance.summaryPdf', { patientId: zoe })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { patientId: 'This patient is archived: restore the record first' } } });
+    expect(await readdir(documents())).toEqual(before.files);
+    expect(await app.db('alliance_summaries').count({ n: '*' })).toEqual(before.rows);
+    expect(await app.db('audit_events').count({ n: '*' })).toEqual(archivedAudit);
+    expect(opened).toEqual([]);
+  });
+
 });

@@ -95,13 +95,15 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
   patientBox(t, words, clean, input);
 
   const sections = buildSections({ input, words, t, clean, day });
-  const counts: Counts = {
+  // At most each list's limit; the page's room decides the rest.
+  const caps: Counts = {
     goals: Math.min(input.goals.length, limits.goals),
     adherence: Math.min(input.plan?.adherence.length ?? 0, limits.adherence),
     checkins: Math.min(input.checkins.length, limits.checkins),
     themes: Math.min(input.checkins[0]?.scores.length ?? 0, limits.themes),
     contacts: Math.min(input.contacts.length, limits.contacts),
   };
+  const counts = { ...caps };
   const top = doc.y;
   // The note on replaced characters is known only once every text has been cleaned, i.e. measured.
   const room = () => bottomLimit - top - (replaced() ? t.measure(fontNames.regular, 8, words.replaced, width) + 6 : 0);
@@ -112,6 +114,15 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
     const next = order.find((k) => counts[k] > floors[k]) ?? order.find((k) => counts[k] > 1);
     if (!next) break;
     counts[next] -= 1;
+  }
+  // A row given up may have freed more room than was missing: give rows back, goals first, while they fit.
+  for (const k of [...order].reverse()) {
+    while (counts[k] < caps[k]) {
+      counts[k] += 1;
+      if (total() <= room()) continue;
+      counts[k] -= 1;
+      break;
+    }
   }
   let y = top;
   for (const section of sections) {
@@ -183,8 +194,8 @@ function stack(blocks: Block[], gapAfter = 10): Block {
 }
 
 /** A muted line of text: a note, a count of what is left out. */
-function muted(t: Kit, s: string, x = left, w = width, gapBefore = 2): Block {
-  const c = t.clamp(fontNames.regular, 8, s, w, 2, colour.muted);
+function muted(t: Kit, s: string, x = left, w = width, gapBefore = 2, lines = 2): Block {
+  const c = t.clamp(fontNames.regular, 8, s, w, lines, colour.muted);
   return { height: c.height + gapBefore, draw: (y) => c.draw(x, y + gapBefore) };
 }
 
@@ -271,7 +282,7 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
 
   const ax = left + itemsW + 16;
   const aw = right - ax;
-  const levelW = 62;
+  const levelW = 84;
   const answers: Block[] = plan.adherence.slice(0, count).map((a) => {
     const why = [...a.barriers.map((b) => words.barrier[b] ?? b), clean(a.barrierNote)].filter(Boolean).join(', ');
     const whyLine = why ? t.clamp(fontNames.regular, 7.5, why, aw, 1, colour.muted) : null;
@@ -351,7 +362,7 @@ function checkinSection({ input, words, t, day }: Ctx, count: number, themeCount
     ...rows,
     ...(moreThemes > 0 ? [muted(t, words.moreThemes(moreThemes), left, width, 0)] : []),
     ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : []),
-    muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3),
+    muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3),
   ]);
 }
 
