@@ -139,7 +139,12 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
 function layoutKit(doc: Doc) {
   const measure = (font: string, size: number, s: string, w: number) => doc.font(font).fontSize(size).heightOfString(s || ' ', { width: w });
   /** Text held to `lines` lines, its last one ending in "…" when cut; measured as drawn. */
-  const clamp = (font: string, size: number, s: string, w: number, lines: number, fill: string = colour.text) => {
+  const clamp = (font: string, size: number, full: string, w: number, lines: number, fill: string = colour.text) => {
+    // Past what `lines` lines could hold even in DejaVu's narrowest glyphs (over a fifth of
+    // an em), text is never seen: laying out a 2,000-character note to show one line of it
+    // was most of a long record's render (measured: tests/bench/alliance-summary.bench.ts).
+    const most = Math.ceil((lines * w) / (size * 0.2));
+    const s = full.length > most ? full.slice(0, most) : full;
     const one = measure(font, size, 'Ag', w);
     const height = Math.min(measure(font, size, s, w), one * lines);
     return {
@@ -208,8 +213,23 @@ interface Ctx {
   day: (iso: string) => string;
 }
 
+/** Each section as the rows it shows; a section already laid out for the same rows is not laid out again while the page is fitted. */
 function buildSections(c: Ctx): Array<(n: Counts) => Block> {
-  return [(n) => goalsSection(c, n.goals), (n) => planSection(c, n.adherence), (n) => checkinSection(c, n.checkins, n.themes), (n) => contactSection(c, n.contacts)];
+  const kept = (make: (n: Counts) => Block, key: (n: Counts) => string) => {
+    const made = new Map<string, Block>();
+    return (n: Counts) => {
+      const k = key(n);
+      let block = made.get(k);
+      if (!block) made.set(k, (block = make(n)));
+      return block;
+    };
+  };
+  return [
+    kept((n) => goalsSection(c, n.goals), (n) => `${n.goals}`),
+    kept((n) => planSection(c, n.adherence), (n) => `${n.adherence}`),
+    kept((n) => checkinSection(c, n.checkins, n.themes), (n) => `${n.checkins} ${n.themes}`),
+    kept((n) => contactSection(c, n.contacts), (n) => `${n.contacts}`),
+  ];
 }
 
 function goalsSection({ input, words, t, clean, day }: Ctx, count: number): Block {
