@@ -249,6 +249,19 @@ describe('a long history', () => {
   });
 });
 
+describe('text the font cannot draw', () => {
+  it('prints as U+FFFD with a note, and the summary is still made', async () => {
+    const id = await c.patient('Mei', 'Chen');
+    await must(app.dispatch('followups.saveGoal', { patientId: id, words: 'Walk the dog 🐕 every day', patientCommits: '', therapistCommits: '', targetDate: null }));
+    const made = await summarise(id);
+    const text = (await pdfText(path.join(documents(), made.fileName))).replace(/\s+/g, ' ');
+    expect(text).toContain('Walk the dog \uFFFD every day');
+    expect(text).toContain('A character this PDF’s font cannot draw is shown as \uFFFD; the record keeps it as typed.');
+    // The record itself keeps the words as typed.
+    expect(await app.db('goals').where({ patient_id: id }).first('words')).toEqual({ words: 'Walk the dog 🐕 every day' });
+  });
+});
+
 describe('bad input', () => {
   it('refuses an unknown or archived patient with a typed error, and writes nothing', async () => {
     const zoe = await c.patient('Zoë', 'Martin');
