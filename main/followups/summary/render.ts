@@ -14,10 +14,11 @@ import type { SummaryInput } from './types';
  * (clock, clinic and record resolved by the caller), bytes out, the same bytes for the
  * same input (main/pdf/document.ts).
  *
- * One page, always: each list is measured at the most it may show, and while the page
- * is too short the longest list gives up its oldest row (the page says how many it left
- * out). Every piece of the record's text is held to a fixed number of lines, so a long
- * goal or note cannot push the page over either.
+ * One page, always: each list is measured at the most it may show; while the page is too
+ * short, lists give up their oldest rows in a fixed order (contacts first, goals last,
+ * each keeping a few), then rows the page can spare are given back, and the page says how
+ * many each left out. Every piece of the record's text is held to a fixed number of
+ * lines, so a long goal or note cannot push the page over either.
  */
 export async function renderAllianceSummary(input: SummaryInput, fontsDir: string): Promise<Result<Buffer>> {
   const fonts = await loadFonts(fontsDir);
@@ -89,9 +90,11 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
 
   drawClinicLetterhead(doc, { ...input.clinic, name: clean(input.clinic.name), addressLines: input.clinic.addressLines.map(clean) }, input.logo);
   const made = words.madeOn(day(input.createdAt));
-  drawText(doc, fontNames.bold, 16, colour.text, words.title, left, doc.y, { width: width - 150 });
-  drawText(doc, fontNames.regular, 9, colour.muted, made, right - 150, doc.y - 13, { width: 150, align: 'right' });
-  doc.y += 6;
+  // The title on the left, the day it was made level with it on the right.
+  const titleY = doc.y;
+  drawText(doc, fontNames.bold, 16, colour.text, words.title, left, titleY, { width: width - 150, lineBreak: false });
+  drawText(doc, fontNames.regular, 9, colour.muted, made, right - 150, titleY + 6, { width: 150, align: 'right', lineBreak: false });
+  doc.y = titleY + 26;
   patientBox(t, words, clean, input);
 
   const sections = buildSections({ input, words, t, clean, day });
