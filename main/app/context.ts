@@ -62,6 +62,8 @@ import { createFollowUpService } from '../followups/service';
 import { createCareService } from '../followups/care';
 import { followUpHandlers } from '../followups/handlers';
 import { isMailto } from '../followups/mail';
+import { createSummaryService } from '../followups/summary/service'; // alliance summary
+import { summaryHandlers } from '../followups/summary/handlers'; // alliance summary
 // check-ins
 import { createCheckinService } from '../checkin/service';
 import { checkinHandlers } from '../checkin/handlers';
@@ -227,6 +229,7 @@ export async function createApp(deps: AppDeps) {
     ...staffHandlers({ db, staff, session, audit: trail, store: journal.store, journaled: journal.change, now, newId, updateClinic: settingsRoutes['settings.update'] }),
     // follow-ups
     ...followUpHandlers(followUps, care),
+    ...summaryHandlers({ summary: createSummaryService({ db, now, newId, documents, fontsDir, care, profile: settings.details, logo: settings.logo }), printer: deps.printer, openPath: deps.openPath }), // alliance summary
     'backup.status': backup.status,
     'backup.setFolder': backup.setFolder,
     'backup.start': backup.start,

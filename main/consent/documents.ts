@@ -1,6 +1,6 @@
 import { access, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256 } from './pdf/hash';
+import { sha256 } from '../pdf/hash';
 import { writeAtomically } from '../files/atomic';
 
 /**

@@ -6,7 +6,7 @@ import type { Patient } from '../../shared/contract/patients';
 import type { ClinicProfile, ConsentPolicy } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
 import type { DocumentStore } from './documents';
-import { sha256 } from './pdf/hash';
+import { sha256 } from '../pdf/hash';
 import type { ConsentPdfInput } from './pdf/types';
 import { checkSignaturePng } from './signature';
 import { isKind } from '../images/magic';

@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { ContactPerson } from '../../shared/contract/contactlog';
-import { loadFonts } from '../consent/pdf/fonts';
-import { fontNames, margins, pageSize } from '../consent/pdf/layout';
-import { stableDocument } from '../consent/pdf/render';
+import { loadFonts } from '../pdf/fonts';
+import { fontNames, margins, pageSize } from '../pdf/page';
+import { stableDocument } from '../pdf/document';
 
 /**
  * The contact log as a PDF for public health, on the consent PDF's stable document

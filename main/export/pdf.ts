@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { loadFonts } from '../consent/pdf/fonts';
-import { fontNames, margins, pageSize } from '../consent/pdf/layout';
+import { loadFonts } from '../pdf/fonts';
+import { fontNames, margins, pageSize } from '../pdf/page';
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { PatientExport } from './record';
 import { say } from '../../shared/messages';

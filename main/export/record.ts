@@ -6,7 +6,7 @@ import type { Patient } from '../../shared/contract/patients';
 import { err, ok, type Result } from '../../shared/contract/result';
 import { appendAudit } from '../audit/log';
 import type { DocumentStore } from '../consent/documents';
-import { sha256 } from '../consent/pdf/hash';
+import { sha256 } from '../pdf/hash';
 import { writeAtomically } from '../files/atomic';
 import { privateFolderMode } from '../files/private';
 import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';

@@ -19,7 +19,7 @@ export interface CareDeps {
 type Q = Knex | Knex.Transaction;
 
 /** A patient who can take new records: exists and is not archived. */
-async function livePatient(q: Q, patientId: string): Promise<Result<true>> {
+export async function livePatient(q: Q, patientId: string): Promise<Result<true>> {
   const p = (await q('patients').where({ id: patientId }).first('archived_at')) as { archived_at: string | null } | undefined;
   if (!p) return err('not_found', say('followups.noPatient'), { patientId: say('appointments.noPatient') });
   if (p.archived_at) return err('invalid_input', say('followups.patientArchived'), { patientId: say('appointments.patientArchived') });

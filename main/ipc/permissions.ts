@@ -167,6 +167,8 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'checkin.history': desk,
   'checkin.tasks': clinical,
   'checkin.closeTask': clinical,
+  // alliance summary: what the desk already sees on the care panel (goals, plan, adherence, check-ins, contacts), on one page.
+  'alliance.summaryPdf': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

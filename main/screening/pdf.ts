@@ -1,9 +1,9 @@
 import { err, ok, type Result } from '../../shared/contract/result';
 import type { Screening, ScreeningLanguage } from '../../shared/contract/screening';
-import { loadFonts } from '../consent/pdf/fonts';
-import { formatSignedAt } from '../consent/pdf/format';
-import { fontNames, margins, pageSize } from '../consent/pdf/layout';
-import { stableDocument } from '../consent/pdf/render';
+import { loadFonts } from '../pdf/fonts';
+import { formatSignedAt } from '../pdf/format';
+import { fontNames, margins, pageSize } from '../pdf/page';
+import { stableDocument } from '../pdf/document';
 import { say } from '../../shared/messages';
 
 /** What the record says around the answers, in the language the questions were asked in. */

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
 import type { KeyValueStore } from '../settings/service';
 import type { DocumentStore } from '../consent/documents';
-import { sha256 } from '../consent/pdf/hash';
+import { sha256 } from '../pdf/hash';
 import { currentSet, setById, setKey } from './sets';
 import { say } from '../../shared/messages';
 

@@ -6,6 +6,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { TextArea, TextField, SelectField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
 import { barrierNames, goalStatusNames, levelNames } from './words';
+import { SummaryButton } from '../summary/SummaryButton';
 import './followups.css';
 
 type Fields = Record<string, string>;
@@ -24,6 +25,7 @@ export function CarePanel({ patient }: { patient: Patient }) {
       <Declined patientId={patient.id} />
       <Goals patientId={patient.id} live={live} />
       <Homecare patientId={patient.id} live={live} />
+      {live && <SummaryButton patientId={patient.id} />}
     </section>
   );
 }

@@ -16,6 +16,8 @@ import { contactLogContract } from './contactlog'; // day
 import { followupsContract } from './followups';
 // check-ins
 import { checkinContract } from './checkin';
+// alliance summary
+import { summaryContract } from './summary';
 import type { Result } from './result';
 
 /**
@@ -41,6 +43,8 @@ export const contract = {
   ...followupsContract,
   // check-ins
   ...checkinContract,
+  // alliance summary
+  ...summaryContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

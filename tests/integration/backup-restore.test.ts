@@ -7,7 +7,7 @@ import type { BackupStatus, BackupSummary } from '../../shared/contract/backup';
 import type { AppHost } from '../../main/app/host';
 import { manifestBytes, manifestName, readManifest } from '../../main/backup/manifest';
 import { openDatabase } from '../../main/db/connection';
-import { sha256 } from '../../main/consent/pdf/hash';
+import { sha256 } from '../../main/pdf/hash';
 import { nodeHost } from '../support/node-app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { sampleLogoPng, sampleSignaturePng } from '../support/consent-sample';

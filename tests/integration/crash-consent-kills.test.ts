@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { openDatabase } from '../../main/db/connection';
 import { referencedDocuments } from '../../main/backup/documents';
-import { sha256 } from '../../main/consent/pdf/hash';
+import { sha256 } from '../../main/pdf/hash';
 import { quarantineFolder } from '../../main/startup/sweep';
 import { nodeApp } from '../support/node-app';
 import { clinicProfile } from '../support/fixtures';

@@ -365,6 +365,8 @@ beforeAll(async () => {
     'checkin.history': { patientId: lukasz.id },
     'checkin.tasks': { status: 'open' },
     'checkin.closeTask': { taskId: checkinTask.task, note: 'Called the patient back' },
+    // alliance summary
+    'alliance.summaryPdf': { patientId: lukasz.id, then: 'open' },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
@@ -647,7 +649,9 @@ describe('after all the garbage', () => {
       if (channel === 'session.lock' || channel === 'session.signOut') await startAs(app, 'admin');
     }
     // The viewer was handed the signed PDF itself, by its record id.
-    expect(viewed.map((f) => path.basename(f))).toEqual([`${(samples['consent.openInViewer'] as { consentId: string }).consentId}.pdf`]);
+    // And the alliance summary just made, by its own id.
+    const summary = (await app.db('alliance_summaries').first('id')) as { id: string };
+    expect(viewed.map((f) => path.basename(f))).toEqual([`${(samples['consent.openInViewer'] as { consentId: string }).consentId}.pdf`, `alliance-summary-${summary.id}.pdf`]);
     const patients = await app.db('patients').orderBy('last_name').select('first_name', 'archived_at', 'notes');
     expect(patients.map((p) => p.first_name)).toEqual(['Ana', 'Thị Minh', 'Zoë', 'Łukasz']);
     expect(await app.db('patients').where({ id: seeded.zoe.id }).first()).toMatchObject({ archive_reason: 'Moved away' });
@@ -679,6 +683,8 @@ describe('after all the garbage', () => {
       'follow_up.recorded', 'follow_up.created', 'follow_up.decline_undone', 'follow_up_rule.changed', 'goal.created', 'homecare_plan.given', 'adherence.recorded',
       // check-ins: a low answer opens a task for the therapist of the last visit.
       'checkin.questionnaire_versioned', 'checkin.recorded', 'checkin.task_opened', 'checkin.task_closed',
+      // alliance summary: who made which patient's summary.
+      'alliance_summary.made',
       'backup.created',
     ]);
     const admin = (await app.services.staff.active()).find((s) => s.initials === testStaff.admin.initials)!;
@@ -779,6 +785,7 @@ describe('in a French clinic', () => {
       ['followups.create', { ...(samples['followups.create'] as object), patientId: nobody }, 'Ce dossier de patient n’existe pas.'],
       ['checkin.closeTask', { taskId: nobody, note: 'Rappelé' }, 'Cette tâche n’existe plus.'],
       ['checklist.tick', { appointmentId: nobody, itemIds: [nobody] }, 'Ce rendez-vous n’existe pas.'],
+      ['alliance.summaryPdf', { patientId: nobody }, 'Ce dossier de patient n’existe pas.'],
     ];
     for (const [channel, input, message] of refusals) {
       const r = await call(channel, input);

@@ -438,6 +438,22 @@ upgrades['013_checklist'] = {
   },
 };
 
+// alliance summary
+upgrades['015_alliance_summaries'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000015', name: 'Marc Tremblay', initials: 'MT', roles: '["reception"]', secret_hash: 'scrypt$x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+  },
+  async verify(q) {
+    // The patients already there can have a summary; it names a real patient and staff member.
+    const row = { patient_id: v001Patients[0].patient.id, locale: 'fr-CA', sha256: 'a'.repeat(64), made_by: 'b1c2d3e4-0000-4000-8000-000000000015', made_at: '2026-08-01T15:00:00.000Z' };
+    await q('alliance_summaries').insert({ id: 's1', ...row });
+    await expect(q('alliance_summaries').insert({ id: 's2', ...row, patient_id: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(q('alliance_summaries').insert({ id: 's3', ...row, made_by: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
+    expect(await q('alliance_summaries').pluck('id')).toEqual(['s1']);
+  },
+};
+
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
  * with particles whose coded rowid is near 2^53 (the block code's top).

@@ -10,6 +10,8 @@ import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/cl
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
+import { existsSync } from 'node:fs';
+import { sweepOrphans } from '../../main/startup/sweep';
 
 /** Infection screening and the Today sheet, through the real dispatcher (issue 9, items 2 and 4). */
 
@@ -196,8 +198,11 @@ describe('the screening PDF', () => {
     await must(app.dispatch('screening.override', { screeningId: taken.id, reason: 'Travel for a funeral; no symptoms, masked.' }));
     const updated = await must<{ pdfBase64: string; sha256: string }>(app.dispatch('screening.document', { screeningId: taken.id }));
     expect(updated.sha256).not.toBe(doc.sha256);
-    // A file changed on disk is not the record any more.
+    // The stored PDF is a document a row vouches for: the start-up sweep leaves it in place.
     const stored = path.join(app.paths.documents, `screening-${taken.id}.pdf`);
+    expect(await sweepOrphans(app.db, app.paths.documents, app.paths.root, new Date())).toEqual({ moved: 0, folder: null });
+    expect(existsSync(stored)).toBe(true);
+    // A file changed on disk is not the record any more.
     const bytes = await readFile(stored);
     bytes[bytes.length - 20] ^= 1;
     await writeFile(stored, bytes);

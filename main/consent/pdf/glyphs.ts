@@ -1,5 +1,5 @@
-import { formatDateOfBirth, shortRecordId } from './format';
-import type { Fonts, ParsedFont } from './fonts';
+import { formatDateOfBirth, shortRecordId } from '../../pdf/format';
+import type { Fonts, ParsedFont } from '../../pdf/fonts';
 import type { ConsentPdfInput } from './types';
 
 /**

@@ -1,5 +1,7 @@
 import type { ConsentPdfLabels } from './labels';
-import { formatDateOfBirth, formatSignedAt, formatSignedDay, shortRecordId } from './format';
+import { colour, drawText as text, fontNames, margins, pageSize } from '../../pdf/page';
+import { drawClinicLetterhead } from '../../pdf/letterhead';
+import { formatDateOfBirth, formatSignedAt, formatSignedDay, shortRecordId } from '../../pdf/format';
 import type { ConsentPdfInput } from './types';
 import type { CheckedImages } from './validate';
 
@@ -13,21 +15,6 @@ import type { CheckedImages } from './validate';
  */
 
 type Doc = PDFKit.PDFDocument;
-
-/** US Letter: what Canadian clinic printers are loaded with. */
-export const pageSize = { width: 612, height: 792 } as const;
-export const margins = { top: 54, left: 56, right: 56, bottom: 64 } as const;
-
-export const fontNames = { regular: 'Body', bold: 'Bold' } as const;
-
-const colour = {
-  text: '#1d2327',
-  muted: '#5b6770',
-  accent: '#0f5f6e',
-  rule: '#c5cfd4',
-  fill: '#f1f5f6',
-  box: '#2b3338',
-} as const;
 
 /**
  * Body text at 11 pt, up from 10: many patients are older readers. Clear-print guidance
@@ -87,35 +74,9 @@ function placeTogether(doc: Doc, rows: Row[], followedBy = 0) {
   doc.y = y;
 }
 
-function text(doc: Doc, font: string, size: number, fill: string, s: string, x: number, y: number, options: PDFKit.Mixins.TextOptions) {
-  doc.font(font).fontSize(size).fillColor(fill).text(s, x, y, options);
-}
-
+/** The clinic's letterhead (shared with the other PDFs: main/pdf/letterhead.ts). */
 export function drawLetterhead({ doc, input, images }: LayoutContext) {
-  const { clinic } = input;
-  const top = margins.top;
-  let textX = left;
-  let logoBottom = top;
-  if (images.logo) {
-    // At most 52 pt high and 150 pt wide, aspect kept: a letterhead mark, not a banner.
-    const scale = Math.min(150 / images.logo.width, 52 / images.logo.height);
-    const w = images.logo.width * scale;
-    const h = images.logo.height * scale;
-    doc.image(images.logo.bytes, left, top, { width: w, height: h });
-    textX = left + w + 14;
-    logoBottom = top + h;
-  }
-  const textWidth = right - textX;
-  text(doc, fontNames.bold, 15, colour.accent, clinic.name, textX, top, { width: textWidth });
-  const contact = [clinic.phone, clinic.email].filter((s) => s.trim() !== '').join('  ·  ');
-  const details = [...clinic.addressLines.filter((s) => s.trim() !== ''), contact].filter((s) => s !== '');
-  if (details.length > 0) {
-    text(doc, fontNames.regular, 9, colour.muted, details.join('\n'), textX, doc.y + 2, { width: textWidth, lineGap: 1.5 });
-  }
-  const ruleY = Math.max(doc.y, logoBottom) + 10;
-  doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(1.2).strokeColor(colour.accent).stroke();
-  doc.x = left;
-  doc.y = ruleY + 14;
+  drawClinicLetterhead(doc, input.clinic, images.logo);
 }
 
 export function drawTitle({ doc, input }: LayoutContext) {

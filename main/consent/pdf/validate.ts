@@ -1,6 +1,7 @@
 import { isPng } from '../../images/magic';
-import { prepareLogo, type Prepared, type PreparedImage } from '../../images/prepare';
-import { isIsoInstant, isValidTimeZone } from './format';
+import type { PreparedImage } from '../../images/prepare';
+import { preparedLogo } from '../../pdf/letterhead';
+import { isIsoInstant, isValidTimeZone } from '../../pdf/format';
 import type { ConsentPdfInput } from './types';
 
 /** The images as the PDF will embed them, decoded and checked. */
@@ -10,18 +11,6 @@ export interface CheckedImages {
 }
 
 export type Checked = { ok: true; images: CheckedImages } | { ok: false; fields: Record<string, string> };
-
-/**
- * The clinic's logo is the same file render after render: decoded, flattened onto white
- * and encoded again once, then kept beside a copy of its bytes until another is given.
- */
-let lastLogo: { bytes: Buffer; prepared: Prepared } | null = null;
-function preparedLogo(bytes: Uint8Array): Prepared {
-  if (lastLogo?.bytes.equals(bytes)) return lastLogo.prepared;
-  const copy = Buffer.from(bytes); // a JPEG is embedded from these very bytes
-  lastLogo = { bytes: copy, prepared: prepareLogo(copy) };
-  return lastLogo.prepared;
-}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { err, ok, type Result } from '../../../shared/contract/result';
-import { say } from '../../../shared/messages';
+import { err, ok, type Result } from '../../shared/contract/result';
+import { say } from '../../shared/messages';
 
 /**
  * DejaVu Sans, shipped in resources/fonts (Bitstream Vera licence, which allows
