@@ -65,6 +65,9 @@ import { isMailto } from '../followups/mail';
 import { createCheckinService } from '../checkin/service';
 import { checkinHandlers } from '../checkin/handlers';
 import { currentQuestionnaire, seedQuestionnaire } from '../checkin/questionnaires';
+// dashboard
+import { createDashboardService } from '../dashboard/service';
+import { dashboardHandlers } from '../dashboard/handlers';
 
 export interface AppDeps {
   paths: DataPaths;
@@ -239,6 +242,8 @@ export async function createApp(deps: AppDeps) {
         return held.ok ? held.value.session : null;
       },
     }),
+    // dashboard
+    ...dashboardHandlers(createDashboardService({ db, now, timeZone }), acting),
   };
 
   return {

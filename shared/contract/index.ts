@@ -16,6 +16,8 @@ import { contactLogContract } from './contactlog'; // day
 import { followupsContract } from './followups';
 // check-ins
 import { checkinContract } from './checkin';
+// dashboard
+import { dashboardContract } from './dashboard';
 import type { Result } from './result';
 
 /**
@@ -41,6 +43,8 @@ export const contract = {
   ...followupsContract,
   // check-ins
   ...checkinContract,
+  // dashboard
+  ...dashboardContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

@@ -14,6 +14,7 @@ import { otherMessages } from './other';
 import { followUpMessages } from './followups';
 import { checkinMessages } from './checkin';
 import { dayMessages } from './day';
+import { dashboardMessages } from './dashboard';
 
 export type { MessageLocale, Entry, Values } from './say';
 
@@ -33,6 +34,7 @@ export const messages = {
   ...followUpMessages,
   ...checkinMessages,
   ...dayMessages,
+  ...dashboardMessages,
 };
 export type MessageId = keyof typeof messages;
 
