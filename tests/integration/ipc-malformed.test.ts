@@ -362,6 +362,8 @@ beforeAll(async () => {
     'checkin.history': { patientId: lukasz.id },
     'checkin.tasks': { status: 'open' },
     'checkin.closeTask': { taskId: checkinTask.task, note: 'Called the patient back' },
+    // dashboard
+    'dashboard.read': { unit: 'month', count: 12 },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();
