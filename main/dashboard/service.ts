@@ -11,8 +11,6 @@ export interface DashboardDeps {
   timeZone: () => string;
 }
 
-/** A visit that took place: booked, cancelled and no-show ones are not visits. */
-const tookPlace = ['checked_in', 'checked_out'];
 const round = (n: number) => Math.round(n * 100) / 100;
 const mean = (xs: readonly number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 const dayMs = 86_400_000;
@@ -123,6 +121,7 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
   }
 
   /**
+   * A visit is one that took place (checked in or out): booked, cancelled and no-show ones are not.
    * Each month's new patients (first visit that took place in it) and whether they came
    * back within 30, 60, 90 days. A month's window is known once it has closed for its
    * last day's patients; until then it is null, not a share that can only grow.
