@@ -188,7 +188,7 @@ function expected(unit: 'week' | 'month', count: number) {
   return { buckets, followUpSeries, adherenceSeries, themeSeries, byTherapist, returning };
 }
 
-const read = (input: unknown) => app.dispatch('dashboard.read', input) as Promise<{ ok: true; value: Dashboard } | { ok: false; error: { code: string; fields?: Record<string, string> } }>;
+const read = (input: unknown) => app.dispatch('dashboard.read', input);
 
 describe('the dashboard', () => {
   it.each([
@@ -247,6 +247,17 @@ describe('the dashboard', () => {
     expect(desk.followUps).toEqual(mine.followUps);
     expect(desk.checkins.series).toEqual(mine.checkins.series);
     await startAs(app, 'admin');
+  });
+
+  it('adds up afresh after any write, and gives the same answer again until then', async () => {
+    const before = await must<Dashboard>(read({ unit: 'week', count: 4 }));
+    expect(await must<Dashboard>(read({ unit: 'week', count: 4 }))).toEqual(before);
+    // A follow-up due today, made through the real handler: this week has one more due.
+    await must(app.dispatch('followups.create', { patientId: visits[0].patientId, dueDay: today, reason: 'Ask how the stretches go' }));
+    followUps.push({ dueDay: today, status: 'open' });
+    const after = await must<Dashboard>(read({ unit: 'week', count: 4 }));
+    expect(after.followUps[3].due).toBe(before.followUps[3].due + 1);
+    expect(after.followUps).toEqual(expected('week', 4).followUpSeries);
   });
 
   it('refuses a period outside its range with a typed error on the field', async () => {
