@@ -1,8 +1,8 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../shared/contract/dashboard';
 import type { Locale } from '../../shared/contract/settings';
-import { Panel, legendText, palette, useBucketWords } from './Panel';
+import { Panel, palette, useBucketWords } from './Panel';
+import { BarSeries, LineSeries } from './charts';
 
 /** How do patients rate the alliance, theme by theme? The clinic's mean per theme, bucket by bucket. */
 export function ThemeSection({ d }: { d: Dashboard }) {
@@ -25,18 +25,12 @@ export function ThemeSection({ d }: { d: Dashboard }) {
         />
       }
       chart={
-        <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} title={intl.formatMessage({ id: 'dashboard.themes.chart', defaultMessage: 'Check-in scores by theme' })}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis domain={[scale.min, scale.max]} allowDecimals={false} />
-            <Tooltip />
-            <Legend formatter={legendText} itemSorter={null} />
-            {themes.map((t, i) => (
-              <Line key={t.key} dataKey={t.key} name={t.label[locale]} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <LineSeries
+          title={intl.formatMessage({ id: 'dashboard.themes.chart', defaultMessage: 'Check-in scores by theme' })}
+          data={data}
+          domain={[scale.min, scale.max]}
+          series={themes.map((t, i) => ({ key: t.key, name: t.label[locale], colour: palette[i % palette.length] }))}
+        />
       }
       table={
         <table className="table dashboard__numbers">
@@ -93,18 +87,12 @@ export function TherapistSection({ d, rows }: { d: Dashboard; rows: NonNullable<
             <FormattedMessage id="dashboard.therapists.none" defaultMessage="No check-ins about your patients in this period." />
           </p>
         ) : (
-          <ResponsiveContainer width="100%" height={230}>
-            <LineChart data={data} title={intl.formatMessage({ id: 'dashboard.therapists.chart', defaultMessage: 'Check-in scores by therapist' })}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" />
-              <YAxis domain={[d.checkins.scale.min, d.checkins.scale.max]} allowDecimals={false} />
-              <Tooltip />
-              <Legend formatter={legendText} itemSorter={null} />
-              {rows.map((r, i) => (
-                <Line key={r.therapistId} dataKey={r.therapistId} name={r.name} stroke={palette[i % palette.length]} strokeWidth={2} connectNulls isAnimationActive={false} />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <LineSeries
+            title={intl.formatMessage({ id: 'dashboard.therapists.chart', defaultMessage: 'Check-in scores by therapist' })}
+            data={data}
+            domain={[d.checkins.scale.min, d.checkins.scale.max]}
+            series={rows.map((r, i) => ({ key: r.therapistId, name: r.name, colour: palette[i % palette.length] }))}
+          />
         )
       }
       table={
@@ -157,18 +145,12 @@ export function ReturningSection({ d }: { d: Dashboard }) {
       title={<FormattedMessage id="dashboard.returning.title" defaultMessage="Do new patients come back?" />}
       note={<FormattedMessage id="dashboard.returning.note" defaultMessage="Patients by the month of their first visit, and how many had another visit within 30, 60 and 90 days. A window not yet over for all of a month’s patients is not known yet." />}
       chart={
-        <ResponsiveContainer width="100%" height={230}>
-          <BarChart data={data} title={intl.formatMessage({ id: 'dashboard.returning.chart', defaultMessage: 'Share of new patients back' })}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => intl.formatNumber(v, { style: 'percent' })} />
-            <Tooltip formatter={(v) => intl.formatNumber(Number(v), { style: 'percent' })} />
-            <Legend formatter={legendText} itemSorter={null} />
-            {d.returning[0]?.within.map((w, i) => (
-              <Bar key={w.days} dataKey={`d${w.days}`} name={within(w.days)} fill={palette[i]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <BarSeries
+          title={intl.formatMessage({ id: 'dashboard.returning.chart', defaultMessage: 'Share of new patients back' })}
+          data={data}
+          series={(d.returning[0]?.within ?? []).map((w, i) => ({ key: `d${w.days}`, name: within(w.days), colour: palette[i] }))}
+          shares="side by side"
+        />
       }
       table={
         <table className="table dashboard__numbers">

@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../shared/contract/dashboard';
-import { Panel, legendText, useBucketWords } from './Panel';
+import { Panel, useBucketWords } from './Panel';
+import { BarSeries } from './charts';
 
 const levels = ['all', 'most', 'some', 'none'] as const;
 const levelColours = { all: '#009E73', most: '#56B4E9', some: '#E69F00', none: '#D55E00' };
@@ -19,17 +19,14 @@ export function FollowUpSection({ d }: { d: Dashboard }) {
       title={<FormattedMessage id="dashboard.followUps.title" defaultMessage="Are we keeping up with our follow-ups?" />}
       note={<FormattedMessage id="dashboard.followUps.note" defaultMessage="Follow-ups due in each period up to today, and how many were done. Cancelled ones were never due." />}
       chart={
-        <ResponsiveContainer width="100%" height={230}>
-          <BarChart data={data} title={intl.formatMessage({ id: 'dashboard.followUps.chart', defaultMessage: 'Follow-ups due and done' })}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend formatter={legendText} itemSorter={null} />
-            <Bar dataKey="due" name={due} fill="#9fb3c0" isAnimationActive={false} />
-            <Bar dataKey="done" name={done} fill="#0072B2" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <BarSeries
+          title={intl.formatMessage({ id: 'dashboard.followUps.chart', defaultMessage: 'Follow-ups due and done' })}
+          data={data}
+          series={[
+            { key: 'due', name: due, colour: '#9fb3c0' },
+            { key: 'done', name: done, colour: '#0072B2' },
+          ]}
+        />
       }
       table={
         <table className="table dashboard__numbers">
@@ -72,25 +69,19 @@ export function AdherenceSection({ d }: { d: Dashboard }) {
     some: intl.formatMessage({ id: 'dashboard.adherence.some', defaultMessage: 'Some' }),
     none: intl.formatMessage({ id: 'dashboard.adherence.none', defaultMessage: 'None' }),
   };
-  const data = d.adherence.map((b) => ({ label: words.short(b.start), ...b }));
+  const data = d.adherence.map((b) => ({ label: words.short(b.start), all: b.all, most: b.most, some: b.some, none: b.none }));
   return (
     <Panel
       id="dash-adherence"
       title={<FormattedMessage id="dashboard.adherence.title" defaultMessage="Are patients doing their homecare?" />}
       note={<FormattedMessage id="dashboard.adherence.note" defaultMessage="What patients said at follow-ups: how much of their homecare plan they did." />}
       chart={
-        <ResponsiveContainer width="100%" height={230}>
-          <BarChart data={data} stackOffset="expand" title={intl.formatMessage({ id: 'dashboard.adherence.chart', defaultMessage: 'Share of homecare done' })}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis tickFormatter={(v: number) => intl.formatNumber(v, { style: 'percent' })} />
-            <Tooltip />
-            <Legend formatter={legendText} itemSorter={null} />
-            {levels.map((l) => (
-              <Bar key={l} dataKey={l} name={names[l]} stackId="adherence" fill={levelColours[l]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <BarSeries
+          title={intl.formatMessage({ id: 'dashboard.adherence.chart', defaultMessage: 'Share of homecare done' })}
+          data={data}
+          series={levels.map((l) => ({ key: l, name: names[l], colour: levelColours[l] }))}
+          shares="stacked"
+        />
       }
       table={
         <table className="table dashboard__numbers">

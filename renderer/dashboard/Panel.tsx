@@ -25,9 +25,6 @@ export function Panel({ id, title, note, chart, table, wide = false }: { id: str
   );
 }
 
-/** Legend words in the ink colour: recharts writes them in the series' colour, too pale to read for some. */
-export const legendText = (value: ReactNode) => <span className="dashboard__legend">{value}</span>;
-
 /** Okabe–Ito colours (told apart with the common colour-vision deficiencies), yellow darkened to read on white. */
 export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8c6d00', '#56B4E9', '#1d2a33', '#E69F00'];
 

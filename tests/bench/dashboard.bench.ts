@@ -19,6 +19,7 @@ import { generatePatients } from '../../scripts/lib/people';
 import { addDays } from '../../main/followups/rules';
 import { currentQuestionnaire } from '../../main/checkin/questionnaires';
 import { tempApp } from '../support/app';
+import { seededRandom } from '../support/random';
 import { insertMany, seedPatients, seedTwoYears } from './seed';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
@@ -42,15 +43,8 @@ async function time(fn: () => Promise<unknown>, n = runs, before?: () => Promise
   return out;
 }
 
-// A fixed-seed generator (mulberry32): the same clinic every run.
-let seed = 20260714;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// The same clinic every run.
+const random = seededRandom(20260714);
 
 const app = await tempApp({ now: () => new Date(`${today}T16:00:00Z`), monotonic: () => 0 });
 let failed = false;

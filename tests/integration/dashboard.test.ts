@@ -7,6 +7,7 @@ import { clinicDay, type ClinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
 import { must } from '../support/must';
 import { startAs } from '../support/node-app';
+import { seededRandom } from '../support/random';
 
 /**
  * The dashboard through the real dispatcher on a real SQLite file (issue 11 item 6).
@@ -28,15 +29,7 @@ const clinicDayOf = (instant: string) => format.format(new Date(instant));
 const dayMs = 86_400_000;
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 
-// A small fixed-seed generator (mulberry32), so a failure repeats.
-let seed = 20261125;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(20261125);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 /** A random instant in the `days` before the clock (every hour of the clinic's day and night). */
 const instantWithin = (days: number) => new Date(noon.getTime() - Math.floor(random() * days * dayMs)).toISOString();
