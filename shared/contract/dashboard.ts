@@ -10,7 +10,7 @@ import { say } from '../messages';
 
 export const periodUnits = ['week', 'month'] as const;
 export type PeriodUnit = (typeof periodUnits)[number];
-/** Two years back at most: the longest a clinic keeps the queue's history at hand. */
+/** Two years back at most: this year beside last, what the benchmark measures (tests/bench/dashboard.bench.ts). */
 export const maxPeriod = { week: 104, month: 24 } as const;
 /** The return windows after a first visit, in days. */
 export const returnWindows = [30, 60, 90] as const;

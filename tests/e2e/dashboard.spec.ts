@@ -100,6 +100,9 @@ async function openDashboard(page: Page, appUrl: string) {
 
 test('the dashboard shows the numbers the seeded clinic implies, opened and worked by keyboard', async ({ page, appUrl, app }) => {
   test.setTimeout(120_000);
+  // The charts draw under the app's CSP (script-src 'self'): Chromium reports any refusal on the console.
+  const refused: string[] = [];
+  page.on('console', (m) => m.text().includes('Content Security Policy') && refused.push(m.text()));
   const seeded = await seedClinic(app);
   await openDashboard(page, appUrl);
   const buckets = weeks(seeded.today);
@@ -187,6 +190,7 @@ test('the dashboard shows the numbers the seeded clinic implies, opened and work
   await expect(page.getByRole('region', { name: 'Follow-ups due and done' })).toBeFocused();
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(refused).toEqual([]);
 });
 
 test.describe('a therapist', () => {
