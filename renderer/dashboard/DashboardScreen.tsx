@@ -10,15 +10,15 @@ const periods = defineMessages({
   w4: { id: 'dashboard.period.w4', defaultMessage: 'Last 4 weeks' },
   w12: { id: 'dashboard.period.w12', defaultMessage: 'Last 12 weeks' },
   w26: { id: 'dashboard.period.w26', defaultMessage: 'Last 26 weeks' },
+  w52: { id: 'dashboard.period.w52', defaultMessage: 'Last 52 weeks' },
   m12: { id: 'dashboard.period.m12', defaultMessage: 'Last 12 months' },
-  m24: { id: 'dashboard.period.m24', defaultMessage: 'Last 24 months' },
 });
 const choices: ReadonlyArray<[keyof typeof periods, Period]> = [
   ['w4', { unit: 'week', count: 4 }],
   ['w12', { unit: 'week', count: 12 }],
   ['w26', { unit: 'week', count: 26 }],
+  ['w52', { unit: 'week', count: 52 }],
   ['m12', { unit: 'month', count: 12 }],
-  ['m24', { unit: 'month', count: 24 }],
 ];
 
 /**

@@ -7,7 +7,7 @@ export const fr: Record<string, string> = {
   'dashboard.period.w12': 'Les 12 dernières semaines',
   'dashboard.period.w26': 'Les 26 dernières semaines',
   'dashboard.period.m12': 'Les 12 derniers mois',
-  'dashboard.period.m24': 'Les 24 derniers mois',
+  'dashboard.period.w52': 'Les 52 dernières semaines',
   'dashboard.summary': 'Jusqu’à aujourd’hui, le {today}. {unit, select, week {La semaine en cours est comptée} other {Le mois en cours est compté}} jusqu’ici.',
   'dashboard.weekOf': 'Semaine du',
   'dashboard.month': 'Mois',
