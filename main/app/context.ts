@@ -68,6 +68,9 @@ import { summaryHandlers } from '../followups/summary/handlers'; // alliance sum
 import { createCheckinService } from '../checkin/service';
 import { checkinHandlers } from '../checkin/handlers';
 import { currentQuestionnaire, seedQuestionnaire } from '../checkin/questionnaires';
+// dashboard
+import { createDashboardService } from '../dashboard/service';
+import { dashboardHandlers } from '../dashboard/handlers';
 
 export interface AppDeps {
   paths: DataPaths;
@@ -243,6 +246,8 @@ export async function createApp(deps: AppDeps) {
         return held.ok ? held.value.session : null;
       },
     }),
+    // dashboard
+    ...dashboardHandlers(createDashboardService({ db, now, timeZone }), acting),
   };
 
   return {

@@ -169,6 +169,9 @@ export const permissions: { readonly [C in Channel]: Permission } = {
   'checkin.closeTask': clinical,
   // alliance summary: what the desk already sees on the care panel (goals, plan, adherence, check-ins, contacts), on one page.
   'alliance.summaryPdf': desk,
+  // dashboard: the whole desk reads the clinic-wide series; the per-therapist scores in
+  // it are cut in main to whom the reader may see (main/dashboard/handlers.ts).
+  'dashboard.read': desk,
 };
 
 export function allows(channel: Channel, userRoles: readonly Role[] | null): boolean {

@@ -20,6 +20,8 @@ import { TodayScreen } from '../today/TodayScreen';
 import { QueueScreen } from '../followups/QueueScreen';
 // check-ins
 import { TasksNotice } from '../checkin/TasksNotice';
+// dashboard
+import { DashboardScreen } from '../dashboard/DashboardScreen';
 
 type User = NonNullable<SessionState['user']>;
 
@@ -29,6 +31,8 @@ const labels = defineMessages({
   patients: { id: 'app.section.patients', defaultMessage: 'Patients' },
   // follow-ups
   followups: { id: 'app.section.followups', defaultMessage: 'Follow-ups' },
+  // dashboard
+  dashboard: { id: 'app.section.dashboard', defaultMessage: 'Dashboard' },
   staff: { id: 'app.section.staff', defaultMessage: 'Staff' },
   audit: { id: 'app.section.audit', defaultMessage: 'Audit trail' },
   backup: { id: 'app.section.backup', defaultMessage: 'Backups' },
@@ -40,6 +44,8 @@ const sections: ReadonlyArray<{ screen: Route['screen']; label: MessageDescripto
   { screen: 'patients', label: labels.patients, key: '2' },
   // follow-ups
   { screen: 'followups', label: labels.followups, key: '3' },
+  // dashboard
+  { screen: 'dashboard', label: labels.dashboard, key: '4' },
   { screen: 'staff', label: labels.staff, key: '5', roles: ['admin'] },
   { screen: 'audit', label: labels.audit, key: '6' },
   { screen: 'backup', label: labels.backup, key: '7', roles: ['admin'] },
@@ -168,6 +174,8 @@ function Frame({ user, switchPerson, lock }: { user: User; switchPerson(): void;
           <TodayScreen route={route} user={user} />
         ) : route.screen === 'followups' ? (
           <QueueScreen patientId={route.patientId} />
+        ) : route.screen === 'dashboard' ? (
+          <DashboardScreen />
         ) : (
           <PatientsScreen route={route} />
         )}

@@ -16,7 +16,9 @@ export type Route =
   | { screen: 'intake'; patientId: string; view: 'fill' | 'history' }
   | { screen: 'backup' }
   // follow-ups
-  | { screen: 'followups'; patientId?: string };
+  | { screen: 'followups'; patientId?: string }
+  // dashboard
+  | { screen: 'dashboard' };
 
 /** The Today screen's three views: the sheet of what each visit needs, the day by therapist, one therapist's week. */
 export const todayViews = ['sheet', 'day', 'week'] as const;
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'intake' && parts[1]) return { screen: 'intake', patientId: decodeURIComponent(parts[1]), view: parts[2] === 'history' ? 'history' : 'fill' };
   if (parts[0] === 'backup') return { screen: 'backup' };
   if (parts[0] === 'followups') return { screen: 'followups', patientId: parts[1] ? decodeURIComponent(parts[1]) : undefined }; // follow-ups
+  if (parts[0] === 'dashboard') return { screen: 'dashboard' }; // dashboard
   if (parts[0] === 'patients' && parts[1] === 'new') return { screen: 'patients', mode: 'new' };
   if (parts[0] === 'patients' && parts[1]) {
     return { screen: 'patients', patientId: decodeURIComponent(parts[1]), mode: parts[2] === 'edit' ? 'edit' : 'view' };
@@ -58,6 +61,7 @@ export function href(route: Route): string {
   if (route.screen === 'intake') return `#/intake/${encodeURIComponent(route.patientId)}${route.view === 'history' ? '/history' : ''}`;
   if (route.screen === 'backup') return '#/backup';
   if (route.screen === 'followups') return `#/followups${route.patientId ? `/${encodeURIComponent(route.patientId)}` : ''}`; // follow-ups
+  if (route.screen === 'dashboard') return '#/dashboard'; // dashboard
   if (route.mode === 'new') return '#/patients/new';
   if ('patientId' in route && route.patientId) {
     return `#/patients/${encodeURIComponent(route.patientId)}${route.mode === 'edit' ? '/edit' : ''}`;

@@ -18,6 +18,8 @@ import { followupsContract } from './followups';
 import { checkinContract } from './checkin';
 // alliance summary
 import { summaryContract } from './summary';
+// dashboard
+import { dashboardContract } from './dashboard';
 import type { Result } from './result';
 
 /**
@@ -45,6 +47,8 @@ export const contract = {
   ...checkinContract,
   // alliance summary
   ...summaryContract,
+  // dashboard
+  ...dashboardContract,
   // Last: a backup's audit entry lands when the copy is done, after the calls before it.
   ...backupContract,
 } as const;

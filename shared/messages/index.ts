@@ -15,6 +15,7 @@ import { followUpMessages } from './followups';
 import { checkinMessages } from './checkin';
 import { dayMessages } from './day';
 import { summaryMessages } from './summary';
+import { dashboardMessages } from './dashboard';
 
 export type { MessageLocale, Entry, Values } from './say';
 
@@ -35,6 +36,7 @@ export const messages = {
   ...checkinMessages,
   ...dayMessages,
   ...summaryMessages,
+  ...dashboardMessages,
 };
 export type MessageId = keyof typeof messages;
 

@@ -12,16 +12,10 @@
  * The first queue read scans two years for lapsed patients; its time is printed too.
  * Run: `npx tsx tests/bench/followups.bench.ts`. Exits 1 when the target is missed.
  */
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { generatePatients } from '../../scripts/lib/people';
-import { addDays, followUpsFor, type VisitFact } from '../../main/followups/rules';
-import { readRules } from '../../main/followups/service';
-import { dayIn } from '../../shared/time';
 import { tempApp } from '../support/app';
-import { clinicDay } from '../support/clinic-day';
-import { seedPatients } from './seed';
+import { seedTwoYears } from './seed';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const visits = Number(process.env.BENCH_VISITS ?? 400_000);
@@ -41,82 +35,12 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
   return out;
 }
 
-async function insertMany(db: Awaited<ReturnType<typeof tempApp>>['db'], table: string, rows: Array<Record<string, unknown>>) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const per = Math.floor(30_000 / columns.length);
-  await db.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += per) {
-      const chunk = rows.slice(i, i + per);
-      await trx.raw(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => `(${columns.map(() => '?').join(',')})`).join(',')}`, chunk.flatMap((r) => columns.map((c) => (r[c] ?? null) as string | number | null)));
-    }
-  });
-}
-
 // The clinic's clock stands at the bench's day; the idle clock too, so seeding for minutes does not lock the desk.
 const app = await tempApp({ now: () => new Date(`${today}T16:00:00Z`), monotonic: () => 0 });
 let failed = false;
 try {
-  let t = performance.now();
-  const c = await clinicDay(app);
-  const zone = app.services.settings.details().timeZone;
-  const ids = await seedPatients(app.db, generatePatients(patients, 20200311), { newId: randomUUID, at: () => '2024-01-01T00:00:00.000Z' });
-  const seededPatientsMs = performance.now() - t;
-
-  // Two years of visits up to today, spread over the patients; a few booked ahead.
-  t = performance.now();
-  const start = Date.parse(`${addDays(today, -730)}T14:00:00Z`);
-  const span = Date.parse(`${today}T14:00:00Z`) - start;
-  const byPatient = new Map<string, VisitFact[]>();
-  const visitRows: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < visits; i++) {
-    const patientId = ids[(i * 7919) % ids.length];
-    const at = new Date(start + Math.floor((i / visits) * span) + (i % 8) * 3_600_000).toISOString();
-    const status = i % 23 === 0 ? 'cancelled' : 'checked_out';
-    const id = randomUUID();
-    visitRows.push({ id, patient_id: patientId, therapist_id: i % 2 ? c.amelie.id : c.aiko.id, room_id: i % 2 ? c.room1.id : c.room2.id, type_id: c.massage.id, starts_at: at, ends_at: at, status, scheduled_at: at, created_at: at, updated_at: at });
-    const list = byPatient.get(patientId) ?? [];
-    list.push({ id, day: dayIn(zone, at), status });
-    byPatient.set(patientId, list);
-  }
-  for (let i = 0; i < 3000; i++) {
-    const at = new Date(Date.parse(`${addDays(today, 1 + (i % 20))}T14:00:00Z`) + (i % 8) * 3_600_000).toISOString();
-    visitRows.push({ id: randomUUID(), patient_id: ids[(i * 104_729) % ids.length], therapist_id: c.amelie.id, room_id: c.room1.id, type_id: c.massage.id, starts_at: at, ends_at: at, status: 'booked', scheduled_at: at, created_at: at, updated_at: at });
-  }
-  await insertMany(app.db, 'appointments', visitRows);
-
-  // The follow-ups the rules make, closed when long past (an attempt each), open when recent.
-  const rules = await readRules(app.db);
-  const followRows: Array<Record<string, unknown>> = [];
-  const attemptRows: Array<Record<string, unknown>> = [];
-  const recent = addDays(today, -21);
-  let n = 0;
-  for (const [patientId, list] of byPatient) {
-    for (const w of followUpsFor({ visits: list, plans: [], rules })) {
-      const id = randomUUID();
-      const closed = w.dueDay < recent && n++ % 20 !== 0;
-      followRows.push({
-        id, patient_id: patientId, kind: w.kind, rule_id: w.ruleId, source_id: w.sourceId, source_visit_id: w.sourceVisitId, due_day: w.dueDay,
-        status: closed ? 'done' : 'open', attempts: closed ? 1 : 0, outcome: closed ? 'reached' : null, channel: closed ? 'phone' : null, created_at: `${w.dueDay}T12:00:00.000Z`,
-      });
-      if (closed) attemptRows.push({ id: randomUUID(), follow_up_id: id, patient_id: patientId, channel: 'phone', outcome: 'reached', note: '', at: `${w.dueDay}T15:00:00.000Z` });
-    }
-  }
-  await insertMany(app.db, 'follow_ups', followRows);
-  await insertMany(app.db, 'contact_attempts', attemptRows);
-  const privacy = (await app.db('consent_templates').where({ kind: 'privacy' }).first('id')) as { id: string };
-  await insertMany(
-    app.db,
-    'consents',
-    ids.filter((_, i) => i % 2 === 0).map((patientId) => ({
-      id: randomUUID(), patient_id: patientId, template_id: privacy.id, kind: 'privacy', locale: 'en-CA', choices: '["phone","email"]', method: 'paper', signer_name: 'Patient',
-      signed_at: '2024-06-01T15:00:00.000Z', explained_by: 'Desk', recorded_at: '2024-06-01T15:00:00.000Z', snapshot: '{}', pdf_sha256: 'x',
-    })),
-  );
-  await app.db.raw('ANALYZE');
-  const seededMs = performance.now() - t;
-
-  t = performance.now();
+  const { seededPatientsMs, seededMs, followUps, attempts } = await seedTwoYears(app, { patients, visits, today });
+  const t = performance.now();
   const first = await app.dispatch('followups.queue', {});
   const firstMs = performance.now() - t;
   if (!first.ok) throw new Error(JSON.stringify(first.error));
@@ -137,7 +61,7 @@ try {
   failed = !ok;
   console.log(
     `Follow-ups bench: ${patients.toLocaleString('en')} patients (${(seededPatientsMs / 1000).toFixed(1)} s), ${visits.toLocaleString('en')} visits over two years, ` +
-      `${followRows.length.toLocaleString('en')} follow-ups (${open.toLocaleString('en')} open after the lapsed scan), ${attemptRows.length.toLocaleString('en')} attempts (${(seededMs / 1000).toFixed(1)} s); ${runs} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+      `${followUps.toLocaleString('en')} follow-ups (${open.toLocaleString('en')} open after the lapsed scan), ${attempts.toLocaleString('en')} attempts (${(seededMs / 1000).toFixed(1)} s); ${runs} runs; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
   console.log(`First read, scanning two years for lapsed patients: ${firstMs.toFixed(0)} ms; lists: ${q.dueToday.length + q.more.dueToday} due today, ${q.overdue.length + q.more.overdue} overdue, ${q.upcoming.length + q.more.upcoming} upcoming`);
   console.log(

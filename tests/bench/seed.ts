@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { patientColumns, phoneRows, searchRow, type PatientInput } from '../../main/patients/service';
 import { chainRows } from '../../main/audit/chain';
+import { addDays, followUpsFor, type VisitFact } from '../../main/followups/rules';
+import { readRules } from '../../main/followups/service';
+import type { App } from '../../main/app/context';
+import { dayIn } from '../../shared/time';
+import { generatePatients } from '../../scripts/lib/people';
+import { clinicDay } from '../support/clinic-day';
 
 /**
  * Seeds patients fast for the benchmark: the same row builders the service uses
@@ -83,4 +91,76 @@ async function insertRows(trx: Knex.Transaction, table: string, rows: ReadonlyAr
       values as Knex.RawBinding[],
     );
   }
+}
+
+/** Rows written in one transaction, in multi-row INSERTs. */
+export const insertMany = (db: Knex, table: string, rows: ReadonlyArray<Record<string, unknown>>) => db.transaction((trx) => insertRows(trx, table, rows));
+
+/**
+ * The clinic of the follow-up and dashboard benchmarks: `patients` patients, `visits`
+ * visits over the two years up to `today` (one in 23 cancelled) and 3,000 booked over
+ * the next 20 days, the follow-ups the rules make from them (each patient's visits go
+ * through the pure rules module, main/followups/rules.ts, in memory; those due more than
+ * three weeks ago mostly closed with an attempt each), and a privacy consent allowing
+ * phone and e-mail for half the patients.
+ */
+export async function seedTwoYears(app: App, { patients, visits, today }: { patients: number; visits: number; today: string }) {
+  let t = performance.now();
+  const c = await clinicDay(app);
+  const zone = app.services.settings.details().timeZone;
+  const ids = await seedPatients(app.db, generatePatients(patients, 20200311), { newId: randomUUID, at: () => '2024-01-01T00:00:00.000Z' });
+  const seededPatientsMs = performance.now() - t;
+
+  // Two years of visits up to today, spread over the patients; a few booked ahead.
+  t = performance.now();
+  const start = Date.parse(`${addDays(today, -730)}T14:00:00Z`);
+  const span = Date.parse(`${today}T14:00:00Z`) - start;
+  const byPatient = new Map<string, VisitFact[]>();
+  const visitRows: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < visits; i++) {
+    const patientId = ids[(i * 7919) % ids.length];
+    const at = new Date(start + Math.floor((i / visits) * span) + (i % 8) * 3_600_000).toISOString();
+    const status = i % 23 === 0 ? 'cancelled' : 'checked_out';
+    const id = randomUUID();
+    visitRows.push({ id, patient_id: patientId, therapist_id: i % 2 ? c.amelie.id : c.aiko.id, room_id: i % 2 ? c.room1.id : c.room2.id, type_id: c.massage.id, starts_at: at, ends_at: at, status, scheduled_at: at, created_at: at, updated_at: at });
+    const list = byPatient.get(patientId) ?? [];
+    list.push({ id, day: dayIn(zone, at), status });
+    byPatient.set(patientId, list);
+  }
+  for (let i = 0; i < 3000; i++) {
+    const at = new Date(Date.parse(`${addDays(today, 1 + (i % 20))}T14:00:00Z`) + (i % 8) * 3_600_000).toISOString();
+    visitRows.push({ id: randomUUID(), patient_id: ids[(i * 104_729) % ids.length], therapist_id: c.amelie.id, room_id: c.room1.id, type_id: c.massage.id, starts_at: at, ends_at: at, status: 'booked', scheduled_at: at, created_at: at, updated_at: at });
+  }
+  await insertMany(app.db, 'appointments', visitRows);
+
+  // The follow-ups the rules make, closed when long past (an attempt each), open when recent.
+  const rules = await readRules(app.db);
+  const followRows: Array<Record<string, unknown>> = [];
+  const attemptRows: Array<Record<string, unknown>> = [];
+  const recent = addDays(today, -21);
+  let n = 0;
+  for (const [patientId, list] of byPatient) {
+    for (const w of followUpsFor({ visits: list, plans: [], rules })) {
+      const id = randomUUID();
+      const closed = w.dueDay < recent && n++ % 20 !== 0;
+      followRows.push({
+        id, patient_id: patientId, kind: w.kind, rule_id: w.ruleId, source_id: w.sourceId, source_visit_id: w.sourceVisitId, due_day: w.dueDay,
+        status: closed ? 'done' : 'open', attempts: closed ? 1 : 0, outcome: closed ? 'reached' : null, channel: closed ? 'phone' : null, created_at: `${w.dueDay}T12:00:00.000Z`,
+      });
+      if (closed) attemptRows.push({ id: randomUUID(), follow_up_id: id, patient_id: patientId, channel: 'phone', outcome: 'reached', note: '', at: `${w.dueDay}T15:00:00.000Z` });
+    }
+  }
+  await insertMany(app.db, 'follow_ups', followRows);
+  await insertMany(app.db, 'contact_attempts', attemptRows);
+  const privacy = (await app.db('consent_templates').where({ kind: 'privacy' }).first('id')) as { id: string };
+  await insertMany(
+    app.db,
+    'consents',
+    ids.filter((_, i) => i % 2 === 0).map((patientId) => ({
+      id: randomUUID(), patient_id: patientId, template_id: privacy.id, kind: 'privacy', locale: 'en-CA', choices: '["phone","email"]', method: 'paper', signer_name: 'Patient',
+      signed_at: '2024-06-01T15:00:00.000Z', explained_by: 'Desk', recorded_at: '2024-06-01T15:00:00.000Z', snapshot: '{}', pdf_sha256: 'x',
+    })),
+  );
+  await app.db.raw('ANALYZE');
+  return { c, ids, seededPatientsMs, seededMs: performance.now() - t, followUps: followRows.length, attempts: attemptRows.length };
 }

@@ -147,7 +147,7 @@ test.describe('reception', () => {
     await openApp(page, appUrl);
     await expect(page.getByText(`Signed in: ${testStaff.reception.name}`)).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect(nav.getByRole('link')).toHaveText([/Today/, /Patients/, /Follow-ups/, /Audit trail/]); // follow-ups: the desk's queue
+    await expect(nav.getByRole('link')).toHaveText([/Today/, /Patients/, /Follow-ups/, /Dashboard/, /Audit trail/]); // follow-ups: the desk's queue; dashboard: clinic-wide
     for (const screen of ['staff', 'consent-forms', 'settings']) {
       await openApp(page, `${appUrl}#/${screen}`);
       await expect(page.getByRole('alert')).toContainText('Only an admin can open this screen');

@@ -367,6 +367,8 @@ beforeAll(async () => {
     'checkin.closeTask': { taskId: checkinTask.task, note: 'Called the patient back' },
     // alliance summary
     'alliance.summaryPdf': { patientId: lukasz.id, then: 'open' },
+    // dashboard
+    'dashboard.read': { unit: 'month', count: 12 },
   } satisfies Partial<Record<Channel, unknown>>);
 
   baseline = await snapshot();

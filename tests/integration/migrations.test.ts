@@ -438,6 +438,27 @@ upgrades['013_checklist'] = {
   },
 };
 
+// dashboard
+upgrades['014_dashboard'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('staff').insert({ id: 'b1c2d3e4-0000-4000-8000-000000000014', name: 'Priya Natarajan', initials: 'PN', roles: '["admin"]', secret_hash: 'scrypt$x', secret_kind: 'pin', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' });
+    await q('rooms').insert({ id: 'r14', name: 'Room 1' });
+    await q('appointment_types').insert({ id: 't14', name: 'Massage', minutes: 60, consent_forms: '[]' });
+    const visit = { patient_id: v001Patients[0].patient.id, therapist_id: 'b1c2d3e4-0000-4000-8000-000000000014', room_id: 'r14', type_id: 't14', ends_at: '2026-07-16T15:00:00.000Z', scheduled_at: '2026-07-01T10:00:00.000Z', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z' };
+    await q('appointments').insert([
+      { id: 'a14', ...visit, starts_at: '2026-07-16T14:00:00.000Z', status: 'checked_out' },
+      { id: 'b14', ...visit, starts_at: '2026-07-02T14:00:00.000Z', status: 'cancelled' },
+    ]);
+  },
+  async verify(q) {
+    // Only indexes: the visits are as they were, and the dashboard's read of them uses the new one.
+    expect(await q('appointments').orderBy('starts_at').pluck('status')).toEqual(['cancelled', 'checked_out']);
+    const plan = (await q.raw("EXPLAIN QUERY PLAN SELECT patient_id, MIN(starts_at) FROM appointments WHERE status IN ('checked_in', 'checked_out') GROUP BY patient_id")) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX appointments_visits/);
+    expect(await q.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'adherence_recorded'")).toEqual([{ name: 'adherence_recorded' }]);
+  },
+};
 // alliance summary
 upgrades['015_alliance_summaries'] = {
   async seed(q) {
@@ -451,8 +472,6 @@ upgrades['015_alliance_summaries'] = {
     await expect(q('alliance_summaries').insert({ id: 's2', ...row, patient_id: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
     await expect(q('alliance_summaries').insert({ id: 's3', ...row, made_by: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
     expect(await q('alliance_summaries').pluck('id')).toEqual(['s1']);
-  },
-};
 
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name

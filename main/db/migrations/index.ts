@@ -12,6 +12,7 @@ import * as m010 from './010_intake';
 import * as m011 from './011_followups';
 import * as m012 from './012_checkin';
 import * as m013 from './013_checklist';
+import * as m014 from './014_dashboard';
 import * as m015 from './015_alliance_summaries';
 
 export interface Migration {
@@ -37,6 +38,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['011_followups', m011],
   ['012_checkin', m012],
   ['013_checklist', m013],
+  ['014_dashboard', m014],
   ['015_alliance_summaries', m015],
 ];
 
