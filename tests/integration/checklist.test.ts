@@ -4,6 +4,7 @@ import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/cl
 import type { ChecklistItem, ChecklistTick } from '../../shared/contract/checklist';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
+import { clinicProfile } from '../support/fixtures';
 
 /** The safety checklist through the real dispatcher (issue 9, item 5). */
 
@@ -53,7 +54,6 @@ describe('the safety checklist', () => {
   });
 
   it('an admin adds, renames, reorders and retires items; every tick keeps the wording it was ticked with, in the language shown', async () => {
-    await start();
     await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'fr-CA' }));
     const visit = await book(await c.patient('Zoë', 'Martin'), '10:00');
     const { items } = await must<{ items: ChecklistItem[] }>(app.dispatch('checklist.items', {}));
@@ -83,7 +83,7 @@ describe('the safety checklist', () => {
 
     // The new wording is what the next tick keeps; the old ticks are unchanged, whatever the desk's language now.
     await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'en-CA' }));
-    clock = new Date('2026-07-14T13:05:00.000Z');
+    day.at('2026-07-14T13:05:00.000Z');
     await must(app.dispatch('checklist.tick', { appointmentId: visit.id, itemIds: [air.id, mask.id, saved.items[3].id] }));
     const done = await must<Visit>(app.dispatch('checklist.forVisit', { appointmentId: visit.id }));
     expect(done.ticks.map((t) => t.text).slice(0, 2)).toEqual([cleaned.fr, hands.fr]);

@@ -472,6 +472,8 @@ upgrades['015_alliance_summaries'] = {
     await expect(q('alliance_summaries').insert({ id: 's2', ...row, patient_id: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
     await expect(q('alliance_summaries').insert({ id: 's3', ...row, made_by: 'nobody' })).rejects.toThrow(/FOREIGN KEY/);
     expect(await q('alliance_summaries').pluck('id')).toEqual(['s1']);
+  },
+};
 
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name

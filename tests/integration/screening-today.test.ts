@@ -10,6 +10,7 @@ import { openClinicDay, type ClinicDay, type OpenClinicDay } from '../support/cl
 import type { Screening, ScreeningSet } from '../../shared/contract/screening';
 import type { TodayRow } from '../../shared/contract/today';
 import { must } from '../support/must';
+import { clinicProfile } from '../support/fixtures';
 import { existsSync } from 'node:fs';
 import { sweepOrphans } from '../../main/startup/sweep';
 
@@ -133,7 +134,6 @@ describe('the Today sheet', () => {
 
 describe('the Today sheet of a French clinic', () => {
   it('words every step’s detail in French, the clinic’s language, and in English again when the setting changes', async () => {
-    await start();
     await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'fr-CA' }));
     const zoe = await c.patient('Zoë', 'Martin');
     const li = await c.patient('Li', 'Wei');
@@ -144,11 +144,11 @@ describe('the Today sheet of a French clinic', () => {
     await must(app.dispatch('screening.record', { appointmentId: late.id, stage: 'booking', setId: set.id, answers: answers(set, [set.questions[0].id]), note: 'Fièvre hier soir' }));
     const details = (rows: TodayRow[]) => rows.map((r) => Object.fromEntries(r.steps.map((s) => [s.step, s.detail])));
     expect(details(await sheet())).toEqual([
-      { booking_screening: 'Aucun oui', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion', intake: 'Nouveau patient', checklist: '4 sur 4 à faire' },
-      { booking_screening: 'Un oui : pas de traitement', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion, Zones sensibles', intake: 'Nouveau patient', checklist: '4 sur 4 à faire' },
+      { booking_screening: 'Aucun oui', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion', intake: 'Nouveau patient', checklist: '4 sur 4 à faire', followups: '' },
+      { booking_screening: 'Un oui : pas de traitement', arrival_screening: 'Pas fait', consents: 'Traitement, Éclosion, Zones sensibles', intake: 'Nouveau patient', checklist: '4 sur 4 à faire', followups: '' },
     ]);
     await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto', locale: 'en-CA' }));
-    expect(details(await sheet())[1]).toEqual({ booking_screening: 'Yes answered: no treatment', arrival_screening: 'Not taken', consents: 'Treatment, Outbreak, Sensitive areas', intake: 'New patient', checklist: '4 of 4 left' });
+    expect(details(await sheet())[1]).toEqual({ booking_screening: 'Yes answered: no treatment', arrival_screening: 'Not taken', consents: 'Treatment, Outbreak, Sensitive areas', intake: 'New patient', checklist: '4 of 4 left', followups: '' });
   });
 });
 
