@@ -180,7 +180,7 @@ test('the dashboard shows the numbers the seeded clinic implies, opened and work
   await expect(followUps.locator('tbody tr')).toHaveCount(12);
   const thisMonth = seeded.today.slice(0, 7);
   const monthly = rows.filter((r) => r.status !== 'cancelled' && r.due_day.slice(0, 7) === thisMonth && r.due_day <= seeded.today);
-  expect((await cells(followUps)).at(-1)!.slice(1, 3)).toEqual([String(monthly.length), String(monthly.filter((r) => r.status === 'done').length)]);
+  await expect.poll(async () => (await cells(followUps)).at(-1)!.slice(1, 3)).toEqual([String(monthly.length), String(monthly.filter((r) => r.status === 'done').length)]);
 
   // The chart, then its table's region, are next by keyboard (the region scrolls with the arrows); the screen passes axe.
   await page.keyboard.press('Tab');
@@ -199,9 +199,9 @@ test.describe('a therapist', () => {
     const seeded = await seedClinic(app);
     await openDashboard(page, appUrl);
     const therapists = page.getByRole('table', { name: /Mean check-in score by therapist/ });
-    const rows = await cells(therapists);
     const mine = seeded.checkins.filter((k) => k.therapistId === seeded.c.amelie.id).map((k) => mean(k.scores));
-    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual([[seeded.c.amelie.name, `${decimal.format(mean(mine))} (${mine.length})`]]);
+    // Polled: the table fills once main has answered, a moment after the heading shows.
+    await expect.poll(async () => (await cells(therapists)).map((r) => [r[0], r.at(-1)])).toEqual([[seeded.c.amelie.name, `${decimal.format(mean(mine))} (${mine.length})`]]);
     await expect(page.getByText(seeded.c.aiko.name)).toHaveCount(0);
   });
 });

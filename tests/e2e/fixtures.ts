@@ -56,7 +56,7 @@ export async function openApp(page: Page, url: string) {
 }
 
 /** Keyboard only: Tab until the control has focus, and fail if it never does. */
-export async function tabTo(page: Page, target: Locator, max = 80) {
+export async function tabTo(page: Page, target: Locator, max = 200) {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
