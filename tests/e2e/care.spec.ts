@@ -1,19 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, tabTo } from './fixtures';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { dayIn } from '../../shared/time';
 import type { Patient } from '../../shared/contract/patients';
 
 /** Goals, the homecare plan and adherence on the patient's record (issue 11 items 1–2), by keyboard at 1366×768. */
 test.use({ viewport: { width: 1366, height: 768 } });
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 120; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target} with the keyboard`);
-}
 
 test('a goal, a plan with two items and its adherence, by keyboard; the record shows each and keeps the history', async ({ page, appUrl, app }) => {
   await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
@@ -26,7 +17,7 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await expect(care.getByText('No goal yet.')).toBeVisible();
 
   // The goal, in the patient's words; a target before today is refused at the field, nothing written.
-  await tabTo(page, care.getByRole('button', { name: 'Add a goal' }));
+  await tabTo(page, care.getByRole('button', { name: 'Add a goal' }), 120);
   await page.keyboard.press('Enter');
   const goal = care.getByRole('form', { name: 'Goal' });
   await expect(goal.getByLabel(/^The goal, in the patient’s words/)).toBeFocused();
@@ -38,13 +29,13 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await page.keyboard.press('Tab');
   await expect(goal.getByLabel('Target date')).toBeFocused();
   await page.keyboard.type('01012020');
-  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }));
+  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }), 120);
   await page.keyboard.press('Enter');
   await expect(goal.getByText(/The target date cannot be before the goal was set/).first()).toBeVisible();
   expect(await app.db('goals').count({ n: '*' })).toEqual([{ n: 0 }]);
   await goal.getByLabel('Target date').focus();
   await page.keyboard.type('12312099');
-  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }));
+  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }), 120);
   await page.keyboard.press('Enter');
   await expect(goal).toBeHidden();
   const row = care.getByRole('listitem').filter({ hasText: '“Carry my grandson without back pain”' });
@@ -52,20 +43,20 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await expect(row).toContainText(`Set ${today}, target 2099-12-31. Patient: Stretches every morning. Therapist: Check progress at each visit.`);
 
   // Reviewed: met, with what was said.
-  await tabTo(page, row.getByRole('button', { name: 'Review' }));
+  await tabTo(page, row.getByRole('button', { name: 'Review' }), 120);
   await page.keyboard.press('Enter');
-  await tabTo(page, goal.getByLabel('Status'));
+  await tabTo(page, goal.getByLabel('Status'), 120);
   await page.keyboard.press('m');
   await expect(goal.getByLabel('Status')).toHaveValue('met');
-  await tabTo(page, goal.getByLabel('What was said at this review'));
+  await tabTo(page, goal.getByLabel('What was said at this review'), 120);
   await page.keyboard.type('Carried him at the weekend');
-  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }));
+  await tabTo(page, goal.getByRole('button', { name: 'Save goal' }), 120);
   await page.keyboard.press('Enter');
   await expect(goal).toBeHidden();
   await expect(row).toContainText('Met');
 
   // A plan with two items: "Add an item" puts the cursor in the new line.
-  await tabTo(page, care.getByRole('button', { name: 'Give a new plan' }));
+  await tabTo(page, care.getByRole('button', { name: 'Give a new plan' }), 120);
   await page.keyboard.press('Enter');
   const plan = care.getByRole('form', { name: 'New homecare plan' });
   await expect(plan.getByLabel('Exercise or self-care 1')).toBeFocused();
@@ -74,7 +65,7 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await page.keyboard.type('Twice a day');
   await page.keyboard.press('Tab');
   await page.keyboard.type('2 weeks');
-  await tabTo(page, plan.getByRole('button', { name: 'Add an item' }));
+  await tabTo(page, plan.getByRole('button', { name: 'Add an item' }), 120);
   await page.keyboard.press('Enter');
   await expect(plan.getByLabel('Exercise or self-care 2')).toBeFocused();
   await page.keyboard.type('Walk');
@@ -89,15 +80,15 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await expect(care.getByRole('listitem').filter({ hasText: 'Walk' })).toHaveText('Walk — Daily, 20 minutes');
 
   // Adherence: most of it; no time got in the way, in the patient's words.
-  await tabTo(page, care.getByRole('button', { name: 'Record adherence' }));
+  await tabTo(page, care.getByRole('button', { name: 'Record adherence' }), 120);
   await page.keyboard.press('Enter');
   const adherence = care.getByRole('form', { name: 'Adherence to the homecare plan' });
   await expect(adherence.getByRole('radio', { name: 'All of it' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(adherence.getByRole('radio', { name: 'Most' })).toBeChecked();
-  await tabTo(page, adherence.getByRole('checkbox', { name: 'No time' }));
+  await tabTo(page, adherence.getByRole('checkbox', { name: 'No time' }), 120);
   await page.keyboard.press('Space');
-  await tabTo(page, adherence.getByLabel('In the patient’s words'));
+  await tabTo(page, adherence.getByLabel('In the patient’s words'), 120);
   await page.keyboard.type('Busy week at work');
   await page.keyboard.press('Enter');
   await expect(adherence).toBeHidden();

@@ -1,22 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, tabTo } from './fixtures';
 import { clinicProfile } from '../support/fixtures';
 import type { App } from '../../main/app/context';
 
 /** The follow-up rules in Settings (issue 11 item 3), set by an admin with the keyboard at 1366×768. */
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 300; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target} with the keyboard`);
-}
-
 /** Replaces what a field holds, by keyboard. */
 async function retype(page: Page, field: Locator, text: string) {
-  await tabTo(page, field);
+  await tabTo(page, field, 300);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
@@ -47,9 +39,9 @@ test('each rule turned on or off and its delay set; a negative or absurd delay i
   // The lapsed rule counts days since the last visit; turned off with Space.
   const lapsed = section.getByRole('form', { name: 'Reach out to a patient with no visit booked' });
   await expect(lapsed.getByLabel('Days since the last visit')).toHaveValue('60');
-  await tabTo(page, lapsed.getByRole('checkbox'));
+  await tabTo(page, lapsed.getByRole('checkbox'), 300);
   await page.keyboard.press('Space');
-  await tabTo(page, lapsed.getByRole('button', { name: 'Save' }));
+  await tabTo(page, lapsed.getByRole('button', { name: 'Save' }), 300);
   await page.keyboard.press('Enter');
   await expect(lapsed.getByRole('status')).toHaveText('Saved');
   expect(await rule(app, 'lapsed')).toMatchObject({ enabled: 0, delay_days: 60 });

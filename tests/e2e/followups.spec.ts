@@ -1,26 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, tabTo } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
+import { must } from '../support/must';
 import { dayIn } from '../../shared/time';
 import type { App } from '../../main/app/context';
+import type { Appointment } from '../../shared/contract/appointments';
 
 /** The follow-up queue in the browser with the real handlers behind it (issue 11, item 4), at the desk's 1366×768. */
 test.use({ viewport: { width: 1366, height: 768 } });
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target} with the keyboard`);
-}
-
-const must = async <T,>(r: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
-  const done = await r;
-  if (!done.ok) throw new Error(done.error.message);
-  return done.value;
-};
 
 /**
  * Ten patients who allowed phone calls, each seen for a first visit two days ago and
@@ -43,9 +30,9 @@ async function tenCallsDue(app: App) {
         patientId, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1,
         signature: { method: 'paper', signerName: name, seenBy: 'Marc Tremblay', signedOn: today, scan: { mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } },
         explainedBy: 'Marc Tremblay', witnessedBy: '',
-      }) as Promise<{ ok: true; value: unknown }>,
+      }),
     );
-    const visit = await must(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: twoDaysAgo, start: `${String(8 + i).padStart(2, '0')}:00` }));
+    const visit = await must<Appointment>(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: twoDaysAgo, start: `${String(8 + i).padStart(2, '0')}:00` }));
     await must(app.services.appointments.checkIn({ id: visit.id }));
     await must(app.services.appointments.checkOut({ id: visit.id }));
   }
@@ -75,7 +62,7 @@ test('a receptionist works through a queue of ten follow-ups, keyboard only', as
     if (i === 0 && process.env.RAPPORT_SHOT) await page.screenshot({ path: 'docs/followups-queue.png' });
     await page.keyboard.press(key);
     if (i === 0) {
-      await tabTo(page, call.getByLabel(/^Note/));
+      await tabTo(page, call.getByLabel(/^Note/), 30);
       await page.keyboard.type('Feeling much better; asked about parking');
     }
     await page.keyboard.press('Control+Enter');
@@ -106,7 +93,7 @@ test('a call that ends in a booking: Alt+B books for the patient on the call, an
   const call = page.getByRole('dialog', { name: /Check-in call after the first visit/ });
   const name = (await call.getAttribute('aria-labelledby').then((id) => page.locator(`[id="${id}"]`).innerText())).split(' — ')[0];
   await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
-  await tabTo(page, call.getByLabel(/^Note/));
+  await tabTo(page, call.getByLabel(/^Note/), 30);
   await page.keyboard.type('Wants a visit this afternoon');
   await page.keyboard.press('Alt+B');
 
@@ -114,9 +101,9 @@ test('a call that ends in a booking: Alt+B books for the patient on the call, an
   const booking = page.getByRole('dialog', { name: 'Book a visit' });
   await expect(booking.getByLabel('Patient')).toHaveValue(name);
   await expect(booking.getByRole('button', { name: 'Book', exact: true })).toBeVisible();
-  await tabTo(page, booking.getByLabel('Start'));
+  await tabTo(page, booking.getByLabel('Start'), 30);
   await page.keyboard.type('1430');
-  await tabTo(page, booking.getByRole('button', { name: 'Book', exact: true }));
+  await tabTo(page, booking.getByRole('button', { name: 'Book', exact: true }), 30);
   await page.keyboard.press('Enter');
   await expect(booking).toBeHidden();
   await expect(call).toBeHidden();
@@ -136,14 +123,14 @@ test('Today shows a follow-up due for the patient of a visit; the step opens the
   const today = dayIn(app.services.settings.details().timeZone, new Date());
   // No contact allowed (no privacy consent): the follow-up waits for this visit.
   const patientId = await c.patient('Zoë', 'Martin');
-  await must(app.dispatch('followups.create', { patientId, dueDay: today, reason: 'Ask how the orthotics fit' }) as Promise<{ ok: true; value: unknown }>);
+  await must(app.dispatch('followups.create', { patientId, dueDay: today, reason: 'Ask how the orthotics fit' }));
   await must(app.services.appointments.book({ patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: today, start: '22:00' }));
   await openApp(page, `${appUrl}#/today`);
   const row = page.getByRole('row', { name: /22:00 Zoë Martin/ });
   const step = row.getByRole('button', { name: 'Follow-ups: missing, Due: 1' });
   await expect(step).toBeVisible();
   if (process.env.RAPPORT_SHOT) await page.screenshot({ path: 'test-results/today-followups.png' });
-  await tabTo(page, step);
+  await tabTo(page, step, 30);
   await page.keyboard.press('Enter');
 
   const call = page.getByRole('dialog', { name: /Zoë Martin — Set by hand: Ask how the orthotics fit/ });
