@@ -39,5 +39,3 @@ export function createDrafts(now: () => number = Date.now) {
     size: () => held.size,
   };
 }
-
-export type Drafts = ReturnType<typeof createDrafts>;

@@ -2,7 +2,7 @@ import type { Handlers } from '../ipc/dispatcher';
 import type { PatientSession } from '../../shared/contract/consent';
 import type { ActingStaff } from '../staff/acting';
 import type { CheckinService } from './service';
-import { createDrafts, type Drafts } from './drafts';
+import { createDrafts } from './drafts';
 import { ok } from '../../shared/contract/result';
 
 export function checkinHandlers(deps: {
@@ -10,10 +10,9 @@ export function checkinHandlers(deps: {
   acting: ActingStaff;
   /** The patient-mode session, when the patient holds the screen: then the patient answered, once per session. */
   patientSession: () => Promise<PatientSession | null>;
-  drafts?: Drafts;
 }): Pick<Handlers, Extract<keyof Handlers, `checkin.${string}`>> {
   const { checkin, acting } = deps;
-  const drafts = deps.drafts ?? createDrafts();
+  const drafts = createDrafts();
   /** Whose draft: the patient-mode session holding the screen, else the person signed in. */
   const ownerOf = (session: PatientSession | null, staffId: string) => (session ? `patient:${session.startedAt}` : `staff:${staffId}`);
   const owner = async () => {
