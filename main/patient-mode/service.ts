@@ -188,14 +188,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
         const asHandedOver = channel !== 'intake.submit' || (asked.locale === session.locale && asked.basedOnVersion === session.intake?.basedOnVersion);
         if (!ownStep || !asHandedOver) return refusal();
       }
-      // check-ins: the version handed over, in the session's language, for the session's patient.
-      if (channel === 'checkin.record') {
-        const asked = input as { patientId: string; locale: string; questionnaireId: string };
-        if (!session.checkin || asked.patientId !== session.patientId || asked.locale !== session.locale || asked.questionnaireId !== session.checkin.questionnaireId) return refusal();
-      }
-      // The draft of the check-in: the session's patient only.
-      if (channel === 'checkin.draft' || channel === 'checkin.saveDraft' || channel === 'checkin.dropDraft') {
-        if (!session.checkin || (input as { patientId: string }).patientId !== session.patientId) return refusal();
+      // check-ins (its draft too): the session's patient only; recorded on the version handed over, in the session's language.
+      if (checkinStep.includes(channel) && channel !== 'checkin.questionnaire') {
+        const asked = input as { patientId: string; locale?: string; questionnaireId?: string };
+        const ownStep = session.checkin !== undefined && asked.patientId === session.patientId;
+        const asHandedOver = channel !== 'checkin.record' || (asked.locale === session.locale && asked.questionnaireId === session.checkin?.questionnaireId);
+        if (!ownStep || !asHandedOver) return refusal();
       }
       if (screeningStep.includes(channel) && channel !== 'screening.current') {
         const asked = input as { appointmentId: string; stage?: string; language?: string };
