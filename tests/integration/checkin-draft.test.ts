@@ -14,14 +14,19 @@ afterEach(async () => app?.cleanup());
 
 type Answers = { answers: Array<{ itemId: string; value: number }> };
 
+/** A fresh app with two patients, and the questionnaire in use. */
+async function twoPatients() {
+  app = await tempApp();
+  await must(app.dispatch('settings.update', clinicProfile()));
+  const c = await clinicDay(app);
+  const zoe = await c.patient('Zoë', 'Martin');
+  const li = await c.patient('Li', 'Wei');
+  return { zoe, li, q: await must<Questionnaire>(app.dispatch('checkin.questionnaire', {})) };
+}
+
 describe('the check-in draft', () => {
   it('belongs to the person and patient it was typed for, on that version, and goes once recorded', async () => {
-    app = await tempApp();
-    await must(app.dispatch('settings.update', clinicProfile()));
-    const c = await clinicDay(app);
-    const zoe = await c.patient('Zoë', 'Martin');
-    const li = await c.patient('Li', 'Wei');
-    const q = await must<Questionnaire>(app.dispatch('checkin.questionnaire', {}));
+    const { zoe, li, q } = await twoPatients();
     const draft = (patientId: string, questionnaireId = q.id) => must<Answers>(app.dispatch('checkin.draft', { patientId, questionnaireId }));
 
     await startAs(app, 'reception');
@@ -56,12 +61,7 @@ describe('the check-in draft', () => {
   });
 
   it('in patient mode is the session’s, for its patient only, and not the desk’s after it', async () => {
-    app = await tempApp();
-    await must(app.dispatch('settings.update', clinicProfile()));
-    const c = await clinicDay(app);
-    const zoe = await c.patient('Zoë', 'Martin');
-    const li = await c.patient('Li', 'Wei');
-    const q = await must<Questionnaire>(app.dispatch('checkin.questionnaire', {}));
+    const { zoe, li, q } = await twoPatients();
     await startAs(app, 'reception');
     await must(app.dispatch('checkin.saveDraft', { patientId: zoe, questionnaireId: q.id, answers: [{ itemId: 'trust', value: 5 }] }));
 
