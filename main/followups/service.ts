@@ -51,6 +51,12 @@ interface FollowUpRow {
 type Q = Knex | Knex.Transaction;
 
 /**
+ * A patient who declined further contact (not undone since), for `whereNotExists` on
+ * `follow_ups as f`: the queue and the Today step both leave that patient alone.
+ */
+export const declinedContact = (d: Knex.QueryBuilder) => d.from('contact_declines as d').whereRaw('d.patient_id = f.patient_id').whereNull('d.undone_at');
+
+/**
  * The clinic day of an instant, with one formatter per zone: shared/time.ts's dayIn
  * builds an Intl.DateTimeFormat per call, and the queue asks hundreds of times a read
  * (most of its time in the benchmark before this).
@@ -185,7 +191,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
     q('follow_ups as f')
       .join('patients as p', 'p.id', 'f.patient_id')
       .whereNull('p.archived_at')
-      .whereNotExists((d) => d.from('contact_declines as d').whereRaw('d.patient_id = f.patient_id').whereNull('d.undone_at'));
+      .whereNotExists(declinedContact);
   const columns = ['f.id', 'f.patient_id', 'p.first_name', 'p.last_name', 'p.email', 'f.kind', 'f.rule_id', 'f.source_visit_id', 'f.source_plan_id', 'f.due_day', 'f.reason', 'f.status', 'f.attempts'];
 
   /** Rows → what the desk sees: channels from the privacy consent, the last contact, the next visit. */

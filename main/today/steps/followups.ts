@@ -1,5 +1,6 @@
 import type { StepStatus } from '../../../shared/contract/today';
 import type { TodayStepModule } from './types';
+import { declinedContact } from '../../followups/service';
 
 /**
  * Follow-ups due for the patient (issue 9 item 2): an open follow-up due on or before
@@ -19,7 +20,7 @@ export const followUpsStep: TodayStepModule = {
       .whereIn('f.patient_id', [...new Set(appointments.map((a) => a.patientId))])
       .where('f.status', 'open')
       .where('f.due_day', '<=', day)
-      .whereNotExists((d) => d.from('contact_declines as d').whereRaw('d.patient_id = f.patient_id').whereNull('d.undone_at'))
+      .whereNotExists(declinedContact)
       .groupBy('f.patient_id')
       .select('f.patient_id')
       .count({ n: '*' })) as Array<{ patient_id: string; n: number | string }>;
