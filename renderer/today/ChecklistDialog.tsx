@@ -64,7 +64,6 @@ export function ChecklistDialog({ appointment, timeZone, onClose }: { appointmen
           {left.length > 0 && (
             <Actions
               submit={intl.formatMessage({ id: 'today.checklist.save', defaultMessage: 'Record the ticked items' })}
-              cancel={intl.formatMessage({ id: 'today.handOver.cancel', defaultMessage: 'Cancel' })}
               busy={tick.isPending}
               onCancel={onClose}
             />

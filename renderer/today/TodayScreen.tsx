@@ -9,6 +9,7 @@ import { useRead } from '../ipc/hooks';
 import { call } from '../ipc/client';
 import { BookingDialog, CancelDialog, MoveDialog, type Setup, type Slot } from '../appointments/VisitDialogs';
 import { DayGrid, WeekGrid } from '../appointments/Schedule';
+import { useWallClock } from '../appointments/clock';
 import { ScreeningDialog } from '../screening/ScreeningDialog';
 import { TextField, SelectField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
@@ -58,6 +59,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
   const mayOverride = user.roles.some((r) => r === 'therapist' || r === 'admin');
   const clinic = useRead('settings.get', {});
   const intl = useIntl();
+  const clock = useWallClock();
 
   // Alt+B books from any view of the day, as the phone rings.
   useEffect(() => {
@@ -94,7 +96,7 @@ function Today({ route, user, setup, today }: { route: Extract<Route, { screen: 
       <div className="today__top">
         <h1 id="today-h" className="screen-title">
           {day === today ? intl.formatMessage({ id: 'today.title', defaultMessage: 'Today' }) : intl.formatMessage({ id: 'today.titleOtherDay', defaultMessage: 'Day' })}{' '}
-          <span className="today__date">{intl.formatDate(new Date(`${day}T12:00:00Z`), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })}</span>
+          <span className="today__date">{clock.longDay(day)}</span>
         </h1>
         <div className="today__controls">
           <button type="button" className="button button--small" onClick={() => go({ day: shift(day, view === 'week' ? -7 : -1) })} aria-label={view === 'week' ? intl.formatMessage({ id: 'today.previousWeek', defaultMessage: 'Previous week' }) : intl.formatMessage({ id: 'today.previousDay', defaultMessage: 'Previous day' })}>

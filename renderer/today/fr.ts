@@ -7,7 +7,6 @@ export const fr: Record<string, string> = {
   'today.handOver.intake': 'Antécédents de santé',
   'today.handOver.language': 'Langue du patient',
   'today.handOver.hint': 'L’écran n’affiche que ces étapes. Le NIP d’un membre du personnel est nécessaire pour en sortir.',
-  'today.handOver.cancel': 'Annuler',
   'today.checklist.title': 'Liste de sécurité : {name}, {time}, {room}',
   'today.checklist.tickOne': 'Cochez au moins un élément.',
   'today.checklist.ticked': '✓ {item} ({who}, {time})',

@@ -1,21 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, tabTo } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
 import { dayIn } from '../../shared/time';
 import type { App } from '../../main/app/context';
 
 /** The front-desk day in the browser, with the real handlers behind it (issue 9, items 1, 2 and 4). */
-
-/** Tab (or Shift+Tab) until the control has focus: the keyboard's way there, no clicks. */
-async function tabTo(page: Page, target: Locator, back = false) {
-  for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Could not reach ${target} with the keyboard`);
-}
 
 async function morning(app: App) {
   const c = await clinicDay(app);
@@ -34,7 +25,7 @@ async function morning(app: App) {
 async function answerAllNo(page: Page, dialog: Locator, count: number) {
   for (let i = 0; i < count; i++) {
     const group = dialog.getByRole('group').nth(i);
-    await tabTo(page, group.getByRole('radio').first());
+    await tabTo(page, group.getByRole('radio').first(), 60);
     await page.keyboard.press('ArrowDown');
     await expect(group.getByRole('radio').nth(1)).toBeChecked();
   }
@@ -52,19 +43,19 @@ test('a new patient books by phone with the booking screening, keyboard only; th
   await expect(booking.getByLabel('Patient')).toBeFocused();
   await page.keyboard.type('zoe mar');
   const match = booking.getByRole('button', { name: /Zoë Martin/ });
-  await tabTo(page, match);
+  await tabTo(page, match, 60);
   await page.keyboard.press('Enter');
   await expect(booking.getByText(/Booking for Zoë Martin/)).toBeVisible();
-  await tabTo(page, booking.getByLabel('Start'));
+  await tabTo(page, booking.getByLabel('Start'), 60);
   await page.keyboard.type('1030');
-  await tabTo(page, booking.getByRole('button', { name: 'Book', exact: true }));
+  await tabTo(page, booking.getByRole('button', { name: 'Book', exact: true }), 60);
   await page.keyboard.press('Enter');
   await expect(booking).toBeHidden();
 
   const row = page.getByRole('row', { name: /10:30 Zoë Martin/ });
   await expect(row.getByRole('button', { name: 'Booking screening', exact: true })).toBeVisible();
   await expect(row.getByRole('button', { name: /Consents: missing, Treatment, Outbreak/ })).toBeVisible();
-  await tabTo(page, row.getByRole('button', { name: 'Booking screening', exact: true }));
+  await tabTo(page, row.getByRole('button', { name: 'Booking screening', exact: true }), 60);
   await page.keyboard.press('Enter');
 
   const screening = page.getByRole('dialog', { name: /Booking screening: Zoë Martin, 10:30/ });
@@ -72,7 +63,7 @@ test('a new patient books by phone with the booking screening, keyboard only; th
   await expect(screening.getByRole('button', { name: 'No emergency: continue' })).toBeFocused();
   await page.keyboard.press('Enter');
   await answerAllNo(page, screening, 4);
-  await tabTo(page, screening.getByRole('button', { name: 'Save the screening' }));
+  await tabTo(page, screening.getByRole('button', { name: 'Save the screening' }), 60);
   await page.keyboard.press('Enter');
   await expect(screening).toBeHidden();
 
