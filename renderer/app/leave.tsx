@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Dialog } from '../ui/Dialog';
 
@@ -59,6 +59,19 @@ export function useLeaveGuard(dirty: boolean) {
     };
   }, []);
   return { release: () => void (state.current.released = true) };
+}
+
+/**
+ * A settings form between loading and saving: any change (`edit`, or an input event in
+ * the form through `onInput`) holds the page until main keeps it, and `settle(ok)` after
+ * the save turns a kept change into "saved", shown until the next edit. The small forms
+ * of Settings each save on their own, so each holds the page on its own.
+ */
+export function useEdits() {
+  const [state, setState] = useState<'loaded' | 'edited' | 'saved'>('loaded');
+  useLeaveGuard(state === 'edited');
+  const edit = () => setState('edited');
+  return { saved: state === 'saved', edit, onInput: edit, settle: (ok: boolean) => ok && setState('saved') };
 }
 
 function subscribe(listener: () => void) {

@@ -5,6 +5,7 @@ import type { AppointmentType, Room, Therapist } from '../../shared/contract/app
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useEdits } from '../app/leave';
 
 /**
  * The clinic's schedule, set by an admin (issue 9 item 1): rooms, types of visit (length
@@ -50,24 +51,24 @@ function RoomLine({ room }: { room?: Room }) {
   const intl = useIntl();
   const [name, setName] = useState(room?.name ?? '');
   const [active, setActive] = useState(room?.active ?? true);
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const save = useWrite('appointments.saveRoom');
   const action = useFormAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await action.run(() => save.mutateAsync({ id: room?.id, name, active }));
-    setSaved(r.ok && room !== undefined);
+    edits.settle(r.ok);
   }
   const label = room ? intl.formatMessage({ id: 'appointments.settings.roomName', defaultMessage: 'Room name' }) : intl.formatMessage({ id: 'appointments.settings.newRoom', defaultMessage: 'New room' });
   return (
-    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} noValidate aria-label={room?.name ?? label}>
+    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} onInput={edits.onInput} noValidate aria-label={room?.name ?? label}>
       <ErrorSummary {...action.summary} />
       <TextField label={label} name="name" value={name} onChange={(e) => setName(e.target.value)} error={action.errors.name} />
       {room && <Active value={active} onChange={setActive} intl={intl} />}
       <button type="submit" className="button button--small" disabled={save.isPending}>
         {room ? intl.formatMessage({ id: 'appointments.settings.save', defaultMessage: 'Save' }) : intl.formatMessage({ id: 'appointments.settings.addRoom', defaultMessage: 'Add the room' })}
       </button>
-      <Saved shown={saved} intl={intl} />
+      <Saved shown={edits.saved} intl={intl} />
     </form>
   );
 }
@@ -97,17 +98,17 @@ function TypeLine({ type }: { type?: AppointmentType }) {
   const [minutes, setMinutes] = useState(String(type?.minutes ?? 60));
   const [forms, setForms] = useState<ConsentKind[]>(type?.consentForms ?? ['treatment']);
   const [active, setActive] = useState(type?.active ?? true);
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const save = useWrite('appointments.saveType');
   const action = useFormAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await action.run(() => save.mutateAsync({ id: type?.id, name, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), consentForms: forms, active }));
-    setSaved(r.ok && type !== undefined);
+    edits.settle(r.ok);
   }
   const label = type ? intl.formatMessage({ id: 'appointments.settings.typeName', defaultMessage: 'Type of visit' }) : intl.formatMessage({ id: 'appointments.settings.newType', defaultMessage: 'New type of visit' });
   return (
-    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} noValidate aria-label={type?.name ?? label}>
+    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} onInput={edits.onInput} noValidate aria-label={type?.name ?? label}>
       <ErrorSummary {...action.summary} />
       <TextField label={label} name="name" value={name} onChange={(e) => setName(e.target.value)} error={action.errors.name} />
       <TextField label={intl.formatMessage({ id: 'appointments.settings.minutes', defaultMessage: 'Length (minutes)' })} name="minutes" inputMode="numeric" className="schedule-settings__short" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={action.errors.minutes} />
@@ -124,7 +125,7 @@ function TypeLine({ type }: { type?: AppointmentType }) {
       <button type="submit" className="button button--small" disabled={save.isPending}>
         {type ? intl.formatMessage({ id: 'appointments.settings.save', defaultMessage: 'Save' }) : intl.formatMessage({ id: 'appointments.settings.addType', defaultMessage: 'Add the type of visit' })}
       </button>
-      <Saved shown={saved} intl={intl} />
+      <Saved shown={edits.saved} intl={intl} />
     </form>
   );
 }
@@ -152,7 +153,7 @@ function Hours({ therapist }: { therapist: Therapist }) {
       return [w, { works: Boolean(h), start: h?.start ?? '09:00', end: h?.end ?? '17:00' }];
     })),
   );
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const save = useWrite('appointments.saveHours');
   const action = useFormAction();
   // 2024-01-01 was a Monday: ISO weekday w is 2024-01-0w, named in the desk's language.
@@ -161,13 +162,13 @@ function Hours({ therapist }: { therapist: Therapist }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await action.run(() => save.mutateAsync({ staffId: therapist.id, hours: worked.map((w) => ({ weekday: w, start: days[w].start, end: days[w].end })) }));
-    setSaved(r.ok);
+    edits.settle(r.ok);
   }
   // Main names a line by its place in the list (hours.0.end): said here by the weekday.
   const errorOf = (w: number, field: 'start' | 'end') => action.errors[`hours.${worked.indexOf(w)}.${field}`];
   const set = (w: number, change: Partial<Day>) => setDays({ ...days, [w]: { ...days[w], ...change } });
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={intl.formatMessage({ id: 'appointments.settings.hoursOf', defaultMessage: 'Working hours of {name}' }, { name: therapist.name })}>
+    <form onSubmit={(e) => void submit(e)} onInput={edits.onInput} noValidate aria-label={intl.formatMessage({ id: 'appointments.settings.hoursOf', defaultMessage: 'Working hours of {name}' }, { name: therapist.name })}>
       <ErrorSummary {...action.summary} />
       <table className="table schedule-settings__hours">
         <tbody>
@@ -192,7 +193,7 @@ function Hours({ therapist }: { therapist: Therapist }) {
       <button type="submit" className="button button--primary" disabled={save.isPending}>
         {intl.formatMessage({ id: 'appointments.settings.saveHours', defaultMessage: 'Save the working hours' })}
       </button>
-      <Saved shown={saved} intl={intl} />
+      <Saved shown={edits.saved} intl={intl} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { RuleId, RuleSetting } from '../../shared/contract/followups';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useEdits } from '../app/leave';
 
 const ruleNames = defineMessages<RuleId>({
   first_visit_call: { id: 'followups.rules.firstVisitCall', defaultMessage: 'Check-in call after a first visit' },
@@ -43,26 +44,25 @@ function RuleLine({ rule }: { rule: RuleSetting }) {
   const [delay, setDelay] = useState(String(rule.delayDays));
   const [visits, setVisits] = useState((rule.params.visits ?? []).join(', '));
   const [every, setEvery] = useState(String(rule.params.every ?? 0));
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const save = useWrite('followups.saveRule');
   const action = useFormAction();
   const alliance = rule.id === 'alliance_checkin';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(false);
     const extra = alliance ? { visits: visits.split(',').filter((v) => v.trim() !== '').map(asNumber), every: asNumber(every) } : {};
     // A wrong visit number is named by its place in the list (visits.1): shown on the one field.
     const r = await action.run(
       () => save.mutateAsync({ id: rule.id, enabled, delayDays: asNumber(delay), ...extra }),
       (f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k.startsWith('visits') ? 'visits' : k, v])),
     );
-    setSaved(r.ok);
+    edits.settle(r.ok);
   }
 
   const name = intl.formatMessage(ruleNames[rule.id]);
   return (
-    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} noValidate aria-label={name}>
+    <form className="schedule-settings__line" onSubmit={(e) => void submit(e)} onInput={edits.onInput} noValidate aria-label={name}>
       <ErrorSummary {...action.summary} />
       <label className="checkbox">
         <input type="checkbox" name="enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
@@ -104,7 +104,7 @@ function RuleLine({ rule }: { rule: RuleSetting }) {
       <button type="submit" className="button button--small" disabled={save.isPending}>
         {intl.formatMessage({ id: 'followups.rules.save', defaultMessage: 'Save' })}
       </button>
-      {saved && (
+      {edits.saved && (
         <span className="pill pill--ok" role="status">
           {intl.formatMessage({ id: 'followups.rules.saved', defaultMessage: 'Saved' })}
         </span>

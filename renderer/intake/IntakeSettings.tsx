@@ -3,22 +3,22 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useEdits } from '../app/leave';
 
 /** The clinic's review period: a health history not confirmed for this long shows as due for review. */
 function ReviewForm({ initial }: { initial: number }) {
   const intl = useIntl();
   const [months, setMonths] = useState(String(initial));
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const action = useFormAction();
   const update = useWrite('intake.updatePolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(false);
     const r = await action.run(() => update.mutateAsync({ reviewMonths: months.trim() === '' ? Number.NaN : Number(months) }));
-    setSaved(r.ok);
+    edits.settle(r.ok);
   }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="intake-policy-h">
+    <form onSubmit={submit} onInput={edits.onInput} noValidate aria-labelledby="intake-policy-h">
       <h2 id="intake-policy-h">
         <FormattedMessage id="intake.section.title" defaultMessage="Health history" />
       </h2>
@@ -32,7 +32,7 @@ function ReviewForm({ initial }: { initial: number }) {
         error={action.errors.reviewMonths}
         hint={intl.formatMessage({ id: 'intake.settings.reviewHint', defaultMessage: 'Counted from when it was last filled in or confirmed unchanged' })}
       />
-      {saved && (
+      {edits.saved && (
         <p className="banner banner--ok" role="status">
           <FormattedMessage id="intake.settings.saved" defaultMessage="Review period saved." />
         </p>

@@ -4,23 +4,23 @@ import type { ConsentPolicy } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useEdits } from '../app/leave';
 
 function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   const [policy, setPolicy] = useState(initial);
   const [months, setMonths] = useState(String(initial.renewalMonths));
   const action = useFormAction();
   const errors = action.errors;
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const intl = useIntl();
   const update = useWrite('settings.updateConsentPolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setSaved(false);
     const r = await action.run(() => update.mutateAsync({ ...policy, renewalMonths: months.trim() === '' ? Number.NaN : Number(months) }));
-    setSaved(r.ok);
+    edits.settle(r.ok);
   }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="policy-h">
+    <form onSubmit={submit} onInput={edits.onInput} noValidate aria-labelledby="policy-h">
       <h2 id="policy-h">
         <FormattedMessage id="settings.policy.title" defaultMessage="Consent rules" />
       </h2>
@@ -39,7 +39,7 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
         />
         <TextField label={intl.formatMessage({ id: 'settings.policy.months', defaultMessage: 'Consents stay valid for (months)' })} name="renewalMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint={intl.formatMessage({ id: 'settings.policy.monthsHint', defaultMessage: '0 means until withdrawn' })} />
       </div>
-      {saved && (
+      {edits.saved && (
         <p className="banner banner--ok" role="status">
           <FormattedMessage id="settings.policy.saved" defaultMessage="Consent rules saved." />
         </p>

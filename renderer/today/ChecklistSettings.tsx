@@ -4,6 +4,7 @@ import type { ChecklistItem } from '../../shared/contract/checklist';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useEdits } from '../app/leave';
 
 interface Line {
   /** The item's id once saved; a line added here has none until main gives it one. */
@@ -32,7 +33,7 @@ export function ChecklistSettings() {
 function ChecklistForm({ initial }: { initial: ChecklistItem[] }) {
   const intl = useIntl();
   const [lines, setLines] = useState<Line[]>(() => initial.map(lineOf));
-  const [saved, setSaved] = useState(false);
+  const edits = useEdits();
   const action = useFormAction();
   const save = useWrite('checklist.saveItems');
   // What keeps the focus after a line moves or appears: React moves the line's nodes, which drops it.
@@ -53,7 +54,7 @@ function ChecklistForm({ initial }: { initial: ChecklistItem[] }) {
   const sent = [...inUse, ...retired];
   const change = (next: Line[], focus?: string) => {
     focusNext.current = focus ?? null;
-    setSaved(false);
+    edits.edit();
     setLines(next);
   };
   const edit = (key: string, patch: Partial<Line>) => change(lines.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -78,7 +79,7 @@ function ChecklistForm({ initial }: { initial: ChecklistItem[] }) {
     const r = await action.run(() => save.mutateAsync({ items: sent.map(({ id, en, fr, active }) => ({ id, en, fr, active })) }));
     if (!r.ok) return;
     setLines(r.value.items.map(lineOf));
-    setSaved(true);
+    edits.settle(true);
   }
 
   const n = (line: Line) => inUse.indexOf(line) + 1;
@@ -142,7 +143,7 @@ function ChecklistForm({ initial }: { initial: ChecklistItem[] }) {
             </ul>
           </>
         )}
-        {saved && (
+        {edits.saved && (
           <p className="banner banner--ok" role="status">
             {intl.formatMessage({ id: 'today.checklistSettings.saved', defaultMessage: 'Checklist saved.' })}
           </p>

@@ -71,3 +71,19 @@ test('the checklist section speaks French in a French clinic', async ({ page, ap
   await expectNoEnglish(section, ['Safety checklist', 'Item', 'English', 'French', 'Move', 'Retire', 'Retired', 'Use again', 'Add an item', 'Save', 'Ticked']);
   await section.screenshot({ path: 'docs/checklist-settings-fr.png' });
 });
+
+test('an item typed and not saved holds the page: leaving asks first, in French, and discarding writes nothing', async ({ page, appUrl, app }) => {
+  await app.dispatch('settings.update', clinicProfile({ locale: 'fr-CA' }));
+  await openApp(page, `${appUrl}#/settings`);
+  const section = page.getByRole('region', { name: 'Liste de sécurité' });
+  await tabTo(page, section.getByRole('button', { name: 'Ajouter un élément' }));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Draps propres');
+  await page.keyboard.press('Alt+3');
+  const question = page.getByRole('dialog', { name: /^Abandonner les changements saisis/ });
+  await expect(question.getByRole('button', { name: 'Continuer la saisie' })).toBeFocused();
+  await tabTo(page, question.getByRole('button', { name: 'Abandonner les changements' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Suivis', level: 1 })).toBeVisible();
+  expect(await itemsOf(app)).toHaveLength(4);
+});

@@ -82,3 +82,22 @@ test('the rules section in French, by keyboard, with the refusal in French besid
   const text = await section.innerText();
   expect(['Follow-up', 'Days', 'After visits', 'Then every', 'Save', 'Check-in', 'Reach out', 'never'].filter((w) => text.includes(w))).toEqual([]);
 });
+
+test('a rule changed and not saved holds the page: leaving asks first, and once saved the desk leaves without a question', async ({ page, appUrl, app }) => {
+  await openApp(page, `${appUrl}#/settings`);
+  const call = page.getByRole('region', { name: 'Follow-up rules' }).getByRole('form', { name: 'Check-in call after a first visit' });
+  await retype(page, call.getByLabel('Days after'), '5');
+  await page.keyboard.press('Alt+3');
+  const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeHidden();
+  await expect(call.getByLabel('Days after')).toHaveValue('5');
+  await tabTo(page, call.getByRole('button', { name: 'Save' }), 300);
+  await page.keyboard.press('Enter');
+  await expect(call.getByRole('status')).toHaveText('Saved');
+  expect(await rule(app, 'first_visit_call')).toMatchObject({ delay_days: 5 });
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Follow-ups', level: 1 })).toBeVisible();
+  await expect(question).toHaveCount(0);
+});
