@@ -27,8 +27,8 @@ export interface Slot {
  * booking in the way, next to the time.
  */
 export function BookingDialog({ slot, setup, onClose, onBooked, patient }: { slot: Slot; setup: Setup; onClose(): void; onBooked(a: Appointment): void; patient?: { id: string; name: string } }) {
-  // Booked from a follow-up call (renderer/followups/CallDialog), the patient is already known.
   const intl = useIntl();
+  // Booked from a follow-up call (renderer/followups/CallDialog), the patient is already known.
   const [query, setQuery] = useState(patient?.name ?? '');
   const [patientId, setPatientId] = useState(patient?.id ?? '');
   const types = setup.types.filter((t) => t.active);
@@ -37,6 +37,8 @@ export function BookingDialog({ slot, setup, onClose, onBooked, patient }: { slo
   const found = useRead('patients.search', { query, limit: 8 }, { enabled: query.trim().length >= 2, keepPrevious: true });
   const book = useWrite('appointments.book');
   const action = useFormAction();
+  // Typed work is a patient searched or chosen other than the one the dialog opened with.
+  const dirty = patientId !== (patient?.id ?? '') || query !== (patient?.name ?? '');
   const set = (key: keyof typeof form) => ({ name: key, value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }), error: action.errors[key] });
 
   async function submit(e: FormEvent) {
@@ -53,7 +55,7 @@ export function BookingDialog({ slot, setup, onClose, onBooked, patient }: { slo
 
   const chosen = found.data?.results.find((p) => p.id === patientId);
   return (
-    <Dialog title={intl.formatMessage({ id: 'appointments.book.title', defaultMessage: 'Book a visit' })} open onClose={onClose} wide dirty={Boolean(patientId || query)}>
+    <Dialog title={intl.formatMessage({ id: 'appointments.book.title', defaultMessage: 'Book a visit' })} open onClose={onClose} wide dirty={dirty}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary {...action.summary} />
         <TextField
