@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
 import { askToDiscard } from '../app/leave';
 
 /**
@@ -15,6 +15,15 @@ export function Dialog({ title, open, onClose, children, wide, dirty }: { title:
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // Most dialogs close by being unmounted. Closed while still in the page (a layout
+  // effect's cleanup runs before React removes the node), the browser gives the focus back
+  // to where it was; removed while open, it would drop the focus on the page's body.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
+  }, []);
   // Esc on a dialog with typing in it asks before the typing is thrown away.
   const onCancel = (e: SyntheticEvent) => {
     e.preventDefault();

@@ -98,7 +98,14 @@ test('a call that ends in a booking: Alt+B books for the patient on the call, an
   await page.keyboard.press('Alt+B');
 
   // The booking opens over the call with the patient already chosen: no search to type.
+  // Nothing typed in it yet, so Esc closes it without asking, back to the call.
   const booking = page.getByRole('dialog', { name: 'Book a visit' });
+  await expect(booking.getByLabel('Patient')).toHaveValue(name);
+  await page.keyboard.press('Escape');
+  await expect(booking).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Discard the changes you typed?' })).toHaveCount(0);
+  await expect(call.getByLabel(/^Note/)).toHaveValue('Wants a visit this afternoon');
+  await page.keyboard.press('Alt+B');
   await expect(booking.getByLabel('Patient')).toHaveValue(name);
   await expect(booking.getByRole('button', { name: 'Book', exact: true })).toBeVisible();
   await tabTo(page, booking.getByLabel('Start'), 30);
