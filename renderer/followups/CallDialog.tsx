@@ -103,10 +103,10 @@ export function CallDialog({ followUp: f, today, onClose }: { followUp: FollowUp
               <FormattedMessage id="followups.call.prompt" defaultMessage="Call prompt" />
             </h3>
             <p>
-              <strong>{intl.formatMessage(prompts.ask)}:</strong> {intl.formatMessage(prompt.ask)}
+              <strong>{intl.formatMessage(prompts.ask)}</strong> {intl.formatMessage(prompt.ask)}
             </p>
             <p>
-              <strong>{intl.formatMessage(prompts.listen)}:</strong> {intl.formatMessage(prompt.listen)}
+              <strong>{intl.formatMessage(prompts.listen)}</strong> {intl.formatMessage(prompt.listen)}
             </p>
             <p className="muted">
               {intl.formatMessage({ id: 'followups.prompt.themes', defaultMessage: 'Alliance themes: {themes}' }, { themes: prompt.themes.map((t) => intl.formatMessage(themeNames[t])).join(', ') })}

@@ -23,8 +23,8 @@ export const prompts = defineMessages({
   lapsedListen: { id: 'followups.prompt.lapsed.listen', defaultMessage: 'Why they stopped (time, cost, no change felt, not the right fit): say it back, do not argue, note it.' },
   manualAsk: { id: 'followups.prompt.manual.ask', defaultMessage: 'Ask about what this follow-up was set for.' },
   manualListen: { id: 'followups.prompt.manual.listen', defaultMessage: 'Anything the therapist should know before the next visit.' },
-  ask: { id: 'followups.prompt.askLabel', defaultMessage: 'Ask' },
-  listen: { id: 'followups.prompt.listenLabel', defaultMessage: 'Listen for' },
+  ask: { id: 'followups.prompt.askLabel', defaultMessage: 'Ask:' },
+  listen: { id: 'followups.prompt.listenLabel', defaultMessage: 'Listen for:' },
 });
 
 export const promptFor = {

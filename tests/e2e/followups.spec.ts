@@ -1,5 +1,6 @@
 import { test, expect, openApp, tabTo } from './fixtures';
 import { clinicDay } from '../support/clinic-day';
+import { expectNoEnglish } from './english';
 import { clinicProfile } from '../support/fixtures';
 import { must } from '../support/must';
 import { dayIn } from '../../shared/time';
@@ -152,4 +153,31 @@ test('Today shows a follow-up due for the patient of a visit; the step opens the
   await page.keyboard.press('Alt+1');
   await expect(row).toBeVisible();
   await expect(row.getByRole('button', { name: /^Follow-ups/ })).toHaveCount(0);
+});
+
+test('the queue and the call in French: the prompt, the outcomes and the booking speak French, and fit the screen', async ({ page, appUrl, app }) => {
+  await tenCallsDue(app);
+  await must(app.services.settings.update({ ...clinicProfile({ locale: 'fr-CA' }), timeZone: 'America/Toronto' }));
+  await openApp(page, appUrl);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Suivis', level: 1 })).toBeVisible();
+  const due = page.getByRole('region', { name: /Prévus aujourd’hui/ });
+  await expect(due.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const call = page.getByRole('dialog', { name: /Appel de suivi après la première visite/ });
+  // French puts a space before the colon: the label carries it, the screen adds none.
+  await expect(call.getByText('Demandez :', { exact: true })).toBeVisible();
+  await expect(call.getByText('Soyez attentif à :', { exact: true })).toBeVisible();
+  await expect(call.getByRole('radio', { name: /Joint/ })).toBeFocused();
+  const english = ['Ask', 'Listen for', 'Reached', 'Voicemail', 'No answer', 'Wrong number', 'Declined', 'what was said', 'Save', 'Cancel', 'Book a visit', 'Phone call', 'Number', 'Open the record', 'themes'];
+  await expectNoEnglish(call, english);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  await page.keyboard.press('Alt+B');
+  const booking = page.getByRole('dialog', { name: 'Réserver un rendez-vous' });
+  await expect(booking.getByRole('button', { name: 'Réserver', exact: true })).toBeVisible();
+  await expectNoEnglish(booking, ['Book', 'Patient name', 'Therapist', 'Type of visit', 'Room', 'Day', 'Start', 'Cancel', 'born']);
+  await page.keyboard.press('Escape');
+  await expect(booking).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(call).toBeHidden();
 });
