@@ -144,17 +144,14 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
         [lo, hi],
       )) as Array<{ first: string; next: string | null }>,
     );
-    // One formatter for every row: making one per call costs more than the query.
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    const dayOf = (instant: string) => format.format(new Date(instant));
     const tally = new Map(months.map((m) => [m, { patients: 0, returned: returnWindows.map(() => 0) }]));
     for (const r of rows) {
-      const first = dayOf(r.first);
+      const first = dayIn(zone, r.first);
       const t = tally.get(first.slice(0, 7));
       if (!t) continue;
       t.patients++;
       if (!r.next) continue;
-      const gap = (Date.parse(dayOf(r.next)) - Date.parse(first)) / dayMs;
+      const gap = (Date.parse(dayIn(zone, r.next)) - Date.parse(first)) / dayMs;
       returnWindows.forEach((days, k) => {
         if (gap <= days) t.returned[k]++;
       });
