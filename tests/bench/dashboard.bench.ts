@@ -15,11 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { generatePatients } from '../../scripts/lib/people';
+import { createRandom, generatePatients } from '../../scripts/lib/people';
 import { addDays } from '../../main/followups/rules';
 import { currentQuestionnaire } from '../../main/checkin/questionnaires';
 import { tempApp } from '../support/app';
-import { seededRandom } from '../support/random';
 import { insertMany, seedPatients, seedTwoYears, visitRow } from './seed';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
@@ -44,7 +43,7 @@ async function time(fn: () => Promise<unknown>, n = runs, before?: () => Promise
 }
 
 // The same clinic every run.
-const random = seededRandom(20260714);
+const { next: random } = createRandom(20260714);
 
 const app = await tempApp({ now: () => new Date(`${today}T16:00:00Z`), monotonic: () => 0 });
 let failed = false;
