@@ -3,9 +3,14 @@
  * signed that day, not the next (as UTC would have it), and it expires on a day.
  */
 
+// One formatter per zone: making one costs more than formatting with it, and a read may ask for thousands of days.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function dayIn(timeZone: string, instant: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  let format = formatters.get(timeZone);
+  if (!format) formatters.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(new Date(instant));
 }
 
 /** YYYY-MM-DD plus whole months; the 31st plus a month is the last day of that month. */

@@ -37,13 +37,6 @@ export function bucketOf(buckets: readonly Bucket[], day: string): number {
   return -1;
 }
 
-/** The instant a clinic day begins, as stored timestamps are written (toISOString, with milliseconds), so text comparison holds. */
-export function dayStart(day: string, timeZone: string): string {
-  return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds).toISOString();
-}
-
-export const nextDay = (day: string) => Temporal.PlainDate.from(day).add({ days: 1 }).toString();
-export const daysBetween = (from: string, to: string) => Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days;
 export const monthsOf = (from: string, to: string): string[] => {
   const out: string[] = [];
   for (let m = Temporal.PlainYearMonth.from(from.slice(0, 7)); Temporal.PlainYearMonth.compare(m, Temporal.PlainYearMonth.from(to.slice(0, 7))) <= 0; m = m.add({ months: 1 })) {

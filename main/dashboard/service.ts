@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import { adherenceLevels } from '../../shared/contract/followups';
 import { returnWindows, type Dashboard, type Period } from '../../shared/contract/dashboard';
 import { dayIn } from '../../shared/time';
+import { dayBounds } from '../appointments/clock';
 import { currentQuestionnaire } from '../checkin/questionnaires';
-import { bucketOf, bucketsOf, dayStart, monthsOf, nextDay, type Bucket } from './buckets';
+import { bucketOf, bucketsOf, monthsOf, type Bucket } from './buckets';
 import { changeStamp } from './stamp-sqlite';
 
 export interface DashboardDeps {
@@ -15,6 +16,8 @@ export interface DashboardDeps {
 const round = (n: number) => Math.round(n * 100) / 100;
 const mean = (xs: readonly number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 const dayMs = 86_400_000;
+/** An instant as stored timestamps are written (toISOString, with milliseconds), so text comparison holds. */
+const stored = (instant: string) => new Date(instant).toISOString();
 
 /**
  * The buckets as a table the database joins against: (i, lo, hi), each bucket's first
@@ -23,7 +26,7 @@ const dayMs = 86_400_000;
  * reads it as SQLite does.
  */
 function bucketTable(buckets: readonly Bucket[], timeZone: string): { sql: string; bindings: Array<string | number> } {
-  const bindings = buckets.flatMap((b, i) => [i, dayStart(b.start, timeZone), dayStart(nextDay(b.end), timeZone)]);
+  const bindings = buckets.flatMap((b, i) => [i, stored(dayBounds(b.start, timeZone).from), stored(dayBounds(b.end, timeZone).to)]);
   return { sql: `WITH b(i, lo, hi) AS (VALUES ${buckets.map(() => '(?, ?, ?)').join(', ')})`, bindings };
 }
 
@@ -129,8 +132,8 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
    */
   async function returning(buckets: Bucket[], today: string, zone: string): Promise<Dashboard['returning']> {
     const months = monthsOf(buckets[0].start, today);
-    const lo = dayStart(`${months[0]}-01`, zone);
-    const hi = dayStart(nextDay(today), zone);
+    const lo = stored(dayBounds(`${months[0]}-01`, zone).from);
+    const hi = stored(dayBounds(today, zone).to);
     const rows = rowsOf(
       (await db.raw(
         `SELECT f.first AS first, (SELECT MIN(n.starts_at) FROM appointments n
@@ -141,17 +144,14 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
         [lo, hi],
       )) as Array<{ first: string; next: string | null }>,
     );
-    // One formatter for every row: making one per call costs more than the query.
-    const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    const dayOf = (instant: string) => format.format(new Date(instant));
     const tally = new Map(months.map((m) => [m, { patients: 0, returned: returnWindows.map(() => 0) }]));
     for (const r of rows) {
-      const first = dayOf(r.first);
+      const first = dayIn(zone, r.first);
       const t = tally.get(first.slice(0, 7));
       if (!t) continue;
       t.patients++;
       if (!r.next) continue;
-      const gap = (Date.parse(dayOf(r.next)) - Date.parse(first)) / dayMs;
+      const gap = (Date.parse(dayIn(zone, r.next)) - Date.parse(first)) / dayMs;
       returnWindows.forEach((days, k) => {
         if (gap <= days) t.returned[k]++;
       });

@@ -1,8 +1,12 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Dashboard } from '../../shared/contract/dashboard';
+import { returnWindows, type Dashboard } from '../../shared/contract/dashboard';
 import type { Locale } from '../../shared/contract/settings';
 import { Panel, palette, useBucketWords } from './Panel';
 import { BarSeries, LineSeries } from './charts';
+
+type ThemeBucket = Dashboard['checkins']['series'][number];
+type Row = NonNullable<Dashboard['byTherapist']>[number];
+type Month = Dashboard['returning'][number];
 
 /** How do patients rate the alliance, theme by theme? The clinic's mean per theme, bucket by bucket. */
 export function ThemeSection({ d }: { d: Dashboard }) {
@@ -32,41 +36,22 @@ export function ThemeSection({ d }: { d: Dashboard }) {
           series={themes.map((t, i) => ({ key: t.key, name: t.label[locale], colour: palette[i % palette.length] }))}
         />
       }
-      table={
-        <table className="table dashboard__numbers">
-          <caption id="dash-themes-caption">
-            <FormattedMessage id="dashboard.themes.caption" defaultMessage="Mean check-in score by theme" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{words.head}</th>
-              <th scope="col">{checkins}</th>
-              {themes.map((t) => (
-                <th key={t.key} scope="col">
-                  {t.label[locale]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((b) => (
-              <tr key={b.start}>
-                <th scope="row">{words.short(b.start)}</th>
-                <td>{b.checkins}</td>
-                {b.scores.map((s) => (
-                  <td key={s.theme}>{words.score(s.score)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: <FormattedMessage id="dashboard.themes.caption" defaultMessage="Mean check-in score by theme" />,
+        columns: [
+          { header: words.head, cell: (b) => words.short(b.start) },
+          { header: checkins, cell: (b) => b.checkins },
+          ...themes.map((t, k) => ({ header: t.label[locale], cell: (b: ThemeBucket) => words.score(b.scores[k].score) })),
+        ],
+        rows: series,
+        rowKey: (b) => b.start,
+      }}
     />
   );
 }
 
 /** How do patients rate each therapist? Only the rows main sent: every therapist for an admin, their own for a therapist. */
-export function TherapistSection({ d, rows }: { d: Dashboard; rows: NonNullable<Dashboard['byTherapist']> }) {
+export function TherapistSection({ d, rows }: { d: Dashboard; rows: Row[] }) {
   const intl = useIntl();
   const words = useBucketWords(d.unit);
   const data = d.buckets.map((b, i) => ({ label: words.short(b.start), ...Object.fromEntries(rows.map((r) => [r.therapistId, r.series[i].score])) }));
@@ -95,35 +80,21 @@ export function TherapistSection({ d, rows }: { d: Dashboard; rows: NonNullable<
           />
         )
       }
-      table={
-        <table className="table dashboard__numbers">
-          <caption id="dash-therapists-caption">
-            <FormattedMessage id="dashboard.therapists.caption" defaultMessage="Mean check-in score by therapist (number of check-ins)" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="dashboard.therapists.therapist" defaultMessage="Therapist" />
-              </th>
-              {d.buckets.map((b) => (
-                <th key={b.start} scope="col">
-                  {words.short(b.start)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.therapistId}>
-                <th scope="row">{r.name}</th>
-                {r.series.map((b) => (
-                  <td key={b.start}>{b.score === null ? '—' : `${words.score(b.score)} (${b.checkins})`}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: <FormattedMessage id="dashboard.therapists.caption" defaultMessage="Mean check-in score by therapist (number of check-ins)" />,
+        columns: [
+          { header: <FormattedMessage id="dashboard.therapists.therapist" defaultMessage="Therapist" />, cell: (r) => r.name },
+          ...d.buckets.map((bucket, i) => ({
+            header: words.short(bucket.start),
+            cell: (r: Row) => {
+              const b = r.series[i];
+              return b.score === null ? '—' : `${words.score(b.score)} (${b.checkins})`;
+            },
+          })),
+        ],
+        rows,
+        rowKey: (r) => r.therapistId,
+      }}
     />
   );
 }
@@ -148,43 +119,26 @@ export function ReturningSection({ d }: { d: Dashboard }) {
         <BarSeries
           title={intl.formatMessage({ id: 'dashboard.returning.chart', defaultMessage: 'Share of new patients back' })}
           data={data}
-          series={(d.returning[0]?.within ?? []).map((w, i) => ({ key: `d${w.days}`, name: within(w.days), colour: palette[i] }))}
+          series={returnWindows.map((days, i) => ({ key: `d${days}`, name: within(days), colour: palette[i] }))}
           shares="side by side"
         />
       }
-      table={
-        <table className="table dashboard__numbers">
-          <caption id="dash-returning-caption">
-            <FormattedMessage id="dashboard.returning.caption" defaultMessage="New patients and how many came back (share)" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="dashboard.returning.month" defaultMessage="First visit in" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="dashboard.returning.patients" defaultMessage="New patients" />
-              </th>
-              {d.returning[0]?.within.map((w) => (
-                <th key={w.days} scope="col">
-                  {within(w.days)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {d.returning.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{words.month(m.month)}</th>
-                <td>{m.patients}</td>
-                {m.within.map((w) => (
-                  <td key={w.days}>{w.returned === null ? notYet : m.patients === 0 ? '—' : `${w.returned} (${words.share(w.returned, m.patients)})`}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: <FormattedMessage id="dashboard.returning.caption" defaultMessage="New patients and how many came back (share)" />,
+        columns: [
+          { header: <FormattedMessage id="dashboard.returning.month" defaultMessage="First visit in" />, cell: (m) => words.month(m.month) },
+          { header: <FormattedMessage id="dashboard.returning.patients" defaultMessage="New patients" />, cell: (m) => m.patients },
+          ...returnWindows.map((days, k) => ({
+            header: within(days),
+            cell: (m: Month) => {
+              const { returned } = m.within[k];
+              return returned === null ? notYet : m.patients === 0 ? '—' : `${returned} (${words.share(returned, m.patients)})`;
+            },
+          })),
+        ],
+        rows: d.returning,
+        rowKey: (m) => m.month,
+      }}
     />
   );
 }

@@ -1,9 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Dashboard } from '../../shared/contract/dashboard';
+import { adherenceLevels } from '../../shared/contract/followups';
 import { Panel, useBucketWords } from './Panel';
 import { BarSeries } from './charts';
 
-const levels = ['all', 'most', 'some', 'none'] as const;
+type Bucket = Dashboard['adherence'][number];
+const total = (b: Bucket) => b.all + b.most + b.some + b.none;
 const levelColours = { all: '#009E73', most: '#56B4E9', some: '#E69F00', none: '#D55E00' };
 
 /** Are we keeping up with follow-ups? Due and done, bucket by bucket. */
@@ -28,33 +30,17 @@ export function FollowUpSection({ d }: { d: Dashboard }) {
           ]}
         />
       }
-      table={
-        <table className="table dashboard__numbers">
-          <caption id="dash-followups-caption">
-            <FormattedMessage id="dashboard.followUps.caption" defaultMessage="Follow-ups due and done" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{words.head}</th>
-              <th scope="col">{due}</th>
-              <th scope="col">{done}</th>
-              <th scope="col">
-                <FormattedMessage id="dashboard.followUps.share" defaultMessage="Done (share)" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.followUps.map((b) => (
-              <tr key={b.start}>
-                <th scope="row">{words.short(b.start)}</th>
-                <td>{b.due}</td>
-                <td>{b.done}</td>
-                <td>{words.share(b.done, b.due)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: <FormattedMessage id="dashboard.followUps.caption" defaultMessage="Follow-ups due and done" />,
+        columns: [
+          { header: words.head, cell: (b) => words.short(b.start) },
+          { header: due, cell: (b) => b.due },
+          { header: done, cell: (b) => b.done },
+          { header: <FormattedMessage id="dashboard.followUps.share" defaultMessage="Done (share)" />, cell: (b) => words.share(b.done, b.due) },
+        ],
+        rows: d.followUps,
+        rowKey: (b) => b.start,
+      }}
     />
   );
 }
@@ -79,44 +65,20 @@ export function AdherenceSection({ d }: { d: Dashboard }) {
         <BarSeries
           title={intl.formatMessage({ id: 'dashboard.adherence.chart', defaultMessage: 'Share of homecare done' })}
           data={data}
-          series={levels.map((l) => ({ key: l, name: names[l], colour: levelColours[l] }))}
+          series={adherenceLevels.map((l) => ({ key: l, name: names[l], colour: levelColours[l] }))}
           shares="stacked"
         />
       }
-      table={
-        <table className="table dashboard__numbers">
-          <caption id="dash-adherence-caption">
-            <FormattedMessage id="dashboard.adherence.caption" defaultMessage="Homecare done: answers recorded at follow-ups (share)" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{words.head}</th>
-              <th scope="col">
-                <FormattedMessage id="dashboard.adherence.recorded" defaultMessage="Recorded" />
-              </th>
-              {levels.map((l) => (
-                <th key={l} scope="col">
-                  {names[l]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {d.adherence.map((b) => {
-              const total = b.all + b.most + b.some + b.none;
-              return (
-                <tr key={b.start}>
-                  <th scope="row">{words.short(b.start)}</th>
-                  <td>{total}</td>
-                  {levels.map((l) => (
-                    <td key={l}>{total ? `${b[l]} (${words.share(b[l], total)})` : '—'}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      }
+      table={{
+        caption: <FormattedMessage id="dashboard.adherence.caption" defaultMessage="Homecare done: answers recorded at follow-ups (share)" />,
+        columns: [
+          { header: words.head, cell: (b) => words.short(b.start) },
+          { header: <FormattedMessage id="dashboard.adherence.recorded" defaultMessage="Recorded" />, cell: (b) => total(b) },
+          ...adherenceLevels.map((l) => ({ header: names[l], cell: (b: Bucket) => (total(b) ? `${b[l]} (${words.share(b[l], total(b))})` : '—') })),
+        ],
+        rows: d.adherence,
+        rowKey: (b) => b.start,
+      }}
     />
   );
 }

@@ -1,14 +1,23 @@
-import type { ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { Dashboard } from '../../shared/contract/dashboard';
+import { DataTable, type Column } from '../ui/DataTable';
 
 /**
  * One question on the dashboard: its title is the question, the chart draws the answer,
  * and the table beside it holds the same numbers (screen readers, and people who would
- * rather read). The table scrolls inside its own focusable region, so a long period never
- * pushes the page sideways and the keyboard can scroll it.
+ * rather read), a DataTable with its caption shown. The table scrolls inside its own
+ * focusable region, named by that caption, so a long period never pushes the page
+ * sideways and the keyboard can scroll it. No rows, no table (the chart says why).
  */
-export function Panel({ id, title, note, chart, table, wide = false }: { id: string; title: ReactNode; note?: ReactNode; chart: ReactNode; table: ReactNode; wide?: boolean }) {
+export function Panel<T>({ id, title, note, chart, table, wide = false }: {
+  id: string;
+  title: ReactNode;
+  note?: ReactNode;
+  chart: ReactNode;
+  table: { caption: ReactNode; columns: [Column<T>, ...Column<T>[]]; rows: readonly T[]; rowKey(row: T): Key };
+  wide?: boolean;
+}) {
   return (
     <section className={`dashboard__panel${wide ? ' dashboard__panel--wide' : ''}`} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
@@ -17,9 +26,11 @@ export function Panel({ id, title, note, chart, table, wide = false }: { id: str
         <figure className="dashboard__chart" aria-labelledby={`${id}-h`}>
           {chart}
         </figure>
-        <div className="dashboard__table" role="region" tabIndex={0} aria-labelledby={`${id}-caption`}>
-          {table}
-        </div>
+        {table.rows.length > 0 && (
+          <div className="dashboard__table" role="region" tabIndex={0} aria-labelledby={`${id}-caption`}>
+            <DataTable {...table} caption={<span id={`${id}-caption`}>{table.caption}</span>} showCaption className="table dashboard__numbers" />
+          </div>
+        )}
       </div>
     </section>
   );

@@ -15,12 +15,11 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { generatePatients } from '../../scripts/lib/people';
+import { createRandom, generatePatients } from '../../scripts/lib/people';
 import { addDays } from '../../main/followups/rules';
 import { currentQuestionnaire } from '../../main/checkin/questionnaires';
 import { tempApp } from '../support/app';
-import { seededRandom } from '../support/random';
-import { insertMany, seedPatients, seedTwoYears } from './seed';
+import { insertMany, seedPatients, seedTwoYears, visitRow } from './seed';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const visits = Number(process.env.BENCH_VISITS ?? 400_000);
@@ -44,7 +43,7 @@ async function time(fn: () => Promise<unknown>, n = runs, before?: () => Promise
 }
 
 // The same clinic every run.
-const random = seededRandom(20260714);
+const { next: random } = createRandom(20260714);
 
 const app = await tempApp({ now: () => new Date(`${today}T16:00:00Z`), monotonic: () => 0 });
 let failed = false;
@@ -59,9 +58,7 @@ try {
   // New patients every month: a first visit anywhere in the two years; four in five come back 1 to 120 days later.
   const newcomers = await seedPatients(app.db, generatePatients(Math.round(patients / 5), 20260714), { newId: randomUUID, at: () => '2024-07-01T00:00:00.000Z' });
   const visitRows: Array<Record<string, unknown>> = [];
-  const row = (patientId: string, startsAt: string, therapistId: string) => ({
-    id: randomUUID(), patient_id: patientId, therapist_id: therapistId, room_id: c.room1.id, type_id: c.massage.id, starts_at: startsAt, ends_at: startsAt, status: 'checked_out', scheduled_at: startsAt, created_at: startsAt, updated_at: startsAt,
-  });
+  const row = (patientId: string, startsAt: string, therapistId: string) => visitRow(c, { patientId, therapistId, roomId: c.room1.id, at: startsAt, status: 'checked_out' });
   for (const patientId of newcomers) {
     const first = start + Math.floor(random() * span);
     const therapistId = random() < 0.5 ? c.amelie.id : c.aiko.id;

@@ -8,7 +8,7 @@ import { readRules } from '../../main/followups/service';
 import type { App } from '../../main/app/context';
 import { dayIn } from '../../shared/time';
 import { generatePatients } from '../../scripts/lib/people';
-import { clinicDay } from '../support/clinic-day';
+import { clinicDay, type ClinicDay } from '../support/clinic-day';
 
 /**
  * Seeds patients fast for the benchmark: the same row builders the service uses
@@ -96,6 +96,12 @@ async function insertRows(trx: Knex.Transaction, table: string, rows: ReadonlyAr
 /** Rows written in one transaction, in multi-row INSERTs. */
 export const insertMany = (db: Knex, table: string, rows: ReadonlyArray<Record<string, unknown>>) => db.transaction((trx) => insertRows(trx, table, rows));
 
+/** An appointments row of the clinic's massage type, every time of it at `at` (the benches read when a visit was, not how long). */
+export function visitRow(c: ClinicDay, v: { id?: string; patientId: string; therapistId: string; roomId: string; at: string; status: string }) {
+  const { at } = v;
+  return { id: v.id ?? randomUUID(), patient_id: v.patientId, therapist_id: v.therapistId, room_id: v.roomId, type_id: c.massage.id, starts_at: at, ends_at: at, status: v.status, scheduled_at: at, created_at: at, updated_at: at };
+}
+
 /**
  * The clinic of the follow-up and dashboard benchmarks: `patients` patients, `visits`
  * visits over the two years up to `today` (one in 23 cancelled) and 3,000 booked over
@@ -122,14 +128,14 @@ export async function seedTwoYears(app: App, { patients, visits, today }: { pati
     const at = new Date(start + Math.floor((i / visits) * span) + (i % 8) * 3_600_000).toISOString();
     const status = i % 23 === 0 ? 'cancelled' : 'checked_out';
     const id = randomUUID();
-    visitRows.push({ id, patient_id: patientId, therapist_id: i % 2 ? c.amelie.id : c.aiko.id, room_id: i % 2 ? c.room1.id : c.room2.id, type_id: c.massage.id, starts_at: at, ends_at: at, status, scheduled_at: at, created_at: at, updated_at: at });
+    visitRows.push(visitRow(c, { id, patientId, therapistId: i % 2 ? c.amelie.id : c.aiko.id, roomId: i % 2 ? c.room1.id : c.room2.id, at, status }));
     const list = byPatient.get(patientId) ?? [];
     list.push({ id, day: dayIn(zone, at), status });
     byPatient.set(patientId, list);
   }
   for (let i = 0; i < 3000; i++) {
     const at = new Date(Date.parse(`${addDays(today, 1 + (i % 20))}T14:00:00Z`) + (i % 8) * 3_600_000).toISOString();
-    visitRows.push({ id: randomUUID(), patient_id: ids[(i * 104_729) % ids.length], therapist_id: c.amelie.id, room_id: c.room1.id, type_id: c.massage.id, starts_at: at, ends_at: at, status: 'booked', scheduled_at: at, created_at: at, updated_at: at });
+    visitRows.push(visitRow(c, { patientId: ids[(i * 104_729) % ids.length], therapistId: c.amelie.id, roomId: c.room1.id, at, status: 'booked' }));
   }
   await insertMany(app.db, 'appointments', visitRows);
 

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { clinicDay, type ClinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
+import { must } from '../support/must';
 import { dayIn } from '../../shared/time';
 import type { App } from '../../main/app/context';
 import type { Checkin, Questionnaire } from '../../shared/contract/checkin';
@@ -23,12 +24,6 @@ const percent = new Intl.NumberFormat('en-CA', { style: 'percent' });
 const decimal = new Intl.NumberFormat('en-CA', { maximumFractionDigits: 2 });
 const mean = (xs: number[]) => Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100;
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
-
-const must = async <T,>(r: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> => {
-  const done = await r;
-  if (!done.ok) throw new Error(done.error.message);
-  return done.value as T;
-};
 
 /**
  * Six new patients, first seen 5 to 50 days ago; four come back 10, 40, 20 and 70 days

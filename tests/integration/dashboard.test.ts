@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Checkin, Questionnaire } from '../../shared/contract/checkin';
 import type { Dashboard } from '../../shared/contract/dashboard';
+import { createRandom } from '../../scripts/lib/people';
 import { tempApp } from '../support/app';
 import { clinicDay, type ClinicDay } from '../support/clinic-day';
 import { clinicProfile } from '../support/fixtures';
 import { must } from '../support/must';
 import { startAs } from '../support/node-app';
-import { seededRandom } from '../support/random';
 
 /**
  * The dashboard through the real dispatcher on a real SQLite file (issue 11 item 6).
@@ -29,8 +29,7 @@ const clinicDayOf = (instant: string) => format.format(new Date(instant));
 const dayMs = 86_400_000;
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 
-const random = seededRandom(20261125);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+const { next: random, pick } = createRandom(20261125);
 /** A random instant in the `days` before the clock (every hour of the clinic's day and night). */
 const instantWithin = (days: number) => new Date(noon.getTime() - Math.floor(random() * days * dayMs)).toISOString();
 
