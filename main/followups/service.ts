@@ -6,6 +6,7 @@ import { ruleIds, type FollowUp, type RuleSetting } from '../../shared/contract/
 import { appendAudit } from '../audit/log';
 import { currentActor } from '../audit/actor';
 import { dayBounds } from '../appointments/clock';
+import { dayIn } from '../../shared/time';
 import { addDays, followUpsFor, lapsed, reconcile, type Existing, type VisitFact } from './rules';
 import { mailtoFor } from './mail';
 import { say } from '../../shared/messages';
@@ -55,18 +56,6 @@ type Q = Knex | Knex.Transaction;
  * `follow_ups as f`: the queue and the Today step both leave that patient alone.
  */
 export const declinedContact = (d: Knex.QueryBuilder) => d.from('contact_declines as d').whereRaw('d.patient_id = f.patient_id').whereNull('d.undone_at');
-
-/**
- * The clinic day of an instant, with one formatter per zone: shared/time.ts's dayIn
- * builds an Intl.DateTimeFormat per call, and the queue asks hundreds of times a read
- * (most of its time in the benchmark before this).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dayIn(timeZone: string, instant: string | Date): string {
-  let f = formatters.get(timeZone);
-  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return f.format(new Date(instant));
-}
 
 export async function readRules(q: Q): Promise<RuleSetting[]> {
   const rows = (await q('followup_rules').select('id', 'enabled', 'delay_days', 'params')) as Array<{ id: RuleSetting['id']; enabled: number; delay_days: number; params: string }>;
