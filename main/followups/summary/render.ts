@@ -207,6 +207,21 @@ function muted(t: Kit, s: string, x = left, w = width, gapBefore = 2, lines = 2)
   return { height: c.height + gapBefore, draw: (y) => c.draw(x, y + gapBefore) };
 }
 
+/** A table's column labels, in capitals, over a rule as wide as the columns. */
+function columnHeads(t: Kit, cols: Array<{ w: number; label: string }>, x0: number): Block {
+  return {
+    height: 13,
+    draw: (y) => {
+      let x = x0;
+      for (const c of cols) {
+        drawText(t.doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
+        x += c.w;
+      }
+      t.rule(y + 10, x0, x);
+    },
+  };
+}
+
 /** What each section needs: the record, the words, the kit, how text is cleaned and days are written. */
 interface Ctx {
   input: SummaryInput;
@@ -276,17 +291,6 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
   // The items on the left, what the patient said about doing them on the right.
   const itemsW = 308;
   const cols = [{ w: 150, label: words.what }, { w: 84, label: words.howOften }, { w: itemsW - 234, label: words.howLong }];
-  const header = (labels: Array<{ w: number; label: string }>, x0: number): Block => ({
-    height: 13,
-    draw: (y) => {
-      let x = x0;
-      for (const c of labels) {
-        drawText(doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
-        x += c.w;
-      }
-      t.rule(y + 10, x0, x);
-    },
-  });
   const items: Block[] = plan.items.map((item) => {
     const cells = [item.what, item.howOften, item.howLong].map((s, i) => t.clamp(fontNames.regular, 8.5, clean(s), cols[i].w - 6, 1));
     return {
@@ -301,7 +305,7 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
     };
   });
   const note = plan.note.trim() ? [muted(t, words.labelled(words.note, clean(plan.note)), left, itemsW, 2)] : [];
-  const leftCol = stack([header(cols, left), ...items, ...note], 0);
+  const leftCol = stack([columnHeads(t, cols, left), ...items, ...note], 0);
 
   const ax = left + itemsW + 16;
   const aw = right - ax;
@@ -321,7 +325,7 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
   const leftOut = plan.adherence.length - count;
   const rightCol = stack(
     [
-      header([{ w: aw, label: words.adherence }], ax),
+      columnHeads(t, [{ w: aw, label: words.adherence }], ax),
       ...(answers.length ? answers : [muted(t, words.noAdherence, ax, aw, 0)]),
       ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), ax, aw, 0)] : []),
     ],
@@ -394,20 +398,8 @@ function formatScore(score: number, locale: string): string {
 }
 
 function contactSection({ input, words, t, clean, day }: Ctx, count: number): Block {
-  const { doc } = t;
   if (input.contacts.length === 0) return stack([heading(t, words.contacts), muted(t, words.noContacts, left, width, 0)], 0);
   const cols = [{ w: 68, label: words.day }, { w: 104, label: words.followUp }, { w: 124, label: words.outcome }, { w: 104, label: words.by }, { w: width - 400, label: words.note }];
-  const head: Block = {
-    height: 13,
-    draw: (y) => {
-      let x = left;
-      for (const c of cols) {
-        drawText(doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
-        x += c.w;
-      }
-      t.rule(y + 10);
-    },
-  };
   const rows: Block[] = input.contacts.slice(0, count).map((a) => {
     const outcome = `${words.outcomeName[a.outcome] ?? a.outcome} (${words.channel[a.channel] ?? a.channel})`;
     const cells = [day(a.at), words.kind[a.kind] ?? a.kind, outcome, clean(a.by) || words.none, clean(a.note)].map((s, i) => t.clamp(fontNames.regular, 8.5, s, cols[i].w - 6, 1, i === 4 ? colour.muted : colour.text));
@@ -423,7 +415,7 @@ function contactSection({ input, words, t, clean, day }: Ctx, count: number): Bl
     };
   });
   const leftOut = input.contactsTotal - rows.length;
-  return stack([heading(t, words.contacts), head, ...rows, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
+  return stack([heading(t, words.contacts), columnHeads(t, cols, left), ...rows, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
 }
 
 /** Written below the bottom margin, which is lifted meanwhile or pdfkit would start a second page. */
