@@ -108,12 +108,12 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
   };
   const counts = { ...caps };
   const top = doc.y;
-  // The note on replaced characters is known only once every text has been cleaned, i.e. measured.
-  const room = () => bottomLimit - top - (replaced() ? t.measure(fontNames.regular, 8, words.replaced, width) + 6 : 0);
+  // Every text was cleaned as the sections were laid out: whether the page ends with the note on replaced characters is known.
+  const room = bottomLimit - top - (replaced() ? t.measure(fontNames.regular, 8, words.replaced, width) + 6 : 0);
   const total = () => sections.reduce((sum, s) => sum + s(counts).height, 0);
   // Rows given up in this order: the oldest contacts, adherence answers, check-ins, themes, goals.
   const order: Array<keyof Counts> = ['contacts', 'adherence', 'checkins', 'themes', 'goals'];
-  while (total() > room()) {
+  while (total() > room) {
     const next = order.find((k) => counts[k] > floors[k]) ?? order.find((k) => counts[k] > 1);
     if (!next) break;
     counts[next] -= 1;
@@ -122,7 +122,7 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
   for (const k of [...order].reverse()) {
     while (counts[k] < caps[k]) {
       counts[k] += 1;
-      if (total() <= room()) continue;
+      if (total() <= room) continue;
       counts[k] -= 1;
       break;
     }
@@ -201,6 +201,9 @@ function stack(blocks: Block[], gapAfter = 10): Block {
   };
 }
 
+/** A section with no list: the same block whatever the counts. */
+const always = (block: Block) => () => block;
+
 /** A muted line of text: a note, a count of what is left out. */
 function muted(t: Kit, s: string, x = left, w = width, gapBefore = 2, lines = 2): Block {
   const c = t.clamp(fontNames.regular, 8, s, w, lines, colour.muted);
@@ -231,7 +234,10 @@ interface Ctx {
   day: (iso: string) => string;
 }
 
-/** Each section as the rows it shows; a section already laid out for the same rows is not laid out again while the page is fitted. */
+/**
+ * Each section's rows are laid out once, as many as its list's limit; a section is then put
+ * together from the first rows the counts allow, and kept for the same counts while the page is fitted.
+ */
 function buildSections(c: Ctx): Array<(n: Counts) => Block> {
   const kept = (make: (n: Counts) => Block, key: (n: Counts) => string) => {
     const made = new Map<string, Block>();
@@ -243,20 +249,20 @@ function buildSections(c: Ctx): Array<(n: Counts) => Block> {
     };
   };
   return [
-    kept((n) => goalsSection(c, n.goals), (n) => `${n.goals}`),
-    kept((n) => planSection(c, n.adherence), (n) => `${n.adherence}`),
-    kept((n) => checkinSection(c, n.checkins, n.themes), (n) => `${n.checkins} ${n.themes}`),
-    kept((n) => contactSection(c, n.contacts), (n) => `${n.contacts}`),
+    kept(goalsSection(c), (n) => `${n.goals}`),
+    kept(planSection(c), (n) => `${n.adherence}`),
+    kept(checkinSection(c), (n) => `${n.checkins} ${n.themes}`),
+    kept(contactSection(c), (n) => `${n.contacts}`),
   ];
 }
 
-function goalsSection({ input, words, t, clean, day }: Ctx, count: number): Block {
+function goalsSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
-  if (input.goals.length === 0) return stack([heading(t, words.goals), muted(t, words.noGoals, left, width, 0)]);
+  if (input.goals.length === 0) return always(stack([heading(t, words.goals), muted(t, words.noGoals, left, width, 0)]));
   const tagW = 58;
   const x = left + tagW + 8;
   const w = right - x;
-  const rows = input.goals.slice(0, count).map((g): Block => {
+  const rows = input.goals.slice(0, limits.goals).map((g): Block => {
     const text = t.clamp(fontNames.bold, 9.5, clean(g.words), w, 2);
     const meta = [words.setOn(day(g.setOn)), g.targetDate ? words.target(day(g.targetDate)) : ''].filter(Boolean).join(' · ');
     const lines = [
@@ -279,14 +285,17 @@ function goalsSection({ input, words, t, clean, day }: Ctx, count: number): Bloc
       },
     };
   });
-  const leftOut = input.goals.length - count;
-  return stack([heading(t, words.goals), ...rows, ...(leftOut > 0 ? [muted(t, words.moreGoals(leftOut), left, width, 0)] : [])]);
+  return ({ goals: count }) => {
+    const leftOut = input.goals.length - count;
+    return stack([heading(t, words.goals), ...rows.slice(0, count), ...(leftOut > 0 ? [muted(t, words.moreGoals(leftOut), left, width, 0)] : [])]);
+  };
 }
 
-function planSection({ input, words, t, clean, day }: Ctx, count: number): Block {
+function planSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
   const plan = input.plan;
-  if (!plan) return stack([heading(t, words.plan), muted(t, words.noPlan, left, width, 0), ...(input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [])]);
+  const earlierPlans = input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [];
+  if (!plan) return always(stack([heading(t, words.plan), muted(t, words.noPlan, left, width, 0), ...earlierPlans]));
   const given = t.clamp(fontNames.regular, 8.5, words.givenBy(day(plan.givenOn), clean(plan.givenBy)), width, 1, colour.muted);
   // The items on the left, what the patient said about doing them on the right.
   const itemsW = 308;
@@ -310,7 +319,7 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
   const ax = left + itemsW + 16;
   const aw = right - ax;
   const levelW = 84;
-  const answers: Block[] = plan.adherence.slice(0, count).map((a) => {
+  const answers: Block[] = plan.adherence.slice(0, limits.adherence).map((a) => {
     const why = [...a.barriers.map((b) => words.barrier[b] ?? b), clean(a.barrierNote)].filter(Boolean).join(', ');
     const whyLine = why ? t.clamp(fontNames.regular, 7.5, why, aw, 1, colour.muted) : null;
     return {
@@ -322,50 +331,57 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
       },
     };
   });
-  const leftOut = plan.adherence.length - count;
-  const rightCol = stack(
-    [
-      columnHeads(t, [{ w: aw, label: words.adherence }], ax),
-      ...(answers.length ? answers : [muted(t, words.noAdherence, ax, aw, 0)]),
-      ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), ax, aw, 0)] : []),
-    ],
-    0,
-  );
-  const columns: Block = {
-    height: Math.max(leftCol.height, rightCol.height),
-    draw: (y) => {
-      leftCol.draw(y);
-      rightCol.draw(y);
-    },
-  };
+  const notAsked = answers.length ? [] : [muted(t, words.noAdherence, ax, aw, 0)];
   const givenLine: Block = { height: given.height + 4, draw: (y) => given.draw(left, y) };
-  return stack([heading(t, words.plan), givenLine, columns, ...(input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [])]);
+  return ({ adherence: count }) => {
+    const leftOut = plan.adherence.length - count;
+    const rightCol = stack(
+      [
+        columnHeads(t, [{ w: aw, label: words.adherence }], ax),
+        ...answers.slice(0, count),
+        ...notAsked,
+        ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), ax, aw, 0)] : []),
+      ],
+      0,
+    );
+    const columns: Block = {
+      height: Math.max(leftCol.height, rightCol.height),
+      draw: (y) => {
+        leftCol.draw(y);
+        rightCol.draw(y);
+      },
+    };
+    return stack([heading(t, words.plan), givenLine, columns, ...earlierPlans]);
+  };
 }
 
 /** Theme by theme, a bar per check-in (oldest on the left), its score beside it: a chart that also reads as a table. */
-function checkinSection({ input, words, t, day }: Ctx, count: number, themeCount: number): Block {
+function checkinSection({ input, words, t, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
-  if (input.checkins.length === 0) return stack([heading(t, words.checkins), muted(t, words.noCheckins, left, width, 0)]);
-  const shown = input.checkins.slice(0, count).reverse();
-  const themes = input.checkins[0].scores.slice(0, themeCount);
+  if (input.checkins.length === 0) return always(stack([heading(t, words.checkins), muted(t, words.noCheckins, left, width, 0)]));
   const labelW = 140;
-  const colW = (width - labelW) / Math.max(shown.length, 1);
-  const trackW = colW - 40;
   const rowH = 14;
-  const head: Block = {
-    height: 13,
-    draw: (y) => {
-      drawText(doc, fontNames.bold, 7.5, colour.muted, words.theme.toUpperCase(), left, y, { width: labelW - 8, lineBreak: false });
-      shown.forEach((c, i) => drawText(doc, fontNames.bold, 7.5, colour.muted, day(c.takenAt), left + labelW + i * colW, y, { width: colW - 6, lineBreak: false, height: 9, ellipsis: true }));
-      t.rule(y + 10);
-    },
-  };
-  const rows: Block[] = themes.map((theme) => {
-    const label = t.clamp(fontNames.regular, 8.5, theme.label, labelW - 8, 1);
-    return {
+  const newest = input.checkins[0].scores;
+  const labels = newest.slice(0, limits.themes).map((theme) => t.clamp(fontNames.regular, 8.5, theme.label, labelW - 8, 1));
+  const source = input.checkinSource ? (input.checkinSource.validated ? words.validated : words.notValidated)(input.checkinSource.title, input.checkinSource.version) : '';
+  const scale = muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3);
+  return ({ checkins: count, themes: themeCount }) => {
+    const shown = input.checkins.slice(0, count).reverse();
+    const themes = newest.slice(0, themeCount);
+    const colW = (width - labelW) / Math.max(shown.length, 1);
+    const trackW = colW - 40;
+    const head: Block = {
+      height: 13,
+      draw: (y) => {
+        drawText(doc, fontNames.bold, 7.5, colour.muted, words.theme.toUpperCase(), left, y, { width: labelW - 8, lineBreak: false });
+        shown.forEach((c, i) => drawText(doc, fontNames.bold, 7.5, colour.muted, day(c.takenAt), left + labelW + i * colW, y, { width: colW - 6, lineBreak: false, height: 9, ellipsis: true }));
+        t.rule(y + 10);
+      },
+    };
+    const rows: Block[] = themes.map((theme, k) => ({
       height: rowH,
       draw: (y) => {
-        label.draw(left, y + 1.5);
+        labels[k].draw(left, y + 1.5);
         shown.forEach((c, i) => {
           const s = c.scores.find((x) => x.theme === theme.theme);
           const x = left + labelW + i * colW;
@@ -378,29 +394,28 @@ function checkinSection({ input, words, t, day }: Ctx, count: number, themeCount
           drawText(doc, s.low || latest ? fontNames.bold : fontNames.regular, 8.5, s.low ? low : colour.text, value, x + trackW + 4, y + 1.5, { width: 34, lineBreak: false });
         });
       },
-    };
-  });
-  const moreThemes = input.checkins[0].scores.length - themes.length;
-  const leftOut = input.checkinsTotal - shown.length;
-  const source = input.checkinSource ? (input.checkinSource.validated ? words.validated : words.notValidated)(input.checkinSource.title, input.checkinSource.version) : '';
-  return stack([
-    heading(t, words.checkins),
-    head,
-    ...rows,
-    ...(moreThemes > 0 ? [muted(t, words.moreThemes(moreThemes), left, width, 0)] : []),
-    ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : []),
-    muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3),
-  ]);
+    }));
+    const moreThemes = newest.length - themes.length;
+    const leftOut = input.checkinsTotal - shown.length;
+    return stack([
+      heading(t, words.checkins),
+      head,
+      ...rows,
+      ...(moreThemes > 0 ? [muted(t, words.moreThemes(moreThemes), left, width, 0)] : []),
+      ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : []),
+      scale,
+    ]);
+  };
 }
 
 function formatScore(score: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);
 }
 
-function contactSection({ input, words, t, clean, day }: Ctx, count: number): Block {
-  if (input.contacts.length === 0) return stack([heading(t, words.contacts), muted(t, words.noContacts, left, width, 0)], 0);
+function contactSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
+  if (input.contacts.length === 0) return always(stack([heading(t, words.contacts), muted(t, words.noContacts, left, width, 0)], 0));
   const cols = [{ w: 68, label: words.day }, { w: 104, label: words.followUp }, { w: 124, label: words.outcome }, { w: 104, label: words.by }, { w: width - 400, label: words.note }];
-  const rows: Block[] = input.contacts.slice(0, count).map((a) => {
+  const rows: Block[] = input.contacts.slice(0, limits.contacts).map((a) => {
     const outcome = `${words.outcomeName[a.outcome] ?? a.outcome} (${words.channel[a.channel] ?? a.channel})`;
     const cells = [day(a.at), words.kind[a.kind] ?? a.kind, outcome, clean(a.by) || words.none, clean(a.note)].map((s, i) => t.clamp(fontNames.regular, 8.5, s, cols[i].w - 6, 1, i === 4 ? colour.muted : colour.text));
     return {
@@ -414,8 +429,11 @@ function contactSection({ input, words, t, clean, day }: Ctx, count: number): Bl
       },
     };
   });
-  const leftOut = input.contactsTotal - rows.length;
-  return stack([heading(t, words.contacts), columnHeads(t, cols, left), ...rows, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
+  return ({ contacts: count }) => {
+    const shown = rows.slice(0, count);
+    const leftOut = input.contactsTotal - shown.length;
+    return stack([heading(t, words.contacts), columnHeads(t, cols, left), ...shown, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
+  };
 }
 
 /** Written below the bottom margin, which is lifted meanwhile or pdfkit would start a second page. */
