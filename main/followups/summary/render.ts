@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/contract/result';
 import { say } from '../../../shared/messages';
 import { stableDocument } from '../../pdf/document';
-import { loadFonts, type Fonts } from '../../pdf/fonts';
+import { hasGlyph, loadFonts, type Fonts } from '../../pdf/fonts';
 import { formatDateOfBirth, formatShortDay, shortRecordId } from '../../pdf/format';
 import { drawClinicLetterhead } from '../../pdf/letterhead';
 import { colour, drawText, fontNames, margins, pageSize } from '../../pdf/page';
@@ -56,12 +56,7 @@ type Counts = Record<keyof typeof limits, number>;
  * breaks become spaces: every piece of text here is held to a few lines.
  */
 function printer(fonts: Fonts) {
-  const known = new Map<number, boolean>();
-  const has = (cp: number) => {
-    let k = known.get(cp);
-    if (k === undefined) known.set(cp, (k = fonts.regular.hasGlyphForCodePoint(cp) && fonts.bold.hasGlyphForCodePoint(cp)));
-    return k;
-  };
+  const has = (cp: number) => hasGlyph(fonts.regular, cp) && hasGlyph(fonts.bold, cp);
   let replaced = false;
   const clean = (s: string) => {
     let out = '';
