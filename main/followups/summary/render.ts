@@ -360,6 +360,8 @@ function checkinSection({ input, words, t, day }: Ctx): (n: Counts) => Block {
   const labels = newest.slice(0, limits.themes).map((theme) => t.clamp(fontNames.regular, 8.5, theme.label, labelW - 8, 1));
   const source = input.checkinSource ? (input.checkinSource.validated ? words.validated : words.notValidated)(input.checkinSource.title, input.checkinSource.version) : '';
   const scale = muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3);
+  // One formatter for every score: making one is most of the cost of formatting a number.
+  const score = new Intl.NumberFormat(input.locale, { maximumFractionDigits: 2 });
   return ({ checkins: count, themes: themeCount }) => {
     const shown = input.checkins.slice(0, count).reverse();
     const themes = newest.slice(0, themeCount);
@@ -385,7 +387,7 @@ function checkinSection({ input, words, t, day }: Ctx): (n: Counts) => Block {
           const share = s.max > s.min ? Math.min(1, Math.max(0, (s.score - s.min) / (s.max - s.min))) : 0;
           const latest = i === shown.length - 1;
           doc.rect(x, y + 3, Math.max(1.5, trackW * share), 7).fillColor(s.low ? low : latest ? colour.accent : older).fill();
-          const value = `${formatScore(s.score, input.locale)}${s.low ? ` ${words.lowMark}` : ''}`;
+          const value = `${score.format(s.score)}${s.low ? ` ${words.lowMark}` : ''}`;
           drawText(doc, s.low || latest ? fontNames.bold : fontNames.regular, 8.5, s.low ? low : colour.text, value, x + trackW + 4, y + 1.5, { width: 34, lineBreak: false });
         });
       },
@@ -401,10 +403,6 @@ function checkinSection({ input, words, t, day }: Ctx): (n: Counts) => Block {
       scale,
     ]);
   };
-}
-
-function formatScore(score: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);
 }
 
 function contactSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
