@@ -129,7 +129,7 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
     y += block.height;
   }
   if (replaced()) drawText(doc, fontNames.regular, 8, colour.muted, words.replaced, left, y + 2, { width });
-  footer(doc, words, input, made);
+  footer(t, words, input, made);
   doc.end();
   return done;
 }
@@ -430,10 +430,11 @@ function contactSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Bl
 }
 
 /** Written below the bottom margin, which is lifted meanwhile or pdfkit would start a second page. */
-function footer(doc: Doc, words: SummaryLabels, input: SummaryInput, made: string) {
+function footer(t: Kit, words: SummaryLabels, input: SummaryInput, made: string) {
+  const { doc } = t;
   const saved = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.moveTo(left, footerTop).lineTo(right, footerTop).lineWidth(0.5).strokeColor(colour.rule).stroke();
+  t.rule(footerTop);
   const one = { lineBreak: false, height: 10, ellipsis: true } as const;
   drawText(doc, fontNames.regular, 8, colour.muted, `${words.title}  ·  ${made}`, left, footerTop + 7, { ...one, width: width - 90 });
   drawText(doc, fontNames.regular, 8, colour.muted, words.pageOne, right - 90, footerTop + 7, { ...one, width: 90, align: 'right' });
