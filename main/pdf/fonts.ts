@@ -33,6 +33,16 @@ export interface Fonts {
   bold: ParsedFont;
 }
 
+/** Answers per font and code point, remembered: the same texts come back at every render. */
+const known = new WeakMap<ParsedFont, Map<number, boolean>>();
+export function hasGlyph(font: ParsedFont, cp: number): boolean {
+  let seen = known.get(font);
+  if (!seen) known.set(font, (seen = new Map()));
+  let has = seen.get(cp);
+  if (has === undefined) seen.set(cp, (has = font.hasGlyphForCodePoint(cp)));
+  return has;
+}
+
 const parsed = new Map<string, Fonts>();
 
 /** Forgets parsed fonts, so the next render reads the files again (tests). */

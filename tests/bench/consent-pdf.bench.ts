@@ -6,20 +6,13 @@
  * run, as a ratio. Run: `npx tsx tests/bench/consent-pdf.bench.ts`. Exits 1 over the budget.
  */
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import PDFDocument from 'pdfkit';
 import { renderConsentPdf, type ConsentPdfInput } from '../../main/consent/pdf/render';
 import { checkSignaturePng } from '../../main/consent/signature';
 import { sampleConsent, sampleSignaturePng } from '../support/consent-sample';
+import { bareDocument, benchPdf } from './pdf-bench';
 
 const budgetMs = 20;
-const runs = 30;
 const fontsDir = fileURLToPath(new URL('../../resources/fonts', import.meta.url));
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** What signing on screen does for the PDF: the signature checked (and decoded) once, then the render. */
 async function consent(input: ConsentPdfInput, png: Buffer): Promise<Buffer> {
@@ -32,10 +25,7 @@ async function consent(input: ConsentPdfInput, png: Buffer): Promise<Buffer> {
 
 /** The same words with pdfkit's defaults: Helvetica, no images, no layout rules. */
 function bare(input: ConsentPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'LETTER', bufferPages: true });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  const { doc, done } = bareDocument({ bufferPages: true });
   const { clinic, patient, template } = input;
   doc.fontSize(15).text(clinic.name).fontSize(9).text([...clinic.addressLines, `${clinic.phone}  ·  ${clinic.email}`].join('\n'));
   doc.moveDown().fontSize(17).text(template.title).fontSize(10.5);
@@ -58,46 +48,12 @@ function bare(input: ConsentPdfInput): Promise<Buffer> {
   return done;
 }
 
-/** Wall time, and CPU time too: on a machine shared with other work it still says what a render costs. */
-async function time(render: () => Promise<Buffer>): Promise<{ times: number[]; cpu: number[]; bytes: Buffer }> {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let bytes: Buffer = Buffer.alloc(0);
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const used = process.cpuUsage();
-    bytes = await render();
-    const { user, system } = process.cpuUsage(used);
-    times.push(performance.now() - start);
-    cpu.push((user + system) / 1000);
-  }
-  return { times, cpu, bytes };
-}
-
 const input = sampleConsent('en-CA');
 const png = sampleSignaturePng();
-const coldStart = performance.now();
-const first = await consent(input, png); // reads and parses the fonts once, as the app's first render does
-const cold = performance.now() - coldStart;
-const pages = Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(first.toString('latin1'))?.[1] ?? 0);
-if (pages !== 2) throw new Error(`The benchmark document should have 2 pages, it has ${pages}`);
-await bare(input); // loads Helvetica's metrics once
-
-const rapport = await time(() => consent(input, png));
-const plain = await time(() => bare(input));
-const m = median(rapport.times);
-const b = median(plain.times);
-const kb = (buf: Buffer) => `${(buf.length / 1024).toFixed(1)} kB`;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-console.log(`consent PDF benchmark: median of ${runs} renders, ${pages} pages`);
-console.table([
-  { document: 'consent (signature check, DejaVu, logo)', median: ms(m), min: ms(Math.min(...rapport.times)), max: ms(Math.max(...rapport.times)), 'CPU median': ms(median(rapport.cpu)), size: kb(rapport.bytes) },
-  { document: 'bare pdfkit, same text (Helvetica)', median: ms(b), min: ms(Math.min(...plain.times)), max: ms(Math.max(...plain.times)), 'CPU median': ms(median(plain.cpu)), size: kb(plain.bytes) },
-]);
-console.log(`ratio consent/bare: ${(m / b).toFixed(2)}×   first render (fonts read and parsed): ${ms(cold)}   budget: ${budgetMs} ms median`);
-if (m > budgetMs) {
-  console.error(`FAIL: median ${ms(m)} is over the ${budgetMs} ms budget`);
-  process.exit(1);
-}
-console.log(`ok: median ${ms(m)} within ${budgetMs} ms`);
+await benchPdf({
+  heading: (runs, pages) => `consent PDF benchmark: median of ${runs} renders, ${pages} pages`,
+  ours: { document: 'consent (signature check, DejaVu, logo)', short: 'consent', render: () => consent(input, png) },
+  bare: { document: 'bare pdfkit, same text (Helvetica)', render: () => bare(input) },
+  pages: 2,
+  budgetMs,
+});

@@ -1,5 +1,5 @@
 import { formatDateOfBirth, shortRecordId } from '../../pdf/format';
-import type { Fonts, ParsedFont } from '../../pdf/fonts';
+import { hasGlyph, type Fonts } from '../../pdf/fonts';
 import type { ConsentPdfInput } from './types';
 
 /**
@@ -94,16 +94,6 @@ const scriptTests = rtlScripts.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u'
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
 /** Shown by code point: a person cannot read a tab, a mark on its own or an odd space. */
 const invisible = /^[\p{C}\p{Z}\p{M}]$/u;
-
-/** Answers per font and code point, remembered: the same texts come back at every render. */
-const known = new WeakMap<ParsedFont, Map<number, boolean>>();
-function hasGlyph(font: ParsedFont, cp: number): boolean {
-  let seen = known.get(font);
-  if (!seen) known.set(font, (seen = new Map()));
-  let has = seen.get(cp);
-  if (has === undefined) seen.set(cp, (has = font.hasGlyphForCodePoint(cp)));
-  return has;
-}
 
 const shown = (ch: string) => (invisible.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : ch);
 

@@ -43,8 +43,9 @@ export async function recentCheckins(q: Q, patientId: string, locale: SummaryInp
     .orderBy('c.taken_at', 'desc')
     .limit(limits.checkins)
     .select('c.taken_at', 'c.scores', 'q.definition', 'q.version')) as CheckinRow[];
-  const checkins = rows.map((r) => {
-    const d = JSON.parse(r.definition) as QuestionnaireDefinition;
+  const definitions = rows.map((r) => JSON.parse(r.definition) as QuestionnaireDefinition);
+  const checkins = rows.map((r, k) => {
+    const d = definitions[k];
     const scores = JSON.parse(r.scores) as Array<{ theme: string; score: number }>;
     return {
       takenAt: r.taken_at,
@@ -57,9 +58,9 @@ export async function recentCheckins(q: Q, patientId: string, locale: SummaryInp
       }),
     };
   });
-  const latest = rows[0] ? (JSON.parse(rows[0].definition) as QuestionnaireDefinition) : null;
+  const [latest] = definitions;
   const total = (await q('checkins').where({ patient_id: patientId }).count({ n: '*' }).first()) as { n: number | string };
-  return { checkins, checkinsTotal: Number(total.n), checkinSource: latest && rows[0] ? { title: latest.title[locale], version: rows[0].version, validated: latest.validated } : null };
+  return { checkins, checkinsTotal: Number(total.n), checkinSource: latest ? { title: latest.title[locale], version: rows[0].version, validated: latest.validated } : null };
 }
 
 /** The latest contact attempts on the patient's follow-ups, and how many there are. */

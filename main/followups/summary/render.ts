@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/contract/result';
 import { say } from '../../../shared/messages';
 import { stableDocument } from '../../pdf/document';
-import { loadFonts, type Fonts } from '../../pdf/fonts';
+import { hasGlyph, loadFonts, type Fonts } from '../../pdf/fonts';
 import { formatDateOfBirth, formatShortDay, shortRecordId } from '../../pdf/format';
 import { drawClinicLetterhead } from '../../pdf/letterhead';
 import { colour, drawText, fontNames, margins, pageSize } from '../../pdf/page';
@@ -56,12 +56,7 @@ type Counts = Record<keyof typeof limits, number>;
  * breaks become spaces: every piece of text here is held to a few lines.
  */
 function printer(fonts: Fonts) {
-  const known = new Map<number, boolean>();
-  const has = (cp: number) => {
-    let k = known.get(cp);
-    if (k === undefined) known.set(cp, (k = fonts.regular.hasGlyphForCodePoint(cp) && fonts.bold.hasGlyphForCodePoint(cp)));
-    return k;
-  };
+  const has = (cp: number) => hasGlyph(fonts.regular, cp) && hasGlyph(fonts.bold, cp);
   let replaced = false;
   const clean = (s: string) => {
     let out = '';
@@ -108,12 +103,12 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
   };
   const counts = { ...caps };
   const top = doc.y;
-  // The note on replaced characters is known only once every text has been cleaned, i.e. measured.
-  const room = () => bottomLimit - top - (replaced() ? t.measure(fontNames.regular, 8, words.replaced, width) + 6 : 0);
+  // Every text was cleaned as the sections were laid out: whether the page ends with the note on replaced characters is known.
+  const room = bottomLimit - top - (replaced() ? t.measure(fontNames.regular, 8, words.replaced, width) + 6 : 0);
   const total = () => sections.reduce((sum, s) => sum + s(counts).height, 0);
   // Rows given up in this order: the oldest contacts, adherence answers, check-ins, themes, goals.
   const order: Array<keyof Counts> = ['contacts', 'adherence', 'checkins', 'themes', 'goals'];
-  while (total() > room()) {
+  while (total() > room) {
     const next = order.find((k) => counts[k] > floors[k]) ?? order.find((k) => counts[k] > 1);
     if (!next) break;
     counts[next] -= 1;
@@ -122,7 +117,7 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
   for (const k of [...order].reverse()) {
     while (counts[k] < caps[k]) {
       counts[k] += 1;
-      if (total() <= room()) continue;
+      if (total() <= room) continue;
       counts[k] -= 1;
       break;
     }
@@ -134,7 +129,7 @@ function draw(input: SummaryInput, fonts: Fonts): Promise<Buffer> {
     y += block.height;
   }
   if (replaced()) drawText(doc, fontNames.regular, 8, colour.muted, words.replaced, left, y + 2, { width });
-  footer(doc, words, input, made);
+  footer(t, words, input, made);
   doc.end();
   return done;
 }
@@ -201,10 +196,28 @@ function stack(blocks: Block[], gapAfter = 10): Block {
   };
 }
 
+/** A section with no list: the same block whatever the counts. */
+const always = (block: Block) => () => block;
+
 /** A muted line of text: a note, a count of what is left out. */
 function muted(t: Kit, s: string, x = left, w = width, gapBefore = 2, lines = 2): Block {
   const c = t.clamp(fontNames.regular, 8, s, w, lines, colour.muted);
   return { height: c.height + gapBefore, draw: (y) => c.draw(x, y + gapBefore) };
+}
+
+/** A table's column labels, in capitals, over a rule as wide as the columns. */
+function columnHeads(t: Kit, cols: Array<{ w: number; label: string }>, x0: number): Block {
+  return {
+    height: 13,
+    draw: (y) => {
+      let x = x0;
+      for (const c of cols) {
+        drawText(t.doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
+        x += c.w;
+      }
+      t.rule(y + 10, x0, x);
+    },
+  };
 }
 
 /** What each section needs: the record, the words, the kit, how text is cleaned and days are written. */
@@ -216,7 +229,10 @@ interface Ctx {
   day: (iso: string) => string;
 }
 
-/** Each section as the rows it shows; a section already laid out for the same rows is not laid out again while the page is fitted. */
+/**
+ * Each section's rows are laid out once, as many as its list's limit; a section is then put
+ * together from the first rows the counts allow, and kept for the same counts while the page is fitted.
+ */
 function buildSections(c: Ctx): Array<(n: Counts) => Block> {
   const kept = (make: (n: Counts) => Block, key: (n: Counts) => string) => {
     const made = new Map<string, Block>();
@@ -228,20 +244,20 @@ function buildSections(c: Ctx): Array<(n: Counts) => Block> {
     };
   };
   return [
-    kept((n) => goalsSection(c, n.goals), (n) => `${n.goals}`),
-    kept((n) => planSection(c, n.adherence), (n) => `${n.adherence}`),
-    kept((n) => checkinSection(c, n.checkins, n.themes), (n) => `${n.checkins} ${n.themes}`),
-    kept((n) => contactSection(c, n.contacts), (n) => `${n.contacts}`),
+    kept(goalsSection(c), (n) => `${n.goals}`),
+    kept(planSection(c), (n) => `${n.adherence}`),
+    kept(checkinSection(c), (n) => `${n.checkins} ${n.themes}`),
+    kept(contactSection(c), (n) => `${n.contacts}`),
   ];
 }
 
-function goalsSection({ input, words, t, clean, day }: Ctx, count: number): Block {
+function goalsSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
-  if (input.goals.length === 0) return stack([heading(t, words.goals), muted(t, words.noGoals, left, width, 0)]);
+  if (input.goals.length === 0) return always(stack([heading(t, words.goals), muted(t, words.noGoals, left, width, 0)]));
   const tagW = 58;
   const x = left + tagW + 8;
   const w = right - x;
-  const rows = input.goals.slice(0, count).map((g): Block => {
+  const rows = input.goals.slice(0, limits.goals).map((g): Block => {
     const text = t.clamp(fontNames.bold, 9.5, clean(g.words), w, 2);
     const meta = [words.setOn(day(g.setOn)), g.targetDate ? words.target(day(g.targetDate)) : ''].filter(Boolean).join(' · ');
     const lines = [
@@ -264,29 +280,21 @@ function goalsSection({ input, words, t, clean, day }: Ctx, count: number): Bloc
       },
     };
   });
-  const leftOut = input.goals.length - count;
-  return stack([heading(t, words.goals), ...rows, ...(leftOut > 0 ? [muted(t, words.moreGoals(leftOut), left, width, 0)] : [])]);
+  return ({ goals: count }) => {
+    const leftOut = input.goals.length - count;
+    return stack([heading(t, words.goals), ...rows.slice(0, count), ...(leftOut > 0 ? [muted(t, words.moreGoals(leftOut), left, width, 0)] : [])]);
+  };
 }
 
-function planSection({ input, words, t, clean, day }: Ctx, count: number): Block {
+function planSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
   const plan = input.plan;
-  if (!plan) return stack([heading(t, words.plan), muted(t, words.noPlan, left, width, 0), ...(input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [])]);
+  const earlierPlans = input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [];
+  if (!plan) return always(stack([heading(t, words.plan), muted(t, words.noPlan, left, width, 0), ...earlierPlans]));
   const given = t.clamp(fontNames.regular, 8.5, words.givenBy(day(plan.givenOn), clean(plan.givenBy)), width, 1, colour.muted);
   // The items on the left, what the patient said about doing them on the right.
   const itemsW = 308;
   const cols = [{ w: 150, label: words.what }, { w: 84, label: words.howOften }, { w: itemsW - 234, label: words.howLong }];
-  const header = (labels: Array<{ w: number; label: string }>, x0: number): Block => ({
-    height: 13,
-    draw: (y) => {
-      let x = x0;
-      for (const c of labels) {
-        drawText(doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
-        x += c.w;
-      }
-      t.rule(y + 10, x0, x);
-    },
-  });
   const items: Block[] = plan.items.map((item) => {
     const cells = [item.what, item.howOften, item.howLong].map((s, i) => t.clamp(fontNames.regular, 8.5, clean(s), cols[i].w - 6, 1));
     return {
@@ -301,12 +309,12 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
     };
   });
   const note = plan.note.trim() ? [muted(t, words.labelled(words.note, clean(plan.note)), left, itemsW, 2)] : [];
-  const leftCol = stack([header(cols, left), ...items, ...note], 0);
+  const leftCol = stack([columnHeads(t, cols, left), ...items, ...note], 0);
 
   const ax = left + itemsW + 16;
   const aw = right - ax;
   const levelW = 84;
-  const answers: Block[] = plan.adherence.slice(0, count).map((a) => {
+  const answers: Block[] = plan.adherence.slice(0, limits.adherence).map((a) => {
     const why = [...a.barriers.map((b) => words.barrier[b] ?? b), clean(a.barrierNote)].filter(Boolean).join(', ');
     const whyLine = why ? t.clamp(fontNames.regular, 7.5, why, aw, 1, colour.muted) : null;
     return {
@@ -318,50 +326,59 @@ function planSection({ input, words, t, clean, day }: Ctx, count: number): Block
       },
     };
   });
-  const leftOut = plan.adherence.length - count;
-  const rightCol = stack(
-    [
-      header([{ w: aw, label: words.adherence }], ax),
-      ...(answers.length ? answers : [muted(t, words.noAdherence, ax, aw, 0)]),
-      ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), ax, aw, 0)] : []),
-    ],
-    0,
-  );
-  const columns: Block = {
-    height: Math.max(leftCol.height, rightCol.height),
-    draw: (y) => {
-      leftCol.draw(y);
-      rightCol.draw(y);
-    },
-  };
+  const notAsked = answers.length ? [] : [muted(t, words.noAdherence, ax, aw, 0)];
   const givenLine: Block = { height: given.height + 4, draw: (y) => given.draw(left, y) };
-  return stack([heading(t, words.plan), givenLine, columns, ...(input.earlierPlans > 0 ? [muted(t, words.earlierPlans(input.earlierPlans))] : [])]);
+  return ({ adherence: count }) => {
+    const leftOut = plan.adherence.length - count;
+    const rightCol = stack(
+      [
+        columnHeads(t, [{ w: aw, label: words.adherence }], ax),
+        ...answers.slice(0, count),
+        ...notAsked,
+        ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), ax, aw, 0)] : []),
+      ],
+      0,
+    );
+    const columns: Block = {
+      height: Math.max(leftCol.height, rightCol.height),
+      draw: (y) => {
+        leftCol.draw(y);
+        rightCol.draw(y);
+      },
+    };
+    return stack([heading(t, words.plan), givenLine, columns, ...earlierPlans]);
+  };
 }
 
 /** Theme by theme, a bar per check-in (oldest on the left), its score beside it: a chart that also reads as a table. */
-function checkinSection({ input, words, t, day }: Ctx, count: number, themeCount: number): Block {
+function checkinSection({ input, words, t, day }: Ctx): (n: Counts) => Block {
   const { doc } = t;
-  if (input.checkins.length === 0) return stack([heading(t, words.checkins), muted(t, words.noCheckins, left, width, 0)]);
-  const shown = input.checkins.slice(0, count).reverse();
-  const themes = input.checkins[0].scores.slice(0, themeCount);
+  if (input.checkins.length === 0) return always(stack([heading(t, words.checkins), muted(t, words.noCheckins, left, width, 0)]));
   const labelW = 140;
-  const colW = (width - labelW) / Math.max(shown.length, 1);
-  const trackW = colW - 40;
   const rowH = 14;
-  const head: Block = {
-    height: 13,
-    draw: (y) => {
-      drawText(doc, fontNames.bold, 7.5, colour.muted, words.theme.toUpperCase(), left, y, { width: labelW - 8, lineBreak: false });
-      shown.forEach((c, i) => drawText(doc, fontNames.bold, 7.5, colour.muted, day(c.takenAt), left + labelW + i * colW, y, { width: colW - 6, lineBreak: false, height: 9, ellipsis: true }));
-      t.rule(y + 10);
-    },
-  };
-  const rows: Block[] = themes.map((theme) => {
-    const label = t.clamp(fontNames.regular, 8.5, theme.label, labelW - 8, 1);
-    return {
+  const newest = input.checkins[0].scores;
+  const labels = newest.slice(0, limits.themes).map((theme) => t.clamp(fontNames.regular, 8.5, theme.label, labelW - 8, 1));
+  const source = input.checkinSource ? (input.checkinSource.validated ? words.validated : words.notValidated)(input.checkinSource.title, input.checkinSource.version) : '';
+  const scale = muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3);
+  // One formatter for every score: making one is most of the cost of formatting a number.
+  const score = new Intl.NumberFormat(input.locale, { maximumFractionDigits: 2 });
+  return ({ checkins: count, themes: themeCount }) => {
+    const shown = input.checkins.slice(0, count).reverse();
+    const themes = newest.slice(0, themeCount);
+    const colW = (width - labelW) / Math.max(shown.length, 1);
+    const trackW = colW - 40;
+    const head: Block = {
+      height: 13,
+      draw: (y) => {
+        drawText(doc, fontNames.bold, 7.5, colour.muted, words.theme.toUpperCase(), left, y, { width: labelW - 8, lineBreak: false });
+        shown.forEach((c, i) => drawText(doc, fontNames.bold, 7.5, colour.muted, day(c.takenAt), left + labelW + i * colW, y, { width: colW - 6, lineBreak: false, height: 9, ellipsis: true }));
+        t.rule(y + 10);
+      },
+    };
+    const rows: Block[] = themes.map((theme, k) => ({
       height: rowH,
       draw: (y) => {
-        label.draw(left, y + 1.5);
+        labels[k].draw(left, y + 1.5);
         shown.forEach((c, i) => {
           const s = c.scores.find((x) => x.theme === theme.theme);
           const x = left + labelW + i * colW;
@@ -370,45 +387,28 @@ function checkinSection({ input, words, t, day }: Ctx, count: number, themeCount
           const share = s.max > s.min ? Math.min(1, Math.max(0, (s.score - s.min) / (s.max - s.min))) : 0;
           const latest = i === shown.length - 1;
           doc.rect(x, y + 3, Math.max(1.5, trackW * share), 7).fillColor(s.low ? low : latest ? colour.accent : older).fill();
-          const value = `${formatScore(s.score, input.locale)}${s.low ? ` ${words.lowMark}` : ''}`;
+          const value = `${score.format(s.score)}${s.low ? ` ${words.lowMark}` : ''}`;
           drawText(doc, s.low || latest ? fontNames.bold : fontNames.regular, 8.5, s.low ? low : colour.text, value, x + trackW + 4, y + 1.5, { width: 34, lineBreak: false });
         });
       },
-    };
-  });
-  const moreThemes = input.checkins[0].scores.length - themes.length;
-  const leftOut = input.checkinsTotal - shown.length;
-  const source = input.checkinSource ? (input.checkinSource.validated ? words.validated : words.notValidated)(input.checkinSource.title, input.checkinSource.version) : '';
-  return stack([
-    heading(t, words.checkins),
-    head,
-    ...rows,
-    ...(moreThemes > 0 ? [muted(t, words.moreThemes(moreThemes), left, width, 0)] : []),
-    ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : []),
-    muted(t, [words.scale, source].filter(Boolean).join(' '), left, width, 3, 3),
-  ]);
-}
-
-function formatScore(score: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);
-}
-
-function contactSection({ input, words, t, clean, day }: Ctx, count: number): Block {
-  const { doc } = t;
-  if (input.contacts.length === 0) return stack([heading(t, words.contacts), muted(t, words.noContacts, left, width, 0)], 0);
-  const cols = [{ w: 68, label: words.day }, { w: 104, label: words.followUp }, { w: 124, label: words.outcome }, { w: 104, label: words.by }, { w: width - 400, label: words.note }];
-  const head: Block = {
-    height: 13,
-    draw: (y) => {
-      let x = left;
-      for (const c of cols) {
-        drawText(doc, fontNames.bold, 7.5, colour.muted, c.label.toUpperCase(), x, y, { width: c.w - 6, lineBreak: false, height: 9, ellipsis: true });
-        x += c.w;
-      }
-      t.rule(y + 10);
-    },
+    }));
+    const moreThemes = newest.length - themes.length;
+    const leftOut = input.checkinsTotal - shown.length;
+    return stack([
+      heading(t, words.checkins),
+      head,
+      ...rows,
+      ...(moreThemes > 0 ? [muted(t, words.moreThemes(moreThemes), left, width, 0)] : []),
+      ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : []),
+      scale,
+    ]);
   };
-  const rows: Block[] = input.contacts.slice(0, count).map((a) => {
+}
+
+function contactSection({ input, words, t, clean, day }: Ctx): (n: Counts) => Block {
+  if (input.contacts.length === 0) return always(stack([heading(t, words.contacts), muted(t, words.noContacts, left, width, 0)], 0));
+  const cols = [{ w: 68, label: words.day }, { w: 104, label: words.followUp }, { w: 124, label: words.outcome }, { w: 104, label: words.by }, { w: width - 400, label: words.note }];
+  const rows: Block[] = input.contacts.slice(0, limits.contacts).map((a) => {
     const outcome = `${words.outcomeName[a.outcome] ?? a.outcome} (${words.channel[a.channel] ?? a.channel})`;
     const cells = [day(a.at), words.kind[a.kind] ?? a.kind, outcome, clean(a.by) || words.none, clean(a.note)].map((s, i) => t.clamp(fontNames.regular, 8.5, s, cols[i].w - 6, 1, i === 4 ? colour.muted : colour.text));
     return {
@@ -422,15 +422,19 @@ function contactSection({ input, words, t, clean, day }: Ctx, count: number): Bl
       },
     };
   });
-  const leftOut = input.contactsTotal - rows.length;
-  return stack([heading(t, words.contacts), head, ...rows, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
+  return ({ contacts: count }) => {
+    const shown = rows.slice(0, count);
+    const leftOut = input.contactsTotal - shown.length;
+    return stack([heading(t, words.contacts), columnHeads(t, cols, left), ...shown, ...(leftOut > 0 ? [muted(t, words.earlier(leftOut), left, width, 0)] : [])], 0);
+  };
 }
 
 /** Written below the bottom margin, which is lifted meanwhile or pdfkit would start a second page. */
-function footer(doc: Doc, words: SummaryLabels, input: SummaryInput, made: string) {
+function footer(t: Kit, words: SummaryLabels, input: SummaryInput, made: string) {
+  const { doc } = t;
   const saved = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.moveTo(left, footerTop).lineTo(right, footerTop).lineWidth(0.5).strokeColor(colour.rule).stroke();
+  t.rule(footerTop);
   const one = { lineBreak: false, height: 10, ellipsis: true } as const;
   drawText(doc, fontNames.regular, 8, colour.muted, `${words.title}  ·  ${made}`, left, footerTop + 7, { ...one, width: width - 90 });
   drawText(doc, fontNames.regular, 8, colour.muted, words.pageOne, right - 90, footerTop + 7, { ...one, width: 90, align: 'right' });

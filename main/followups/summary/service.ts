@@ -31,7 +31,6 @@ export interface MadeSummary {
   fileName: string;
   path: string;
   sha256: string;
-  bytes: Buffer;
 }
 
 /**
@@ -87,7 +86,7 @@ export function createSummaryService(deps: SummaryDeps) {
       await trx('alliance_summaries').insert({ id, patient_id: patientId, locale, sha256: hash, made_by: currentActor(), made_at: at });
       // Ids only: the summary itself is health information.
       await appendAudit(trx, newId, { at, action: 'alliance_summary.made', entity: 'patient', entityId: patientId, detail: { summaryId: id, then } });
-      return ok({ summaryId: id, fileName: summaryFile(id), path: file, sha256: hash, bytes: pdf.value });
+      return ok({ summaryId: id, fileName: summaryFile(id), path: file, sha256: hash });
     });
   }
 
