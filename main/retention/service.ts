@@ -5,6 +5,8 @@ import { appendAudit } from '../audit/log';
 import type { DocumentStore } from '../consent/documents';
 import type { KeyValueStore } from '../settings/service';
 import { say } from '../../shared/messages';
+import { referencedDocuments } from '../backup/documents';
+import { patientOwnedTables } from './owned';
 
 export interface RetentionDeps {
   db: Knex;
@@ -52,13 +54,9 @@ export function createRetentionService({ db, now, newId, documents, store, journ
     }));
   }
 
-  /** The stored files of these patients' consents: PDF, signature image, scan. */
+  /** The stored files of these patients: signed consents, screening records, alliance summaries. */
   async function filesOf(q: Knex | Knex.Transaction, patientIds: string[]) {
-    if (patientIds.length === 0) return [];
-    const rows = (await q('consents').whereIn('patient_id', patientIds).select('id', 'patient_id', 'signature_sha256', 'scan_file')) as Array<{
-      id: string; patient_id: string; signature_sha256: string | null; scan_file: string | null;
-    }>;
-    return rows.flatMap((r) => [`${r.id}.pdf`, ...(r.signature_sha256 ? [`${r.id}-signature.png`] : []), ...(r.scan_file ? [r.scan_file] : [])].map((file) => ({ patientId: r.patient_id, file })));
+    return patientIds.length === 0 ? [] : referencedDocuments(q, patientIds);
   }
 
   async function preview() {
@@ -77,11 +75,11 @@ export function createRetentionService({ db, now, newId, documents, store, journ
       const asked = [...new Set(patientIds)];
       if (asked.length !== patientIds.length || asked.some((id) => !listed.includes(id))) return null;
       const toRemove = await filesOf(trx, asked);
+      // Everything of theirs: every row that points at them, from the schema; the search index has no key to follow.
+      const owned = await patientOwnedTables(trx);
       for (const chunk of chunks(asked, 500)) {
-        await trx('consents').whereIn('patient_id', chunk).delete();
-        await trx('patient_phones').whereIn('patient_id', chunk).delete();
         await trx('patient_search').whereIn('patient_id', chunk).delete();
-        await trx('patients').whereIn('id', chunk).delete();
+        for (const { table, where } of owned) await trx(table).whereRaw(...where(chunk)).delete();
       }
       await appendAudit(trx, newId, {
         at: now().toISOString(),

@@ -9,6 +9,13 @@ import { tempApp } from '../support/app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { sampleSignaturePng } from '../support/consent-sample';
 import { pdfText, qpdfCheck } from '../support/pdf';
+import { clinicDay } from '../support/clinic-day';
+import { referencedDocuments } from '../../main/backup/documents';
+import type { Appointment } from '../../shared/contract/appointments';
+import type { ScreeningSet } from '../../shared/contract/screening';
+import type { Questionnaire } from '../../shared/contract/checkin';
+import type { ChecklistItem } from '../../shared/contract/checklist';
+import type { FollowUp, Plan } from '../../shared/contract/followups';
 
 /** Issue 10.6: one patient's whole record on request, and the purge past the retention period. */
 type TestApp = Awaited<ReturnType<typeof tempApp>>;
@@ -162,6 +169,73 @@ describe('retention and purge', () => {
     await must('retention.set', { years: 5 });
     expect((await must<{ patients: Array<{ id: string }> }>('purge.preview', {})).patients.map((p) => p.id)).toEqual([recent.id]);
     expect(await app.dispatch('retention.set', { years: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { years: expect.any(String) } } });
+  });
+
+  it('removes the whole record (visits, screenings, health history, goals, plans, check-ins, follow-ups, summaries and their files) and nothing of another patient', async () => {
+    let clock = new Date('2014-03-03T15:00:00.000Z');
+    app = await tempApp({ now: () => new Date(clock), openPath: async () => true });
+    await must('settings.update', { ...clinicProfile(), timeZone: 'America/Toronto' });
+    const c = await clinicDay(app);
+    const set = await must<ScreeningSet>('screening.current', {});
+    const questionnaire = await must<Questionnaire>('checkin.questionnaire', {});
+    const { items } = await must<{ items: ChecklistItem[] }>('checklist.items', {});
+    /** A little of everything, through the desk's own channels. */
+    async function wholeRecord(patientId: string, start: string) {
+      await must('consent.sign', {
+        patientId, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1, explainedBy: 'Marc Tremblay', witnessedBy: '',
+        signature: { method: 'paper', signerName: 'On paper', seenBy: 'Marc Tremblay', signedOn: '2014-03-03', scan: { mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } },
+      });
+      const visit = await must<Appointment>('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2014-03-03', start });
+      await must('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) });
+      await must('intake.submit', { patientId, templateVersion: 1, locale: 'en-CA', answers: { medications: 'None', areas: [{ area: 'Neck', pain: 4 }], hopes: 'Drive without pain' }, basedOnVersion: null });
+      await must('appointments.checkIn', { id: visit.id });
+      await must('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) });
+      await must('appointments.checkOut', { id: visit.id });
+      await must('followups.saveGoal', { patientId, words: 'Turn my head when driving', patientCommits: 'Stretch daily', therapistCommits: 'Review at each visit', targetDate: '2014-05-01' });
+      const plan = await must<Plan>('followups.givePlan', { patientId, items: [{ what: 'Chin tucks', howOften: 'Twice a day', howLong: '3 weeks' }], note: '' });
+      await must('followups.recordAdherence', { planId: plan.id, level: 'some', barriers: ['time'] });
+      // A low answer: a task for the therapist.
+      await must('checkin.record', { patientId, questionnaireId: questionnaire.id, locale: 'en-CA', answers: questionnaire.definition.items.map((i) => ({ itemId: i.id, value: 2 })) });
+      const followUp = await must<FollowUp>('followups.create', { patientId, dueDay: '2014-03-04', reason: 'How is the neck?' });
+      await must('followups.record', { followUpId: followUp.id, channel: 'phone', outcome: 'declined', note: 'No more calls, thank you' });
+      await must('alliance.summaryPdf', { patientId });
+    }
+    const old = await c.patient('Olga', 'Ancienne');
+    const kept = await c.patient('Kim', 'Active');
+    await wholeRecord(old, '09:00');
+    await wholeRecord(kept, '11:00');
+    const olga = await must<Patient>('patients.get', { id: old });
+    await must('patients.archive', { id: old, reason: 'Moved away', expectedUpdatedAt: olga.updatedAt });
+    clock = new Date('2026-11-30T15:00:00.000Z');
+
+    // Each table's rows of a patient: those with the patient's key, and the two kept through another row.
+    const tables = ((await app.db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%patient_id%' AND name NOT LIKE 'patient_search%'")) as Array<{ name: string }>).map((t) => t.name);
+    const rowsOf = async (patientId: string): Promise<Record<string, number>> => ({
+      ...Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await app.db(t).where({ patient_id: patientId }).count({ n: '*' }))[0].n)] as const))),
+      checkin_answers: Number((await app.db('checkin_answers').whereIn('checkin_id', app.db('checkins').where({ patient_id: patientId }).select('id')).count({ n: '*' }))[0].n),
+      checklist_ticks: Number((await app.db('checklist_ticks').whereIn('appointment_id', app.db('appointments').where({ patient_id: patientId }).select('id')).count({ n: '*' }))[0].n),
+    });
+    const before = await rowsOf(old);
+    const keptBefore = await rowsOf(kept);
+    // Every kind of row is there to be removed: none of these tables is empty for her.
+    for (const t of ['appointments', 'screenings', 'intakes', 'goals', 'goal_history', 'homecare_plans', 'adherence_records', 'follow_ups', 'contact_attempts', 'contact_declines', 'checkins', 'therapist_tasks', 'alliance_summaries', 'consents', 'checkin_answers', 'checklist_ticks']) {
+      expect(before[t], t).toBeGreaterThan(0);
+    }
+    const files = (await readdir(app.paths.documents)).sort();
+    const listed = await must<{ patients: Array<{ id: string; documents: number }> }>('purge.preview', {});
+    // Her four documents: the privacy consent the calls need and its scan, the screening record, the summary.
+    expect(listed.patients).toEqual([expect.objectContaining({ id: old, consents: 1, documents: 4 })]);
+    const done = await must<{ removed: number; documents: number }>('purge.run', { patientIds: [old], confirm: true });
+    expect(done).toEqual({ removed: 1, documents: 4 });
+
+    expect(Object.values(await rowsOf(old)).every((n) => n === 0), JSON.stringify(await rowsOf(old))).toBe(true);
+    expect(await rowsOf(kept)).toEqual(keptBefore);
+    expect(await app.db.raw('PRAGMA foreign_key_check')).toEqual([]);
+    // Her files are gone, his stay: the documents folder holds exactly what rows still vouch for.
+    const left = (await readdir(app.paths.documents)).sort();
+    expect(files).toHaveLength(8);
+    expect(left).toEqual((await referencedDocuments(app.db, [kept])).map((d) => d.file).sort());
+    expect(left).toHaveLength(4);
   });
 
   it('is for admins only; the export is for the whole desk', async () => {
