@@ -4,6 +4,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 import { base64ToBytes } from '../consent/words';
 
 /** A file saved through the browser's own download: nothing leaves the PC. */
@@ -46,7 +47,7 @@ export function ContactLogSection() {
   async function savePolicy(e: FormEvent) {
     e.preventDefault();
     const value = days ?? String(policy.data?.retentionDays ?? '');
-    await policyAction.run(() => update.mutateAsync({ retentionDays: value.trim() === '' ? Number.NaN : Number(value) }));
+    await policyAction.run(() => update.mutateAsync({ retentionDays: typedNumber(value) }));
   }
   async function showPurge() {
     const r = await previewRead.refetch();

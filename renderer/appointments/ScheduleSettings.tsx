@@ -5,6 +5,7 @@ import type { AppointmentType, Room, Therapist } from '../../shared/contract/app
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
 
 /**
@@ -103,7 +104,7 @@ function TypeLine({ type }: { type?: AppointmentType }) {
   const action = useFormAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await action.run(() => save.mutateAsync({ id: type?.id, name, minutes: minutes.trim() === '' ? Number.NaN : Number(minutes), consentForms: forms, active }));
+    const r = await action.run(() => save.mutateAsync({ id: type?.id, name, minutes: typedNumber(minutes), consentForms: forms, active }));
     edits.settle(r.ok);
   }
   const label = type ? intl.formatMessage({ id: 'appointments.settings.typeName', defaultMessage: 'Type of visit' }) : intl.formatMessage({ id: 'appointments.settings.newType', defaultMessage: 'New type of visit' });

@@ -6,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import { TextField } from '../ui/Field';
 import { Done } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 
 type Preview = Output<'purge.preview'>;
 
@@ -18,7 +19,7 @@ function RetentionForm({ initial }: { initial: number }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const r = await action.run(() => save.mutateAsync({ years: years.trim() === '' ? Number.NaN : Number(years) }));
+    const r = await action.run(() => save.mutateAsync({ years: typedNumber(years) }));
     setSaved(r.ok);
   }
   return (

@@ -4,6 +4,7 @@ import type { RuleId, RuleSetting } from '../../shared/contract/followups';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
 
 const ruleNames = defineMessages<RuleId>({
@@ -13,8 +14,6 @@ const ruleNames = defineMessages<RuleId>({
   lapsed: { id: 'followups.rules.lapsed', defaultMessage: 'Reach out to a patient with no visit booked' },
 });
 
-/** A typed number as the contract sees it: empty or not a number is refused by main, by name, at the field. */
-const asNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 /**
  * The clinic's follow-up rules (issue 11 item 3), set by an admin in Settings: each on
@@ -51,10 +50,10 @@ function RuleLine({ rule }: { rule: RuleSetting }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const extra = alliance ? { visits: visits.split(',').filter((v) => v.trim() !== '').map(asNumber), every: asNumber(every) } : {};
+    const extra = alliance ? { visits: visits.split(',').filter((v) => v.trim() !== '').map(typedNumber), every: typedNumber(every) } : {};
     // A wrong visit number is named by its place in the list (visits.1): shown on the one field.
     const r = await action.run(
-      () => save.mutateAsync({ id: rule.id, enabled, delayDays: asNumber(delay), ...extra }),
+      () => save.mutateAsync({ id: rule.id, enabled, delayDays: typedNumber(delay), ...extra }),
       (f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k.startsWith('visits') ? 'visits' : k, v])),
     );
     edits.settle(r.ok);

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
 
 /** The clinic's review period: a health history not confirmed for this long shows as due for review. */
@@ -14,7 +15,7 @@ function ReviewForm({ initial }: { initial: number }) {
   const update = useWrite('intake.updatePolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await action.run(() => update.mutateAsync({ reviewMonths: months.trim() === '' ? Number.NaN : Number(months) }));
+    const r = await action.run(() => update.mutateAsync({ reviewMonths: typedNumber(months) }));
     edits.settle(r.ok);
   }
   return (

@@ -4,6 +4,7 @@ import type { ConsentPolicy } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
 
 function PolicyForm({ initial }: { initial: ConsentPolicy }) {
@@ -16,7 +17,7 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   const update = useWrite('settings.updateConsentPolicy');
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await action.run(() => update.mutateAsync({ ...policy, renewalMonths: months.trim() === '' ? Number.NaN : Number(months) }));
+    const r = await action.run(() => update.mutateAsync({ ...policy, renewalMonths: typedNumber(months) }));
     edits.settle(r.ok);
   }
   return (

@@ -3,6 +3,9 @@ import { fieldErrors } from '../../shared/contract/result';
 
 export type FieldErrors = Record<string, string>;
 
+/** A typed number as the contract sees it: empty (which Number() would make 0) or not a number is refused by main, by name, at the field. */
+export const typedNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
 /** Immutable set by a dotted path ("address.city", "phones.0.number"). */
 export function setIn<T>(value: T, path: string, next: unknown): T {
   const [head, ...rest] = path.split('.');
