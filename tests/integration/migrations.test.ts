@@ -474,6 +474,17 @@ upgrades['015_alliance_summaries'] = {
     expect(await q('alliance_summaries').pluck('id')).toEqual(['s1']);
   },
 };
+// one index for a patient's visits
+upgrades['016_one_visits_index'] = {
+  seed: (q) => upgrades['014_dashboard'].seed(q),
+  async verify(q) {
+    // A patient's visits in order are read through 014's index; 009's is gone.
+    expect(await q('appointments').orderBy('starts_at').pluck('id')).toEqual(['b14', 'a14']);
+    const plan = (await q.raw("EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE patient_id = 'p' ORDER BY starts_at")) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX appointments_visits/);
+    expect(await q.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'appointments_patient'")).toEqual([]);
+  },
+};
 
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name

@@ -14,6 +14,7 @@ import * as m012 from './012_checkin';
 import * as m013 from './013_checklist';
 import * as m014 from './014_dashboard';
 import * as m015 from './015_alliance_summaries';
+import * as m016 from './016_one_visits_index';
 
 export interface Migration {
   up(db: Knex): Promise<void>;
@@ -40,6 +41,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['013_checklist', m013],
   ['014_dashboard', m014],
   ['015_alliance_summaries', m015],
+  ['016_one_visits_index', m016],
 ];
 
 export const migrationSource: Knex.MigrationSource<string> = {
