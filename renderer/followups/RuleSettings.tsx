@@ -25,7 +25,7 @@ export function RuleSettings() {
   const rules = useRead('followups.rules', {});
   if (!rules.data) return null;
   return (
-    <section className="settings__consent schedule-settings" aria-labelledby="rules-h">
+    <section className="settings__consent schedule-settings rule-settings" aria-labelledby="rules-h">
       <h2 id="rules-h">{intl.formatMessage({ id: 'followups.rules.title', defaultMessage: 'Follow-up rules' })}</h2>
       <p className="pane__hint">
         {intl.formatMessage({ id: 'followups.rules.hint', defaultMessage: 'Follow-ups are made when a visit is checked out. A change applies to the visits checked out after it.' })}
@@ -85,6 +85,7 @@ function RuleLine({ rule }: { rule: RuleSetting }) {
           <TextField
             label={intl.formatMessage({ id: 'followups.rules.visits', defaultMessage: 'After visits (numbers, with commas)' })}
             name="visits"
+            className="rule-settings__visits"
             value={visits}
             onChange={(e) => setVisits(e.target.value)}
             error={action.errors.visits}
