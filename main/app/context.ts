@@ -71,6 +71,7 @@ import { currentQuestionnaire, seedQuestionnaire } from '../checkin/questionnair
 // dashboard
 import { createDashboardService } from '../dashboard/service';
 import { dashboardHandlers } from '../dashboard/handlers';
+import { countCheckin } from '../dashboard/totals';
 
 export interface AppDeps {
   paths: DataPaths;
@@ -147,7 +148,7 @@ export async function createApp(deps: AppDeps) {
     checkinSince: async (patientId, since) => Boolean(await db('checkins').where({ patient_id: patientId, taken_by: 'patient' }).where('taken_at', '>=', since).first('id')),
     screenedSince: (appointmentId, since) => screening.arrivalSince(appointmentId, since), // day
   });
-  const checkin = createCheckinService({ db, now, newId }); // check-ins
+  const checkin = createCheckinService({ db, now, newId, recorded: (trx, taken) => countCheckin(trx, settings.details().timeZone, taken) }); // check-ins
   const consent = createConsentService({
     db,
     now,

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { say } from '../../shared/messages';
+import { dayIn } from '../../shared/time';
 
 /**
  * The clinic's wall clock ↔ UTC instants, through Temporal's time-zone rules, so the
@@ -29,6 +30,24 @@ export function dayBounds(day: string, timeZone: string): { from: string; to: st
     from: date.toZonedDateTime({ timeZone }).toInstant().toString(),
     to: date.add({ days: 1 }).toZonedDateTime({ timeZone }).toInstant().toString(),
   };
+}
+
+/**
+ * The instant each day starts, from `from` to `to`, as stored instants are written
+ * (toISOString), for many days at once: one Temporal conversion (10–20 µs), then each
+ * next start guessed 24 hours on and checked with Intl (about 1 µs) on both sides of it;
+ * Temporal again only on a day the clocks change.
+ */
+export function dayStarts(from: string, to: string, timeZone: string): string[] {
+  const startOf = (day: string) => Date.parse(dayBounds(day, timeZone).from);
+  const out = [startOf(from)];
+  for (let day = from; day < to; ) {
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const guess = out[out.length - 1] + 86_400_000;
+    out.push(dayIn(timeZone, new Date(guess)) === next && dayIn(timeZone, new Date(guess - 1)) === day ? guess : startOf(next));
+    day = next;
+  }
+  return out.map((ms) => new Date(ms).toISOString());
 }
 
 /** The clinic's day and HH:MM of an instant. */

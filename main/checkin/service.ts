@@ -11,6 +11,8 @@ export interface CheckinDeps {
   db: Knex;
   now: () => Date;
   newId: () => string;
+  /** Told of each check-in inside the transaction that records it (the dashboard's totals). */
+  recorded?: (trx: Knex.Transaction, checkin: { questionnaireKey: string; takenAt: string; therapistId: string | null; scores: Array<{ theme: string; score: number }> }) => Promise<void>;
 }
 
 interface CheckinRow {
@@ -108,9 +110,10 @@ const toTask = (r: TaskRow): TherapistTask => ({
 });
 
 /**
- * The therapist a task goes to: the visit the check-in was about, or else the patient's
- * latest visit that took place (checked in or out). None yet: the task has no therapist
- * and admins see it, so a low score still reaches a person.
+ * Whom a check-in is about, decided once as it is taken: the visit it names, or else the
+ * patient's latest visit that took place (checked in or out). Its task goes to that
+ * therapist and the dashboard scores them. None yet: the task has no therapist and
+ * admins see it, so a low score still reaches a person.
  */
 async function therapistFor(trx: Q, patientId: string, appointmentId: string | undefined, at: string): Promise<string | null> {
   const visits = trx('appointments').where({ patient_id: patientId });
@@ -120,7 +123,7 @@ async function therapistFor(trx: Q, patientId: string, appointmentId: string | u
   return (row?.therapist_id as string | undefined) ?? null;
 }
 
-export function createCheckinService({ db, now, newId }: CheckinDeps) {
+export function createCheckinService({ db, now, newId, recorded }: CheckinDeps) {
   return {
     async questionnaire({ id }: { id?: string }): Promise<Result<Questionnaire>> {
       if (!id) return ok(await currentQuestionnaire(db));
@@ -164,17 +167,18 @@ export function createCheckinService({ db, now, newId }: CheckinDeps) {
           .first('c.scores')) as { scores: string } | undefined;
         const reasons = alerts(definition, shown, previous ? JSON.parse(previous.scores) : null);
         const id = newId();
+        const therapistId = await therapistFor(trx, input.patientId, input.appointmentId, takenAt);
         await trx('checkins').insert({
           id, patient_id: input.patientId, questionnaire_id: questionnaire.id, locale: input.locale, taken_by: input.takenBy, recorded_by: input.staffId, taken_at: takenAt,
-          followup_id: input.followupId ?? null, appointment_id: input.appointmentId ?? null, scores: JSON.stringify(scores),
+          followup_id: input.followupId ?? null, appointment_id: input.appointmentId ?? null, scores: JSON.stringify(scores), therapist_id: therapistId,
         });
+        await recorded?.(trx, { questionnaireKey: questionnaire.key, takenAt, therapistId, scores });
         await trx('checkin_answers').insert(shown.map((a) => ({ checkin_id: id, item_id: a.itemId, theme: a.theme, text: a.text, value: a.value })));
         // Ids and counts in the audit; never what the patient said.
         await appendAudit(trx, newId, { at: takenAt, action: 'checkin.recorded', entity: 'patient', entityId: input.patientId, detail: { checkinId: id, questionnaireId: questionnaire.id, takenBy: input.takenBy, tasks: reasons.length ? 1 : 0 } });
         const taskIds: string[] = [];
         if (reasons.length) {
           const taskId = newId();
-          const therapistId = await therapistFor(trx, input.patientId, input.appointmentId, takenAt);
           await trx('therapist_tasks').insert({ id: taskId, therapist_id: therapistId, patient_id: input.patientId, checkin_id: id, reasons: JSON.stringify(reasons), status: 'open', created_at: takenAt });
           await appendAudit(trx, newId, { at: takenAt, action: 'checkin.task_opened', entity: 'patient', entityId: input.patientId, detail: { taskId, checkinId: id, therapistId } });
           taskIds.push(taskId);

@@ -2,10 +2,10 @@ import type { Knex } from 'knex';
 import { adherenceLevels } from '../../shared/contract/followups';
 import { returnWindows, type Dashboard, type Period } from '../../shared/contract/dashboard';
 import { dayIn } from '../../shared/time';
-import { dayBounds } from '../appointments/clock';
+import { dayBounds, dayStarts } from '../appointments/clock';
 import { currentQuestionnaire } from '../checkin/questionnaires';
 import { bucketOf, bucketsOf, monthsOf, type Bucket } from './buckets';
-import { changeStamp } from './stamp-sqlite';
+import { freshCheckinTotals } from './totals';
 
 export interface DashboardDeps {
   db: Knex;
@@ -39,14 +39,11 @@ const rowsOf = <T>(result: T[] | { rows: T[] }): T[] => (Array.isArray(result) ?
  */
 export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
   async function followUps(buckets: Bucket[], today: string): Promise<Dashboard['followUps']> {
-    // The queue's index (status, due_day); cancelled ones were never due.
-    const rows = (await db('follow_ups')
+    // Per due day and status, kept by migration 018's triggers; cancelled ones were never due.
+    const rows = (await db('follow_up_days')
       .whereIn('status', ['open', 'done'])
-      .where('due_day', '>=', buckets[0].start)
-      .where('due_day', '<=', today)
-      .groupBy('due_day', 'status')
-      .select('due_day', 'status')
-      .count({ n: '*' })) as Array<{ due_day: string; status: string; n: number | string }>;
+      .whereBetween('due_day', [buckets[0].start, today])
+      .select('due_day', 'status', 'n')) as Array<{ due_day: string; status: string; n: number }>;
     const out = buckets.map((b) => ({ ...b, due: 0, done: 0 }));
     for (const r of rows) {
       const at = out[bucketOf(buckets, r.due_day)];
@@ -71,40 +68,35 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
 
   /**
    * The check-ins on the clinic's current instrument (every version of it: another
-   * scale's scores do not compare), with the therapist each is about: the visit it was
-   * about, or else the patient's latest visit that took place before it (as the task goes).
+   * scale's scores do not compare), from the per-day totals (totals.ts), each scored for
+   * the therapist it is about (checkin/service.ts).
    */
   async function checkins(buckets: Bucket[], zone: string) {
     const current = await currentQuestionnaire(db);
-    const b = bucketTable(buckets, zone);
-    const rows = rowsOf(
-      (await db.raw(
-        `${b.sql} SELECT b.i AS i, c.scores AS scores,
-           COALESCE(a.therapist_id, (SELECT v.therapist_id FROM appointments v
-             WHERE v.patient_id = c.patient_id AND v.status IN ('checked_in', 'checked_out') AND v.starts_at <= c.taken_at
-             ORDER BY v.starts_at DESC LIMIT 1)) AS therapist_id
-         FROM b JOIN checkins c ON c.taken_at >= b.lo AND c.taken_at < b.hi
-         JOIN questionnaires q ON q.id = c.questionnaire_id AND q.key = ?
-         LEFT JOIN appointments a ON a.id = c.appointment_id`,
-        [...b.bindings, current.key],
-      )) as Array<{ i: number; scores: string; therapist_id: string | null }>,
-    );
+    await freshCheckinTotals(db, zone, now().toISOString());
+    const within = (table: string) => db(table).where('questionnaire_key', current.key).whereBetween('day', [buckets[0].start, buckets[buckets.length - 1].end]);
+    const themeRows = (await within('checkin_theme_days').select('day', 'theme', 'n', 'total')) as Array<{ day: string; theme: string; n: number; total: number }>;
+    const therapistRows = (await within('checkin_therapist_days').select('day', 'therapist_id', 'n', 'total')) as Array<{ day: string; therapist_id: string; n: number; total: number }>;
     const { themes, scale } = current.definition;
-    const byTheme = buckets.map(() => new Map<string, number[]>(themes.map((t) => [t.key, []])));
+    const sum = () => ({ n: 0, total: 0 });
+    const byTheme = buckets.map(() => new Map(themes.map((t) => [t.key, sum()])));
     const counts = buckets.map(() => 0);
-    const byTherapist = new Map<string, number[][]>();
-    for (const r of rows) {
-      const i = Number(r.i);
-      const scores = JSON.parse(r.scores) as Array<{ theme: string; score: number }>;
-      counts[i]++;
-      for (const s of scores) byTheme[i].get(s.theme)?.push(s.score);
-      const overall = mean(scores.map((s) => s.score));
-      if (r.therapist_id && overall !== null) {
-        const series = byTherapist.get(r.therapist_id) ?? buckets.map(() => []);
-        series[i].push(overall);
-        byTherapist.set(r.therapist_id, series);
-      }
+    const byTherapist = new Map<string, Array<ReturnType<typeof sum>>>();
+    const into = (at: ReturnType<typeof sum> | undefined, r: { n: number; total: number }) => {
+      if (!at) return;
+      at.n += Number(r.n);
+      at.total += Number(r.total);
+    };
+    for (const r of themeRows) into(byTheme[bucketOf(buckets, r.day)].get(r.theme), r);
+    for (const r of therapistRows) {
+      const i = bucketOf(buckets, r.day);
+      counts[i] += Number(r.n);
+      if (!r.therapist_id) continue;
+      const series = byTherapist.get(r.therapist_id) ?? buckets.map(sum);
+      into(series[i], r);
+      byTherapist.set(r.therapist_id, series);
     }
+    const meanOf = ({ n, total }: ReturnType<typeof sum>) => (n ? Math.round(total / n) / 100 : null);
     const names = new Map(
       ((await db('staff').whereIn('id', [...byTherapist.keys()]).select('id', 'name')) as Array<{ id: string; name: string }>).map((s) => [s.id, s.name]),
     );
@@ -112,13 +104,13 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
       checkins: {
         scale: { min: scale.min, max: scale.max },
         themes: themes.map((t) => ({ key: t.key, label: t.label })),
-        series: buckets.map((bucket, i) => ({ ...bucket, checkins: counts[i], scores: themes.map((t) => ({ theme: t.key, score: mean(byTheme[i].get(t.key)!) })) })),
+        series: buckets.map((bucket, i) => ({ ...bucket, checkins: counts[i], scores: themes.map((t) => ({ theme: t.key, score: meanOf(byTheme[i].get(t.key)!) })) })),
       },
       byTherapist: [...byTherapist]
         .map(([therapistId, series]) => ({
           therapistId,
           name: names.get(therapistId) ?? '',
-          series: buckets.map((bucket, i) => ({ ...bucket, checkins: series[i].length, score: mean(series[i]) })),
+          series: buckets.map((bucket, i) => ({ ...bucket, checkins: series[i].n, score: meanOf(series[i]) })),
         }))
         .sort((x, y) => x.name.localeCompare(y.name)),
     };
@@ -132,80 +124,55 @@ export function createDashboardService({ db, now, timeZone }: DashboardDeps) {
    */
   async function returning(buckets: Bucket[], today: string, zone: string): Promise<Dashboard['returning']> {
     const months = monthsOf(buckets[0].start, today);
-    const lo = stored(dayBounds(`${months[0]}-01`, zone).from);
-    const hi = stored(dayBounds(today, zone).to);
+    // Each day's new patients (first_visits, kept by migration 018's triggers), and of them
+    // how many came back by the end of the day `days` later: the start of the day after it.
+    const from = Date.parse(`${months[0]}-01`);
+    const dayAt = (i: number) => new Date(from + i * dayMs).toISOString().slice(0, 10);
+    const days = Math.round((Date.parse(today) - from) / dayMs) + 1;
+    const starts = dayStarts(dayAt(0), dayAt(days + Math.max(...returnWindows)), zone);
+    const windows = returnWindows.map((_, k) => `w${k}`);
     const rows = rowsOf(
       (await db.raw(
-        `SELECT f.first AS first, (SELECT MIN(n.starts_at) FROM appointments n
-             WHERE n.patient_id = f.patient_id AND n.status IN ('checked_in', 'checked_out') AND n.starts_at > f.first) AS next
-         FROM (SELECT a.patient_id AS patient_id, MIN(a.starts_at) AS first FROM appointments a
-               WHERE a.status IN ('checked_in', 'checked_out') GROUP BY a.patient_id) f
-         WHERE f.first >= ? AND f.first < ?`,
-        [lo, hi],
-      )) as Array<{ first: string; next: string | null }>,
+        `WITH d(month, lo, hi, ${windows.join(', ')}) AS (VALUES ${Array.from({ length: days }, () => `(?, ?, ?, ${windows.map(() => '?').join(', ')})`).join(', ')})
+         SELECT d.month AS month, COUNT(*) AS patients, ${windows.map((w) => `COUNT(CASE WHEN f.next_at < d.${w} THEN 1 END) AS ${w}`).join(', ')}
+           FROM d JOIN first_visits f ON f.first_at >= d.lo AND f.first_at < d.hi
+          GROUP BY d.month`,
+        Array.from({ length: days }, (_, i) => [dayAt(i).slice(0, 7), starts[i], starts[i + 1], ...returnWindows.map((w) => starts[i + w + 1])]).flat(),
+      )) as Array<Record<string, number | string>>,
     );
-    const tally = new Map(months.map((m) => [m, { patients: 0, returned: returnWindows.map(() => 0) }]));
-    for (const r of rows) {
-      const first = dayIn(zone, r.first);
-      const t = tally.get(first.slice(0, 7));
-      if (!t) continue;
-      t.patients++;
-      if (!r.next) continue;
-      const gap = (Date.parse(dayIn(zone, r.next)) - Date.parse(first)) / dayMs;
-      returnWindows.forEach((days, k) => {
-        if (gap <= days) t.returned[k]++;
-      });
-    }
+    const tally = new Map(rows.map((r) => [String(r.month), r]));
     return months.map((month) => {
-      const t = tally.get(month)!;
+      const t = tally.get(month);
       const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
       return {
         month,
-        patients: t.patients,
-        within: returnWindows.map((days, k) => ({ days, returned: Date.parse(last) + days * dayMs < Date.parse(today) ? t.returned[k] : null })),
+        patients: Number(t?.patients ?? 0),
+        within: returnWindows.map((days, k) => ({ days, returned: Date.parse(last) + days * dayMs < Date.parse(today) ? Number(t?.[`w${k}`] ?? 0) : null })),
       };
     });
   }
 
-  type Whole = Dashboard & { byTherapist: NonNullable<Dashboard['byTherapist']> };
-  async function compute(period: Period, today: string, zone: string): Promise<Whole> {
-    const buckets = bucketsOf(period, today);
-    const seen = await checkins(buckets, zone);
-    return {
-      today,
-      unit: period.unit,
-      buckets,
-      followUps: await followUps(buckets, today),
-      adherence: await adherence(buckets, zone),
-      checkins: seen.checkins,
-      byTherapist: seen.byTherapist,
-      returning: await returning(buckets, today, zone),
-    };
-  }
-
-  /**
-   * Answers already worked out, by period, day, zone and the database's change stamp.
-   * A year of a large clinic's visits, follow-ups and check-ins is hundreds of thousands
-   * of rows to add up (about a second at 100,000 patients, tests/bench/dashboard.bench.ts);
-   * the owner reading the dashboard, switching periods and coming back gets them again
-   * in a millisecond, and any write anywhere makes the next read add up afresh.
-   */
-  const memo = new Map<string, Whole>();
   return {
-    async read(period: Period): Promise<Whole> {
+    /**
+     * Added up afresh at every read, from totals kept as visits, follow-ups and check-ins
+     * are written (migration 018), so no answer is ever stale: tens of milliseconds for a
+     * year of a 100,000-patient clinic (tests/bench/dashboard.bench.ts, README).
+     */
+    async read(period: Period): Promise<Dashboard & { byTherapist: NonNullable<Dashboard['byTherapist']> }> {
       const zone = timeZone();
       const today = dayIn(zone, now());
-      const stamp = await changeStamp(db);
-      const key = JSON.stringify([period.unit, period.count, today, zone, stamp]);
-      const known = memo.get(key);
-      if (known) return known;
-      const whole = await compute(period, today, zone);
-      // Kept only if nothing was written while it was added up: then it is one state's answer.
-      if ((await changeStamp(db)) === stamp) {
-        if (memo.size >= 8) memo.delete(memo.keys().next().value!);
-        memo.set(key, whole);
-      }
-      return whole;
+      const buckets = bucketsOf(period, today);
+      const seen = await checkins(buckets, zone);
+      return {
+        today,
+        unit: period.unit,
+        buckets,
+        followUps: await followUps(buckets, today),
+        adherence: await adherence(buckets, zone),
+        checkins: seen.checkins,
+        byTherapist: seen.byTherapist,
+        returning: await returning(buckets, today, zone),
+      };
     },
   };
 }

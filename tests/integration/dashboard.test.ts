@@ -24,7 +24,9 @@ let clock = noon;
 let app: Awaited<ReturnType<typeof tempApp>>;
 let c: ClinicDay;
 
-const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFormat = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The clinic's day of an instant, in the zone the clinic is in (the last test moves it). */
+let format = dayFormat(zone);
 const clinicDayOf = (instant: string) => format.format(new Date(instant));
 const dayMs = 86_400_000;
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
@@ -250,6 +252,60 @@ describe('the dashboard', () => {
     const after = await must<Dashboard>(read({ unit: 'week', count: 4 }));
     expect(after.followUps[3].due).toBe(before.followUps[3].due + 1);
     expect(after.followUps).toEqual(expected('week', 4).followUpSeries);
+  });
+
+  it('keeps its totals as visits and check-ins are written, and works them out again for a new time zone or a check-in taken away', async () => {
+    await must<Dashboard>(read({ unit: 'month', count: 12 }));
+    const counted = async () => Number(((await app.db('checkin_therapist_days').sum({ n: 'n' })) as Array<{ n: number }>)[0].n);
+    const stamp = () => app.db('app_state').where({ key: 'dashboard.checkin_totals' }).first('value');
+    const before = { counted: await counted(), stamp: await stamp() };
+    expect(before.counted).toBe(checkins.length);
+
+    // A new patient's first visit through the desk, then a low check-in about it: both in the totals as they are written.
+    const patientId = await c.patient('Nouvelle', 'Patiente');
+    const visit = await must<{ id: string; startsAt: string }>(app.dispatch('appointments.book', { patientId, therapistId: c.aiko.id, roomId: c.room2.id, typeId: c.massage.id, day: today, start: '09:00' }));
+    await must(app.dispatch('appointments.checkIn', { id: visit.id }));
+    await must(app.dispatch('appointments.checkOut', { id: visit.id }));
+    visits.push({ id: visit.id, patientId, therapistId: c.aiko.id, startsAt: visit.startsAt, status: 'checked_out' });
+    expect(await app.db('first_visits').where({ patient_id: patientId }).first('first_at', 'next_at')).toEqual({ first_at: visit.startsAt, next_at: null });
+    const answers = ours.definition.items.map((item) => ({ itemId: item.id, value: 2 }));
+    const { checkin } = await must<{ checkin: Checkin }>(app.dispatch('checkin.record', { patientId, questionnaireId: ours.id, locale: 'fr-CA', answers }));
+    checkins.push({ at: checkin.takenAt, scores: checkin.scores.map(({ theme, score }) => ({ theme, score })), therapistId: c.aiko.id });
+    // Counted in the transaction that recorded it: no rebuild was needed.
+    expect({ counted: await counted(), stamp: await stamp() }).toEqual({ counted: before.counted + 1, stamp: before.stamp });
+    const now = await must<Dashboard>(read({ unit: 'month', count: 12 }));
+    const want = expected('month', 12);
+    expect(now.checkins.series).toEqual(want.themeSeries);
+    expect(now.byTherapist).toEqual(want.byTherapist);
+    expect(now.returning).toEqual(want.returning);
+    expect(now.returning.at(-1)!.patients).toBeGreaterThanOrEqual(1);
+
+    // A check-in taken away under the totals (as a purge does): they are worked out again from what is left.
+    const gone = checkins.findIndex((k) => clinicDayOf(k.at) >= want.buckets[0].start);
+    const row = (await app.db('checkins').where({ taken_at: checkins[gone].at }).first('id')) as { id: string };
+    await app.db('therapist_tasks').where({ checkin_id: row.id }).delete();
+    await app.db('checkin_answers').where({ checkin_id: row.id }).delete();
+    await app.db('checkins').where({ id: row.id }).delete();
+    checkins.splice(gone, 1);
+    expect((await must<Dashboard>(read({ unit: 'month', count: 12 }))).checkins.series).toEqual(expected('month', 12).themeSeries);
+
+    // The clinic moves to Halifax: every day is Halifax's, the totals' too.
+    await must(app.dispatch('settings.update', clinicProfile({ timeZone: 'America/Halifax' })));
+    format = dayFormat('America/Halifax');
+    try {
+      for (const [unit, count] of [['week', 12], ['month', 12]] as const) {
+        const moved = await must<Dashboard>(read({ unit, count }));
+        const there = expected(unit, count);
+        expect(moved.checkins.series).toEqual(there.themeSeries);
+        expect(moved.byTherapist).toEqual(there.byTherapist);
+        expect(moved.returning).toEqual(there.returning);
+        expect(moved.adherence).toEqual(there.adherenceSeries);
+      }
+      expect(await stamp()).toEqual({ value: JSON.stringify('America/Halifax') });
+    } finally {
+      await must(app.dispatch('settings.update', clinicProfile({ timeZone: zone })));
+      format = dayFormat(zone);
+    }
   });
 
   it('refuses a period outside its range with a typed error on the field', async () => {

@@ -486,6 +486,63 @@ upgrades['016_one_visits_index'] = {
   },
 };
 
+upgrades['018_dashboard_totals'] = {
+  async seed(q) {
+    await upgrades['014_dashboard'].seed(q);
+    const staffId = 'b1c2d3e4-0000-4000-8000-000000000014';
+    await q('appointments').insert({
+      id: 'c14', patient_id: v001Patients[0].patient.id, therapist_id: staffId, room_id: 'r14', type_id: 't14', starts_at: '2026-07-30T14:00:00.000Z', ends_at: '2026-07-30T15:00:00.000Z',
+      status: 'checked_in', scheduled_at: '2026-07-01T10:00:00.000Z', created_at: '2026-07-01T10:00:00.000Z', updated_at: '2026-07-01T10:00:00.000Z',
+    });
+    await q('questionnaires').insert({ id: 'q18', key: 'ours', version: 1, definition: '{}', created_at: '2026-01-02T00:00:00.000Z' });
+    const checkin = { patient_id: v001Patients[0].patient.id, questionnaire_id: 'q18', locale: 'en-CA', taken_by: 'phone', recorded_by: staffId, scores: '[{"theme":"goals","score":4}]' };
+    // One after a visit took place (about its therapist), one before any (about no one yet).
+    await q('checkins').insert([
+      { id: 'k18', ...checkin, taken_at: '2026-07-20T18:00:00.000Z' },
+      { id: 'j18', ...checkin, taken_at: '2026-07-01T18:00:00.000Z' },
+    ]);
+    await q('follow_ups').insert({ id: 'e18', patient_id: v001Patients[0].patient.id, kind: 'manual', rule_id: 'manual', source_id: 'e18', due_day: '2026-07-21', reason: 'Call', status: 'done', created_at: '2026-07-20T18:00:00.000Z' });
+  },
+  rewrites: ['checkins'],
+  async verify(q) {
+    const patientId = v001Patients[0].patient.id;
+    const firsts = () => q('first_visits').select('patient_id', 'first_at', 'next_at');
+    // The first visit that took place and the next; the cancelled one earlier does not count.
+    expect(await firsts()).toEqual([{ patient_id: patientId, first_at: '2026-07-16T14:00:00.000Z', next_at: '2026-07-30T14:00:00.000Z' }]);
+    expect(await q('checkins').orderBy('id').select('id', 'therapist_id')).toEqual([
+      { id: 'j18', therapist_id: null },
+      { id: 'k18', therapist_id: 'b1c2d3e4-0000-4000-8000-000000000014' },
+    ]);
+    // The triggers follow every write to the visits, by any path.
+    await q('appointments').where({ id: 'a14' }).update({ status: 'cancelled' });
+    expect(await firsts()).toEqual([{ patient_id: patientId, first_at: '2026-07-30T14:00:00.000Z', next_at: null }]);
+    await q('appointments').where({ id: 'b14' }).update({ status: 'checked_out' });
+    expect(await firsts()).toEqual([{ patient_id: patientId, first_at: '2026-07-02T14:00:00.000Z', next_at: '2026-07-30T14:00:00.000Z' }]);
+    await q('appointments').where({ id: 'c14' }).update({ starts_at: '2026-06-30T14:00:00.000Z' });
+    expect(await firsts()).toEqual([{ patient_id: patientId, first_at: '2026-06-30T14:00:00.000Z', next_at: '2026-07-02T14:00:00.000Z' }]);
+    await q('appointments').whereIn('id', ['b14', 'c14']).delete();
+    expect(await firsts()).toEqual([]);
+    // Follow-ups due per day and status: those already there, then each as it is written.
+    await q('follow_ups').insert([
+      { id: 'f18', patient_id: patientId, kind: 'manual', rule_id: 'manual', source_id: 'f18', due_day: '2026-07-22', reason: 'Call', status: 'open', created_at: '2026-07-20T18:00:00.000Z' },
+      { id: 'g18', patient_id: patientId, kind: 'manual', rule_id: 'manual', source_id: 'g18', due_day: '2026-07-22', reason: 'Call', status: 'open', created_at: '2026-07-20T18:00:00.000Z' },
+    ]);
+    await q('follow_ups').where({ id: 'g18' }).update({ status: 'done' });
+    await q('follow_ups').where({ id: 'f18' }).update({ due_day: '2026-07-23' });
+    const due = () => q('follow_up_days').where('n', '>', 0).orderBy(['due_day', 'status']).select('due_day', 'status', 'n');
+    expect(await due()).toEqual([
+      { due_day: '2026-07-21', status: 'done', n: 1 },
+      { due_day: '2026-07-22', status: 'done', n: 1 },
+      { due_day: '2026-07-23', status: 'open', n: 1 },
+    ]);
+    await q('follow_ups').whereIn('id', ['e18', 'g18']).delete();
+    expect(await due()).toEqual([{ due_day: '2026-07-23', status: 'open', n: 1 }]);
+    // The per-day check-in totals start empty: they need the clinic's time zone, which the settings hold.
+    expect(await q('checkin_theme_days').count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await q('checkin_therapist_days').count({ n: '*' })).toEqual([{ n: 0 }]);
+  },
+};
+
 /**
  * Version 004 as the rowid-coded index kept it: the three patients above, plus a name
  * with particles whose coded rowid is near 2^53 (the block code's top).
