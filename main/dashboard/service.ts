@@ -13,8 +13,6 @@ export interface DashboardDeps {
   timeZone: () => string;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-const mean = (xs: readonly number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 const dayMs = 86_400_000;
 /** An instant as stored timestamps are written (toISOString, with milliseconds), so text comparison holds. */
 const stored = (instant: string) => new Date(instant).toISOString();
