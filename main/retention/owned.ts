@@ -17,9 +17,11 @@ export interface OwnedTable {
   table: string;
   /** Where the rows of these patients are: SQL with `?` bindings. */
   where(patientIds: string[]): [string, string[]];
+  /** Its keys to other tables (the export reads a staff member or a room by name). */
+  references: ForeignKey[];
 }
 
-interface ForeignKey {
+export interface ForeignKey {
   table: string;
   from: string;
   to: string;
@@ -47,7 +49,7 @@ export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<O
     }
   };
   visit('patients');
-  return [...order, 'patients'].map((table) => ({ table, where: where.get(table)! }));
+  return [...order, 'patients'].map((table) => ({ table, where: where.get(table)!, references: keys.get(table)! }));
 }
 
 const marks = (ids: string[]) => ids.map(() => '?').join(', ');
