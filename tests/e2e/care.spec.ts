@@ -7,11 +7,14 @@ import type { Patient } from '../../shared/contract/patients';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a goal, a plan with two items and its adherence, by keyboard; the record shows each and keeps the history', async ({ page, appUrl, app }) => {
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
+  // A clinic whose day is never UTC's at this hour (UTC−11 before 10:00 UTC, UTC+14 after): a day taken from an instant's first ten characters shows.
+  const zone = new Date().getUTCHours() < 10 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+  await app.services.settings.update(clinicProfile({ timeZone: zone }));
   const created = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Zoë', lastName: 'Martin' }) });
   if (!created.ok) throw new Error(created.error.message);
   const patient = created.value as Patient;
-  const today = dayIn('America/Toronto', new Date());
+  const today = dayIn(zone, new Date());
+  expect(today).not.toBe(new Date().toISOString().slice(0, 10));
   await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const care = page.getByRole('region', { name: 'Goals, homecare and follow-ups' });
   await expect(care.getByText('No goal yet.')).toBeVisible();
