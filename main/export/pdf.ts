@@ -20,7 +20,7 @@ const words = {
     choices: 'Choices', explained: 'Explained by', withdrawn: (when: string, why: string) => `Withdrawn on ${when}: ${why}`, document: 'Document',
     trail: (n: number) => `Who did what (${n} entries)`, doneBy: 'by',
     held: 'Everything else on file', entries: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
-    heldNote: 'Each entry is in record.json in full, under the name in brackets.',
+    heldNote: 'Each entry is in record.json in full, under the name in brackets.', drafts: 'Typed, not yet submitted',
     sections: {
       appointments: 'Visits', intakes: 'Health history', intakeReviews: 'Health history reviews', screenings: 'Screenings',
       checklistTicks: 'Safety checklist', goals: 'Goals', goalHistory: 'Goal history', homecarePlans: 'Homecare plans',
@@ -40,7 +40,7 @@ const words = {
     choices: 'Choix', explained: 'Expliqué par', withdrawn: (when: string, why: string) => `Retiré le ${when} : ${why}`, document: 'Document',
     trail: (n: number) => `Qui a fait quoi (${n} entrées)`, doneBy: 'par',
     held: 'Tout le reste du dossier', entries: (n: number) => (n <= 1 ? `${n} entrée` : `${n} entrées`),
-    heldNote: 'Chaque entrée figure en entier dans record.json, sous le nom entre crochets.',
+    heldNote: 'Chaque entrée figure en entier dans record.json, sous le nom entre crochets.', drafts: 'Saisi, pas encore envoyé',
     sections: {
       appointments: 'Rendez-vous', intakes: 'Antécédents de santé', intakeReviews: 'Revues des antécédents', screenings: 'Dépistages',
       checklistTicks: 'Liste de vérification', goals: 'Objectifs', goalHistory: 'Historique des objectifs', homecarePlans: 'Plans de soins à domicile',
@@ -136,6 +136,7 @@ export async function renderRecordPdf(record: PatientExport, fontsDir: string, l
     const order = Object.keys(w.sections);
     const place = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
     for (const [key, rows] of Object.entries(record.held).sort(([a], [b]) => place(a) - place(b))) doc.font(fontNames.regular).fontSize(10.5).text(`${w.sections[key] ?? key} [${key}]: ${w.entries(rows.length)}`);
+    if (record.drafts.length) doc.text(`${w.drafts} [drafts]: ${w.entries(record.drafts.length)}`);
 
     heading(w.trail(record.trail.length));
     for (const e of record.trail) doc.font(fontNames.regular).fontSize(9.5).text(`${e.at}  ${e.action}${e.by ? `  ${w.doneBy} ${e.by}` : ''}`);

@@ -12,7 +12,7 @@ import { privateFolderMode } from '../files/private';
 import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';
 import { say } from '../../shared/messages';
 import { referencedDocuments } from '../backup/documents';
-import { patientOwnedTables, type OwnedTable } from '../retention/owned';
+import { patientOwnedTables, patientStateKeys, type OwnedTable } from '../retention/owned';
 
 /** What record.json holds: every row of this patient's, and nothing of anyone else's. */
 export interface PatientExport {
@@ -30,6 +30,8 @@ export interface PatientExport {
    * a staff member, room or type of visit given by name.
    */
   held: Record<string, Array<Record<string, unknown>>>;
+  /** Typing kept and not yet submitted (a health history begun on the patient's screen): its key, when it was last saved, what it holds. */
+  drafts: Array<{ key: string; savedAt: string; value: unknown }>;
   /** Each stored document in the folder (signed consents, screening records, summaries), with the SHA-256 the database kept. */
   documents: Array<{ file: string; sha256: string }>;
   /** The audit entries about this patient and their consents: when, what, who (staff names), never other patients. */
@@ -126,6 +128,8 @@ export function createExportService(deps: ExportDeps) {
       patient,
       consents: history.value.consents,
       held,
+      drafts: ((await db('app_state').whereIn('key', patientStateKeys(patientId)).orderBy('key').select('key', 'value', 'updated_at')) as Array<{ key: string; value: string; updated_at: string }>)
+        .map((d) => ({ key: d.key, savedAt: d.updated_at, value: readable(d.value) })),
       documents: docs,
       trail: await trailOf(patientId, [...history.value.consents.map((c) => c.id), ...rowIds]),
     };

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { draftKey as intakeDraftKey } from '../intake/service';
 
 /**
  * The tables whose rows belong to a patient, read from the schema's foreign keys, in the
@@ -51,6 +52,12 @@ export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<O
   visit('patients');
   return [...order, 'patients'].map((table) => ({ table, where: where.get(table)!, references: keys.get(table)! }));
 }
+
+/**
+ * A patient's data kept in app_state, where no foreign key leads: the health history
+ * typed and not yet submitted. A feature that keeps a patient's words there adds its key.
+ */
+export const patientStateKeys = (patientId: string): string[] => [intakeDraftKey(patientId)];
 
 const marks = (ids: string[]) => ids.map(() => '?').join(', ');
 

@@ -64,6 +64,8 @@ async function clinicWithEverything() {
     await must('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) });
     await must('intake.submit', { patientId, templateVersion: 1, locale: 'en-CA', answers: { medications: 'None', areas: [{ area: 'Neck', pain: 4 }], hopes: 'Drive without pain' }, basedOnVersion: null });
     await must('intake.confirmNoChanges', { patientId, intakeVersion: 1 });
+    // Typing begun on a new version and not submitted: kept in app_state, no foreign key to find it by.
+    await must('intake.saveDraft', { patientId, answers: { medications: 'Ibuprofen' } });
     await must('appointments.checkIn', { id: visit.id });
     await must('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) });
     await must('appointments.checkOut', { id: visit.id });
@@ -170,6 +172,7 @@ describe('a patient export', () => {
       expect(record.held[camel(t)], t).toHaveLength(hers[t].length);
       if ('id' in hers[t][0]) expect(record.held[camel(t)].map((r) => r.id), t).toEqual(hers[t].map((r) => r.id));
     }
+    expect(record.drafts).toEqual([{ key: `intake_draft:${olga}`, savedAt: '2014-03-03T15:00:00.000Z', value: { onVersion: 1, answers: { medications: 'Ibuprofen' } } }]);
     // Readable: fields in camelCase, JSON as JSON, staff and rooms by name; free text as typed.
     expect(record.held.appointments[0]).toMatchObject({ patientId: olga, therapistId: c.amelie.name, roomId: 'Room 1', typeId: 'Massage, 60 min', status: 'checked_out' });
     expect(record.held.homecarePlans[0]).toMatchObject({ items: [{ what: 'Chin tucks', howOften: 'Twice a day', howLong: '3 weeks' }] });
@@ -195,6 +198,7 @@ describe('a patient export', () => {
     const text = await pdfText(path.join(out.folder, 'record.pdf'));
     expect(text).toContain('Everything else on file');
     expect(text).toContain('Visits [appointments]: 1 entry');
+    expect(text).toContain('Typed, not yet submitted [drafts]: 1 entry');
     expect(text).toContain(`Check-in answers [checkinAnswers]: ${hers.checkin_answers.length} entries`);
     // Each by a title of its own (a table with no words yet shows by its key alone).
     for (const key of Object.keys(record.held)) expect(text, key).toMatch(new RegExp(`^[A-Z][^\\n[]* \\[${key}\\]: \\d+ entr`, 'm'));
@@ -309,6 +313,8 @@ describe('retention and purge', () => {
 
     expect(Object.values(await rowsOf(old)).every((n) => n === 0), JSON.stringify(await rowsOf(old))).toBe(true);
     expect(await rowsOf(kept)).toEqual(keptBefore);
+    // Her health history typed and not submitted goes too; his stays.
+    expect(await app.db('app_state').where('key', 'like', 'intake_draft:%').pluck('key')).toEqual([`intake_draft:${kept}`]);
     expect(await app.db.raw('PRAGMA foreign_key_check')).toEqual([]);
     // Her files are gone, his stay: the documents folder holds exactly what rows still vouch for.
     const left = (await readdir(app.paths.documents)).sort();
