@@ -43,9 +43,9 @@ const words = {
     heldNote: 'Chaque entrée figure en entier dans record.json, sous le nom entre crochets.', drafts: 'Saisi, pas encore envoyé',
     sections: {
       appointments: 'Rendez-vous', intakes: 'Antécédents de santé', intakeReviews: 'Revues des antécédents', screenings: 'Dépistages',
-      checklistTicks: 'Liste de vérification', goals: 'Objectifs', goalHistory: 'Historique des objectifs', homecarePlans: 'Plans de soins à domicile',
-      adherenceRecords: 'Suivi des soins à domicile', followUps: 'Suivis', contactAttempts: 'Contacts', contactDeclines: 'Refus d’être contacté',
-      checkins: 'Questionnaires de suivi', checkinAnswers: 'Réponses aux questionnaires', therapistTasks: 'Tâches du thérapeute', allianceSummaries: 'Résumés de l’alliance',
+      checklistTicks: 'Liste de vérification', goals: 'Objectifs', goalHistory: 'Historique des objectifs', homecarePlans: 'Programmes à la maison',
+      adherenceRecords: 'Suivi du programme à la maison', followUps: 'Suivis', contactAttempts: 'Contacts', contactDeclines: 'Refus d’être contacté',
+      checkins: 'Sondages sur l’alliance', checkinAnswers: 'Réponses aux sondages', therapistTasks: 'Tâches du thérapeute', allianceSummaries: 'Résumés de l’alliance',
     } as Record<string, string>,
     missingGlyphs: 'Certains caractères de ce dossier ne peuvent pas être dessinés avec la police de ce PDF; record.json les contient tous, tels qu’ils ont été saisis.',
   },
