@@ -8,8 +8,9 @@ import { draftKey as intakeDraftKey } from '../intake/service';
  * each point at the patient, and each made the purge fail on its foreign key. Read from
  * the schema, a table added later is purged with no list to remember.
  *
- * A table with a `patient_id` column is selected by it; a table without one (a check-in's
- * answers, a visit's checklist ticks) through its foreign keys to tables already owned.
+ * A table with a `patient_id` column is selected by it, with or without a foreign key; a
+ * table without one (a check-in's answers, a visit's checklist ticks) through its foreign
+ * keys to tables already owned.
  * A table's key to itself (a plan superseded by the next) needs nothing: SQLite checks
  * those at the end of the statement that deletes them all. SQLite-only, like
  * search-sqlite.ts: the server mode reads its own catalogue.
@@ -29,7 +30,8 @@ export interface ForeignKey {
 }
 
 export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<OwnedTable[]> {
-  const names = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as Array<{ name: string }>).map((r) => r.name);
+  // Not the search index (a virtual table, kept by the patients service; the purge clears it by name).
+  const names = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")) as Array<{ name: string }>).map((r) => r.name);
   const keys = new Map<string, ForeignKey[]>();
   const columns = new Map<string, string[]>();
   for (const name of names) {
@@ -50,7 +52,11 @@ export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<O
     }
   };
   visit('patients');
-  return [...order, 'patients'].map((table) => ({ table, where: where.get(table)!, references: keys.get(table)! }));
+  // A patient_id with no key to follow (a total kept by triggers, say) is theirs all the
+  // same; nothing points at such a table, so it can go first.
+  const loose = names.filter((name) => name !== 'patients' && !where.has(name) && columns.get(name)!.includes('patient_id'));
+  for (const name of loose) where.set(name, (ids) => [`patient_id IN (${marks(ids)})`, ids]);
+  return [...loose, ...order, 'patients'].map((table) => ({ table, where: where.get(table)!, references: keys.get(table)! }));
 }
 
 /**

@@ -323,6 +323,25 @@ describe('retention and purge', () => {
     expect(left).toHaveLength(4);
   });
 
+  it('finds a table that keeps a patient_id with no foreign key (a total kept by triggers): exported, and purged with the record', async () => {
+    let clock = new Date('2014-03-01T15:00:00.000Z');
+    app = await tempApp({ now: () => new Date(clock) });
+    await must('settings.update', clinicProfile());
+    const { patient: olga } = await patientWithConsents({ firstName: 'Olga', lastName: 'Ancienne', phones: [{ label: 'mobile', number: '604 555 0001' }] }, '2014-03-01');
+    const { patient: kim } = await patientWithConsents({ firstName: 'Kim', lastName: 'Active', phones: [{ label: 'mobile', number: '604 555 0002' }] }, '2014-03-01');
+    await app.db.raw('CREATE TABLE visit_totals (patient_id TEXT NOT NULL, first_at TEXT)');
+    await app.db('visit_totals').insert([{ patient_id: olga.id, first_at: '2014-02-01' }, { patient_id: kim.id, first_at: '2014-02-02' }]);
+
+    const out = await must<{ folder: string }>('export.patient', { patientId: olga.id });
+    const record = JSON.parse(await readFile(path.join(out.folder, 'record.json'), 'utf8')) as PatientExport;
+    expect(record.held.visitTotals).toEqual([{ patientId: olga.id, firstAt: '2014-02-01' }]);
+
+    await must('patients.archive', { id: olga.id, reason: 'Moved away', expectedUpdatedAt: olga.updatedAt });
+    clock = new Date('2026-11-30T15:00:00.000Z');
+    await must('purge.run', { patientIds: [olga.id], confirm: true });
+    expect(await app.db('visit_totals').select('patient_id')).toEqual([{ patient_id: kim.id }]);
+  });
+
   it('is for admins only; the export is for the whole desk', async () => {
     app = await tempApp({ as: 'reception' });
     expect(await app.dispatch('purge.preview', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
