@@ -34,7 +34,7 @@ export interface PatientExport {
   drafts: Array<{ key: string; savedAt: string; value: unknown }>;
   /** Each stored document in the folder (signed consents, screening records, summaries), with the SHA-256 the database kept. */
   documents: Array<{ file: string; sha256: string }>;
-  /** The audit entries about this patient and their consents: when, what, who (staff names), never other patients. */
+  /** The audit entries about this patient, their consents and every row of theirs: when, what, who (staff names), never other patients. */
   trail: Array<{ at: string; action: string; by: string | null }>;
 }
 
