@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentRecord } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import type { PatientExport } from '../../main/export/record';
+import { dayIn } from '../../shared/time';
 import { tempApp } from '../support/app';
 import { clinicProfile, patientInput } from '../support/fixtures';
 import { sampleSignaturePng } from '../support/consent-sample';
@@ -32,10 +33,8 @@ async function must<T>(channel: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-// Signed on paper today in the clinic's zone: for a few hours each night "today" in UTC is its tomorrow, and a future signing is refused.
-const clinicToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: clinicProfile().timeZone }).format(new Date());
-
-async function patientWithConsents(overrides: Parameters<typeof patientInput>[0], signedOn = clinicToday()): Promise<{ patient: Patient; consents: ConsentRecord[] }> {
+// Signed today in the clinic's zone (Vancouver): from midnight UTC to 08:00, UTC's date is still tomorrow there.
+async function patientWithConsents(overrides: Parameters<typeof patientInput>[0], signedOn = dayIn(clinicProfile().timeZone, new Date())): Promise<{ patient: Patient; consents: ConsentRecord[] }> {
   const patient = await must<Patient>('patients.create', { patient: patientInput(overrides), acknowledgeDuplicates: true });
   const screen = await must<ConsentRecord>('consent.sign', {
     patientId: patient.id, kind: 'treatment', locale: 'en-CA', choices: [], templateVersion: 1,
