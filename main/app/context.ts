@@ -242,11 +242,7 @@ export async function createApp(deps: AppDeps) {
     'backup.restore': backup.restore,
     'backup.undoRestore': backup.undoRestore,
     // check-ins
-    ...checkinHandlers({ checkin, acting, patientSession: async () => {
-        const held = await patientMode.current();
-        return held.ok ? held.value.session : null;
-      },
-    }),
+    ...checkinHandlers({ checkin, acting, patientSession: patientMode.session }),
     // dashboard
     ...dashboardHandlers(createDashboardService({ db, now, timeZone }), acting),
   };

@@ -8,8 +8,8 @@ import { ok } from '../../shared/contract/result';
 export function checkinHandlers(deps: {
   checkin: CheckinService;
   acting: ActingStaff;
-  /** The patient-mode session, when the patient holds the screen: then the patient answered, once per session. */
-  patientSession: () => Promise<PatientSession | null>;
+  /** The patient-mode session, when the patient holds the screen: then the patient answered, once per session. Kept in memory by patient mode: no query. */
+  patientSession: () => PatientSession | null;
 }): Pick<Handlers, Extract<keyof Handlers, `checkin.${string}`>> {
   const { checkin, acting } = deps;
   const drafts = createDrafts();
@@ -17,7 +17,7 @@ export function checkinHandlers(deps: {
   const ownerOf = (session: PatientSession | null, staffId: string) => (session ? `patient:${session.startedAt}` : `staff:${staffId}`);
   const owner = async () => {
     const me = await acting.me();
-    return me.ok ? ownerOf(await deps.patientSession(), me.value.id) : null;
+    return me.ok ? ownerOf(deps.patientSession(), me.value.id) : null;
   };
   return {
     'checkin.questionnaire': checkin.questionnaire,
@@ -29,7 +29,7 @@ export function checkinHandlers(deps: {
     'checkin.record': async (input) => {
       const me = await acting.me();
       if (!me.ok) return me;
-      const session = await deps.patientSession();
+      const session = deps.patientSession();
       const byPatient = session ? { takenBy: 'patient' as const, patientSince: session.startedAt } : { takenBy: 'phone' as const };
       const done = await checkin.record({ ...input, ...byPatient, staffId: me.value.id });
       // Recorded (or already recorded in this patient-mode session): the draft has served.

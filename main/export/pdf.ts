@@ -19,6 +19,15 @@ const words = {
     method: { verbal: 'Spoken', paper: 'Signed on paper', screen: 'Signed on screen' }, by: (who: string, when: string) => `by ${who} on ${when}`,
     choices: 'Choices', explained: 'Explained by', withdrawn: (when: string, why: string) => `Withdrawn on ${when}: ${why}`, document: 'Document',
     trail: (n: number) => `Who did what (${n} entries)`, doneBy: 'by',
+    held: 'Everything else on file', entries: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
+    heldNote: 'Each entry is in record.json in full, under the name in brackets.', drafts: 'Typed, not yet submitted',
+    sections: {
+      appointments: 'Visits', intakes: 'Health history', intakeReviews: 'Health history reviews', screenings: 'Screenings',
+      checklistTicks: 'Safety checklist', goals: 'Goals', goalHistory: 'Goal history', homecarePlans: 'Homecare plans',
+      adherenceRecords: 'Homecare adherence', followUps: 'Follow-ups', contactAttempts: 'Contacts', contactDeclines: 'Declined contact',
+      checkins: 'Check-ins', checkinAnswers: 'Check-in answers', therapistTasks: 'Tasks for the therapist', allianceSummaries: 'Alliance summaries',
+      firstVisits: 'First visit and the next',
+    } as Record<string, string>,
     missingGlyphs: 'Some characters of this record cannot be drawn in this PDF’s font; record.json holds every character exactly as recorded.',
   },
   'fr-CA': {
@@ -31,6 +40,15 @@ const words = {
     method: { verbal: 'Verbal', paper: 'Signé sur papier', screen: 'Signé à l’écran' }, by: (who: string, when: string) => `par ${who} le ${when}`,
     choices: 'Choix', explained: 'Expliqué par', withdrawn: (when: string, why: string) => `Retiré le ${when} : ${why}`, document: 'Document',
     trail: (n: number) => `Qui a fait quoi (${n} entrées)`, doneBy: 'par',
+    held: 'Tout le reste du dossier', entries: (n: number) => (n <= 1 ? `${n} entrée` : `${n} entrées`),
+    heldNote: 'Chaque entrée figure en entier dans record.json, sous le nom entre crochets.', drafts: 'Saisi, pas encore envoyé',
+    sections: {
+      appointments: 'Rendez-vous', intakes: 'Antécédents de santé', intakeReviews: 'Revues des antécédents', screenings: 'Dépistages',
+      checklistTicks: 'Liste de vérification', goals: 'Objectifs', goalHistory: 'Historique des objectifs', homecarePlans: 'Programmes à la maison',
+      adherenceRecords: 'Suivi du programme à la maison', followUps: 'Suivis', contactAttempts: 'Contacts', contactDeclines: 'Refus d’être contacté',
+      checkins: 'Sondages sur l’alliance', checkinAnswers: 'Réponses aux sondages', therapistTasks: 'Tâches du thérapeute', allianceSummaries: 'Résumés de l’alliance',
+      firstVisits: 'Premier rendez-vous et le suivant',
+    } as Record<string, string>,
     missingGlyphs: 'Certains caractères de ce dossier ne peuvent pas être dessinés avec la police de ce PDF; record.json les contient tous, tels qu’ils ont été saisis.',
   },
 } as const;
@@ -113,6 +131,14 @@ export async function renderRecordPdf(record: PatientExport, fontsDir: string, l
         { indent: 12 },
       ).moveDown(0.3);
     }
+
+    // Every table of theirs, by its title in the order above (a table added later shows by its name, last, until it has one).
+    heading(w.held);
+    doc.font(fontNames.regular).fontSize(10).text(w.heldNote).moveDown(0.2);
+    const order = Object.keys(w.sections);
+    const place = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    for (const [key, rows] of Object.entries(record.held).sort(([a], [b]) => place(a) - place(b))) doc.font(fontNames.regular).fontSize(10.5).text(`${w.sections[key] ?? key} [${key}]: ${w.entries(rows.length)}`);
+    if (record.drafts.length) doc.text(`${w.drafts} [drafts]: ${w.entries(record.drafts.length)}`);
 
     heading(w.trail(record.trail.length));
     for (const e of record.trail) doc.font(fontNames.regular).fontSize(9.5).text(`${e.at}  ${e.action}${e.by ? `  ${w.doneBy} ${e.by}` : ''}`);

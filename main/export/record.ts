@@ -11,17 +11,30 @@ import { writeAtomically } from '../files/atomic';
 import { privateFolderMode } from '../files/private';
 import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';
 import { say } from '../../shared/messages';
+import { referencedDocuments } from '../backup/documents';
+import { patientOwnedTables, patientStateKeys, type OwnedTable } from '../retention/owned';
 
-/** What record.json holds: every row of this patient's, as the screens know them, and nothing of anyone else's. */
+/** What record.json holds: every row of this patient's, and nothing of anyone else's. */
 export interface PatientExport {
-  format: 'rapport-patient-export/1';
+  format: 'rapport-patient-export/2';
   exportedAt: string;
   clinic: string;
+  /** The details and the consents as the screens know them. */
   patient: Patient;
   consents: ConsentRecord[];
-  /** Each signed document in the folder, with the SHA-256 the database kept when it was signed. */
-  documents: Array<{ consentId: string; file: string; sha256: string }>;
-  /** The audit entries about this patient and their consents: when, what, who (staff names), never other patients. */
+  /**
+   * Everything else the clinic holds about them (visits, health histories, screenings,
+   * goals, plans, follow-ups, check-ins, tasks…), table by table as the purge finds it
+   * from the schema's foreign keys: a table added later is exported with no list to keep.
+   * Keyed by table in camelCase, each row with camelCase fields, its JSON read as JSON and
+   * a staff member, room or type of visit given by name.
+   */
+  held: Record<string, Array<Record<string, unknown>>>;
+  /** Typing kept and not yet submitted (a health history begun on the patient's screen): its key, when it was last saved, what it holds. */
+  drafts: Array<{ key: string; savedAt: string; value: unknown }>;
+  /** Each stored document in the folder (signed consents, screening records, summaries), with the SHA-256 the database kept. */
+  documents: Array<{ file: string; sha256: string }>;
+  /** The audit entries about this patient, their consents and every row of theirs: when, what, who (staff names), never other patients. */
   trail: Array<{ at: string; action: string; by: string | null }>;
 }
 
@@ -40,37 +53,50 @@ export interface ExportDeps {
   clinicLocale: () => RecordLocale;
 }
 
-interface DocumentRow {
-  id: string;
-  pdf_sha256: string;
-  signature_sha256: string | null;
-  scan_file: string | null;
-  scan_sha256: string | null;
-}
+/** Shown apart in their own shape (`patient`, `consents`), so not again as rows. */
+const shownApart = new Set(['patients', 'patient_phones', 'consents']);
 
 export function createExportService(deps: ExportDeps) {
   const { db, documents } = deps;
 
-  /** Every stored file of these consents with its recorded hash; the signature image and scan too. */
-  async function documentsOf(patientId: string) {
-    const rows = (await db('consents').where({ patient_id: patientId }).select('id', 'pdf_sha256', 'signature_sha256', 'scan_file', 'scan_sha256')) as DocumentRow[];
-    return rows.flatMap((r) => [
-      { consentId: r.id, file: `${r.id}.pdf`, sha256: r.pdf_sha256 },
-      ...(r.signature_sha256 ? [{ consentId: r.id, file: `${r.id}-signature.png`, sha256: r.signature_sha256 }] : []),
-      ...(r.scan_file && r.scan_sha256 ? [{ consentId: r.id, file: r.scan_file, sha256: r.scan_sha256 }] : []),
-    ]);
+  /** The rows of each table that belongs to the patient, parents before children (a visit before its ticks). */
+  async function heldOf(patientId: string): Promise<PatientExport['held']> {
+    const owned = (await patientOwnedTables(db)).filter((t) => !shownApart.has(t.table)).reverse();
+    const names = await namesFor(owned);
+    const held: PatientExport['held'] = {};
+    for (const t of owned) {
+      const rows = (await db(t.table).whereRaw(...t.where([patientId])).orderBy('rowid').select('*')) as Array<Record<string, unknown>>;
+      held[camel(t.table)] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => {
+        const named = t.references.find((k) => k.from === column);
+        return [camel(column), (named && names.get(named.table)?.get(value)) ?? readable(value)];
+      })));
+    }
+    return held;
   }
 
-  async function trailOf(patientId: string, consentIds: string[]) {
-    const rows = (await db('audit_events as a')
-      .leftJoin('staff as s', 's.id', 'a.actor')
-      .where((q) => {
-        q.where({ 'a.entity': 'patient', 'a.entity_id': patientId });
-        if (consentIds.length) q.orWhere((c) => c.where('a.entity', 'consent').whereIn('a.entity_id', consentIds));
-      })
-      .orderBy('a.seq')
-      .select('a.at', 'a.action', 's.name')) as Array<{ at: string; action: string; name: string | null }>;
-    return rows.map((r) => ({ at: r.at, action: r.action, by: r.name }));
+  /** For each clinic table these point at that has a name (staff, rooms, types of visit): its names by key. */
+  async function namesFor(owned: OwnedTable[]) {
+    const names = new Map<string, Map<unknown, string>>();
+    const ownedTables = new Set([...owned.map((t) => t.table), ...shownApart]);
+    for (const k of owned.flatMap((t) => t.references)) {
+      if (names.has(k.table) || ownedTables.has(k.table) || !(await db.schema.hasColumn(k.table, 'name'))) continue;
+      const rows = (await db(k.table).select(`${k.to} as key`, 'name')) as Array<{ key: unknown; name: string }>;
+      names.set(k.table, new Map(rows.map((r) => [r.key, r.name])));
+    }
+    return names;
+  }
+
+  /** The audit entries about this patient or any row of theirs: when, what, who (staff names), never other patients. */
+  async function trailOf(patientId: string, rowIds: string[]) {
+    const ids = [patientId, ...rowIds];
+    const rows: Array<{ seq: number; at: string; action: string; name: string | null }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      rows.push(...((await db('audit_events as a')
+        .leftJoin('staff as s', 's.id', 'a.actor')
+        .whereIn('a.entity_id', ids.slice(i, i + 500))
+        .select('a.seq', 'a.at', 'a.action', 's.name')) as typeof rows));
+    }
+    return rows.sort((a, b) => a.seq - b.seq).map((r) => ({ at: r.at, action: r.action, by: r.name }));
   }
 
   /**
@@ -83,7 +109,7 @@ export function createExportService(deps: ExportDeps) {
     if (!patient) return err('not_found', say('patients.noSuchId'));
     const history = await deps.consentHistory(patientId);
     if (!history.ok) return history;
-    const docs = await documentsOf(patientId);
+    const docs = (await referencedDocuments(db, [patientId])).map(({ file, sha256 }) => ({ file, sha256 }));
     const contents: Array<{ name: string; bytes: Buffer }> = [];
     for (const d of docs) {
       const read = await documents.readVerified(d.file, d.sha256);
@@ -93,14 +119,19 @@ export function createExportService(deps: ExportDeps) {
       contents.push({ name: path.join('documents', d.file), bytes: read.bytes });
     }
     const exportedAt = deps.now().toISOString();
+    const held = await heldOf(patientId);
+    const rowIds = Object.values(held).flatMap((rows) => rows.map((r) => r.id)).filter((id): id is string => typeof id === 'string');
     const record: PatientExport = {
-      format: 'rapport-patient-export/1',
+      format: 'rapport-patient-export/2',
       exportedAt,
       clinic: deps.clinicName(),
       patient,
       consents: history.value.consents,
+      held,
+      drafts: ((await db('app_state').whereIn('key', patientStateKeys(patientId)).orderBy('key').select('key', 'value', 'updated_at')) as Array<{ key: string; value: string; updated_at: string }>)
+        .map((d) => ({ key: d.key, savedAt: d.updated_at, value: readable(d.value) })),
       documents: docs,
-      trail: await trailOf(patientId, history.value.consents.map((c) => c.id)),
+      trail: await trailOf(patientId, [...history.value.consents.map((c) => c.id), ...rowIds]),
     };
     const pdf = await renderRecordPdf(record, deps.fontsDir, recordLocale(patient.language, deps.clinicLocale()));
     if (!pdf.ok) return pdf;
@@ -126,4 +157,20 @@ export function createExportService(deps: ExportDeps) {
   }
 
   return { exportPatient };
+}
+
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A column's JSON (a plan's items, a check-in's scores) as JSON, when it reads back to the
+ * very same text: what the app wrote with JSON.stringify. Any other text stays as typed.
+ */
+function readable(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[[{]/.test(value)) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return JSON.stringify(parsed) === value ? parsed : value;
+  } catch {
+    return value;
+  }
 }

@@ -67,7 +67,8 @@ const reviews = (db: Knex | Knex.Transaction, patientId: string) =>
     .select('r.id', 'r.intake_id', 'r.reviewed_at', 's.name as reviewed_by_name')
     .orderBy('r.reviewed_at', 'desc');
 
-const draftKey = (patientId: string) => `intake_draft:${patientId}`;
+/** The health history typed so far, in app_state: the export and the purge find it by this key too. */
+export const draftKey = (patientId: string) => `intake_draft:${patientId}`;
 
 const latestVersion = async (db: Knex | Knex.Transaction, patientId: string): Promise<number | null> =>
   ((await db('intakes').where({ patient_id: patientId }).max({ v: 'version' }).first()) as { v: number | null } | undefined)?.v ?? null;

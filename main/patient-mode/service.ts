@@ -84,6 +84,12 @@ export async function createPatientMode(deps: PatientModeDeps) {
     isOn: () => session !== null,
     /** The staff member who handed the screen over: the one acting while the patient signs. */
     owner: () => session?.staffId ?? null,
+    /**
+     * The session as it was handed over, without reading back what it has done so far
+     * (current() does, in up to three queries): enough to know whose screen it is, for
+     * calls as frequent as a draft's save on each tap.
+     */
+    session: (): PatientSession | null => session,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */
     async enter(input: Omit<ParsedInput<'patientMode.enter'>, 'intake' | 'checkin' | 'arrivalScreening'> & { explainedBy: string; witnessedBy: string; staffId: string; intake?: PatientSession['intake']; checkin?: PatientSession['checkin']; arrivalScreening?: PatientSession['arrivalScreening'] }): Promise<Result<PatientSession>> {
       if (session) return err('conflict', say('patientMode.alreadyOn'));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { draftKey as intakeDraftKey } from '../intake/service';
 
 /**
  * The tables whose rows belong to a patient, read from the schema's foreign keys, in the
@@ -7,8 +8,9 @@ import type { Knex } from 'knex';
  * each point at the patient, and each made the purge fail on its foreign key. Read from
  * the schema, a table added later is purged with no list to remember.
  *
- * A table with a `patient_id` column is selected by it; a table without one (a check-in's
- * answers, a visit's checklist ticks) through its foreign keys to tables already owned.
+ * A table with a `patient_id` column is selected by it, with or without a foreign key; a
+ * table without one (a check-in's answers, a visit's checklist ticks) through its foreign
+ * keys to tables already owned.
  * A table's key to itself (a plan superseded by the next) needs nothing: SQLite checks
  * those at the end of the statement that deletes them all. SQLite-only, like
  * search-sqlite.ts: the server mode reads its own catalogue.
@@ -17,16 +19,19 @@ export interface OwnedTable {
   table: string;
   /** Where the rows of these patients are: SQL with `?` bindings. */
   where(patientIds: string[]): [string, string[]];
+  /** Its keys to other tables (the export reads a staff member or a room by name). */
+  references: ForeignKey[];
 }
 
-interface ForeignKey {
+export interface ForeignKey {
   table: string;
   from: string;
   to: string;
 }
 
 export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<OwnedTable[]> {
-  const names = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as Array<{ name: string }>).map((r) => r.name);
+  // Not the search index (a virtual table, kept by the patients service; the purge clears it by name).
+  const names = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")) as Array<{ name: string }>).map((r) => r.name);
   const keys = new Map<string, ForeignKey[]>();
   const columns = new Map<string, string[]>();
   for (const name of names) {
@@ -47,8 +52,18 @@ export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<O
     }
   };
   visit('patients');
-  return [...order, 'patients'].map((table) => ({ table, where: where.get(table)! }));
+  // A patient_id with no key to follow (a total kept by triggers, say) is theirs all the
+  // same; nothing points at such a table, so it can go first.
+  const loose = names.filter((name) => name !== 'patients' && !where.has(name) && columns.get(name)!.includes('patient_id'));
+  for (const name of loose) where.set(name, (ids) => [`patient_id IN (${marks(ids)})`, ids]);
+  return [...loose, ...order, 'patients'].map((table) => ({ table, where: where.get(table)!, references: keys.get(table)! }));
 }
+
+/**
+ * A patient's data kept in app_state, where no foreign key leads: the health history
+ * typed and not yet submitted. A feature that keeps a patient's words there adds its key.
+ */
+export const patientStateKeys = (patientId: string): string[] => [intakeDraftKey(patientId)];
 
 const marks = (ids: string[]) => ids.map(() => '?').join(', ');
 

@@ -6,7 +6,7 @@ import type { DocumentStore } from '../consent/documents';
 import type { KeyValueStore } from '../settings/service';
 import { say } from '../../shared/messages';
 import { referencedDocuments } from '../backup/documents';
-import { patientOwnedTables } from './owned';
+import { patientOwnedTables, patientStateKeys } from './owned';
 
 export interface RetentionDeps {
   db: Knex;
@@ -79,6 +79,7 @@ export function createRetentionService({ db, now, newId, documents, store, journ
       const owned = await patientOwnedTables(trx);
       for (const chunk of chunks(asked, 500)) {
         await trx('patient_search').whereIn('patient_id', chunk).delete();
+        await trx('app_state').whereIn('key', chunk.flatMap(patientStateKeys)).delete();
         for (const { table, where } of owned) await trx(table).whereRaw(...where(chunk)).delete();
       }
       await appendAudit(trx, newId, {

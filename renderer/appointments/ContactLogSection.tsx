@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
-import { Problem } from '../ui/FormEnd';
+import { Done, Problem } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { typedNumber } from '../ui/form';
 import { base64ToBytes } from '../consent/words';
@@ -64,11 +64,7 @@ export function ContactLogSection() {
   return (
     <section className="settings__consent" aria-labelledby="contact-log-h">
       <h2 id="contact-log-h">{intl.formatMessage({ id: 'appointments.contactLog.title', defaultMessage: 'Contact log for public health' })}</h2>
-      {status && (
-        <p className="banner banner--ok" role="status">
-          {status}
-        </p>
-      )}
+      <Done>{status}</Done>
       <form onSubmit={(e) => void exportLog(e)} noValidate className="schedule-settings__line">
         <ErrorSummary {...exportAction.summary} />
         <TextField label={intl.formatMessage({ id: 'appointments.contactLog.from', defaultMessage: 'From' })} type="date" name="from" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} error={exportAction.errors.from} />

@@ -10,10 +10,8 @@ import { SelectField } from '../ui/Field';
 import { Problem } from '../ui/FormEnd';
 import { DataTable } from '../ui/DataTable';
 import { HandOverDialog } from '../ui/HandOverDialog';
-import { localeLabels } from '../consent/words';
+import { localeOptions } from '../ui/locales';
 import { CheckinForm } from './CheckinForm';
-
-const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 
 /** The desk reads the items out on the phone, in the patient's language, and ticks what the patient says. */
 function PhoneDialog({ patient, locale: initial, onClose }: { patient: Patient; locale: Locale; onClose(): void }) {

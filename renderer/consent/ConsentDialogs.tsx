@@ -9,11 +9,11 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
-import { bytesToBase64, choiceLabel, kindOrder, localeLabels, stateLabels } from './words';
-import { Actions, Problem } from '../ui/FormEnd';
+import { bytesToBase64, choiceLabel, kindOrder, stateLabels } from './words';
+import { localeLabels, localeOptions } from '../ui/locales';
+import { Actions, Done, Problem } from '../ui/FormEnd';
 import { WhoFields } from '../staff/WhoFields';
 
-const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 type Locale = keyof typeof localeLabels;
 
 const words: Record<'cancel' | 'close' | 'printer' | 'defaultPrinter' | 'sent', MessageDescriptor> = defineMessages({
@@ -249,11 +249,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
           <button type="button" className="button" onClick={doPrint} disabled={print.isPending}>
             <FormattedMessage id="consent.paper.print" defaultMessage="Print blank form" />
           </button>
-          {printed && (
-            <p className="banner banner--ok" role="status">
-              {printed}
-            </p>
-          )}
+          <Done>{printed}</Done>
           {preview.data && <PdfView pdfBase64={preview.data.pdfBase64} label={intl.formatMessage({ id: 'consent.paper.preview', defaultMessage: 'Form to sign on paper' })} />}
           {preview.isError && (
             <p className="field__error" role="alert">

@@ -38,8 +38,6 @@ export const methodLabels: Record<'screen' | 'paper' | 'verbal', MessageDescript
   verbal: { id: 'consent.method.verbal', defaultMessage: 'Spoken consent' },
 });
 
-export const localeLabels = { 'en-CA': 'English', 'fr-CA': 'Français' } as const;
-
 /** Base64 to bytes without a detour through a data: URL. */
 export function base64ToBytes(b64: string): Uint8Array {
   const binary = atob(b64);

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Dashboard } from '../../shared/contract/dashboard';
 import { adherenceLevels } from '../../shared/contract/followups';
+import { levelNames } from '../followups/words';
 import { Panel, useBucketWords } from './Panel';
 import { BarSeries } from './charts';
 
@@ -49,12 +50,7 @@ export function FollowUpSection({ d }: { d: Dashboard }) {
 export function AdherenceSection({ d }: { d: Dashboard }) {
   const intl = useIntl();
   const words = useBucketWords(d.unit);
-  const names = {
-    all: intl.formatMessage({ id: 'dashboard.adherence.all', defaultMessage: 'All' }),
-    most: intl.formatMessage({ id: 'dashboard.adherence.most', defaultMessage: 'Most' }),
-    some: intl.formatMessage({ id: 'dashboard.adherence.some', defaultMessage: 'Some' }),
-    none: intl.formatMessage({ id: 'dashboard.adherence.none', defaultMessage: 'None' }),
-  };
+  const names = Object.fromEntries(adherenceLevels.map((l) => [l, intl.formatMessage(levelNames[l])])) as Record<(typeof adherenceLevels)[number], string>;
   const data = d.adherence.map((b) => ({ label: words.short(b.start), all: b.all, most: b.most, some: b.some, none: b.none }));
   return (
     <Panel

@@ -7,6 +7,7 @@ import { TextArea, TextField, SelectField } from '../ui/Field';
 import { Actions, Problem } from '../ui/FormEnd';
 import { barrierNames, goalStatusNames, levelNames } from './words';
 import { SummaryButton } from '../summary/SummaryButton';
+import { useClinicDate } from '../ui/useDay';
 import './followups.css';
 
 type Fields = Record<string, string>;
@@ -33,11 +34,12 @@ export function CarePanel({ patient }: { patient: Patient }) {
 function Declined({ patientId }: { patientId: string }) {
   const state = useRead('followups.patient', { patientId });
   const undo = useWrite('followups.undoDecline');
+  const dayOf = useClinicDate();
   const d = state.data?.declined;
   if (!d) return null;
   return (
     <div className="banner banner--warning" role="status">
-      <FormattedMessage id="followups.care.declined" defaultMessage="Declined further contact on {day} (recorded by {by}): no follow-up is offered." values={{ day: d.at.slice(0, 10), by: d.by }} />{' '}
+      <FormattedMessage id="followups.care.declined" defaultMessage="Declined further contact on {day} (recorded by {by}): no follow-up is offered." values={{ day: dayOf(d.at), by: d.by }} />{' '}
       <button type="button" className="button button--small" onClick={() => undo.mutate({ patientId })}>
         <FormattedMessage id="followups.care.undoDecline" defaultMessage="Undo: the patient agrees to be contacted again" />
       </button>
@@ -136,6 +138,7 @@ function GoalForm({ patientId, goal, fromIntake, onDone }: { patientId: string; 
 
 function Homecare({ patientId, live }: { patientId: string; live: boolean }) {
   const intl = useIntl();
+  const dayOf = useClinicDate();
   const plans = useRead('followups.plans', { patientId });
   const [giving, setGiving] = useState(false);
   const [recording, setRecording] = useState(false);
@@ -162,7 +165,7 @@ function Homecare({ patientId, live }: { patientId: string; live: boolean }) {
               <FormattedMessage
                 id="followups.plan.adherenceLine"
                 defaultMessage="{day}: did {level}{barriers, select, none {} other {; in the way: {barriers}}}"
-                values={{ day: a.at.slice(0, 10), level: intl.formatMessage(levelNames[a.level]).toLowerCase(), barriers: a.barriers.length ? a.barriers.map((b) => intl.formatMessage(barrierNames[b])).join(', ') : 'none' }}
+                values={{ day: dayOf(a.at), level: intl.formatMessage(levelNames[a.level]).toLowerCase(), barriers: a.barriers.length ? a.barriers.map((b) => intl.formatMessage(barrierNames[b])).join(', ') : 'none' }}
               />
             </p>
           ))}

@@ -6,6 +6,7 @@ import { navigate } from '../app/route';
 import { CallDialog } from './CallDialog';
 import { channelNames, outcomeNames } from './words';
 import { useWhy } from './why';
+import { useClinicDate } from '../ui/useDay';
 import './followups.css';
 
 /**
@@ -18,6 +19,7 @@ import './followups.css';
  */
 export function QueueScreen({ patientId }: { patientId?: string }) {
   const intl = useIntl();
+  const dayOf = useClinicDate();
   const queue = useRead('followups.queue', {});
   const [open, setOpen] = useState<FollowUp | null>(null);
   const forPatient = useRead('followups.patient', { patientId: patientId ?? '' }, { enabled: Boolean(patientId) });
@@ -117,7 +119,7 @@ export function QueueScreen({ patientId }: { patientId?: string }) {
                           <FormattedMessage
                             id="followups.queue.lastContact"
                             defaultMessage="Last contact {day}: {outcome} ({channel})"
-                            values={{ day: f.lastContact.at.slice(0, 10), outcome: intl.formatMessage(outcomeNames[f.lastContact.outcome]), channel: intl.formatMessage(channelNames[f.lastContact.channel]) }}
+                            values={{ day: dayOf(f.lastContact.at), outcome: intl.formatMessage(outcomeNames[f.lastContact.outcome]), channel: intl.formatMessage(channelNames[f.lastContact.channel]) }}
                           />
                         ) : (
                           <FormattedMessage id="followups.queue.noContact" defaultMessage="Not contacted yet" />

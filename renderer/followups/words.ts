@@ -66,8 +66,9 @@ export const goalStatusNames = defineMessages({
   dropped: { id: 'followups.goal.dropped', defaultMessage: 'Dropped' },
 });
 
+/** How much of the homecare plan was done: the same words where it is recorded and on the dashboard. */
 export const levelNames = defineMessages({
-  all: { id: 'followups.level.all', defaultMessage: 'All of it' },
+  all: { id: 'followups.level.all', defaultMessage: 'All' },
   most: { id: 'followups.level.most', defaultMessage: 'Most' },
   some: { id: 'followups.level.some', defaultMessage: 'Some' },
   none: { id: 'followups.level.none', defaultMessage: 'None' },

@@ -11,11 +11,10 @@ import { displayName } from '../patients/format';
 import { SelectField } from '../ui/Field';
 import { useDay } from '../ui/useDay';
 import { Problem } from '../ui/FormEnd';
-import { localeLabels } from '../consent/words';
+import { localeOptions } from '../ui/locales';
 import { IntakeForm } from './IntakeForm';
 
 type Locale = (typeof locales)[number];
-const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 const notAnswered = defineMessage({ id: 'intake.history.notAnswered', defaultMessage: 'Not answered' });
 
 /** Staff take the health history by phone (or at the desk): the questions in the language they are asked in. */

@@ -5,6 +5,7 @@ import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
+import { Done } from '../ui/FormEnd';
 
 /** The clinic's review period: a health history not confirmed for this long shows as due for review. */
 function ReviewForm({ initial }: { initial: number }) {
@@ -33,11 +34,7 @@ function ReviewForm({ initial }: { initial: number }) {
         error={action.errors.reviewMonths}
         hint={intl.formatMessage({ id: 'intake.settings.reviewHint', defaultMessage: 'Counted from when it was last filled in or confirmed unchanged' })}
       />
-      {edits.saved && (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="intake.settings.saved" defaultMessage="Review period saved." />
-        </p>
-      )}
+      <Done>{edits.saved && <FormattedMessage id="intake.settings.saved" defaultMessage="Review period saved." />}</Done>
       <button type="submit" className="button button--primary">
         <FormattedMessage id="intake.settings.save" defaultMessage="Save review period" />
       </button>

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { typedNumber } from '../ui/form';
 import { useEdits } from '../app/leave';
+import { Done } from '../ui/FormEnd';
 
 function PolicyForm({ initial }: { initial: ConsentPolicy }) {
   const [policy, setPolicy] = useState(initial);
@@ -40,11 +41,7 @@ function PolicyForm({ initial }: { initial: ConsentPolicy }) {
         />
         <TextField label={intl.formatMessage({ id: 'settings.policy.months', defaultMessage: 'Consents stay valid for (months)' })} name="renewalMonths" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} error={errors.renewalMonths} hint={intl.formatMessage({ id: 'settings.policy.monthsHint', defaultMessage: '0 means until withdrawn' })} />
       </div>
-      {edits.saved && (
-        <p className="banner banner--ok" role="status">
-          <FormattedMessage id="settings.policy.saved" defaultMessage="Consent rules saved." />
-        </p>
-      )}
+      <Done>{edits.saved && <FormattedMessage id="settings.policy.saved" defaultMessage="Consent rules saved." />}</Done>
       <button type="submit" className="button button--primary">
         <FormattedMessage id="settings.policy.save" defaultMessage="Save consent rules" />
       </button>

@@ -12,7 +12,7 @@ import { ScheduleSettings } from '../appointments/ScheduleSettings'; // day
 import { ContactLogSection } from '../appointments/ContactLogSection'; // day
 import { ChecklistSettings } from '../today/ChecklistSettings';
 import { RuleSettings } from '../followups/RuleSettings'; // follow-ups
-import { Problem } from '../ui/FormEnd';
+import { Done, Problem } from '../ui/FormEnd';
 import { useLeaveGuard } from '../app/leave';
 
 const localeLabels: Record<(typeof locales)[number], string> = { 'en-CA': 'English (Canada)', 'fr-CA': 'Français (Canada)' };
@@ -84,11 +84,7 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
         <FormattedMessage id="settings.clinic.hint" defaultMessage="Printed on the letterhead of consent forms. Not patient data: kept in the application settings." />
       </p>
       <ErrorSummary {...action.summary} />
-      {status && (
-        <div className="banner banner--ok" role="status">
-          <FormattedMessage id="settings.clinic.saved" defaultMessage="Clinic profile saved." />
-        </div>
-      )}
+      <Done>{status && <FormattedMessage id="settings.clinic.saved" defaultMessage="Clinic profile saved." />}</Done>
       <div className="grid grid--2">
         <TextField label={intl.formatMessage({ id: 'settings.clinic.name', defaultMessage: 'Clinic name' })} required {...bind('name')} />
         <TextField label={intl.formatMessage({ id: 'settings.clinic.phone', defaultMessage: 'Clinic phone' })} type="tel" {...bind('phone')} />

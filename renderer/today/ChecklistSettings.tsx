@@ -5,6 +5,7 @@ import { useRead, useWrite } from '../ipc/hooks';
 import { TextField } from '../ui/Field';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { useEdits } from '../app/leave';
+import { Done } from '../ui/FormEnd';
 
 interface Line {
   /** The item's id once saved; a line added here has none until main gives it one. */
@@ -143,11 +144,7 @@ function ChecklistForm({ initial }: { initial: ChecklistItem[] }) {
             </ul>
           </>
         )}
-        {edits.saved && (
-          <p className="banner banner--ok" role="status">
-            {intl.formatMessage({ id: 'today.checklistSettings.saved', defaultMessage: 'Checklist saved.' })}
-          </p>
-        )}
+        <Done>{edits.saved && intl.formatMessage({ id: 'today.checklistSettings.saved', defaultMessage: 'Checklist saved.' })}</Done>
         <div className="actions">
           <button type="button" className="button" onClick={add}>
             {intl.formatMessage({ id: 'today.checklistSettings.add', defaultMessage: 'Add an item' })}

@@ -4,12 +4,10 @@ import type { Input } from '../../shared/contract';
 import type { IpcError } from '../../shared/contract/result';
 import type { Locale } from '../../shared/contract/settings';
 import { useWrite } from '../ipc/hooks';
-import { localeLabels } from '../consent/words';
+import { localeOptions } from './locales';
 import { Dialog } from './Dialog';
 import { SelectField } from './Field';
 import { Actions, Problem } from './FormEnd';
-
-const localeOptions = Object.entries(localeLabels).map(([value, label]) => ({ value, label }));
 
 /**
  * Staff turn the screen to the patient, in the patient's language, for what `input` asks

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import { useRead } from '../ipc/hooks';
+import { dayIn } from '../../shared/time';
 
 /**
  * The day of an instant as the desk reads it: in the clinic's time zone (a visit at
@@ -13,4 +14,15 @@ export function useDay(): (instant: string) => string {
   const clinic = useRead('settings.get', {});
   const timeZone = clinic.data?.timeZone ?? 'UTC';
   return (instant) => new Intl.DateTimeFormat(intl.locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(instant));
+}
+
+/**
+ * The clinic's calendar day of an instant as YYYY-MM-DD, where a screen writes days that
+ * way beside clinic days (a plan's "Given" day, a follow-up's due day). Not the instant's
+ * first ten characters: those are the UTC day, the next day for a Toronto evening.
+ */
+export function useClinicDate(): (instant: string) => string {
+  const clinic = useRead('settings.get', {});
+  const timeZone = clinic.data?.timeZone ?? 'UTC';
+  return (instant) => dayIn(timeZone, instant);
 }

@@ -7,11 +7,14 @@ import type { Patient } from '../../shared/contract/patients';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a goal, a plan with two items and its adherence, by keyboard; the record shows each and keeps the history', async ({ page, appUrl, app }) => {
-  await app.services.settings.update(clinicProfile({ timeZone: 'America/Toronto' }));
+  // A clinic whose day is never UTC's at this hour (UTC−11 before 10:00 UTC, UTC+14 after): a day taken from an instant's first ten characters shows.
+  const zone = new Date().getUTCHours() < 10 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+  await app.services.settings.update(clinicProfile({ timeZone: zone }));
   const created = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Zoë', lastName: 'Martin' }) });
   if (!created.ok) throw new Error(created.error.message);
   const patient = created.value as Patient;
-  const today = dayIn('America/Toronto', new Date());
+  const today = dayIn(zone, new Date());
+  expect(today).not.toBe(new Date().toISOString().slice(0, 10));
   await openApp(page, `${appUrl}#/patients/${patient.id}`);
   const care = page.getByRole('region', { name: 'Goals, homecare and follow-ups' });
   await expect(care.getByText('No goal yet.')).toBeVisible();
@@ -83,7 +86,9 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   await tabTo(page, care.getByRole('button', { name: 'Record adherence' }), 120);
   await page.keyboard.press('Enter');
   const adherence = care.getByRole('form', { name: 'Adherence to the homecare plan' });
-  await expect(adherence.getByRole('radio', { name: 'All of it' })).toBeFocused();
+  await expect(adherence.getByRole('radio', { name: 'All', exact: true })).toBeFocused();
+  const levelWords = await adherence.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r.closest('label')?.textContent ?? '').trim()));
+  expect(levelWords).toEqual(['All', 'Most', 'Some', 'None']);
   await page.keyboard.press('ArrowDown');
   await expect(adherence.getByRole('radio', { name: 'Most' })).toBeChecked();
   await tabTo(page, adherence.getByRole('checkbox', { name: 'No time' }), 120);
@@ -101,4 +106,10 @@ test('a goal, a plan with two items and its adherence, by keyboard; the record s
   ]);
   const plans = await app.dispatch('followups.plans', { patientId: patient.id });
   expect(plans).toMatchObject({ ok: true, value: [{ current: true, items: [{ what: 'Cat-cow stretch' }, { what: 'Walk' }], adherence: [{ level: 'most', barriers: ['time'], barrierNote: 'Busy week at work' }] }] });
+
+  // The dashboard counts the same answers under the same words (it said "All" where the form said "All of it").
+  await page.keyboard.press('Alt+4');
+  const counted = page.getByRole('table', { name: /Homecare done/ });
+  await expect(counted).toBeVisible();
+  expect((await counted.locator('thead th').allTextContents()).map((t) => t.trim()).slice(-4)).toEqual(levelWords);
 });

@@ -79,6 +79,24 @@ describe('the check-in draft', () => {
     expect(await must<Answers>(app.dispatch('checkin.draft', { patientId: zoe, questionnaireId: q.id }))).toEqual({ answers: [{ itemId: 'trust', value: 5 }] });
   });
 
+  it('in patient mode is saved as cheaply as at the desk: finding the session reads nothing from the database', async () => {
+    const { zoe, q } = await twoPatients();
+    await startAs(app, 'reception');
+    const queriesPerSave = async () => {
+      const sql: string[] = [];
+      const seen = (d: { sql: string }) => sql.push(d.sql);
+      app.db.on('query', seen);
+      await must(app.dispatch('checkin.saveDraft', { patientId: zoe, questionnaireId: q.id, answers: [{ itemId: 'trust', value: 3 }] }));
+      app.db.removeListener('query', seen);
+      return sql;
+    };
+    const atDesk = await queriesPerSave();
+    await must(app.dispatch('patientMode.enter', { patientId: zoe, kinds: ['treatment'], locale: 'en-CA', checkin: true }));
+    // Before, each save read what the session had signed and answered so far (two more queries per tap), only to learn whose draft it was.
+    expect(await queriesPerSave()).toEqual(atDesk);
+    expect(await must<Answers>(app.dispatch('checkin.draft', { patientId: zoe, questionnaireId: q.id }))).toEqual({ answers: [{ itemId: 'trust', value: 3 }] });
+  });
+
   it('forgets a draft left untouched for two hours', () => {
     let t = 0;
     const drafts = createDrafts(() => t);

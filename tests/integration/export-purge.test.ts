@@ -47,6 +47,39 @@ async function patientWithConsents(overrides: Parameters<typeof patientInput>[0]
   return { patient, consents: [screen, paper] };
 }
 
+/** A clinic where a patient can have one of everything, seeded through the desk's own channels (the clock on 2014-03-03). */
+async function clinicWithEverything() {
+  const c = await clinicDay(app);
+  const set = await must<ScreeningSet>('screening.current', {});
+  const questionnaire = await must<Questionnaire>('checkin.questionnaire', {});
+  const { items } = await must<{ items: ChecklistItem[] }>('checklist.items', {});
+  /** A little of everything: a table added for patients needs a line here, or the export and purge tests fail. */
+  async function wholeRecord(patientId: string, start: string) {
+    await must('consent.sign', {
+      patientId, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1, explainedBy: 'Marc Tremblay', witnessedBy: '',
+      signature: { method: 'paper', signerName: 'On paper', seenBy: 'Marc Tremblay', signedOn: '2014-03-03', scan: { mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } },
+    });
+    const visit = await must<Appointment>('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2014-03-03', start });
+    await must('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) });
+    await must('intake.submit', { patientId, templateVersion: 1, locale: 'en-CA', answers: { medications: 'None', areas: [{ area: 'Neck', pain: 4 }], hopes: 'Drive without pain' }, basedOnVersion: null });
+    await must('intake.confirmNoChanges', { patientId, intakeVersion: 1 });
+    // Typing begun on a new version and not submitted: kept in app_state, no foreign key to find it by.
+    await must('intake.saveDraft', { patientId, answers: { medications: 'Ibuprofen' } });
+    await must('appointments.checkIn', { id: visit.id });
+    await must('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) });
+    await must('appointments.checkOut', { id: visit.id });
+    await must('followups.saveGoal', { patientId, words: 'Turn my head when driving', patientCommits: 'Stretch daily', therapistCommits: 'Review at each visit', targetDate: '2014-05-01' });
+    const plan = await must<Plan>('followups.givePlan', { patientId, items: [{ what: 'Chin tucks', howOften: 'Twice a day', howLong: '3 weeks' }], note: '' });
+    await must('followups.recordAdherence', { planId: plan.id, level: 'some', barriers: ['time'] });
+    // A low answer: a task for the therapist.
+    await must('checkin.record', { patientId, questionnaireId: questionnaire.id, locale: 'en-CA', answers: questionnaire.definition.items.map((i) => ({ itemId: i.id, value: 2 })) });
+    const followUp = await must<FollowUp>('followups.create', { patientId, dueDay: '2014-03-04', reason: 'How is the neck?' });
+    await must('followups.record', { followUpId: followUp.id, channel: 'phone', outcome: 'declined', note: 'No more calls, thank you' });
+    await must('alliance.summaryPdf', { patientId });
+  }
+  return { c, wholeRecord };
+}
+
 describe('a patient export', () => {
   it('holds every record of that patient and nothing of another: JSON, a readable PDF, the signed documents by their hashes', async () => {
     app = await tempApp();
@@ -90,13 +123,84 @@ describe('a patient export', () => {
     expect(expected).toHaveLength(4);
     for (const [file, sha] of expected) {
       expect(hash(await readFile(path.join(out.folder, 'documents', file))), file).toBe(sha);
-      expect(record.documents).toContainEqual({ consentId: expect.any(String), file, sha256: sha });
+      expect(record.documents).toContainEqual({ file, sha256: sha });
     }
     for (const f of out.files) expect(hash(await readFile(path.join(out.folder, f.name)))).toBe(f.sha256);
 
     // Logged, without the patient's details.
     const logged = await app.db('audit_events').where({ action: 'patient.exported' }).select('entity_id', 'detail');
     expect(logged).toEqual([{ entity_id: zoe.id, detail: JSON.stringify({ files: out.files.length }) }]);
+  });
+
+  it('holds everything the clinic keeps about them: every table with their key, each row, their documents and trail, nothing of another', async () => {
+    app = await tempApp({ now: () => new Date('2014-03-03T15:00:00.000Z'), openPath: async () => true });
+    await must('settings.update', { ...clinicProfile(), timeZone: 'America/Toronto' });
+    const { c, wholeRecord } = await clinicWithEverything();
+    const olga = await c.patient('Olga', 'Ancienne');
+    const kim = await c.patient('Kim', 'Active');
+    await wholeRecord(olga, '09:00');
+    await wholeRecord(kim, '11:00');
+
+    // Read from the schema here, not from the export's code: every table with a patient's key, and those keyed through one of them.
+    const tables = ((await app.db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'patient_search%'")) as Array<{ name: string }>).map((t) => t.name);
+    const direct: string[] = [];
+    for (const t of tables) if (((await app.db.raw(`PRAGMA table_info("${t}")`)) as Array<{ name: string }>).some((col) => col.name === 'patient_id')) direct.push(t);
+    const rowsOf = async (patientId: string): Promise<Record<string, Array<Record<string, unknown>>>> => {
+      const out: Record<string, Array<Record<string, unknown>>> = {};
+      for (const t of tables) {
+        const keys = ((await app.db.raw(`PRAGMA foreign_key_list("${t}")`)) as Array<{ table: string; from: string; to: string }>).filter((k) => direct.includes(k.table) && k.table !== t);
+        if (direct.includes(t)) out[t] = await app.db(t).where({ patient_id: patientId }).orderBy('rowid');
+        else if (keys.length) out[t] = await app.db(t).whereIn(keys[0].from, app.db(keys[0].table).where({ patient_id: patientId }).select(keys[0].to)).orderBy('rowid');
+      }
+      return out;
+    };
+    const hers = await rowsOf(olga);
+    const his = await rowsOf(kim);
+    const shownApart = ['patient_phones', 'consents'];
+    const camel = (name: string) => name.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+
+    const out = await must<{ folder: string; files: Array<{ name: string; sha256: string }> }>('export.patient', { patientId: olga });
+    const json = await readFile(path.join(out.folder, 'record.json'), 'utf8');
+    const record = JSON.parse(json) as PatientExport;
+    expect(record.format).toBe('rapport-patient-export/2');
+    // Every table that holds her rows is in the export with each of them, and there is nothing else.
+    const expected = Object.keys(hers).filter((t) => !shownApart.includes(t));
+    expect(Object.keys(record.held).sort()).toEqual(expected.map(camel).sort());
+    for (const t of expected) {
+      expect(hers[t].length, `${t}: seed one of it in wholeRecord()`).toBeGreaterThan(0);
+      expect(record.held[camel(t)], t).toHaveLength(hers[t].length);
+      if ('id' in hers[t][0]) expect(record.held[camel(t)].map((r) => r.id), t).toEqual(hers[t].map((r) => r.id));
+    }
+    expect(record.drafts).toEqual([{ key: `intake_draft:${olga}`, savedAt: '2014-03-03T15:00:00.000Z', value: { onVersion: 1, answers: { medications: 'Ibuprofen' } } }]);
+    // Readable: fields in camelCase, JSON as JSON, staff and rooms by name; free text as typed.
+    expect(record.held.appointments[0]).toMatchObject({ patientId: olga, therapistId: c.amelie.name, roomId: 'Room 1', typeId: 'Massage, 60 min', status: 'checked_out' });
+    expect(record.held.homecarePlans[0]).toMatchObject({ items: [{ what: 'Chin tucks', howOften: 'Twice a day', howLong: '3 weeks' }] });
+    expect(record.held.adherenceRecords[0]).toMatchObject({ level: 'some', barriers: ['time'] });
+    expect(record.held.goals[0]).toMatchObject({ words: 'Turn my head when driving', targetDate: '2014-05-01' });
+    expect(record.held.contactAttempts[0]).toMatchObject({ outcome: 'declined', note: 'No more calls, thank you' });
+    expect(record.held.therapistTasks[0]).toMatchObject({ therapistId: c.amelie.name, status: 'open' });
+
+    // Her documents, each by the hash its row keeps: the consent and its scan, the screening record, the summary.
+    const docs = await referencedDocuments(app.db, [olga]);
+    expect(docs).toHaveLength(4);
+    expect(record.documents.map((d) => d.file).sort()).toEqual(docs.map((d) => d.file).sort());
+    for (const d of docs) expect(hash(await readFile(path.join(out.folder, 'documents', d.file))), d.file).toBe(d.sha256);
+    // The trail covers her visits, screenings and consents, not only the record itself.
+    expect(record.trail.map((e) => e.action)).toEqual(expect.arrayContaining(['patient.created', 'consent.signed', 'appointment.booked', 'appointment.checked_out', 'screening.recorded', 'checklist.ticked']));
+
+    // Nothing of Kim's: not his id, not any id of his rows.
+    const foreign = [kim, ...Object.values(his).flatMap((rows) => rows.map((r) => r.id)).filter((id): id is string => typeof id === 'string')];
+    expect(foreign.length).toBeGreaterThan(15);
+    for (const id of foreign) expect(json, id).not.toContain(id);
+
+    // The PDF names each part of the record and how many entries it has.
+    const text = await pdfText(path.join(out.folder, 'record.pdf'));
+    expect(text).toContain('Everything else on file');
+    expect(text).toContain('Visits [appointments]: 1 entry');
+    expect(text).toContain('Typed, not yet submitted [drafts]: 1 entry');
+    expect(text).toContain(`Check-in answers [checkinAnswers]: ${hers.checkin_answers.length} entries`);
+    // Each by a title of its own (a table with no words yet shows by its key alone).
+    for (const key of Object.keys(record.held)) expect(text, key).toMatch(new RegExp(`^[A-Z][^\\n[]* \\[${key}\\]: \\d+ entr`, 'm'));
   });
 
   it('speaks the patient’s language, and says when its font cannot draw a name (the JSON holds it exactly)', async () => {
@@ -177,31 +281,7 @@ describe('retention and purge', () => {
     let clock = new Date('2014-03-03T15:00:00.000Z');
     app = await tempApp({ now: () => new Date(clock), openPath: async () => true });
     await must('settings.update', { ...clinicProfile(), timeZone: 'America/Toronto' });
-    const c = await clinicDay(app);
-    const set = await must<ScreeningSet>('screening.current', {});
-    const questionnaire = await must<Questionnaire>('checkin.questionnaire', {});
-    const { items } = await must<{ items: ChecklistItem[] }>('checklist.items', {});
-    /** A little of everything, through the desk's own channels. */
-    async function wholeRecord(patientId: string, start: string) {
-      await must('consent.sign', {
-        patientId, kind: 'privacy', locale: 'en-CA', choices: ['phone'], templateVersion: 1, explainedBy: 'Marc Tremblay', witnessedBy: '',
-        signature: { method: 'paper', signerName: 'On paper', seenBy: 'Marc Tremblay', signedOn: '2014-03-03', scan: { mimeType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 scan').toString('base64') } },
-      });
-      const visit = await must<Appointment>('appointments.book', { patientId, therapistId: c.amelie.id, roomId: c.room1.id, typeId: c.massage.id, day: '2014-03-03', start });
-      await must('screening.record', { appointmentId: visit.id, stage: 'arrival', setId: set.id, answers: set.questions.map((q) => ({ questionId: q.id, answer: false })) });
-      await must('intake.submit', { patientId, templateVersion: 1, locale: 'en-CA', answers: { medications: 'None', areas: [{ area: 'Neck', pain: 4 }], hopes: 'Drive without pain' }, basedOnVersion: null });
-      await must('appointments.checkIn', { id: visit.id });
-      await must('checklist.tick', { appointmentId: visit.id, itemIds: items.map((i) => i.id) });
-      await must('appointments.checkOut', { id: visit.id });
-      await must('followups.saveGoal', { patientId, words: 'Turn my head when driving', patientCommits: 'Stretch daily', therapistCommits: 'Review at each visit', targetDate: '2014-05-01' });
-      const plan = await must<Plan>('followups.givePlan', { patientId, items: [{ what: 'Chin tucks', howOften: 'Twice a day', howLong: '3 weeks' }], note: '' });
-      await must('followups.recordAdherence', { planId: plan.id, level: 'some', barriers: ['time'] });
-      // A low answer: a task for the therapist.
-      await must('checkin.record', { patientId, questionnaireId: questionnaire.id, locale: 'en-CA', answers: questionnaire.definition.items.map((i) => ({ itemId: i.id, value: 2 })) });
-      const followUp = await must<FollowUp>('followups.create', { patientId, dueDay: '2014-03-04', reason: 'How is the neck?' });
-      await must('followups.record', { followUpId: followUp.id, channel: 'phone', outcome: 'declined', note: 'No more calls, thank you' });
-      await must('alliance.summaryPdf', { patientId });
-    }
+    const { c, wholeRecord } = await clinicWithEverything();
     const old = await c.patient('Olga', 'Ancienne');
     const kept = await c.patient('Kim', 'Active');
     await wholeRecord(old, '09:00');
@@ -232,12 +312,33 @@ describe('retention and purge', () => {
 
     expect(Object.values(await rowsOf(old)).every((n) => n === 0), JSON.stringify(await rowsOf(old))).toBe(true);
     expect(await rowsOf(kept)).toEqual(keptBefore);
+    // Her health history typed and not submitted goes too; his stays.
+    expect(await app.db('app_state').where('key', 'like', 'intake_draft:%').pluck('key')).toEqual([`intake_draft:${kept}`]);
     expect(await app.db.raw('PRAGMA foreign_key_check')).toEqual([]);
     // Her files are gone, his stay: the documents folder holds exactly what rows still vouch for.
     const left = (await readdir(app.paths.documents)).sort();
     expect(files).toHaveLength(8);
     expect(left).toEqual((await referencedDocuments(app.db, [kept])).map((d) => d.file).sort());
     expect(left).toHaveLength(4);
+  });
+
+  it('finds a table that keeps a patient_id with no foreign key (a total kept by triggers): exported, and purged with the record', async () => {
+    let clock = new Date('2014-03-01T15:00:00.000Z');
+    app = await tempApp({ now: () => new Date(clock) });
+    await must('settings.update', clinicProfile());
+    const { patient: olga } = await patientWithConsents({ firstName: 'Olga', lastName: 'Ancienne', phones: [{ label: 'mobile', number: '604 555 0001' }] }, '2014-03-01');
+    const { patient: kim } = await patientWithConsents({ firstName: 'Kim', lastName: 'Active', phones: [{ label: 'mobile', number: '604 555 0002' }] }, '2014-03-01');
+    await app.db.raw('CREATE TABLE visit_totals (patient_id TEXT NOT NULL, first_at TEXT)');
+    await app.db('visit_totals').insert([{ patient_id: olga.id, first_at: '2014-02-01' }, { patient_id: kim.id, first_at: '2014-02-02' }]);
+
+    const out = await must<{ folder: string }>('export.patient', { patientId: olga.id });
+    const record = JSON.parse(await readFile(path.join(out.folder, 'record.json'), 'utf8')) as PatientExport;
+    expect(record.held.visitTotals).toEqual([{ patientId: olga.id, firstAt: '2014-02-01' }]);
+
+    await must('patients.archive', { id: olga.id, reason: 'Moved away', expectedUpdatedAt: olga.updatedAt });
+    clock = new Date('2026-11-30T15:00:00.000Z');
+    await must('purge.run', { patientIds: [olga.id], confirm: true });
+    expect(await app.db('visit_totals').select('patient_id')).toEqual([{ patient_id: kim.id }]);
   });
 
   it('is for admins only; the export is for the whole desk', async () => {
