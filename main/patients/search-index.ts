@@ -41,6 +41,20 @@ function nameWords(...names: string[]): string {
 }
 
 /**
+ * What a reader of the name key in order misses of the last name: every word but the
+ * first, and the name joined from each word on ("de la Cruz" → "la cruz delacruz lacruz",
+ * "Cruz Reyes" → "reyes cruzreyes"). The key starts with the first word, so a word typed
+ * is found by the key's B-tree when the first word starts with it, and by these otherwise.
+ * Kept apart from SearchDocument (a table of their own on SQLite, search-sqlite.ts).
+ */
+export function laterWords(lastName: string): string {
+  const parts = words(lastName);
+  const out = new Set(parts.slice(1));
+  for (let i = 0; i + 1 < parts.length; i++) out.add(parts.slice(i).join(''));
+  return [...out].join(' ');
+}
+
+/**
  * "6045551234" → "6045551234 045551234 … 234": a prefix query on a suffix finds any run
  * of digits, and a whole-word query finds the numbers that end with the digits. The
  * digits as written, not phoneDigits(): "+1 604 555 1234" keeps its "16045551234" for

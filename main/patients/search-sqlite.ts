@@ -5,18 +5,29 @@ import { summaryColumns, type SummaryPhoneRow } from './rows';
 /**
  * The patient search index on SQLite: an FTS5 table (patient_search, made by migration
  * 005) holding each patient's folded words, one row per patient, its rowid kept in
- * patients.search_rowid. Everything SQLite-only about search lives here, behind
- * SearchStore; the clinic-server mode implements the same interface on PostgreSQL.
+ * patients.search_rowid; beside it (migration 017) patient_search_later, the later words
+ * of multi-word last names (laterWords) at the same rowid. Everything SQLite-only about
+ * search lives here, behind SearchStore; the clinic-server mode implements the same
+ * interface on PostgreSQL.
  */
 export interface SearchStore {
-  /** Writes a patient's row at `rowid`, replacing what was there, inside the caller's transaction. */
-  write(trx: Knex.Transaction, rowid: number, row: SearchDocument & { patient_id: string }): Promise<void>;
+  /** Writes a patient's rows at `rowid`, replacing what was there, inside the caller's transaction. */
+  write(trx: Knex.Transaction, rowid: number, row: IndexRow): Promise<void>;
   /**
    * The first `limit` patients matching the query, best rank first, then in name order
    * (sort key, then id), as summary rows (one per phone number, in position order); with
    * archived patients left out, how many of them match. One statement.
    */
   find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank' | 'lead'>, options: { includeArchived: boolean; limit: number }): Promise<{ rows: SummaryPhoneRow[]; archived: number }>;
+}
+
+/** What is indexed of a patient: its words, and the later words of its last name (search-index.ts, laterWords). */
+export type IndexRow = SearchDocument & { later: string; patient_id: string };
+
+/** A patient's rows at `rowid`: in patient_search always, in patient_search_later when the last name has later words. */
+export function tableRows(rowid: number, { later, ...row }: IndexRow) {
+  const { status, patient_id, sort_key } = row;
+  return { search: { rowid, ...row }, later: later ? { rowid, later, status, patient_id, sort_key } : null };
 }
 
 /** A piece of SQL and its bindings, in order. */
@@ -42,8 +53,11 @@ function rankCase(t: Term): Sql {
 
 export const sqliteSearch: SearchStore = {
   async write(trx, rowid, row) {
+    const { search, later } = tableRows(rowid, row);
     await trx('patient_search').where({ rowid }).delete();
-    await trx('patient_search').insert({ rowid, ...row });
+    await trx('patient_search_later').where({ rowid }).delete();
+    await trx('patient_search').insert(search);
+    if (later) await trx('patient_search_later').insert(later);
   },
 
   /**
@@ -96,24 +110,33 @@ function ranked({ rank }: Pick<ParsedQuery, 'rank'>, match: string, limit: numbe
  * thousands of names. Its first rank is a last name with a word starting with it, in
  * name order, and most of those are the patients whose name key starts with it: read
  * from the key's B-tree 20 at a time, merged with the few whose later word (or particles
- * joined, "delacruz") matches, found by FTS5 as "a word, but not the first". The given
- * names come after, and SQLite reads them only when those fill less than a page (a
- * UNION ALL stops at its LIMIT). The same answer as ranked(), at the cost of the rows shown.
+ * joined, "delacruz") matches, found in patient_search_later, which holds only those
+ * words, less the ones the B-tree gave. (A NOT on the first word in patient_search cost
+ * more: FTS5 keeps one list per word for all columns, so "ma" there walks every given
+ * name too.) The given names come after, and SQLite reads them only when those fill less
+ * than a page (a UNION ALL stops at its LIMIT); their name keys are read from an index
+ * of patients (search_rowid, sort_key, id), narrower than patient_search's own rows (named:
+ * SQLite prefers the unique index on search_rowid, then reads each patient's whole row).
+ * The same answer as ranked(), at the cost of the rows shown.
  */
 function byName(word: string, live: (match: string) => string, includeArchived: boolean, limit: number): Sql {
   const last = term({ columns: ['last'], term: word, prefix: true });
   const given = term({ columns: ['given'], term: word, prefix: true });
+  const keyRange = [word, `${word}\u{10FFFF}`];
   return [
     `SELECT patient_id, 0, sort_key FROM (
        SELECT * FROM (SELECT id AS patient_id, sort_key FROM patients
                        WHERE sort_key >= ? AND sort_key < ? ${includeArchived ? '' : 'AND archived_at IS NULL'}
                        ORDER BY sort_key, id LIMIT ?)
        UNION ALL
-       SELECT * FROM (SELECT patient_id, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY sort_key, patient_id LIMIT ?)
+       SELECT * FROM (SELECT patient_id, sort_key FROM patient_search_later
+                       WHERE patient_search_later MATCH ? AND NOT (sort_key >= ? AND sort_key < ?)
+                       ORDER BY sort_key, patient_id LIMIT ?)
        ORDER BY sort_key, patient_id LIMIT ?)
      UNION ALL
-     SELECT * FROM (SELECT patient_id, 1, sort_key FROM patient_search WHERE patient_search MATCH ? ORDER BY sort_key, patient_id LIMIT ?)
+     SELECT * FROM (SELECT p.id, 1, p.sort_key FROM patient_search AS s CROSS JOIN patients AS p INDEXED BY patients_search_order ON p.search_rowid = s.rowid
+                     WHERE patient_search MATCH ? ORDER BY p.sort_key, p.id LIMIT ?)
      LIMIT ?`,
-    [word, `${word}\u{10FFFF}`, limit, live(`${last} NOT last : ^ ${quote(word)}*`), limit, limit, live(`${given} NOT ${last}`), limit, limit],
+    [...keyRange, limit, live(`later : ${quote(word)}*`), ...keyRange, limit, limit, live(`${given} NOT ${last}`), limit, limit],
   ];
 }

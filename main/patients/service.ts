@@ -5,7 +5,7 @@ import type { Duplicate, Patient } from '../../shared/contract/patients';
 import { digitsOf, joined, phoneDigits } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
 import { byPatient, toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryPhoneRow, type SummaryRow } from './rows';
-import { parseQuery, searchDocument, sortKey } from './search-index';
+import { laterWords, parseQuery, searchDocument, sortKey } from './search-index';
 import { sqliteSearch, type SearchStore } from './search-sqlite';
 import { say } from '../../shared/messages';
 
@@ -61,7 +61,7 @@ function shownNumber(numbers: string[], digits: string | null): string {
 }
 
 export function searchRow(p: PatientInput, patientId: string, archived: boolean) {
-  return { ...searchDocument({ ...p, archived }), patient_id: patientId };
+  return { ...searchDocument({ ...p, archived }), later: laterWords(p.lastName), patient_id: patientId };
 }
 
 export function createPatientService({ db, now, newId, store = sqliteSearch, needsForms = async () => new Set() }: PatientDeps) {

@@ -79,6 +79,7 @@ export function createRetentionService({ db, now, newId, documents, store, journ
       const owned = await patientOwnedTables(trx);
       for (const chunk of chunks(asked, 500)) {
         await trx('patient_search').whereIn('patient_id', chunk).delete();
+        await trx('patient_search_later').whereIn('patient_id', chunk).delete();
         await trx('app_state').whereIn('key', chunk.flatMap(patientStateKeys)).delete();
         for (const { table, where } of owned) await trx(table).whereRaw(...where(chunk)).delete();
       }

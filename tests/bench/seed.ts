@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { patientColumns, phoneRows, searchRow, type PatientInput } from '../../main/patients/service';
+import { tableRows } from '../../main/patients/search-sqlite';
 import { chainRows } from '../../main/audit/chain';
 import { addDays, followUpsFor, type VisitFact } from '../../main/followups/rules';
 import { readRules } from '../../main/followups/service';
@@ -38,16 +39,17 @@ export async function seedPatients(
     const slice = patients.slice(start, start + batch);
     const patientRows: Record<string, unknown>[] = [];
     const searchRows: Record<string, unknown>[] = [];
+    const laterRows: Record<string, unknown>[] = [];
     const phones: Record<string, unknown>[] = [];
     const audit: Array<{ id: string; at: string; actor: null; action: string; entity: string; entity_id: string; detail: string }> = [];
     slice.forEach((p, k) => {
       const id = options.newId();
       const at = options.at(start + k);
       const reason = options.archived?.(start + k) ?? null;
-      const doc = searchRow(p, id, reason !== null);
-      rowid++;
+      const { search, later } = tableRows(++rowid, searchRow(p, id, reason !== null));
       ids.push(id);
-      searchRows.push({ rowid, ...doc });
+      searchRows.push(search);
+      if (later) laterRows.push(later);
       patientRows.push({
         id,
         ...patientColumns(p),
@@ -62,6 +64,7 @@ export async function seedPatients(
     });
     await db.transaction(async (trx) => {
       await insertRows(trx, 'patient_search', searchRows);
+      await insertRows(trx, 'patient_search_later', laterRows);
       await insertRows(trx, 'patients', patientRows);
       await insertRows(trx, 'patient_phones', phones);
       // Linked into the audit chain like the service's own entries, so the trail still verifies.

@@ -234,7 +234,7 @@ describe('retention and purge', () => {
     let clock = new Date('2014-03-01T15:00:00.000Z');
     app = await tempApp({ now: () => new Date(clock) });
     await must('settings.update', clinicProfile());
-    const old = await patientWithConsents({ firstName: 'Olga', lastName: 'Ancienne', phones: [{ label: 'mobile', number: '604 555 0001' }] }, '2014-03-01');
+    const old = await patientWithConsents({ firstName: 'Olga', lastName: 'Van Ancienne', phones: [{ label: 'mobile', number: '604 555 0001' }] }, '2014-03-01');
     await must('patients.archive', { id: old.patient.id, reason: 'Moved away', expectedUpdatedAt: old.patient.updatedAt });
     const kept = await patientWithConsents({ firstName: 'Kim', lastName: 'Active', phones: [{ label: 'mobile', number: '604 555 0002' }] }, '2014-03-01');
     clock = new Date('2020-06-01T15:00:00.000Z');
@@ -246,7 +246,7 @@ describe('retention and purge', () => {
     // Ten years: only the record archived in 2014.
     const listed = await must<{ years: number; patients: Array<{ id: string; consents: number; documents: number }> }>('purge.preview', {});
     expect(listed).toMatchObject({ years: 10, cutoff: '2016-11-30T15:00:00.000Z' });
-    expect(listed.patients).toEqual([expect.objectContaining({ id: old.patient.id, lastName: 'Ancienne', consents: 2, documents: 4 })]);
+    expect(listed.patients).toEqual([expect.objectContaining({ id: old.patient.id, lastName: 'Van Ancienne', consents: 2, documents: 4 })]);
 
     // A purge of anything but exactly the list shown is refused, and needs the confirmation.
     expect(await app.dispatch('purge.run', { patientIds: [old.patient.id, recent.id], confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -260,6 +260,7 @@ describe('retention and purge', () => {
     expect(await app.db('consents').where({ patient_id: old.patient.id })).toEqual([]);
     expect(await app.db('patient_phones').where({ patient_id: old.patient.id })).toEqual([]);
     expect(await app.db('patient_search').where({ patient_id: old.patient.id })).toEqual([]);
+    expect(await app.db('patient_search_later').where({ patient_id: old.patient.id })).toEqual([]);
     const left = await readdir(app.paths.documents);
     for (const c of old.consents) expect(left.filter((f) => f.startsWith(c.id))).toEqual([]);
     for (const c of kept.consents) expect(left).toContain(`${c.id}.pdf`);

@@ -629,6 +629,50 @@ upgrades['009_appointments'] = {
   },
 };
 
+/** Version 016: the patients of 001, plus "de la Cruz", archived, indexed as the service wrote it then. */
+const v016Cruz = {
+  patient: { ...v004Particles.patient, search_rowid: 14, archived_at: '2024-04-01T00:00:00.000Z', archive_reason: 'Moved away' },
+  search: { ...v004Particles.search, rowid: 14, last: 'de la cruz delacruz lacruz', status: 'archived', patient_id: v004Particles.patient.id },
+};
+
+upgrades['017_search_later_words'] = {
+  async seed(q) {
+    await seedV001(q);
+    await q('patients').insert(v016Cruz.patient);
+    await q('patient_search').insert(v016Cruz.search);
+  },
+  async verify(q) {
+    // The later words of every multi-word last name, at the patient's search rowid, archived state kept.
+    const zoe = v001Patients[0].patient;
+    expect(await q.raw('SELECT rowid, * FROM patient_search_later ORDER BY rowid')).toEqual([
+      { rowid: 11, later: 'brien muller obrienmuller brienmuller', status: 'active', patient_id: zoe.id, sort_key: zoe.sort_key },
+      { rowid: 14, later: 'la cruz delacruz lacruz', status: 'archived', patient_id: v016Cruz.patient.id, sort_key: v016Cruz.patient.sort_key },
+    ]);
+    // Given names are put in name order through the new index, not patient_search's rows.
+    const plan = (await q.raw('EXPLAIN QUERY PLAN SELECT p.id, p.sort_key FROM patient_search AS s CROSS JOIN patients AS p INDEXED BY patients_search_order ON p.search_rowid = s.rowid WHERE patient_search MATCH ? ORDER BY p.sort_key', ['given : zo*'])) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX patients_search_order/);
+
+    const patients = createPatientService({ db: q, now: () => new Date('2024-06-01T10:00:00.000Z'), newId: randomUUID });
+    const search = async (query: string, includeArchived = false) => {
+      const r = await patients.search({ query, includeArchived, limit: 20 });
+      if (!r.ok) throw new Error(r.error.message);
+      return [r.value.results.map((p) => p.id), r.value.archivedMatches];
+    };
+    expect(await search('muller')).toEqual([[zoe.id], 0]);
+    expect(await search('lacruz')).toEqual([[], 1]);
+    expect(await search('delacruz', true)).toEqual([[v016Cruz.patient.id], 0]);
+    expect(await search('zo')).toEqual([[zoe.id], 0]);
+    // A rename keeps the later words in step: "muller" goes, "smith" is found by its first word.
+    const before = await patients.get({ id: zoe.id });
+    if (!before.ok) throw new Error(before.error.message);
+    const renamed = await patients.update({ id: zoe.id, expectedUpdatedAt: before.value.updatedAt, patient: patientInput({ ...before.value, lastName: 'Smith Tanaka' }) });
+    if (!renamed.ok) throw new Error(renamed.error.message);
+    expect(await search('muller')).toEqual([[], 0]);
+    expect(await search('tana')).toEqual([[zoe.id], 0]);
+    expect(await q('patient_search_later').where({ rowid: 11 }).pluck('later')).toEqual(['tanaka smithtanaka']);
+  },
+};
+
 // ------------------------------------------------------------------ tests
 
 describe('migrations', () => {

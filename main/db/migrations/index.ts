@@ -15,6 +15,7 @@ import * as m013 from './013_checklist';
 import * as m014 from './014_dashboard';
 import * as m015 from './015_alliance_summaries';
 import * as m016 from './016_one_visits_index';
+import * as m017 from './017_search_later_words';
 import * as m018 from './018_dashboard_totals';
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['014_dashboard', m014],
   ['015_alliance_summaries', m015],
   ['016_one_visits_index', m016],
+  ['017_search_later_words', m017],
   ['018_dashboard_totals', m018],
 ];
 
