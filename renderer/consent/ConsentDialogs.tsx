@@ -12,6 +12,7 @@ import { PdfView } from './PdfView';
 import { bytesToBase64, choiceLabel, kindOrder, stateLabels } from './words';
 import { localeLabels, localeOptions } from '../ui/locales';
 import { Actions, Done, Problem } from '../ui/FormEnd';
+import { useClinicDate } from '../ui/useDay';
 import { WhoFields } from '../staff/WhoFields';
 
 type Locale = keyof typeof localeLabels;
@@ -137,7 +138,9 @@ function SignerFields({ patient, value, onChange, errors, nameLabel }: {
   errors: { relationship?: string; name?: string };
   nameLabel?: string;
 }) {
-  const age = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10));
+  // Today as the clinic counts it: in a Vancouver evening, UTC is already on tomorrow (and on a birthday).
+  const today = useClinicDate()(new Date().toISOString());
+  const age = ageOn(patient.dateOfBirth, today);
   const intl = useIntl();
   const desk = intl.locale as Locale;
   const signerOptions = signerRelationships.map((value) => ({

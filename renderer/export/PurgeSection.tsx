@@ -6,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import { TextField } from '../ui/Field';
 import { Done } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
+import { useClinicDate } from '../ui/useDay';
 import { typedNumber } from '../ui/form';
 
 type Preview = Output<'purge.preview'>;
@@ -43,6 +44,7 @@ function RetentionForm({ initial }: { initial: number }) {
  */
 export function PurgeSection() {
   const retention = useRead('retention.get', {});
+  const dayOf = useClinicDate();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [result, setResult] = useState<{ removed: number; documents: number } | null>(null);
@@ -95,13 +97,13 @@ export function PurgeSection() {
               <FormattedMessage
                 id="export.purge.caption"
                 defaultMessage="Archived before {cutoff} ({years, plural, one {# year} other {# years}}): {count, plural, one {# record} other {# records}}"
-                values={{ cutoff: preview.cutoff.slice(0, 10), years: preview.years, count: preview.patients.length }}
+                values={{ cutoff: dayOf(preview.cutoff), years: preview.years, count: preview.patients.length }}
               />
             }
             columns={[
               { header: <FormattedMessage id="export.purge.name" defaultMessage="Name" />, cell: (p) => `${p.lastName}, ${p.firstName}` },
               { header: <FormattedMessage id="export.purge.born" defaultMessage="Born" />, cell: (p) => p.dateOfBirth },
-              { header: <FormattedMessage id="export.purge.archived" defaultMessage="Archived" />, cell: (p) => p.archivedAt.slice(0, 10) },
+              { header: <FormattedMessage id="export.purge.archived" defaultMessage="Archived" />, cell: (p) => dayOf(p.archivedAt) },
               { header: <FormattedMessage id="export.purge.consents" defaultMessage="Consents" />, cell: (p) => p.consents },
               { header: <FormattedMessage id="export.purge.documents" defaultMessage="Documents" />, cell: (p) => p.documents },
             ]}

@@ -41,14 +41,15 @@ test('an admin lists the archived records past the period, confirms, and they ar
   if (!made.ok) throw new Error('seed failed');
   const old = { value: made.value as Patient };
   await app.dispatch('patients.archive', { id: old.value.id, reason: 'Moved away', expectedUpdatedAt: old.value.updatedAt });
-  // Archived twelve years ago: written as the app would have written it then.
-  await app.db('patients').where({ id: old.value.id }).update({ archived_at: '2014-03-01T15:00:00.000Z' });
+  // Archived twelve years ago, at 21:30 in Vancouver (UTC already on the 2nd): written as the app would have written it then.
+  await app.db('patients').where({ id: old.value.id }).update({ archived_at: '2014-03-02T05:30:00.000Z' });
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, `${appUrl}#/settings`);
   await expect(page.getByLabel('Keep archived records for (years)')).toHaveValue('10');
   await page.getByRole('button', { name: 'List archived records past the period' }).click();
   const table = page.getByRole('table', { name: /Archived before/ });
   await expect(table).toContainText('Ancienne, Olga');
+  await expect(table.getByRole('row').filter({ hasText: 'Ancienne' })).toContainText('2014-03-01');
   // Not without the confirmation.
   await page.getByRole('button', { name: 'Remove 1 record' }).click();
   await expect(page.getByText('Confirm that these records are removed for good').first()).toBeVisible();
