@@ -78,7 +78,7 @@ const en: SummaryLabels = {
   note: 'Note',
   adherence: 'Adherence',
   noAdherence: 'Not asked yet.',
-  level: { all: 'All of it', most: 'Most', some: 'Some', none: 'None' },
+  level: { all: 'All', most: 'Most', some: 'Some', none: 'None' },
   barrier: { time: 'No time', pain: 'Pain or discomfort', forgot: 'Forgot', unsure_how: 'Unsure how to do it', no_change_felt: 'Felt no change', equipment: 'No equipment or space', other: 'Something else' },
   checkins: 'Check-in scores by theme',
   noCheckins: 'No check-in taken yet.',
