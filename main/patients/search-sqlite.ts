@@ -13,6 +13,8 @@ import { summaryColumns, type SummaryPhoneRow } from './rows';
 export interface SearchStore {
   /** Writes a patient's rows at `rowid`, replacing what was there, inside the caller's transaction. */
   write(trx: Knex.Transaction, rowid: number, row: IndexRow): Promise<void>;
+  /** Takes these patients out of the index, inside the caller's transaction (the purge). */
+  remove(trx: Knex.Transaction, patientIds: string[]): Promise<void>;
   /**
    * The first `limit` patients matching the query, best rank first, then in name order
    * (sort key, then id), as summary rows (one per phone number, in position order); with
@@ -58,6 +60,11 @@ export const sqliteSearch: SearchStore = {
     await trx('patient_search_later').where({ rowid }).delete();
     await trx('patient_search').insert(search);
     if (later) await trx('patient_search_later').insert(later);
+  },
+
+  async remove(trx, patientIds) {
+    await trx('patient_search').whereIn('patient_id', patientIds).delete();
+    await trx('patient_search_later').whereIn('patient_id', patientIds).delete();
   },
 
   /**

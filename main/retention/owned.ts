@@ -30,7 +30,7 @@ export interface ForeignKey {
 }
 
 export async function patientOwnedTables(db: Knex | Knex.Transaction): Promise<OwnedTable[]> {
-  // Not the search index (a virtual table, kept by the patients service; the purge clears it by name).
+  // Not the search index (virtual tables, kept by the patients service behind its SearchStore, which the purge asks to forget them).
   const names = ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")) as Array<{ name: string }>).map((r) => r.name);
   const keys = new Map<string, ForeignKey[]>();
   const columns = new Map<string, string[]>();

@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../settings/service';
 import { say } from '../../shared/messages';
 import { referencedDocuments } from '../backup/documents';
 import { patientOwnedTables, patientStateKeys } from './owned';
+import { sqliteSearch, type SearchStore } from '../patients/search-sqlite';
 
 export interface RetentionDeps {
   db: Knex;
@@ -17,6 +18,8 @@ export interface RetentionDeps {
   store: KeyValueStore;
   /** Settings changes and their audit entry, both or neither (main/settings/journal.ts). */
   journaled: <O>(action: string, run: () => Promise<Result<O>>) => Promise<Result<O>>;
+  /** The patient search index, which the purge empties of these patients too. */
+  search?: SearchStore;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface RetentionDeps {
  * then the purge of that list, refused if the list changed in between. The audit entry
  * says how many, never who: the point of a purge is that the details are gone.
  */
-export function createRetentionService({ db, now, newId, documents, store, journaled }: RetentionDeps) {
+export function createRetentionService({ db, now, newId, documents, store, journaled, search = sqliteSearch }: RetentionDeps) {
   function years(): number {
     const stored = retentionYearsSchema.safeParse(store.get('retentionYears'));
     return stored.success ? stored.data : defaultRetentionYears;
@@ -78,8 +81,7 @@ export function createRetentionService({ db, now, newId, documents, store, journ
       // Everything of theirs: every row that points at them, from the schema; the search index has no key to follow.
       const owned = await patientOwnedTables(trx);
       for (const chunk of chunks(asked, 500)) {
-        await trx('patient_search').whereIn('patient_id', chunk).delete();
-        await trx('patient_search_later').whereIn('patient_id', chunk).delete();
+        await search.remove(trx, chunk);
         await trx('app_state').whereIn('key', chunk.flatMap(patientStateKeys)).delete();
         for (const { table, where } of owned) await trx(table).whereRaw(...where(chunk)).delete();
       }
