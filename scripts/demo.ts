@@ -22,7 +22,7 @@ import { nodeApp, startAs, testStaff } from '../tests/support/node-app';
 import { createRandom, generatePatients } from './lib/people';
 import { scribblePng } from './lib/png';
 import { demoIntakes } from './lib/intakes';
-import { ageOn } from '../shared/consent/signer';
+import { ageOn } from '../shared/text/date';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
@@ -131,7 +131,7 @@ async function main() {
       const patient = people[ids.indexOf(id)];
       // A minor's forms are signed by a parent (the demo clinic has 16-year-olds): the
       // emergency contact when that is the parent, otherwise a parent of the same surname.
-      const minor = ageOn(patient.dateOfBirth, new Date().toISOString().slice(0, 10)) < 18;
+      const minor = (ageOn(patient.dateOfBirth, new Date().toLocaleDateString('en-CA', { timeZone: clinic.timeZone })) ?? 18) < 18;
       const parentName = patient.emergencyContact.relationship === 'parent' ? patient.emergencyContact.name : `${parentGivenNames[i % parentGivenNames.length]} ${patient.lastName}`;
       const signerName = minor ? parentName : `${patient.firstName} ${patient.lastName}`;
       const signerRelationship = minor ? 'parent' : 'self';

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
 import { formsToSign } from '../../shared/consent/needs';
-import { ageOn, relationshipLabels } from '../../shared/consent/signer';
+import { relationshipLabels } from '../../shared/consent/signer';
+import { ageOn } from '../../shared/text/date';
 import { initialChoices, toggleChoice } from './choices';
 import type { Patient } from '../../shared/contract/patients';
 import { useRead, useWrite } from '../ipc/hooks';
@@ -12,7 +13,7 @@ import { PdfView } from './PdfView';
 import { bytesToBase64, choiceLabel, kindOrder, stateLabels } from './words';
 import { localeLabels, localeOptions } from '../ui/locales';
 import { Actions, Done, Problem } from '../ui/FormEnd';
-import { useClinicDate } from '../ui/useDay';
+import { useClinicToday } from '../ui/useDay';
 import { WhoFields } from '../staff/WhoFields';
 
 type Locale = keyof typeof localeLabels;
@@ -138,9 +139,7 @@ function SignerFields({ patient, value, onChange, errors, nameLabel }: {
   errors: { relationship?: string; name?: string };
   nameLabel?: string;
 }) {
-  // Today as the clinic counts it: in a Vancouver evening, UTC is already on tomorrow (and on a birthday).
-  const today = useClinicDate()(new Date().toISOString());
-  const age = ageOn(patient.dateOfBirth, today);
+  const age = ageOn(patient.dateOfBirth, useClinicToday());
   const intl = useIntl();
   const desk = intl.locale as Locale;
   const signerOptions = signerRelationships.map((value) => ({
@@ -159,7 +158,7 @@ function SignerFields({ patient, value, onChange, errors, nameLabel }: {
         options={signerOptions}
         error={errors.relationship}
         hint={
-          age < 18
+          age !== null && age < 18
             ? intl.formatMessage(
                 { id: 'consent.signer.minor', defaultMessage: '{name} is {age}: a parent or guardian may sign if {name} cannot consent alone.' },
                 { name: patient.firstName, age },

@@ -4,6 +4,7 @@ import type { Duplicate } from '../../shared/contract/patients';
 import { href } from '../app/route';
 import { birthLine, bornMessage, listName } from './format';
 import { usePhoneDisplay } from './usePhoneDisplay';
+import { useClinicToday } from '../ui/useDay';
 
 const why: Record<Duplicate['reasons'][number], MessageDescriptor> = defineMessages({
   name_and_birth_date: { id: 'patients.duplicates.sameNameBirth', defaultMessage: 'same name and date of birth' },
@@ -18,6 +19,7 @@ const why: Record<Duplicate['reasons'][number], MessageDescriptor> = defineMessa
 export function DuplicateWarning({ duplicates, refused, warningRef }: { duplicates: Duplicate[]; refused: string | null; warningRef: Ref<HTMLElement> }) {
   const phone = usePhoneDisplay();
   const intl = useIntl();
+  const today = useClinicToday();
   if (duplicates.length === 0) return null;
   return (
     <section className="banner banner--warning duplicates" aria-labelledby="duplicates-title" role="status" tabIndex={-1} ref={warningRef}>
@@ -27,7 +29,7 @@ export function DuplicateWarning({ duplicates, refused, warningRef }: { duplicat
       <ul>
         {duplicates.map((d) => (
           <li key={d.id}>
-            <a href={href({ screen: 'patients', patientId: d.id })}>{listName(d)}</a> · <FormattedMessage {...bornMessage} values={{ date: birthLine(d.dateOfBirth) }} />
+            <a href={href({ screen: 'patients', patientId: d.id })}>{listName(d)}</a> · <FormattedMessage {...bornMessage} values={{ date: birthLine(d.dateOfBirth, today) }} />
             {d.phone && ` · ${phone(d.phone)}`} — {d.reasons.map((r) => intl.formatMessage(why[r])).join(', ')}
             {d.archivedAt && ` (${intl.formatMessage({ id: 'patients.duplicates.archived', defaultMessage: 'archived' })})`}
           </li>

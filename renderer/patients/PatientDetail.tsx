@@ -10,7 +10,7 @@ import { IntakeSection } from '../intake/IntakeSection';
 import { CarePanel } from '../followups/CarePanel'; // follow-ups
 import { CheckinSection } from '../checkin/CheckinSection'; // check-ins
 import { birthLine, bornMessage, contactLabels, displayName, phoneTypeLabels } from './format';
-import { useDay } from '../ui/useDay';
+import { useClinicToday, useDay } from '../ui/useDay';
 import { usePhoneDisplay } from './usePhoneDisplay';
 
 const labels = defineMessages({
@@ -41,6 +41,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
   const [archiving, setArchiving] = useState(false);
   const intl = useIntl();
   const day = useDay();
+  const today = useClinicToday();
   const phone = usePhoneDisplay();
   const restore = useWrite('patients.restore');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -58,7 +59,7 @@ export function PatientDetail({ patient }: { patient: Patient }) {
           </h2>
           <p className="pane__sub">
             {patient.pronouns && <span>{patient.pronouns} · </span>}
-            <FormattedMessage {...bornMessage} values={{ date: birthLine(patient.dateOfBirth) }} />
+            <FormattedMessage {...bornMessage} values={{ date: birthLine(patient.dateOfBirth, today) }} />
           </p>
         </div>
         <div className="actions">

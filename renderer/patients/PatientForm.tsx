@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { contactMethods, patientInputSchema, phoneLabels, type Patient, type PatientInput } from '../../shared/contract/patients';
-import { parseDate } from '../../shared/text/date';
+import { ageOn, parseDate } from '../../shared/text/date';
 import { useLeaveGuard } from '../app/leave';
 import { useRead, useWrite } from '../ipc/hooks';
 import { SelectField, TextArea, TextField } from '../ui/Field';
 import { check, getIn, setIn, type FieldErrors } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { Actions } from '../ui/FormEnd';
+import { useClinicToday } from '../ui/useDay';
 import { DuplicateWarning } from './DuplicateWarning';
-import { ageOn, contactLabels, phoneTypeLabels, seedFromSearch, writtenDate } from './format';
+import { contactLabels, phoneTypeLabels, seedFromSearch, writtenDate } from './format';
 
 const blank: PatientInput = {
   firstName: '',
@@ -64,6 +65,7 @@ interface Props {
 
 export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Props) {
   const intl = useIntl();
+  const today = useClinicToday();
   const [initial] = useState<PatientInput>(() => (patient ? fromPatient(patient) : fromSearch(searchText)));
   const [form, setForm] = useState<PatientInput>(initial);
   const [readings, setReadings] = useState<[string, string] | null>(null);
@@ -188,7 +190,7 @@ export function PatientForm({ patient, searchText = '', onSaved, onCancel }: Pro
     }
   }
 
-  const age = ageOn(form.dateOfBirth);
+  const age = ageOn(form.dateOfBirth, today);
   const title = patient
     ? intl.formatMessage({ id: 'patients.form.editTitle', defaultMessage: 'Edit {name}' }, { name: `${patient.firstName} ${patient.lastName}` })
     : intl.formatMessage({ id: 'patients.form.newTitle', defaultMessage: 'New patient' });

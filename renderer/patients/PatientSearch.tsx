@@ -4,6 +4,7 @@ import type { SearchResult } from '../../shared/contract/patients';
 import { useRead } from '../ipc/hooks';
 import { birthLine, listName } from './format';
 import { usePhoneDisplay } from './usePhoneDisplay';
+import { useClinicToday } from '../ui/useDay';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -27,6 +28,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
   const archivedMatches = includeArchived ? 0 : (search.data?.archivedMatches ?? 0);
   const phone = usePhoneDisplay();
   const intl = useIntl();
+  const today = useClinicToday();
   const listId = useId();
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
@@ -158,7 +160,7 @@ export function PatientSearch({ inputRef, selectedId, onOpen }: Props) {
               )}
             </span>
             <span className="result__meta">
-              {birthLine(p.dateOfBirth)}
+              {birthLine(p.dateOfBirth, today)}
               {p.phone && ` · ${phone(p.phone)}`}
               {p.pronouns && ` · ${p.pronouns}`}
             </span>

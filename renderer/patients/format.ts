@@ -1,26 +1,14 @@
 import { defineMessage, defineMessages, type MessageDescriptor } from 'react-intl';
 import type { contactMethods, PatientInput, PatientSummary, phoneLabels } from '../../shared/contract/patients';
-import { parseDate } from '../../shared/text/date';
-
-/** Age in whole years on `today`, from an ISO birth date. */
-export function ageOn(dateOfBirth: string, today = new Date()): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const real = new Date(Date.UTC(y, mo - 1, d));
-  if (real.getUTCMonth() !== mo - 1 || real.getUTCDate() !== d) return null; // 1990-02-31
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < mo || (today.getMonth() + 1 === mo && today.getDate() < d)) age -= 1;
-  return age >= 0 && age < 130 ? age : null;
-}
+import { ageOn, parseDate } from '../../shared/text/date';
 
 /**
  * "1985-03-14 (40)" — the date as typed on forms here, with the age to confirm it by. It
  * stays in this form in both languages: it is what staff type to find the patient, and
  * it is the form Canadian forms use in English and in French.
  */
-export function birthLine(dateOfBirth: string): string {
-  const age = ageOn(dateOfBirth);
+export function birthLine(dateOfBirth: string, today: string): string {
+  const age = ageOn(dateOfBirth, today);
   return age === null ? dateOfBirth : `${dateOfBirth} (${age})`;
 }
 

@@ -26,3 +26,8 @@ export function useClinicDate(): (instant: string) => string {
   const timeZone = clinic.data?.timeZone ?? 'UTC';
   return (instant) => dayIn(timeZone, instant);
 }
+
+/** Today as the clinic counts it (YYYY-MM-DD), for ages: in a Vancouver evening, UTC is already on tomorrow. */
+export function useClinicToday(): string {
+  return useClinicDate()(new Date().toISOString());
+}

@@ -28,8 +28,3 @@ export function signingFor(locale: 'en-CA' | 'fr-CA', relationship: SignerRelati
 /** The privacy form's explicit "no channel" answer, in the form's language. */
 export const doNotContactLabels = { 'en-CA': 'Do not contact me', 'fr-CA': 'Ne pas me contacter' } as const;
 
-/** Whole years of age on a day (YYYY-MM-DD): a minor's forms are often signed by a parent. */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
-}

@@ -40,6 +40,20 @@ function isoOf(year: number, month: number, day: number): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/**
+ * Whole years of age on a day (both YYYY-MM-DD, the day the clinic's: in a Vancouver
+ * evening UTC is already on tomorrow, and on a birthday); null for a date that does not
+ * exist or an age no patient has. A minor's forms are often signed by a parent, and the
+ * record shows the age beside the birth date to confirm it by.
+ */
+export function ageOn(dateOfBirth: string, day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  if (!m || !isoOf(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  const years = Number(day.slice(0, 4)) - Number(m[1]);
+  const age = day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+  return age >= 0 && age < 130 ? age : null;
+}
+
 const fold = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
 
 export function parseDate(typed: string): DateReading {

@@ -1,5 +1,7 @@
 import { test, expect, openApp } from './fixtures';
-import { patientInput } from '../support/fixtures';
+import { clinicProfile, patientInput } from '../support/fixtures';
+import { dayIn } from '../../shared/time';
+import type { Patient } from '../../shared/contract/patients';
 
 // The front-desk PC's screen: everything a receptionist needs must work at this size.
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -299,4 +301,29 @@ test('a new patient starts from what was typed in the search, with Save in reach
   await page.getByRole('button', { name: 'New patient' }).click();
   await expect(page.getByLabel('Phone 1 number')).toHaveValue('604 555 0142');
   await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
+});
+
+test('a patient’s age is counted on the clinic’s day, not the computer’s or UTC’s', async ({ page, appUrl, app }) => {
+  // A clinic whose day is never UTC's at this hour (UTC−11 before 10:00 UTC, UTC+14 after),
+  // and a 16th birthday on the later of the two days: the age differs by a year between them.
+  const zone = new Date().getUTCHours() < 10 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+  await app.services.settings.update(clinicProfile({ timeZone: zone }));
+  const clinicDay = dayIn(zone, new Date());
+  const utcDay = new Date().toISOString().slice(0, 10);
+  expect(clinicDay).not.toBe(utcDay);
+  const later = clinicDay > utcDay ? clinicDay : utcDay;
+  const dateOfBirth = `${Number(later.slice(0, 4)) - 16}${later.slice(4)}`;
+  const age = clinicDay === later ? 16 : 15;
+  const created = await app.dispatch('patients.create', { patient: patientInput({ firstName: 'Maëlle', lastName: 'Roy', dateOfBirth }) });
+  if (!created.ok) throw new Error(created.error.message);
+  const patient = created.value as Patient;
+
+  await openApp(page, `${appUrl}#/patients/${patient.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Maëlle Roy' })).toBeVisible();
+  await expect(page.getByText(`born ${dateOfBirth} (${age})`)).toBeVisible();
+  // The search list, and the form's hint as the date is edited, say the same.
+  await page.getByRole('combobox', { name: 'Find a patient' }).fill('Roy');
+  await expect(page.getByRole('option', { name: /Roy, Maëlle/ })).toContainText(`${dateOfBirth} (${age})`);
+  await page.keyboard.press('Alt+E');
+  await expect(page.getByText(new RegExp(`${age} years old`))).toBeVisible();
 });

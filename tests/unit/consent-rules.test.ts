@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
 import type { ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
 import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
-import { ageOn } from '../../shared/consent/signer';
+import { ageOn } from '../../shared/text/date';
 import { checkSignaturePng } from '../../main/consent/signature';
 import { consentStatus, type ConsentFact } from '../../main/consent/status';
 import { addMonthsToDay, dayIn, zonedNoon } from '../../shared/time';
@@ -100,5 +100,15 @@ describe('who needs what, in which language', () => {
     expect(ageOn('2010-11-30', '2026-11-30')).toBe(16);
     expect(ageOn('2010-12-01', '2026-11-30')).toBe(15);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+  });
+
+  it('gives no age for a date that does not exist, is still being typed, or is in the future', () => {
+    expect(ageOn('1990-02-31', '2026-11-30')).toBeNull();
+    expect(ageOn('14/03/1985', '2026-11-30')).toBeNull();
+    expect(ageOn('1985-03', '2026-11-30')).toBeNull();
+    expect(ageOn('2026-12-01', '2026-11-30')).toBeNull();
+    expect(ageOn('1890-01-01', '2026-11-30')).toBeNull();
+    expect(ageOn('2026-11-30', '2026-11-30')).toBe(0);
   });
 });
