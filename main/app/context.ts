@@ -148,6 +148,8 @@ export async function createApp(deps: AppDeps) {
     checkinSince: async (patientId, since) => Boolean(await db('checkins').where({ patient_id: patientId, taken_by: 'patient' }).where('taken_at', '>=', since).first('id')),
     screenedSince: (appointmentId, since) => screening.arrivalSince(appointmentId, since), // day
   });
+  /** Whether a patient holds the screen (drafts then belong to the patient's session). */
+  const patientHolds = () => patientMode.session() !== null;
   const checkin = createCheckinService({ db, now, newId, recorded: (trx, taken) => countCheckin(trx, settings.details().timeZone, taken) }); // check-ins
   const consent = createConsentService({
     db,
@@ -178,7 +180,7 @@ export async function createApp(deps: AppDeps) {
 
   const timeZone = () => settings.details().timeZone;
   const screening = createScreeningService({
-    db, now, newId, store: journal.store, byPatient: () => patientMode.isOn(), documents,
+    db, now, newId, store: journal.store, byPatient: patientHolds, documents,
     pdf: async (s, trx) => {
       const visit = await appointments.read(s.appointmentId, trx);
       return renderScreeningPdf({ screening: s, clinicName: settings.details().name, patientName: visit?.patientName ?? '', visitStartsAt: visit?.startsAt ?? s.takenAt, timeZone: timeZone() }, fontsDir);
@@ -202,7 +204,7 @@ export async function createApp(deps: AppDeps) {
   const acting = actingStaff(staff);
   const patientRoutes = patientHandlers(patients);
   const settingsRoutes = settingsHandlers(settings, journal.change);
-  const intakeRoutes = intakeHandlers({ intake, acting, patientHolds: patientMode.isOn, store: journal.store, journaled: journal.change });
+  const intakeRoutes = intakeHandlers({ intake, acting, patientHolds, store: journal.store, journaled: journal.change });
   const screeningRoutes = screeningHandlers({ screening, journaled: journal.change, record: patientMode.screenOnce(screening.record) });
   const consentRoutes = consentHandlers({ consent, sign: patientMode.signOnce(consent.sign), printer: deps.printer, openPath: deps.openPath, acting });
   const handlers: Handlers = {

@@ -81,13 +81,11 @@ export async function createPatientMode(deps: PatientModeDeps) {
   };
 
   return {
-    isOn: () => session !== null,
-    /** The staff member who handed the screen over: the one acting while the patient signs. */
-    owner: () => session?.staffId ?? null,
     /**
-     * The session as it was handed over, without reading back what it has done so far
-     * (current() does, in up to three queries): enough to know whose screen it is, for
-     * calls as frequent as a draft's save on each tap.
+     * The session as it was handed over, or null when staff hold the screen; without reading
+     * back what it has done so far (current() does, in up to three queries): enough to know
+     * whose screen it is and who acts (staffId), for calls as frequent as a draft's save on
+     * each tap and every call's access check.
      */
     session: (): PatientSession | null => session,
     /** `input` with the names main took from the session (patient-mode/handlers.ts): who explained, the witness. */

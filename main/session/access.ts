@@ -20,16 +20,19 @@ export const openAccess: Access = { check: async () => null, actor: () => null }
  * patient mode decides instead (its own short list, checked with the parsed input),
  * and the staff member who handed the screen over is the one acting.
  */
-export function sessionAccess(session: Session, patientMode: { owner(): string | null; isOn(): boolean }): Access {
+export function sessionAccess(session: Session, patientMode: { session(): { staffId?: string } | null }): Access {
   return {
     async check(channel) {
-      if (patientMode.isOn()) return null;
+      if (patientMode.session()) return null;
       if (permissions[channel] === 'public') return null;
       const refused = await session.admit();
       if (refused) return refused;
       if (!allows(channel, session.user()?.roles ?? null)) return err('forbidden', say('staff.role.forbidden'));
       return null;
     },
-    actor: () => (patientMode.isOn() ? patientMode.owner() : (session.user()?.id ?? null)),
+    actor: () => {
+      const held = patientMode.session();
+      return held ? (held.staffId ?? null) : (session.user()?.id ?? null);
+    },
   };
 }
