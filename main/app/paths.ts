@@ -13,6 +13,8 @@ export function dataPaths(defaultDir: string, env: Record<string, string | undef
     documents: path.join(root, 'documents'),
     /** Clinic assets such as the letterhead logo. */
     assets: path.join(root, 'assets'),
+    /** The clinic profile and settings, electron-store's file (settingsStoreOptions). */
+    settings: path.join(root, 'settings.json'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -5,7 +5,8 @@ import { app, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell, typ
 import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { hostApp, type AppHost } from '../app/host';
-import { runStartupChecks } from '../startup/run';
+import { runStartupChecks, type StartupAnswer } from '../startup/run';
+import { startupLocale } from '../startup/locale';
 import { nodeProbes } from '../startup/probes';
 import { problemTitles } from '../startup/checks';
 import { systemPrinter } from '../printing';
@@ -16,7 +17,7 @@ import { APP_ENTRY_URL, APP_SCHEME, INVOKE_CHANNEL, isTrustedSender, resolveAppF
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { menuTemplate, patientModeMenuTemplate } from './menu';
 import { patientWindowLock } from './patient-lock';
-import { say } from '../../shared/messages';
+import { resay, say, sayIn } from '../../shared/messages';
 
 /**
  * The Electron shell, and nothing more: everything behind IPC is built by createApp,
@@ -108,9 +109,13 @@ async function start(): Promise<void> {
       openStore,
       probes: nodeProbes({ backupFolder: () => ((openStore().get('backup') as { folder?: string } | undefined)?.folder ?? null) }),
       ask: async (problem) => {
-        const buttons = problem.offer ? ['Restore the last good backup', 'Quit'] : problem.severity === 'warn' ? ['Continue', 'Quit'] : ['Quit'];
-        const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: problemTitles[problem.code], detail: problem.message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
-        return buttons[response] === 'Quit' ? 'quit' : problem.offer ? 'restore' : 'continue';
+        // In the clinic's language; read at each window, since a restore may bring other settings.
+        const locale = await startupLocale(paths.settings, app.getLocale());
+        const first = problem.offer ? 'restore' : problem.severity === 'warn' ? 'continue' : null;
+        const answers: StartupAnswer[] = first ? [first, 'quit'] : ['quit'];
+        const buttons = answers.map((a) => sayIn(locale, `startup.${a}`));
+        const { response } = await dialog.showMessageBox({ type: problem.severity === 'stop' ? 'error' : 'warning', title: 'Rapport', message: sayIn(locale, problemTitles[problem.code]), detail: resay(problem.message, locale), buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+        return answers[response] ?? 'quit';
       },
     });
   let started = await checks();
@@ -179,11 +184,12 @@ if (!app.requestSingleInstanceLock()) {
       });
   });
 
-  app.whenReady().then(start).catch((error: unknown) => {
+  app.whenReady().then(start).catch(async (error: unknown) => {
     const why = error instanceof Error ? error.message : 'unknown error';
     console.error('[rapport] failed to start:', why);
-    // Never a silent exit: the desk sees why, and what to do.
-    dialog.showErrorBox('Rapport could not start', `${why}\n\nNothing has been changed. Start Rapport again; if this happens again, note this message and ask for help.`);
+    // Never a silent exit: the desk sees why, and what to do, in the clinic's language.
+    const locale = await startupLocale(paths.settings, app.getLocale());
+    dialog.showErrorBox(sayIn(locale, 'startup.failed'), sayIn(locale, 'startup.failedDetail', { reason: resay(why, locale) }));
     app.exit(1);
   });
 }

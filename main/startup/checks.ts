@@ -1,3 +1,5 @@
+import { say, type MessageId } from '../../shared/messages';
+
 /**
  * Start-up checks: what is wrong with the data folder before the app opens it, each as
  * a message that says what happened and what to do. Pure: every look at the disk is
@@ -23,22 +25,22 @@ export interface StartupProbes {
 
 export type StartupProblemCode = 'folder_missing' | 'folder_read_only' | 'folder_synced' | 'already_open' | 'disk_full' | 'disk_nearly_full' | 'database_damaged';
 
-/** The window's heading for each problem: what happened, in a few words. */
-export const problemTitles: Record<StartupProblemCode, string> = {
-  folder_missing: 'Rapport’s data folder cannot be found',
-  folder_read_only: 'Rapport cannot write to its data folder',
-  folder_synced: 'Rapport’s data is in a synced or network folder',
-  already_open: 'Rapport is already open',
-  disk_full: 'The disk is full',
-  disk_nearly_full: 'The disk is nearly full',
-  database_damaged: 'Rapport’s database is damaged',
+/** The window's heading for each problem: what happened, in a few words (shared/messages/startup.ts). */
+export const problemTitles: Record<StartupProblemCode, MessageId> = {
+  folder_missing: 'startup.title.folderMissing',
+  folder_read_only: 'startup.title.folderReadOnly',
+  folder_synced: 'startup.title.folderSynced',
+  already_open: 'startup.title.alreadyOpen',
+  disk_full: 'startup.title.diskFull',
+  disk_nearly_full: 'startup.title.diskNearlyFull',
+  database_damaged: 'startup.title.databaseDamaged',
 };
 
 export interface StartupProblem {
   code: StartupProblemCode;
   /** 'stop': Rapport does not open the data; 'warn': it opens, and says this first. */
   severity: 'stop' | 'warn';
-  /** What happened and what to do, in plain words. */
+  /** What happened and what to do, in plain words: said in English, re-said in the clinic's language where it is shown. */
   message: string;
   /** What the window offers besides quitting. */
   offer: { kind: 'restore_backup'; name: string; createdAt: string } | null;
@@ -58,38 +60,34 @@ export async function checkStartup(paths: { root: string; database: string }, pr
   const state = await probe.folder(root);
   if (state === 'unreachable' || state === 'not_a_folder') {
     return {
-      problems: [stop('folder_missing', `Rapport's data folder cannot be found (${root}). If it is on another drive, connect that drive, then start Rapport again. Nothing has been changed.`)],
+      problems: [stop('folder_missing', say('startup.folderMissing', { folder: root }))],
       release: null,
     };
   }
   // 'missing' with its parent present is a first start: the app creates the folder.
   if (state === 'ok') {
     if (!(await probe.canWrite(root))) {
-      return { problems: [stop('folder_read_only', `Rapport cannot write to its data folder (${root}): it is read-only or this user may not change it. Ask whoever looks after this computer to give this user write access, then start Rapport again. Nothing has been changed.`)], release: null };
+      return { problems: [stop('folder_read_only', say('startup.folderReadOnly', { folder: root }))], release: null };
     }
     const kind = await probe.kind(root);
     if (kind !== 'local') {
-      const where = kind === 'cloud' ? 'a folder that a cloud service (OneDrive, Dropbox, Google Drive, iCloud…) keeps in sync' : 'a network folder';
-      return {
-        problems: [stop('folder_synced', `Rapport's data folder is in ${where} (${root}). The database can be damaged there, because the service copies it while Rapport writes. Move the Rapport folder to a folder on this computer's own disk, then start Rapport again; to keep a copy elsewhere, use Backups, which are safe on any drive.`)],
-        release: null,
-      };
+      return { problems: [stop('folder_synced', say(kind === 'cloud' ? 'startup.folderCloud' : 'startup.folderNetwork', { folder: root }))], release: null };
     }
   }
 
   const problems: StartupProblem[] = [];
   const free = await probe.freeBytes(state === 'ok' ? root : parentOf(root));
   if (free < fullBytes) {
-    return { problems: [stop('disk_full', `The disk that holds Rapport's data is full (${mb(free)} free). Rapport cannot safely save anything. Free some space (empty the recycle bin, remove large files), then start Rapport again.`)], release: null };
+    return { problems: [stop('disk_full', say('startup.diskFull', { mb: mb(free) }))], release: null };
   }
   if (free < nearlyFullBytes) {
-    problems.push({ code: 'disk_nearly_full', severity: 'warn', message: `The disk that holds Rapport's data is nearly full (${mb(free)} free). Rapport will open, but free some space soon: when the disk is full, nothing new can be saved.`, offer: null });
+    problems.push({ code: 'disk_nearly_full', severity: 'warn', message: say('startup.diskNearlyFull', { mb: mb(free) }), offer: null });
   }
 
   if (state === 'ok') {
     const lock = await probe.lock(root);
     if (!lock.ok) {
-      return { problems: [stop('already_open', `Rapport is already open with this data (${lock.holder}). Use that window, or close it first. Two copies at once could overwrite each other's work.`)], release: null };
+      return { problems: [stop('already_open', say('startup.alreadyOpen', { holder: lock.holder }))], release: null };
     }
     if (await probe.databaseExists(database)) {
       const damage = await probe.quickCheck(database);
@@ -100,9 +98,7 @@ export async function checkStartup(paths: { root: string; database: string }, pr
           problems: [
             stop(
               'database_damaged',
-              backup
-                ? `Rapport's database is damaged and cannot be opened safely. You can restore the last good backup (from ${backup.createdAt}); the damaged data is set aside, not deleted. Work recorded after that backup will need to be entered again.`
-                : 'Rapport’s database is damaged and cannot be opened safely, and no backup was found. Do not delete anything: copy the whole data folder to a USB drive and ask for help.',
+              backup ? say('startup.damagedWithBackup', { made: localStamp(backup.createdAt) }) : say('startup.damagedNoBackup'),
               backup ? { kind: 'restore_backup', ...backup } : null,
             ),
           ],
@@ -115,7 +111,17 @@ export async function checkStartup(paths: { root: string; database: string }, pr
   return { problems, release: null };
 }
 
-const mb = (bytes: number) => `${Math.max(0, Math.floor(bytes / (1024 * 1024)))} MB`;
+const mb = (bytes: number) => Math.max(0, Math.floor(bytes / (1024 * 1024)));
+/**
+ * "2026-11-30 17:05": when a backup was made, on this computer's clock (the clinic's), in
+ * a form both languages read; before the desk opens, the clinic's time zone may be unreadable.
+ */
+function localStamp(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 const parentOf = (dir: string) => dir.replace(/[\\/][^\\/]*[\\/]?$/, '') || dir;
 
 /**

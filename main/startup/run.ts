@@ -3,6 +3,7 @@ import type { KeyValueStore } from '../settings/service';
 import type { SettingsFile } from '../backup/restore';
 import { checkStartup, type StartupProbes, type StartupProblem } from './checks';
 import { restoreBeforeStart } from './recover';
+import { say } from '../../shared/messages';
 
 export type StartupAnswer = 'quit' | 'continue' | 'restore';
 
@@ -27,7 +28,7 @@ export async function runStartupChecks(options: {
     if (problem.offer && answer === 'restore') {
       const restored = await restoreBeforeStart(paths, options.openStore(), problem.offer.name, options.now?.());
       if (restored.ok) return runStartupChecks({ ...options });
-      await ask({ ...problem, message: `The backup could not be restored: ${restored.reason} Nothing has been changed.`, offer: null });
+      await ask({ ...problem, message: say('startup.restoreFailed', { reason: restored.reason }), offer: null });
     }
     await result.release?.();
     return { go: false };

@@ -16,6 +16,7 @@ import { checkinMessages } from './checkin';
 import { dayMessages } from './day';
 import { summaryMessages } from './summary';
 import { dashboardMessages } from './dashboard';
+import { startupMessages } from './startup';
 
 export type { MessageLocale, Entry, Values } from './say';
 
@@ -37,6 +38,7 @@ export const messages = {
   ...dayMessages,
   ...summaryMessages,
   ...dashboardMessages,
+  ...startupMessages,
 };
 export type MessageId = keyof typeof messages;
 

@@ -4,12 +4,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile, open } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
-import { checkStartup, classifyFolder, type StartupProbes } from '../../main/startup/checks';
+import { checkStartup, classifyFolder, problemTitles, type StartupProbes } from '../../main/startup/checks';
+import { startupLocale } from '../../main/startup/locale';
+import { resay, sayIn } from '../../shared/messages';
 import { lockName, nodeProbes } from '../../main/startup/probes';
 import { restoreBeforeStart } from '../../main/startup/recover';
 import { runStartupChecks } from '../../main/startup/run';
 import { quarantineFolder } from '../../main/startup/sweep';
-import { dataPaths } from '../../main/app/paths';
+import { dataPaths, settingsStoreOptions } from '../../main/app/paths';
 import { backupKey } from '../../main/backup/service';
 import { nodeApp } from '../support/node-app';
 import { patientInput } from '../support/fixtures';
@@ -271,5 +273,42 @@ describe('the checks in order', () => {
     const held = await checkStartup(paths, healthy({ lock: async () => ({ ok: false, holder: 'since 08:00' }), quickCheck: async () => ((checked = true), []) }));
     expect(held.problems.map((p) => p.code)).toEqual(['already_open']);
     expect(checked).toBe(false);
+  });
+});
+
+describe('the start-up windows’ language', () => {
+  it('is the clinic’s from its settings file, else the computer’s, and the folder is not created to find out', async () => {
+    const root = path.join(dir, 'Données (clinique) d’Élise');
+    const paths = pathsIn(root);
+    expect(await startupLocale(paths.settings, 'fr-FR')).toBe('fr-CA');
+    expect(await startupLocale(paths.settings, 'en-US')).toBe('en-CA');
+    expect(await stat(root).catch(() => null), 'reading the language made no folder').toBeNull();
+    await mkdir(root);
+    // As electron-store writes it (it hands its `name` to conf as `configName`).
+    const { name, ...options } = settingsStoreOptions(paths);
+    new Conf<Record<string, unknown>>({ ...options, configName: name, projectName: 'rapport' }).set('clinic', { name: 'Clinique', locale: 'fr-CA' });
+    expect(await startupLocale(paths.settings, 'en-US')).toBe('fr-CA');
+    await writeFile(paths.settings, '{ "clinic": { "locale": "fr-CA" ');
+    expect(await startupLocale(paths.settings, 'en-GB'), 'a damaged file: the computer’s').toBe('en-CA');
+  });
+
+  it('a French clinic reads each window in French, the folder and the holder as they are', async () => {
+    const root = path.join(dir, 'Données (clinique) d’Élise');
+    await mkdir(root);
+    const held = await checkStartup(pathsIn(root), probes());
+    const second = await checkStartup(pathsIn(root), nodeProbes({ backupFolder: () => null, pid: process.ppid }));
+    await held.release?.();
+    const gone = await checkStartup(pathsIn(path.join(dir, 'unplugged', 'drive', 'Rapport')), probes());
+    await writeFile(pathsIn(root).database, 'this is not a database');
+    const damaged = await checkStartup(pathsIn(root), probes());
+    const said = [...second.problems, ...gone.problems, ...damaged.problems].map((p) => ({ code: p.code, title: sayIn('fr-CA', problemTitles[p.code]), text: resay(p.message, 'fr-CA') }));
+    expect(said.map((s) => s.code)).toEqual(['already_open', 'folder_missing', 'database_damaged']);
+    expect(said[0].title).toBe('Rapport est déjà ouvert');
+    expect(said[0].text).toMatch(/^Rapport est déjà ouvert avec ces données \(.+\)\. Utilisez cette fenêtre/);
+    expect(said[1].title).toBe('Le dossier de données de Rapport est introuvable');
+    expect(said[1].text).toContain(`introuvable (${path.join(dir, 'unplugged', 'drive', 'Rapport')}). S’il est sur un autre disque, branchez ce disque`);
+    expect(said[2].text).toMatch(/^La base de données de Rapport est endommagée .* Ne supprimez rien : copiez tout le dossier/);
+    // The English each began as, for the logs and these tests, is gone from what the window shows.
+    for (const s of said) expect(s.text).not.toMatch(/Rapport is|cannot|Nothing has been changed|Do not delete/);
   });
 });
