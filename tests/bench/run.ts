@@ -24,7 +24,9 @@ import { dataPaths } from '../../main/app/paths';
 import type { Patient } from '../../shared/contract/patients';
 import { createRandom, generatePatients, type Random } from '../../scripts/lib/people';
 import { joined } from '../../shared/text/fold';
-import { seedPatients } from './seed';
+import { randomUUID } from 'node:crypto';
+import { insertMany, seedPatients } from './seed';
+import { neededBeforeTreatment } from '../../shared/consent/needs';
 import { likeSearch, plainFts, prefixFloor } from './baselines';
 import { tempApp } from '../support/app';
 
@@ -86,6 +88,9 @@ async function main() {
       at: (i) => new Date(firstDay + Math.floor((span * i) / count)).toISOString(),
       archived: (i) => ((i * 2654435761) % 1000 < 15 ? 'Moved out of province' : null), // 1.5 %
     });
+    // A clinic's consents: most patients signed the two needed before treatment, so each
+    // page of results has its consent status worked out, as at the desk.
+    const consents = await seedConsents(app.db, ids, people, createRandom(seed ^ 0xc0e5));
     const seedMs = performance.now() - t;
     await app.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
     const dbBytes = (await stat(paths.database)).size;
@@ -228,7 +233,7 @@ async function main() {
     const fmt = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
 
     console.log(`Rapport patient search benchmark — Node ${process.version}, ${os.cpus().length} cores, SQLite ${await sqliteVersion(app.db)}`);
-    console.log(`patients: ${count.toLocaleString('en-CA')} (${archived.size} archived), generator seed ${seed}`);
+    console.log(`patients: ${count.toLocaleString('en-CA')} (${archived.size} archived, ${consents.toLocaleString('en-CA')} consents before treatment), generator seed ${seed}`);
     console.log(`generate: ${(generateMs / 1000).toFixed(1)} s   seed (batched inserts): ${(seedMs / 1000).toFixed(1)} s   database: ${(dbBytes / 1024 / 1024).toFixed(1)} MB (before the LIKE baseline's table)`);
     console.log(`times in ms; app = app.dispatch('patients.search') end to end; FTS5 (plain control), LIKE and B-tree = the id query through knex\n`);
     console.log(fmt(header));
@@ -379,6 +384,32 @@ async function editThroughHandlers(dispatch: Dispatch, random: Random, ids: stri
   for (const p of archived.slice(0, 20)) count(await dispatch('patients.restore', { id: p.id, expectedUpdatedAt: p.updatedAt }), 'restored');
   for (const patient of fresh.slice(100, 200)) count(await dispatch('patients.create', { patient, acknowledgeDuplicates: true }), 'created');
   return result;
+}
+
+/**
+ * The before-treatment consents (treatment, outbreak) of 85 % of the patients, signed on
+ * paper over the last two years, so a page of results mixes forms on file and expired;
+ * the rest have none. Rows the size of real ones (the snapshot of clinic and patient, the
+ * PDF's hash), through the same batched inserts as the patients; a random stream of
+ * their own, so the queries stay those of earlier runs.
+ */
+async function seedConsents(db: import('knex').Knex, ids: string[], people: ReturnType<typeof generatePatients>, random: Random): Promise<number> {
+  const templates = (await db('consent_templates').whereIn('kind', neededBeforeTreatment).select('id', 'kind')) as Array<{ id: string; kind: string }>;
+  const now = Date.now();
+  const clinic = { name: 'Harbour Massage Therapy', addressLines: ['400 Water St, Suite 2', 'Vancouver BC V6B 1B6'], phone: '(604) 555-0100', email: 'desk@harbour.example', logo: null };
+  const rows = ids.flatMap((patientId, i) => {
+    if (!random.chance(0.85)) return [];
+    const signedAt = new Date(now - Math.floor(random.next() * 730 * 86_400_000)).toISOString();
+    const p = people[i];
+    const snapshot = JSON.stringify({ timeZone: 'America/Vancouver', clinic, patient: { fullName: `${p.firstName} ${p.lastName}`, preferredName: p.preferredName, dateOfBirth: p.dateOfBirth, phone: p.phones[0]?.number ?? '', recordId: patientId } });
+    return templates.map((t) => ({
+      id: randomUUID(), patient_id: patientId, template_id: t.id, kind: t.kind, locale: 'en-CA', choices: '[]', method: 'paper', signer_name: `${p.firstName} ${p.lastName}`,
+      signed_at: signedAt, explained_by: 'Priya Natarajan, RMT', witnessed_by: '', recorded_at: signedAt, snapshot, pdf_sha256: randomUUID().replaceAll('-', '').repeat(2),
+      scan_file: `${randomUUID()}.pdf`, scan_sha256: randomUUID().replaceAll('-', '').repeat(2),
+    }));
+  });
+  await insertMany(db, 'consents', rows);
+  return rows.length;
 }
 
 async function sqliteVersion(db: import('knex').Knex): Promise<string> {
