@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { ConsentKind, TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentKind } from '../../shared/contract/consent';
 import type { ConsentPolicy } from '../../shared/contract/settings';
-import { consentStatus, type ConsentFact } from './status';
-import { templateVersions } from './templates';
+import { consentStatus, type ConsentFact, type StatusVersion } from './status';
+import { statusVersions } from './templates';
 import { neededBeforeTreatment } from '../../shared/consent/needs';
 
 /** The columns of a consents row that status reads. */
@@ -17,7 +17,7 @@ export interface ConsentFactRow {
   withdrawn_at: string | null;
 }
 
-export function toFact(row: ConsentFactRow, versionOf: Map<string, TemplateVersion>): ConsentFact {
+export function toFact(row: ConsentFactRow, versionOf: Map<string, StatusVersion>): ConsentFact {
   return {
     id: row.id, kind: row.kind, method: row.method, choices: JSON.parse(row.choices), signedAt: row.signed_at,
     templateVersion: versionOf.get(row.template_id)!.version, withdrawnAt: row.withdrawn_at,
@@ -43,7 +43,7 @@ export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => Con
       patientIds.filter((id) => {
         const consents = byPatient.get(id);
         if (!consents) return true;
-        return consentStatus({ consents, versions, policy, now, timeZone }).some((s) => neededBeforeTreatment.includes(s.kind) && s.state !== 'on_file');
+        return consentStatus({ consents, versions, policy, now, timeZone, kinds: neededBeforeTreatment }).some((s) => s.state !== 'on_file');
       }),
     );
   };
@@ -54,11 +54,11 @@ export function formsNeeded(deps: { db: Knex; now: () => Date; policy: () => Con
  * versions status needs: two queries for a page of patients or a day of visits.
  * Null when none of them has any (no versions read).
  */
-export async function consentFacts(db: Knex, patientIds: string[], kinds: readonly ConsentKind[]): Promise<{ versions: TemplateVersion[]; byPatient: Map<string, ConsentFact[]> } | null> {
+export async function consentFacts(db: Knex, patientIds: string[], kinds: readonly ConsentKind[]): Promise<{ versions: StatusVersion[]; byPatient: Map<string, ConsentFact[]> } | null> {
   const columns = ['id', 'patient_id', 'template_id', 'kind', 'method', 'choices', 'signed_at', 'withdrawn_at'];
   const rows = (await db('consents').select(columns).whereIn('patient_id', patientIds).whereIn('kind', kinds)) as ConsentFactRow[];
   if (rows.length === 0) return null;
-  const versions = await templateVersions(db);
+  const versions = await statusVersions(db);
   const versionOf = new Map(versions.map((v) => [v.id, v]));
   const byPatient = new Map<string, ConsentFact[]>();
   for (const row of rows) (byPatient.get(row.patient_id) ?? byPatient.set(row.patient_id, []).get(row.patient_id)!).push(toFact(row, versionOf));

@@ -16,7 +16,7 @@ import { toFact } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
 import { formLocaleFor } from '../../shared/consent/needs';
 import { signingFor } from '../../shared/consent/signer';
-import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
+import { currentTemplates, saveTemplateVersion, statusVersions, templateVersions, toTemplate, type TemplateRow } from './templates';
 import { say } from '../../shared/messages';
 
 export interface ConsentDeps {
@@ -437,7 +437,7 @@ export function createConsentService(deps: ConsentDeps) {
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
     if (!(await deps.getPatient(patientId))) return err('not_found', say('patients.gone'));
     const rows = (await db('consents').where({ patient_id: patientId })) as ConsentRow[];
-    const versions = await templateVersions(db);
+    const versions = await statusVersions(db);
     const byId = new Map(versions.map((v) => [v.id, v]));
     const items = consentStatus({
       consents: rows.map((r) => toFact(r, byId)),

@@ -1,4 +1,7 @@
 import { consentKinds, type ConsentKind, type ConsentState, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
+
+/** What status needs to know of a template version: its place in its kind's history, and the name it shows. */
+export type StatusVersion = Pick<TemplateVersion, 'id' | 'kind' | 'version' | 'material'> & { name: string };
 import type { ConsentPolicy } from '../../shared/contract/settings';
 import { addMonthsToDay, dayIn } from '../../shared/time';
 
@@ -20,14 +23,16 @@ export interface ConsentFact {
  */
 export function consentStatus(args: {
   consents: ConsentFact[];
-  versions: TemplateVersion[];
+  versions: readonly StatusVersion[];
   policy: ConsentPolicy;
   now: Date;
   timeZone: string;
+  /** The kinds to work out, all of them unless told (a search result's mark needs two). */
+  kinds?: readonly ConsentKind[];
 }): ConsentStatus[] {
-  const { consents, versions, policy, now, timeZone } = args;
+  const { consents, versions, policy, now, timeZone, kinds = consentKinds } = args;
   const today = dayIn(timeZone, now);
-  return consentKinds.map((kind) => {
+  return kinds.map((kind) => {
     const ofKind = versions.filter((v) => v.kind === kind);
     const current = ofKind.reduce((a, b) => (b.version > a.version ? b : a));
     const written = consents
@@ -63,7 +68,7 @@ export function consentStatus(args: {
 
     return {
       kind,
-      name: current.locales['en-CA'].name,
+      name: current.name,
       state,
       consentId: latest?.id ?? null,
       signedAt: latest?.signedAt ?? null,

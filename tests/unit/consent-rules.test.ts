@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fillPlaceholders, unknownPlaceholders } from '../../shared/consent/placeholders';
-import type { ConsentStatus, TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentStatus } from '../../shared/contract/consent';
 import { formLocaleFor, formsStillNeeded, formsToSign } from '../../shared/consent/needs';
 import { ageOn } from '../../shared/text/date';
 import { checkSignaturePng } from '../../main/consent/signature';
-import { consentStatus, type ConsentFact } from '../../main/consent/status';
+import { consentStatus, type ConsentFact, type StatusVersion } from '../../main/consent/status';
 import { addMonthsToDay, dayIn, zonedNoon } from '../../shared/time';
 import { encodePng, scribblePng, solidPng } from '../support/png';
 
@@ -31,14 +31,19 @@ describe('placeholders', () => {
 });
 
 describe('consent status', () => {
-  const version = (kind: TemplateVersion['kind'], v: number, material = false): TemplateVersion => ({
-    id: `${kind}-${v}`, kind, version: v, source: '', choices: [], material, changeNote: '', createdAt: '2026-01-01T00:00:00.000Z',
-    locales: { 'en-CA': { name: kind, title: kind, choiceGroup: '', choiceLabels: {}, sections: [] }, 'fr-CA': { name: kind, title: kind, choiceGroup: '', choiceLabels: {}, sections: [] } },
-  });
+  const version = (kind: StatusVersion['kind'], v: number, material = false): StatusVersion => ({ id: `${kind}-${v}`, kind, version: v, material, name: kind });
   const versions = [version('treatment', 1), version('outbreak', 1), version('privacy', 1), version('sensitive_areas', 1)];
   const fact = (f: Partial<ConsentFact>): ConsentFact => ({ id: 'c', kind: 'treatment', method: 'screen', choices: [], signedAt: '2026-01-31T20:00:00.000Z', templateVersion: 1, withdrawnAt: null, ...f });
-  const state = (consents: ConsentFact[], now: string, renewalMonths = 12, extra: TemplateVersion[] = []) =>
+  const state = (consents: ConsentFact[], now: string, renewalMonths = 12, extra: StatusVersion[] = []) =>
     consentStatus({ consents, versions: [...versions, ...extra], policy: { sensitiveAreaFrequency: 'every_visit', renewalMonths }, now: new Date(now), timeZone: 'America/Toronto' });
+
+  it('works out only the kinds asked for, each as it stands among all of them', () => {
+    const consents = [fact({}), fact({ id: 'o', kind: 'outbreak', withdrawnAt: '2026-02-02T12:00:00.000Z' })];
+    const all = state(consents, '2026-03-01T12:00:00.000Z');
+    const two = consentStatus({ consents, versions, policy: { sensitiveAreaFrequency: 'every_visit', renewalMonths: 12 }, now: new Date('2026-03-01T12:00:00.000Z'), timeZone: 'America/Toronto', kinds: ['outbreak', 'treatment'] });
+    expect(two.map((s) => [s.kind, s.state])).toEqual([['outbreak', 'withdrawn'], ['treatment', 'on_file']]);
+    expect(two).toEqual([all.find((s) => s.kind === 'outbreak'), all.find((s) => s.kind === 'treatment')]);
+  });
 
   it('expires at the end of the renewal period, the 31st landing on the month’s last day', () => {
     const [treatment] = state([fact({})], '2027-01-30T12:00:00.000Z');

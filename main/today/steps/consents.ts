@@ -24,8 +24,8 @@ export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
         }
         const consents = facts?.byPatient.get(a.patientId);
         const missing = consents
-          ? consentStatus({ consents, versions: facts!.versions, policy: policy(), now: new Date(a.startsAt), timeZone })
-              .filter((s) => a.consentForms.includes(s.kind) && s.state !== 'on_file')
+          ? consentStatus({ consents, versions: facts!.versions, policy: policy(), now: new Date(a.startsAt), timeZone, kinds: a.consentForms })
+              .filter((s) => s.state !== 'on_file')
               .map((s) => s.kind)
           : a.consentForms;
         out.set(a.id, missing.length === 0 ? { state: 'done', detail: say('today.consents.onFile') } : { state: 'missing', detail: missing.map((k) => say(names[k])).join(', ') });
