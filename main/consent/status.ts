@@ -1,9 +1,9 @@
 import { consentKinds, type ConsentKind, type ConsentState, type ConsentStatus, type TemplateVersion } from '../../shared/contract/consent';
+import type { ConsentPolicy } from '../../shared/contract/settings';
+import { addMonthsToDay, dayIn } from '../../shared/time';
 
 /** What status needs to know of a template version: its place in its kind's history, and the name it shows. */
 export type StatusVersion = Pick<TemplateVersion, 'id' | 'kind' | 'version' | 'material'> & { name: string };
-import type { ConsentPolicy } from '../../shared/contract/settings';
-import { addMonthsToDay, dayIn } from '../../shared/time';
 
 /** What status needs to know of one consent. */
 export interface ConsentFact {
