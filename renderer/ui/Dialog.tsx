@@ -24,11 +24,15 @@ export function Dialog({ title, open, onClose, children, wide, dirty }: { title:
       if (dialog?.open) dialog.close();
     };
   }, []);
-  // Esc on a dialog with typing in it asks before the typing is thrown away.
+  // Esc on a dialog with typing in it asks before the typing is thrown away. Without
+  // typing, the browser closes it and its close event tells the owner: a cancel held
+  // back here would leave the closing to the effect above, which does not run again
+  // when the owner's `open` is already false (once, the discard question stayed open
+  // after Esc in CI).
   const onCancel = (e: SyntheticEvent) => {
+    if (!dirty) return;
     e.preventDefault();
-    if (dirty) askToDiscard(onClose);
-    else onClose();
+    askToDiscard(onClose);
   };
   return (
     <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} onClose={onClose} onCancel={onCancel}>
