@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ParsedInput, Output } from '../../shared/contract';
 import { err, ok, type Result } from '../../shared/contract/result';
-import type { ConsentKind, ConsentRecord, SignerRelationship, TemplateVersion } from '../../shared/contract/consent';
+import { consentKinds, type ConsentKind, type ConsentRecord, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
 import type { Patient } from '../../shared/contract/patients';
 import type { ClinicProfile, ConsentPolicy } from '../../shared/contract/settings';
 import { appendAudit } from '../audit/log';
@@ -12,7 +12,7 @@ import { checkSignaturePng } from './signature';
 import { isKind } from '../images/magic';
 import { choiceRule, clinicLines, formContent, patientSnapshot, type ConsentSnapshot } from './snapshot';
 import { consentStatus } from './status';
-import { toFact } from './needs-forms';
+import { consentFacts } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
 import { formLocaleFor } from '../../shared/consent/needs';
 import { signingFor } from '../../shared/consent/signer';
@@ -436,12 +436,11 @@ export function createConsentService(deps: ConsentDeps) {
 
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
     if (!(await deps.getPatient(patientId))) return err('not_found', say('patients.gone'));
-    const rows = (await db('consents').where({ patient_id: patientId })) as ConsentRow[];
-    const versions = await statusVersions(db);
-    const byId = new Map(versions.map((v) => [v.id, v]));
+    // A patient with no consent yet still has every kind to show, by its current version's name.
+    const facts = await consentFacts(db, [patientId], consentKinds);
     const items = consentStatus({
-      consents: rows.map((r) => toFact(r, byId)),
-      versions,
+      consents: facts?.byPatient.get(patientId) ?? [],
+      versions: facts?.versions ?? (await statusVersions(db)),
       policy: deps.policy(),
       now: now(),
       timeZone: deps.profile().timeZone,
