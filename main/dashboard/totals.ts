@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { dayIn } from '../../shared/time';
+import { chunks } from '../db/chunks';
 
 /**
  * Check-in totals per clinic day (tables of migration 018), so the dashboard adds up a
@@ -38,8 +39,8 @@ function rowsOf(checkin: CountedCheckin, day: string): { themes: ThemeRow[]; the
 
 /** Adds rows to the totals, summing into the rows already there (SQLite and PostgreSQL alike). */
 async function add(q: Knex, table: string, keys: string[], rows: Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) {
-    await q(table).insert(rows.slice(i, i + 100)).onConflict(keys).merge({ n: q.raw('?? + excluded.n', [`${table}.n`]), total: q.raw('?? + excluded.total', [`${table}.total`]) });
+  for (const run of chunks(rows, 100)) {
+    await q(table).insert(run).onConflict(keys).merge({ n: q.raw('?? + excluded.n', [`${table}.n`]), total: q.raw('?? + excluded.total', [`${table}.total`]) });
   }
 }
 

@@ -11,6 +11,7 @@ import { writeAtomically } from '../files/atomic';
 import { privateFolderMode } from '../files/private';
 import { recordLocale, renderRecordPdf, type RecordLocale } from './pdf';
 import { say } from '../../shared/messages';
+import { chunks } from '../db/chunks';
 import { referencedDocuments } from '../backup/documents';
 import { patientOwnedTables, patientStateKeys, type OwnedTable } from '../retention/owned';
 
@@ -88,12 +89,11 @@ export function createExportService(deps: ExportDeps) {
 
   /** The audit entries about this patient or any row of theirs: when, what, who (staff names), never other patients. */
   async function trailOf(patientId: string, rowIds: string[]) {
-    const ids = [patientId, ...rowIds];
     const rows: Array<{ seq: number; at: string; action: string; name: string | null }> = [];
-    for (let i = 0; i < ids.length; i += 500) {
+    for (const ids of chunks([patientId, ...rowIds], 500)) {
       rows.push(...((await db('audit_events as a')
         .leftJoin('staff as s', 's.id', 'a.actor')
-        .whereIn('a.entity_id', ids.slice(i, i + 500))
+        .whereIn('a.entity_id', ids)
         .select('a.seq', 'a.at', 'a.action', 's.name')) as typeof rows));
     }
     return rows.sort((a, b) => a.seq - b.seq).map((r) => ({ at: r.at, action: r.action, by: r.name }));

@@ -10,6 +10,7 @@ import { dayIn } from '../../shared/time';
 import { addDays, followUpsFor, lapsed, reconcile, type Existing, type VisitFact } from './rules';
 import { mailtoFor } from './mail';
 import { say } from '../../shared/messages';
+import { chunks } from '../db/chunks';
 
 export interface FollowUpDeps {
   db: Knex;
@@ -171,7 +172,7 @@ export function createFollowUpService(deps: FollowUpDeps) {
         id: newId(), patient_id: v.patient_id, kind: 'lapsed', rule_id: 'lapsed', source_id: v.id, source_visit_id: v.id,
         due_day: addDays(dayIn(zone, v.starts_at), delayDays), created_at: at,
       }));
-      for (let i = 0; i < rows.length; i += 100) await trx('follow_ups').insert(rows.slice(i, i + 100)).onConflict(['rule_id', 'source_id']).ignore();
+      for (const run of chunks(rows, 100)) await trx('follow_ups').insert(run).onConflict(['rule_id', 'source_id']).ignore();
       await trx('app_state').insert({ key: lapsedCursor, value: JSON.stringify({ day: until, delay: delayDays }), updated_at: at }).onConflict('key').merge();
     });
   }

@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../settings/service';
 import { say } from '../../shared/messages';
 import { referencedDocuments } from '../backup/documents';
 import { patientOwnedTables, patientStateKeys } from './owned';
+import { chunks } from '../db/chunks';
 import { sqliteSearch, type SearchStore } from '../patients/search-sqlite';
 
 export interface RetentionDeps {
@@ -113,10 +114,4 @@ export function createRetentionService({ db, now, newId, documents, store, journ
         return ok({ years: next });
       }),
   };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
