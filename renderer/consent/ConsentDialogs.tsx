@@ -73,7 +73,7 @@ export function PrepareSigningDialog({ patient, items, open, onClose, defaultLoc
   }
 
   return (
-    <Dialog title={intl.formatMessage({ id: 'consent.prepare.title', defaultMessage: 'Sign consent forms on screen' })} open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.prepare.title', defaultMessage: 'Sign consent forms on screen' })} open={open} onClose={onClose} dirty={signer.name !== ''}>
       <form onSubmit={submit} noValidate>
         <fieldset className={errors.kinds ? 'field--invalid' : undefined}>
           <legend>
@@ -179,9 +179,14 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [printer, setPrinter] = useState('');
   const [printed, setPrinted] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [form, setForm] = useState({ signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) });
+  // What the dialog opens with: anything changed from it is typed work, and Esc asks before it goes.
+  const [start] = useState(() => ({
+    form: { signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) },
+    choices: initialChoices(template.kind, template.choices, patient.preferredContact),
+  }));
+  const [form, setForm] = useState(start.form);
   const [witnessId, setWitnessId] = useState<string | undefined>();
-  const [choices, setChoices] = useState<string[]>(() => initialChoices(template.kind, template.choices, patient.preferredContact));
+  const [choices, setChoices] = useState<string[]>(start.choices);
   const [relationship, setRelationship] = useState<SignerRelationship>('self');
   const [scan, setScan] = useState<{ mimeType: 'application/pdf' | 'image/png' | 'image/jpeg'; dataBase64: string; name: string } | null>(null);
   const printers = useRead('printing.printers', {});
@@ -227,12 +232,16 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
     ...(printers.data?.printers ?? []).map((p) => ({ value: p.name, label: p.isDefault ? intl.formatMessage({ id: 'consent.paper.isDefault', defaultMessage: '{printer} (default)' }, { printer: p.name }) : p.name })),
   ];
 
+  const dirty =
+    form.signerName !== start.form.signerName || form.signedOn !== start.form.signedOn || choices.join() !== start.choices.join() || relationship !== 'self' || witnessId !== undefined || scan !== null;
+
   return (
     <Dialog
       title={intl.formatMessage({ id: 'consent.paper.title', defaultMessage: '{form}: on paper' }, { form: template.locales[intl.locale as Locale].name })}
       open={open}
       onClose={onClose}
       wide
+      dirty={dirty}
     >
       <div className="paper">
         <section aria-labelledby="paper-print-h">
@@ -329,7 +338,7 @@ export function VerbalDialog({ patient, template, written, open, onClose }: { pa
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
   return (
-    <Dialog title={intl.formatMessage({ id: 'consent.verbal.title', defaultMessage: 'Record spoken consent for today' })} open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.verbal.title', defaultMessage: 'Record spoken consent for today' })} open={open} onClose={onClose} dirty={areas.length > 0}>
       <form onSubmit={submit} noValidate>
         {written.state === 'on_file' ? (
           <p>
@@ -371,7 +380,7 @@ export function WithdrawDialog({ consentId, name, open, onClose }: { consentId: 
     else setErrors({ ...(r.error.fields ?? {}), _: r.error.message });
   }
   return (
-    <Dialog title={intl.formatMessage({ id: 'consent.withdraw.title', defaultMessage: 'Withdraw: {form}' }, { form: name })} open={open} onClose={onClose}>
+    <Dialog title={intl.formatMessage({ id: 'consent.withdraw.title', defaultMessage: 'Withdraw: {form}' }, { form: name })} open={open} onClose={onClose} dirty={reason !== ''}>
       <form onSubmit={submit} noValidate>
         <p>
           <FormattedMessage id="consent.withdraw.explain" defaultMessage="The signed form stays in the record. Treatment that needs this consent is blocked until the patient signs again." />

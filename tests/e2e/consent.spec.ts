@@ -94,6 +94,13 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   const paper = page.getByRole('dialog', { name: /sensitive areas: on paper/ });
   await expect(paper.getByRole('img', { name: /Form to sign on paper, page 1/ })).toBeVisible();
   await paper.getByLabel('Gluteal region (buttocks)').check();
+  // Esc with a choice made asks first, and keeping on leaves the choice as it was.
+  await page.keyboard.press('Escape');
+  const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeHidden();
+  await expect(paper.getByLabel('Gluteal region (buttocks)')).toBeChecked();
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(paper).toBeHidden();
   const sensitive = row(page, 'Consent to treatment of sensitive areas');
@@ -114,6 +121,10 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await sensitive.getByRole('button', { name: /Withdraw/ }).click();
   const withdraw = page.getByRole('dialog', { name: /Withdraw/ });
   await withdraw.getByLabel('Reason given').fill('Prefers no treatment of this area');
+  await page.keyboard.press('Escape');
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(withdraw.getByLabel('Reason given')).toHaveValue('Prefers no treatment of this area');
   await withdraw.getByRole('button', { name: 'Withdraw consent' }).click();
   await expect(sensitive).toContainText('Withdrawn');
   await expect(page.getByRole('status').filter({ hasText: 'Consent needs attention before treatment' })).toContainText('withdrawn');
