@@ -119,7 +119,7 @@ export async function createApp(deps: AppDeps) {
   await journal.reconcile();
 
   const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets });
-  const needsForms = formsNeeded({ db, now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
+  const needsForms = formsNeeded({ now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
   const patients = createPatientService({ db, now, newId, needsForms });
   const staff = createStaffService({ db, now, newId });
   const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), locale: () => settings.details().locale, monotonic: deps.monotonic });

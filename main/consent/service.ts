@@ -16,7 +16,7 @@ import { consentFacts } from './needs-forms';
 import { dayIn, zonedNoon } from '../../shared/time';
 import { formLocaleFor } from '../../shared/consent/needs';
 import { signingFor } from '../../shared/consent/signer';
-import { currentTemplates, saveTemplateVersion, statusVersions, templateVersions, toTemplate, type TemplateRow } from './templates';
+import { currentTemplates, saveTemplateVersion, templateVersions, toTemplate, type TemplateRow } from './templates';
 import { say } from '../../shared/messages';
 
 export interface ConsentDeps {
@@ -437,10 +437,10 @@ export function createConsentService(deps: ConsentDeps) {
   async function status({ patientId }: { patientId: string }): Promise<Result<Output<'consent.status'>>> {
     if (!(await deps.getPatient(patientId))) return err('not_found', say('patients.gone'));
     // A patient with no consent yet still has every kind to show, by its current version's name.
-    const facts = await consentFacts(db, [patientId], consentKinds);
+    const { consents, versions } = (await consentFacts(db, [patientId], consentKinds)).get(patientId)!;
     const items = consentStatus({
-      consents: facts?.byPatient.get(patientId) ?? [],
-      versions: facts?.versions ?? (await statusVersions(db)),
+      consents,
+      versions,
       policy: deps.policy(),
       now: now(),
       timeZone: deps.profile().timeZone,

@@ -84,22 +84,15 @@ export async function currentTemplates(db: Knex | Knex.Transaction): Promise<Map
 }
 
 /**
- * Every version as status reads it (status.ts), as one JSON value: a subquery another read
- * can carry as a column (needs-forms.ts), so a search's consent mark is one statement, not
- * two. Without the wording, which is most of a template's row and which the mark would
- * otherwise parse for each page of results.
+ * Every version as status reads it (status.ts), as one JSON value: a subquery the read of
+ * consent facts carries (needs-forms.ts, factsColumn). Without the wording, which is most
+ * of a template's row and which every page of search results would otherwise parse.
  */
 export const statusVersionsJson = `(SELECT json_group_array(json_object('id', id, 'kind', kind, 'version', version, 'material', material, 'name', json_extract(locales, '$."en-CA".name'))) FROM consent_templates)`;
 
-/** The value of statusVersionsJson. */
-export function parseStatusVersions(json: string): StatusVersion[] {
-  return (JSON.parse(json) as Array<Omit<StatusVersion, 'material'> & { material: number }>).map((v) => ({ ...v, material: Boolean(v.material) }));
-}
-
-export async function statusVersions(db: Knex | Knex.Transaction): Promise<StatusVersion[]> {
-  const [{ versions }] = (await db.raw(`SELECT ${statusVersionsJson} AS versions`)) as Array<{ versions: string }>;
-  return parseStatusVersions(versions);
-}
+/** The value of statusVersionsJson, once JSON.parse has read it (SQLite gives `material` as 0 or 1). */
+export type StatusVersionsValue = Array<Omit<StatusVersion, 'material'> & { material: number }>;
+export const toStatusVersions = (value: StatusVersionsValue): StatusVersion[] => value.map((v) => ({ ...v, material: Boolean(v.material) }));
 
 export async function templateVersions(db: Knex | Knex.Transaction, kind?: ConsentKind): Promise<TemplateVersion[]> {
   const rows = (await db('consent_templates')

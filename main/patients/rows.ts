@@ -75,8 +75,8 @@ export const summaryColumns = [
 export type SummaryPhoneRow = SummaryRow & { number: string | null };
 
 /** Rows of SummaryPhoneRow, each patient's together, as one entry per patient with its numbers in the order read. */
-export function byPatient(rows: SummaryPhoneRow[]): Map<string, { row: SummaryRow; numbers: string[] }> {
-  const out = new Map<string, { row: SummaryRow; numbers: string[] }>();
+export function byPatient<R extends SummaryPhoneRow>(rows: R[]): Map<string, { row: Omit<R, 'number'>; numbers: string[] }> {
+  const out = new Map<string, { row: Omit<R, 'number'>; numbers: string[] }>();
   for (const { number, ...row } of rows) {
     const entry = out.get(row.id) ?? out.set(row.id, { row, numbers: [] }).get(row.id)!;
     if (number !== null) entry.numbers.push(number);

@@ -17,11 +17,22 @@ export interface SearchStore {
   remove(trx: Knex.Transaction, patientIds: string[]): Promise<void>;
   /**
    * The first `limit` patients matching the query, best rank first, then in name order
-   * (sort key, then id), as summary rows (one per phone number, in position order); with
-   * archived patients left out, how many of them match. One statement.
+   * (sort key, then id), as summary rows (one per phone number, in position order), each
+   * with `extra`: the value of `extra`'s SQL for its patient, given the SQL of its id (the
+   * consent mark's facts); with archived patients left out, how many of them match. One
+   * statement.
    */
-  find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank' | 'lead'>, options: { includeArchived: boolean; limit: number }): Promise<{ rows: SummaryPhoneRow[]; archived: number }>;
+  find(db: Knex, query: Pick<ParsedQuery, 'clauses' | 'rank' | 'lead'>, options: FindOptions): Promise<{ rows: ExtraRow[]; archived: number }>;
 }
+
+export interface FindOptions {
+  includeArchived: boolean;
+  limit: number;
+  extra: (patientId: string) => string;
+}
+
+/** A summary row, and the value of FindOptions.extra for its patient. */
+export type ExtraRow = SummaryPhoneRow & { extra: string };
 
 /** What is indexed of a patient: its words, and the later words of its last name (search-index.ts, laterWords). */
 export type IndexRow = SearchDocument & { later: string; patient_id: string };
@@ -68,12 +79,13 @@ export const sqliteSearch: SearchStore = {
   },
 
   /**
-   * The page (patient_id, tier, sort_key), the archived count and the summaries in one
-   * statement: each statement costs a trip to SQLite's thread and back, and under load a
-   * wait for a core, which the p95 pays per trip. The count row is the left side of the
-   * join, so it comes back even when nothing active matches.
+   * The page (patient_id, tier, sort_key), the archived count, the summaries and the extra
+   * value in one statement: each statement costs a trip to SQLite's thread and back, and
+   * under load a wait for a core, which the p95 pays per trip. The count row is the left
+   * side of the join, so it comes back even when nothing active matches. The extra value
+   * is worked out once per patient (MATERIALIZED), not once per phone number.
    */
-  async find(db, query, { includeArchived, limit }) {
+  async find(db, query, { includeArchived, limit, extra }) {
     const match = toMatch(query.clauses);
     const live = (m: string) => (includeArchived ? m : `(${m}) NOT status : archived`);
     // One name word typed: ranked by its last-name test alone (parseQuery), read in name order.
@@ -84,15 +96,16 @@ export const sqliteSearch: SearchStore = {
       ? ['SELECT 0 AS archived', []]
       : ['SELECT count(*) AS archived FROM patient_search WHERE patient_search MATCH ?', [`(${match}) AND status : archived`]];
     const rows = (await db.raw(
-      `WITH page (patient_id, tier, sort_key) AS (${page})
-       SELECT c.archived, ${summaryColumns.join(', ')}, ph.number
+      `WITH found (patient_id, tier, sort_key) AS (${page}),
+            page AS MATERIALIZED (SELECT found.*, ${extra('found.patient_id')} AS extra FROM found)
+       SELECT c.archived, ${summaryColumns.join(', ')}, ph.number, page.extra
          FROM (${count}) AS c
          LEFT JOIN page ON 1
          LEFT JOIN patients AS p ON p.id = page.patient_id
          LEFT JOIN patient_phones AS ph ON ph.patient_id = p.id
         ORDER BY page.tier, page.sort_key, page.patient_id, ph.position`,
       [...pageBindings, ...countBindings],
-    )) as Array<SummaryPhoneRow & { archived: number }>;
+    )) as Array<ExtraRow & { archived: number }>;
     return { rows: rows[0].id === null ? [] : rows, archived: rows[0].archived };
   },
 };

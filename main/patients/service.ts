@@ -4,9 +4,10 @@ import { err, ok, type Result } from '../../shared/contract/result';
 import type { Duplicate, Patient } from '../../shared/contract/patients';
 import { digitsOf, joined, phoneDigits } from '../../shared/text/fold';
 import { appendAudit } from '../audit/log';
-import { byPatient, toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow, type SummaryPhoneRow, type SummaryRow } from './rows';
+import { byPatient, toPatient, toSummary, summaryColumns, type PatientRow, type PhoneRow } from './rows';
 import { laterWords, parseQuery, searchDocument, sortKey } from './search-index';
-import { sqliteSearch, type SearchStore } from './search-sqlite';
+import { sqliteSearch, type ExtraRow, type SearchStore } from './search-sqlite';
+import type { FormsMark } from '../consent/needs-forms';
 import { say } from '../../shared/messages';
 
 export interface PatientDeps {
@@ -15,9 +16,12 @@ export interface PatientDeps {
   newId: () => string;
   /** The search index's own storage; SQLite's FTS5 unless told otherwise. */
   store?: SearchStore;
-  /** Which of these patients still need consent forms before treatment (main/consent/needs-forms.ts). */
-  needsForms?: (patientIds: string[]) => Promise<Set<string>>;
+  /** The mark on search results for patients who still need consent forms before treatment (main/consent/needs-forms.ts). */
+  needsForms?: FormsMark;
 }
+
+/** No mark: for a service tested without the consent module. */
+const noMark: FormsMark = { column: () => 'NULL', needing: async () => new Set() };
 
 export type PatientInput = ParsedInput<'patients.create'>['patient'];
 
@@ -64,7 +68,7 @@ export function searchRow(p: PatientInput, patientId: string, archived: boolean)
   return { ...searchDocument({ ...p, archived }), later: laterWords(p.lastName), patient_id: patientId };
 }
 
-export function createPatientService({ db, now, newId, store = sqliteSearch, needsForms = async () => new Set() }: PatientDeps) {
+export function createPatientService({ db, now, newId, store = sqliteSearch, needsForms = noMark }: PatientDeps) {
   async function load(q: Knex | Knex.Transaction, id: string): Promise<Patient | null> {
     const row = (await q<PatientRow>('patients').where({ id }).first()) as PatientRow | undefined;
     if (!row) return null;
@@ -83,26 +87,26 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
     await store.write(trx, rowid, searchRow(p, id, archived));
   }
 
-  /** These patients' summary rows and phone numbers, in this order, in one query. */
-  async function summaryRows(ids: string[]): Promise<Array<{ row: SummaryRow; numbers: string[] }>> {
+  /** These patients' summary rows and phone numbers, with the mark's value, in this order, in one query. */
+  async function summaryRows(ids: string[]): Promise<Array<{ row: Omit<ExtraRow, 'number'>; numbers: string[] }>> {
     if (ids.length === 0) return [];
     const rows = (await db('patients as p')
       .leftJoin('patient_phones as ph', 'ph.patient_id', 'p.id')
-      .select(...summaryColumns, 'ph.number')
+      .select(...summaryColumns, 'ph.number', db.raw(`${needsForms.column('p.id')} AS extra`))
       .whereIn('p.id', ids)
-      .orderBy(['p.id', 'ph.position'])) as SummaryPhoneRow[];
+      .orderBy(['p.id', 'ph.position'])) as ExtraRow[];
     const found = byPatient(rows);
     return ids.map((id) => found.get(id)!);
   }
 
   async function search(input: ParsedInput<'patients.search'>): Promise<Result<Output<'patients.search'>>> {
     const parsed = parseQuery(input.query);
-    let found: Array<{ row: SummaryRow; numbers: string[] }> = [];
+    let found: Array<{ row: Omit<ExtraRow, 'number'>; numbers: string[] }> = [];
     let archivedMatches = 0;
     if (parsed.clauses.length > 0) {
       // Archived records are hidden unless asked for; the screen says when some match,
       // so nobody registers them again (issue 7.11).
-      const page = await store.find(db, parsed, input);
+      const page = await store.find(db, parsed, { ...input, extra: needsForms.column });
       found = [...byPatient(page.rows).values()];
       archivedMatches = page.archived;
     } else if (input.query.trim() === '') {
@@ -114,7 +118,7 @@ export function createPatientService({ db, now, newId, store = sqliteSearch, nee
         .pluck('id')) as string[];
       found = await summaryRows(ids);
     } // else only punctuation or a stray digit: nothing to look for yet
-    const needing = await needsForms(found.map(({ row }) => row.id));
+    const needing = await needsForms.needing(new Map(found.map(({ row }) => [row.id, row.extra])));
     const results = found.map(({ row, numbers }) => ({ ...toSummary(row, shownNumber(numbers, parsed.digits)), needsForms: needing.has(row.id) }));
     return ok({ results, archivedMatches });
   }

@@ -22,12 +22,10 @@ export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
           out.set(a.id, { state: 'not_needed', detail: '' });
           continue;
         }
-        const consents = facts?.byPatient.get(a.patientId);
-        const missing = consents
-          ? consentStatus({ consents, versions: facts!.versions, policy: policy(), now: new Date(a.startsAt), timeZone, kinds: a.consentForms })
-              .filter((s) => s.state !== 'on_file')
-              .map((s) => s.kind)
-          : a.consentForms;
+        const { consents, versions } = facts.get(a.patientId)!;
+        const missing = consentStatus({ consents, versions, policy: policy(), now: new Date(a.startsAt), timeZone, kinds: a.consentForms })
+          .filter((s) => s.state !== 'on_file')
+          .map((s) => s.kind);
         out.set(a.id, missing.length === 0 ? { state: 'done', detail: say('today.consents.onFile') } : { state: 'missing', detail: missing.map((k) => say(names[k])).join(', ') });
       }
       return out;
