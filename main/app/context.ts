@@ -8,6 +8,7 @@ import { patientHandlers } from '../patients/handlers';
 import { createSettingsService, type KeyValueStore } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
 import { settingsJournal } from '../settings/journal';
+import { cachedSettings } from '../settings/cached';
 import { createConsentService } from '../consent/service';
 import { formsNeeded } from '../consent/needs-forms';
 import { consentHandlers } from '../consent/handlers';
@@ -103,7 +104,8 @@ export interface AppDeps {
  * same handlers; only the transport in front differs.
  */
 export async function createApp(deps: AppDeps) {
-  const { paths, store, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
+  const { paths, version, resourcesDir, now = () => new Date(), newId = randomUUID, log = () => {} } = deps;
+  const store = cachedSettings(deps.store);
   await preparePrivateFolder(paths.root, [paths.documents, paths.assets]);
   const db = openDatabase(paths.database);
   await migrateToLatest(db);
