@@ -123,7 +123,8 @@ export async function createApp(deps: AppDeps) {
   const settings = createSettingsService({ store: journal.store, assetsDir: paths.assets });
   const needsForms = formsNeeded({ now, policy: () => settings.consentPolicy(), timeZone: async () => settings.details().timeZone });
   const patients = createPatientService({ db, now, newId, needsForms });
-  await patients.tidyIndex();
+  // Only faster searches hang on it: a disk too full for the rewrite must not stop the desk.
+  await patients.tidyIndex().catch(() => console.warn('[rapport] start-up: the search index could not be merged; it stays as it was'));
   const staff = createStaffService({ db, now, newId });
   const session = createSession({ db, staff, now, newId, autoLockMinutes: () => autoLockMinutes(journal.store, defaultAutoLockMinutes), locale: () => settings.details().locale, monotonic: deps.monotonic });
   const trail = createAuditService({ db, now, newId, timeZone: () => settings.details().timeZone });

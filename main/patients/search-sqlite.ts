@@ -85,7 +85,14 @@ export const sqliteSearch: SearchStore = {
    * already one segment.
    */
   async tidy(db) {
-    for (const table of ['patient_search', 'patient_search_later']) await db.raw(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    try {
+      for (const table of ['patient_search', 'patient_search_later']) await db.raw(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    } catch (e) {
+      // A rewrite that ran out of disk is rolled back, but leaves the write-ahead log as
+      // large as the room it found: give that room back, or the next save has none.
+      await db.raw('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+      throw e;
+    }
   },
 
   async remove(trx, patientIds) {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { open, readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { open, readdir, rm, stat, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -12,6 +13,8 @@ import { nodeApp } from '../support/node-app';
 import type { Locale } from '../../shared/contract/settings';
 import { messages, type MessageId } from '../../shared/messages';
 import { createDispatcher, type Handlers } from '../../main/ipc/dispatcher';
+import { seedPatients } from '../bench/seed';
+import { generatePatients } from '../../scripts/lib/people';
 
 /**
  * Issue 10.4: faults of the computer while Rapport runs, on real files. Each answers
@@ -219,4 +222,43 @@ describe('every fault the dispatcher knows, in a French clinic', () => {
     const r = await createDispatcher(handlers, () => undefined, undefined, undefined, () => 'fr-CA')('settings.get', {});
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: messages['ipc.internal'].fr } });
   });
+});
+
+describe.skipIf(!mounting)('a disk too full to merge the search index at start-up', () => {
+  it('starts all the same, answers the same, and merges once there is room', async () => {
+    const mount = path.join(tempDir(), 'disk');
+    mountTmpfs(mount, '24m');
+    const dataDir = path.join(mount, 'data');
+    const first = await startApp(dataDir);
+    // A register written in batches, so its index is in several segments, as at a desk.
+    await seedPatients(first.db, generatePatients(2000, 7), { newId: randomUUID, at: () => '2025-03-01T10:00:00.000Z', archived: () => null });
+    const queries = ['ma', 'smith', 'li', '604', '1985'];
+    const answers = async (app: TestApp) => Promise.all(queries.map(async (query) => JSON.stringify(await app.dispatch('patients.search', { query }))));
+    const before = await answers(first);
+    const segments = async (app: TestApp) => ((await app.db.raw('SELECT count(DISTINCT id >> 37) AS n FROM patient_search_data WHERE id >> 37 > 0')) as Array<{ n: number }>)[0].n;
+    expect(await segments(first)).toBeGreaterThan(1);
+    await first.close();
+
+    // Room for the start's own small writes, not for rewriting the index (about 1 MB here).
+    const filler = path.join(mount, 'filler');
+    const handle = await open(filler, 'w');
+    try {
+      for (;;) await handle.write(Buffer.alloc(64 * 1024, 1));
+    } catch (e) {
+      expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    await handle.close();
+    await truncate(filler, (await stat(filler)).size - 256 * 1024);
+
+    const second = await startApp(dataDir);
+    expect(await segments(second)).toBeGreaterThan(1);
+    expect(await answers(second)).toEqual(before);
+    await second.close();
+
+    await rm(filler);
+    const third = await startApp(dataDir);
+    expect(await segments(third)).toBe(1);
+    expect(await answers(third)).toEqual(before);
+    expect(await third.db.raw('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  }, 60_000);
 });
