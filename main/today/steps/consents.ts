@@ -23,9 +23,12 @@ export function consentStep(policy: () => ConsentPolicy): TodayStepModule {
           continue;
         }
         const { consents, versions } = facts.get(a.patientId)!;
-        const missing = consentStatus({ consents, versions, policy: policy(), now: new Date(a.startsAt), timeZone, kinds: a.consentForms })
-          .filter((s) => s.state !== 'on_file')
-          .map((s) => s.kind);
+        // No consent yet: every form is missing, with no status (and its time-zone arithmetic) to work out.
+        const missing = consents.length === 0
+          ? a.consentForms
+          : consentStatus({ consents, versions, policy: policy(), now: new Date(a.startsAt), timeZone, kinds: a.consentForms })
+              .filter((s) => s.state !== 'on_file')
+              .map((s) => s.kind);
         out.set(a.id, missing.length === 0 ? { state: 'done', detail: say('today.consents.onFile') } : { state: 'missing', detail: missing.map((k) => say(names[k])).join(', ') });
       }
       return out;
