@@ -6,7 +6,7 @@ import { statusVersionsJson, toStatusVersions, type StatusVersionsValue } from '
 import { neededBeforeTreatment } from '../../shared/consent/needs';
 
 /** The columns of a consents row that status reads. */
-export interface ConsentFactRow {
+interface ConsentFactRow {
   id: string;
   template_id: string;
   kind: ConsentKind;
@@ -16,7 +16,7 @@ export interface ConsentFactRow {
   withdrawn_at: string | null;
 }
 
-export function toFact(row: ConsentFactRow, versionOf: Map<string, StatusVersion>): ConsentFact {
+function toFact(row: ConsentFactRow, versionOf: Map<string, StatusVersion>): ConsentFact {
   return {
     id: row.id, kind: row.kind, method: row.method, choices: JSON.parse(row.choices), signedAt: row.signed_at,
     templateVersion: versionOf.get(row.template_id)!.version, withdrawnAt: row.withdrawn_at,
