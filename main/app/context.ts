@@ -76,7 +76,7 @@ import { countCheckin } from '../dashboard/totals';
 
 export interface AppDeps {
   paths: DataPaths;
-  store: KeyValueStore & SettingsFile;
+  store: KeyValueStore & SettingsFile & { path: string };
   version: string;
   /** The app's resources folder: fonts and the shipped consent wording. */
   resourcesDir: string;

@@ -1,37 +1,44 @@
+import { statSync } from 'node:fs';
 import type { KeyValueStore } from './service';
 import type { SettingsFile } from '../backup/restore';
 
 /**
- * The settings file, read once and kept until the app writes it. electron-store (and
- * conf under it) reads and parses the whole file, and makes sure of its folder, on every
- * get, and every IPC call reads settings: the locale its answer is said in, the session's
- * idle time, and for a search the consent rules and time zone of its mark, so a search
- * read the file four times. Every write the app makes goes through here (the settings
- * journal, the backup's own key, a restore's whole store), and one app at a time holds
- * the data folder (main/startup), so the copy is the file's. Each get gives a fresh copy
- * of the value, as electron-store does, so no caller changes what the next one reads.
+ * The settings file, parsed once and kept while the file stays the same. electron-store
+ * (and conf under it) reads and parses the whole file, and makes sure of its folder, on
+ * every get, and every IPC call reads settings: the locale its answer is said in, the
+ * session's idle time, and for a search the consent rules and time zone of its mark, so
+ * a search read the file four times. Here a get looks at the file's identity (inode,
+ * modification time, size: electron-store replaces the file whole on each write) and
+ * parses it again only when that changed, so a file changed by anyone, the app or not,
+ * is read as it is now. Each get gives a fresh copy of the value, as electron-store does,
+ * so no caller changes what the next one reads.
  */
-export function cachedSettings(file: KeyValueStore & SettingsFile): KeyValueStore & SettingsFile {
-  let copy: Map<string, string> | null = null; // each key's value, as JSON text
-  const read = () => (copy ??= new Map(Object.entries(file.store).map(([key, value]) => [key, JSON.stringify(value)])));
+export function cachedSettings(file: KeyValueStore & SettingsFile & { path: string }): KeyValueStore & SettingsFile {
+  let kept: { identity: string; values: Map<string, string> } | null = null; // each key's value, as JSON text
+  const values = (): Map<string, string> | null => {
+    let identity: string;
+    try {
+      const s = statSync(file.path, { bigint: true });
+      identity = `${s.ino}:${s.mtimeNs}:${s.size}`;
+    } catch {
+      return null; // no file yet: electron-store's own answer
+    }
+    if (kept?.identity !== identity) kept = { identity, values: new Map(Object.entries(file.store).map(([key, value]) => [key, JSON.stringify(value)])) };
+    return kept.values;
+  };
   return {
     get(key) {
-      const text = read().get(key);
+      const all = values();
+      if (!all) return file.get(key);
+      const text = all.get(key);
       return text === undefined ? undefined : JSON.parse(text);
     },
-    set(key, value) {
-      copy = null;
-      file.set(key, value);
-    },
-    delete(key) {
-      copy = null;
-      file.delete(key);
-    },
+    set: (key, value) => file.set(key, value),
+    delete: (key) => file.delete(key),
     get store() {
       return file.store;
     },
     set store(value) {
-      copy = null;
       file.store = value;
     },
   };

@@ -5,8 +5,8 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedSettings } from '../../main/settings/cached';
 
-/** The app's copy of settings.json (main/settings/cached.ts), on a real file through conf, what electron-store is built on. */
-describe('settings read once, kept until the app writes them', () => {
+/** The app's parsed copy of settings.json (main/settings/cached.ts), on a real file through conf, what electron-store is built on. */
+describe('settings parsed once, kept while the file stays the same', () => {
   let dir: string;
   let file: Conf<Record<string, unknown>>;
   beforeEach(async () => {
@@ -37,13 +37,18 @@ describe('settings read once, kept until the app writes them', () => {
     expect(settings.get('clinic')).toEqual({ name: 'Harbour Physio', timeZone: 'America/Vancouver' });
   });
 
-  it('reads the file once: a change made behind its back is not seen until the app writes', () => {
+  it('reads a file changed behind its back as it is now (a copy put in place, another program)', () => {
     const settings = cachedSettings(file);
     expect(settings.get('clinic')).toMatchObject({ name: 'Harbour Physio' });
-    // Nothing else writes the file while the app holds the data folder (main/startup); if something did:
     new Conf({ cwd: dir, projectName: 'rapport' }).set('clinic', { name: 'Written elsewhere' });
-    expect(settings.get('clinic')).toMatchObject({ name: 'Harbour Physio' });
+    expect(settings.get('clinic')).toEqual({ name: 'Written elsewhere' });
+  });
+
+  it('answers as electron-store does before the file exists', async () => {
+    await rm(file.path);
+    const settings = cachedSettings(file);
+    expect(settings.get('clinic')).toBeUndefined();
     settings.set('locale', 'fr-CA');
-    expect(settings.get('clinic')).toMatchObject({ name: 'Written elsewhere' });
+    expect(settings.get('locale')).toBe('fr-CA');
   });
 });

@@ -27,6 +27,7 @@ const store = {
     conf.set(key, value);
     if (key === 'consentPolicy' && stop === 'after-write') freeze();
   },
+  path: conf.path,
   // The whole file, as backups read and restore it.
   get store() {
     return conf.store;
