@@ -7,10 +7,10 @@ import type { SettingsFile } from '../backup/restore';
  * (and conf under it) reads and parses the whole file, and makes sure of its folder, on
  * every get, and every IPC call reads settings: the locale its answer is said in, the
  * session's idle time, and for a search the consent rules and time zone of its mark, so
- * a search read the file four times. Here a get looks at the file's identity (inode,
- * modification time, size: electron-store replaces the file whole on each write) and
- * parses it again only when that changed, so a file changed by anyone, the app or not,
- * is read as it is now. Each get gives a fresh copy of the value, as electron-store does,
+ * a search read the file four times. Here the parsed file is let go when the app writes
+ * it, and a get also looks at the file's identity (inode, modification time, size:
+ * electron-store replaces the file whole on each write), so a file changed by someone
+ * else is read as it is now. Each get gives a fresh copy of the value, as electron-store does,
  * so no caller changes what the next one reads.
  */
 export function cachedSettings(file: KeyValueStore & SettingsFile & { path: string }): KeyValueStore & SettingsFile {
@@ -33,12 +33,21 @@ export function cachedSettings(file: KeyValueStore & SettingsFile & { path: stri
       const text = all.get(key);
       return text === undefined ? undefined : JSON.parse(text);
     },
-    set: (key, value) => file.set(key, value),
-    delete: (key) => file.delete(key),
+    // The app's own writes let the copy go whatever the file's identity says: two writes
+    // of the same size within the clock's tick can leave the same inode (reused), time and size.
+    set(key, value) {
+      kept = null;
+      file.set(key, value);
+    },
+    delete(key) {
+      kept = null;
+      file.delete(key);
+    },
     get store() {
       return file.store;
     },
     set store(value) {
+      kept = null;
       file.store = value;
     },
   };
