@@ -125,7 +125,7 @@ describe('clinic profile', () => {
       error: { code: 'invalid_input', message: expect.any(String), fields: { timeZone: 'Choose a time zone from the list' } },
     });
     expect(await readFile(settingsFile(), 'utf8')).toBe(before);
-    expect(await ok('settings.get', {})).toMatchObject({ timeZone: 'America/Vancouver' });
+    expect(await ok('settings.get', {})).toMatchObject({ timeZone: profile.timeZone });
   });
 
   it.each([

@@ -32,7 +32,11 @@ export function clinicProfile(overrides: Partial<ClinicProfileInput> = {}): Clin
     postalCode: 'V6B 1B6',
     phone: '604 555 0100',
     email: 'desk@harbour.example',
-    timeZone: 'America/Vancouver',
+    // Vancouver's clock, under a name Node's and Chromium's time-zone data agree on: Debian's
+    // Chromium already has British Columbia on daylight time all year from November 2026,
+    // Node 20 does not, so from 07:00 to 08:00 UTC the e2e harness's two sides disagreed on
+    // a Vancouver clinic's day (in Electron both sides share one ICU).
+    timeZone: 'America/Los_Angeles',
     locale: 'en-CA',
     ...overrides,
   };
