@@ -1,3 +1,4 @@
+import { dayIn } from '../../shared/time';
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
@@ -181,7 +182,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
   const [errors, setErrors] = useState<Record<string, string>>({});
   // What the dialog opens with: anything changed from it is typed work, and Esc asks before it goes.
   const [start] = useState(() => ({
-    form: { signerName: `${patient.firstName} ${patient.lastName}`, signedOn: new Date().toLocaleDateString('en-CA', { timeZone }) },
+    form: { signerName: `${patient.firstName} ${patient.lastName}`, signedOn: dayIn(timeZone, new Date()) },
     choices: initialChoices(template.kind, template.choices, patient.preferredContact),
   }));
   const [form, setForm] = useState(start.form);
