@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
 import { askToDiscard } from '../app/leave';
 
 /**
@@ -9,7 +9,10 @@ import { askToDiscard } from '../app/leave';
 export function Dialog({ title, open, onClose, children, wide, dirty }: { title: string; open: boolean; onClose(): void; children: ReactNode; wide?: boolean; dirty?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // In the commit itself, not after paint: a key pressed in between would reach a dialog
+  // the screen has already closed (Enter on "Keep editing", then Esc at once: the Esc
+  // closed the question instead of asking about the dialog under it).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
@@ -34,8 +37,15 @@ export function Dialog({ title, open, onClose, children, wide, dirty }: { title:
     e.preventDefault();
     askToDiscard(onClose);
   };
+  // The browser fires `close` a task after the dialog shut. Only a close the owner has not
+  // asked for is news to it: not one the effect above made (the owner's `open` is already
+  // false), and not a late one for a dialog opened again since (it is open now). Taken
+  // as news, a late close of the discard question closed the question asked next.
+  const onNativeClose = () => {
+    if (open && !ref.current?.open) onClose();
+  };
   return (
-    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} onClose={onClose} onCancel={onCancel}>
+    <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId} onClose={onNativeClose} onCancel={onCancel}>
       <h2 id={titleId}>{title}</h2>
       {open && children}
     </dialog>
