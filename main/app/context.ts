@@ -98,6 +98,9 @@ export interface AppDeps {
   restart?: BackupDeps['restart'];
 }
 
+/** How long a closing app waits for the calls in flight: a save takes milliseconds, a stuck printer for ever. */
+const callsAnswerWithinMs = 10_000;
+
 /**
  * Builds everything behind the IPC contract from its side effects. Electron's main,
  * the browser harness, the tests and the benchmark all start here, so they run the
@@ -252,17 +255,23 @@ export async function createApp(deps: AppDeps) {
     // dashboard
     ...dashboardHandlers(createDashboardService({ db, now, timeZone }), acting),
   };
+  const dispatch = createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode), () => settings.details().locale);
 
   return {
     db,
     paths,
     services: { patients, settings, consent, patientMode, backup, staff, session, audit: trail, intake, appointments, screening, followUps, care, checkin },
-    dispatch: createDispatcher(handlers, log, patientMode.refuse, sessionAccess(session, patientMode), () => settings.details().locale),
+    dispatch,
     /** Writes the audit entry of a restore into the data the app reopened on. */
     audit: auditBackup,
-    /** `backup: true` when the app quits: the day's work goes to the backup folder first. */
-    close: async (options: { backup?: boolean } = {}) => {
+    /**
+     * `backup: true` when the app quits: the day's work goes to the backup folder first.
+     * The calls in flight answer before the database closes, unless the close comes from
+     * one of them (`fromCall`: a restore), which would wait on itself.
+     */
+    close: async (options: { backup?: boolean; fromCall?: boolean } = {}) => {
       stopSchedule();
+      await dispatch.drain(options.fromCall ? 0 : callsAnswerWithinMs);
       if (options.backup) await backup.runOnce();
       else await backup.idle();
       await patientMode.settled();

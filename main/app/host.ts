@@ -13,7 +13,7 @@ export async function hostApp(deps: Omit<AppDeps, 'restart'>) {
 
   async function restart(between: () => Promise<void>): Promise<App> {
     const done = (async () => {
-      await app.close();
+      await app.close({ fromCall: true });
       let failure: unknown = null;
       try {
         await between();

@@ -15,6 +15,14 @@ export interface DispatchLogEntry {
 }
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+/** A dispatcher the app can close behind: see `drain`. */
+export type DrainableDispatch = Dispatch & {
+  /**
+   * Refuses every call from now on, and waits for the calls already running to answer,
+   * for at most `limitMs` (a call stuck on a printer must not hold the quit for ever).
+   */
+  drain(limitMs: number): Promise<void>;
+};
 
 /** Refuses a parsed call before its handler runs (patient mode), or lets it through with null. */
 export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
@@ -27,6 +35,10 @@ export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
  * gets a Result. It is also the one place where main's words are put in the clinic's
  * language (`locale`): every refusal, fault and field message, whoever wrote it, is
  * re-said here (shared/messages), so no service needs to know the locale.
+ *
+ * The app closes the database only once the calls in flight have answered (`drain`): a
+ * save pressed just before quitting lands, instead of being cut off in knex's queue
+ * ("Acquire connection error: aborted") and answered with an error nobody sees.
  */
 export function createDispatcher(
   handlers: Handlers,
@@ -34,7 +46,7 @@ export function createDispatcher(
   guard: Guard = () => null,
   access: Access = openAccess,
   locale: () => MessageLocale = () => 'en-CA',
-): Dispatch {
+): DrainableDispatch {
   const answer = async (channel: unknown, input: unknown, lang: MessageLocale): Promise<Result<unknown>> => {
     if (!isChannel(channel)) {
       log({ channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel, code: 'unknown_channel' });
@@ -68,13 +80,30 @@ export function createDispatcher(
       return fault ?? err('internal', say('ipc.internal'));
     }
   };
-  return async (channel, input) => {
+  const running = new Set<Promise<Result<unknown>>>();
+  let closing = false;
+  const dispatch: Dispatch = async (channel, input) => {
     let lang: MessageLocale = 'en-CA';
     try {
       lang = locale();
     } catch {
       // Settings that cannot be read must not stop the answer: it is said in English.
     }
-    return resayResult(await answer(channel, input, lang), lang);
+    if (closing) return resayResult(err('internal', say('ipc.closing')), lang);
+    const answered = answer(channel, input, lang);
+    running.add(answered);
+    try {
+      return resayResult(await answered, lang);
+    } finally {
+      running.delete(answered);
+    }
   };
+  const drain = async (limitMs: number) => {
+    closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)));
+    await Promise.race([Promise.allSettled([...running]), limit]);
+    clearTimeout(timer);
+  };
+  return Object.assign(dispatch, { drain });
 }
