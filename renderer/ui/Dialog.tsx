@@ -1,14 +1,16 @@
 import { useId, useLayoutEffect, useRef, type ReactNode, type SyntheticEvent } from 'react';
-import { askToDiscard } from '../app/leave';
+import { askToDiscard, useLeaveGuard } from '../app/leave';
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Esc closes it, and focus
  * returns to where it was. Nothing to re-implement, nothing to get wrong. `dirty`
- * makes Esc ask first.
+ * makes Esc ask first, and holds the page like any form with typing in it: a reload,
+ * closing the window or going to another screen asks too.
  */
 export function Dialog({ title, open, onClose, children, wide, dirty }: { title: string; open: boolean; onClose(): void; children: ReactNode; wide?: boolean; dirty?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  useLeaveGuard(open && !!dirty);
   // In the commit itself, not after paint: a key pressed in between would reach a dialog
   // the screen has already closed (Enter on "Keep editing", then Esc at once: the Esc
   // closed the question instead of asking about the dialog under it).

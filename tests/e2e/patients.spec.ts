@@ -223,6 +223,28 @@ test('discarding is a choice, and a dialog with typing in it asks before Esc clo
   await expect(page.getByText('Archived on')).toHaveCount(0);
 });
 
+test('a dialog with typing in it holds the page: another screen and closing the window ask first', async ({ page, appUrl, app }) => {
+  const created = await app.dispatch('patients.create', { patient: patientInput() });
+  if (!created.ok) throw new Error('seed failed');
+  await openApp(page, `${appUrl}#/patients/${(created.value as { id: string }).id}`);
+  await page.getByRole('button', { name: 'Archive…' }).click();
+  await page.keyboard.type('Moved to Montréal');
+  const question = page.getByRole('dialog', { name: 'Discard the changes you typed?' });
+
+  await page.keyboard.press('Alt+9');
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Enter'); // Keep editing
+  await expect(question).toBeHidden();
+  await expect(page.getByLabel('Reason for archiving')).toHaveValue('Moved to Montréal');
+
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(await app.db('patients').whereNotNull('archived_at').count({ n: '*' })).toEqual([{ n: 0 }]);
+});
+
 test('birth dates are taken as typed, and a date that reads two ways is asked about', async ({ page, appUrl, app }) => {
   await openApp(page, `${appUrl}#/patients/new`);
   // Typing starts once the form is there (the desk appears after main says who is signed in).
