@@ -5,7 +5,7 @@ import { TextField } from '../ui/Field';
 import { Done, Problem } from '../ui/FormEnd';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { typedNumber } from '../ui/form';
-import { base64ToBytes } from '../consent/words';
+import { base64ToBytes } from '../ui/files';
 
 /** A file saved through the browser's own download: nothing leaves the PC. */
 function save(name: string, blob: Blob) {

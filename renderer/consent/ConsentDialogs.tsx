@@ -9,9 +9,10 @@ import { initialChoices, toggleChoice } from './choices';
 import type { Patient } from '../../shared/contract/patients';
 import { useRead, useWrite } from '../ipc/hooks';
 import { Dialog } from '../ui/Dialog';
-import { SelectField, TextField } from '../ui/Field';
+import { FileField, SelectField, TextField } from '../ui/Field';
 import { PdfView } from './PdfView';
-import { bytesToBase64, choiceLabel, kindOrder, stateLabels } from './words';
+import { choiceLabel, kindOrder, stateLabels } from './words';
+import { fileBase64 } from '../ui/files';
 import { localeLabels, localeOptions } from '../ui/locales';
 import { Actions, Done, Problem } from '../ui/FormEnd';
 import { useClinicToday } from '../ui/useDay';
@@ -206,10 +207,10 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
     else setErrors({ printer: r.error.message });
   }
 
-  async function onScan(file: File | undefined) {
-    if (!file) return setScan(null);
+  async function onScan(file: File) {
     if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) return setErrors({ 'signature.scan': intl.formatMessage({ id: 'consent.paper.scanType', defaultMessage: 'Attach a PDF, PNG or JPEG scan' }) });
-    setScan({ mimeType: file.type as 'application/pdf', dataBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())), name: file.name });
+    setErrors((shown) => Object.fromEntries(Object.entries(shown).filter(([field]) => field !== 'signature.scan')));
+    setScan({ mimeType: file.type as 'application/pdf', dataBase64: await fileBase64(file), name: file.name });
   }
 
   async function record(e: FormEvent) {
@@ -302,17 +303,14 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
           />
           <Choices template={template} value={choices} onChange={setChoices} error={errors.choices} legend={intl.formatMessage({ id: 'consent.paper.choices', defaultMessage: 'Boxes ticked on the paper form' })} />
           <WhoFields role={intl.formatMessage({ id: 'consent.paper.explainedBy', defaultMessage: 'Explained and seen signed by' })} witnessId={witnessId} onWitness={setWitnessId} error={errors.witnessId} />
-          <div className="field">
-            <label htmlFor="paper-scan">
-              <FormattedMessage id="consent.paper.scan" defaultMessage="Scan of the signed form (optional)" />
-            </label>
-            <input id="paper-scan" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void onScan(e.target.files?.[0])} />
-            {errors['signature.scan'] && (
-              <span className="field__error" role="alert">
-                {errors['signature.scan']}
-              </span>
-            )}
-          </div>
+          <FileField
+            label={intl.formatMessage({ id: 'consent.paper.scan', defaultMessage: 'Scan of the signed form (optional)' })}
+            accept="application/pdf,image/png,image/jpeg"
+            chosen={scan?.name ?? null}
+            onFile={(file) => void onScan(file)}
+            onRemove={() => setScan(null)}
+            error={errors['signature.scan']}
+          />
           <Problem message={errors._} />
           <Actions
             submit={<FormattedMessage id="consent.paper.submit" defaultMessage="Record paper signature" />}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as pdfjs from 'pdfjs-dist';
 import { useIntl } from 'react-intl';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { base64ToBytes } from './words';
+import { base64ToBytes } from '../ui/files';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 

@@ -38,20 +38,6 @@ export const methodLabels: Record<'screen' | 'paper' | 'verbal', MessageDescript
   verbal: { id: 'consent.method.verbal', defaultMessage: 'Spoken consent' },
 });
 
-/** Base64 to bytes without a detour through a data: URL. */
-export function base64ToBytes(b64: string): Uint8Array {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** "2026-11-25 14:05" ("2026-11-25 14 h 05" in French) in the clinic's zone. */
 export function when(iso: string, locale: Locale, timeZone?: string): string {
   const d = new Date(iso);

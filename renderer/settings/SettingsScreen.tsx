@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl';
 import { clinicProfileInputSchema, locales, type ClinicProfile, type ClinicProfileInput } from '../../shared/contract/settings';
 import { useRead, useWrite } from '../ipc/hooks';
-import { SelectField, TextField } from '../ui/Field';
+import { FileField, SelectField, TextField } from '../ui/Field';
+import { fileBase64 } from '../ui/files';
 import { check, setIn } from '../ui/form';
 import { ErrorSummary, useFormAction } from '../ui/formAction';
 import { ConsentSettings } from './ConsentPolicyForm';
@@ -53,18 +54,12 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
     }
   }
 
-  async function onLogo(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
+  async function onLogo(file: File) {
     if (file.type !== 'image/png' && file.type !== 'image/jpeg') {
       setLogoError(intl.formatMessage({ id: 'settings.logo.type', defaultMessage: 'Use a PNG or JPEG image' }));
       return;
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    const result = await setLogo.mutateAsync({ mimeType: file.type, dataBase64: btoa(binary) });
+    const result = await setLogo.mutateAsync({ mimeType: file.type, dataBase64: await fileBase64(file) });
     setLogoError(result.ok ? undefined : result.error.fields?.dataBase64 ?? result.error.message);
   }
 
@@ -119,17 +114,12 @@ function ClinicForm({ profile }: { profile: ClinicProfile }) {
             <FormattedMessage id="settings.logo.none" defaultMessage="No logo yet." />
           </p>
         )}
-        <div className={`field${logoError ? ' field--invalid' : ''}`}>
-          <label htmlFor="logo-file">
-            <FormattedMessage id="settings.logo.choose" defaultMessage="Choose a logo image (PNG or JPEG, up to 2 MB)" />
-          </label>
-          <input id="logo-file" type="file" accept="image/png,image/jpeg" onChange={onLogo} aria-invalid={Boolean(logoError) || undefined} aria-describedby={logoError ? 'logo-error' : undefined} />
-          {logoError && (
-            <span className="field__error" id="logo-error" role="alert">
-              {logoError}
-            </span>
-          )}
-        </div>
+        <FileField
+          label={intl.formatMessage({ id: 'settings.logo.choose', defaultMessage: 'Choose a logo image (PNG or JPEG, up to 2 MB)' })}
+          accept="image/png,image/jpeg"
+          onFile={(file) => void onLogo(file)}
+          error={logoError}
+        />
         {profile.logo && (
           <button type="button" className="button" onClick={() => removeLogo.mutate({})}>
             <FormattedMessage id="settings.logo.remove" defaultMessage="Remove logo" />

@@ -1,4 +1,5 @@
-import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { useId, useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 /**
  * A labelled control with its hint and its error, wired for screen readers: the
@@ -12,10 +13,12 @@ interface FieldFrameProps {
   error?: string;
   hint?: ReactNode;
   className?: string;
+  /** Said at once (role=alert): for a field checked as soon as it changes, with no form summary to say it. */
+  alert?: boolean;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-function FieldFrame({ label, required, error, hint, className, children }: FieldFrameProps) {
+function FieldFrame({ label, required, error, hint, className, alert, children }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -39,7 +42,7 @@ function FieldFrame({ label, required, error, hint, className, children }: Field
         </span>
       )}
       {error && (
-        <span className="field__error" id={errorId}>
+        <span className="field__error" id={errorId} role={alert ? 'alert' : undefined}>
           {error}
         </span>
       )}
@@ -87,6 +90,63 @@ export function SelectField({
             </option>
           ))}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * A file chooser in the clinic's language. The browser's own button and its "No file
+ * chosen" speak the computer's language, whatever the clinic chose, so the input stays
+ * (focusable, opened with Enter or Space, named by its label) but is drawn by us: a
+ * button, and when `chosen` is given, the chosen file's name and a way to remove it.
+ * The input is emptied after each choice, so the same file can be chosen again after a
+ * refusal; a refusal is said at once, as the file is checked when chosen.
+ */
+export function FileField({
+  label,
+  error,
+  hint,
+  accept,
+  chosen,
+  onFile,
+  onRemove,
+}: Common & { accept: string; chosen?: string | null; onFile(file: File): void; onRemove?(): void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const nameId = useId();
+  return (
+    <FieldFrame label={label} error={error} hint={hint} alert>
+      {({ id, describedBy, invalid }) => (
+        <span className="file">
+          <input
+            ref={input}
+            id={id}
+            type="file"
+            className="file__input"
+            accept={accept}
+            aria-describedby={[chosen !== undefined && nameId, describedBy].filter(Boolean).join(' ') || undefined}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) onFile(file);
+            }}
+          />
+          {/* For the mouse; the keyboard and screen readers have the input itself. */}
+          <span className="button file__button" aria-hidden="true" onClick={() => input.current?.click()}>
+            <FormattedMessage id="ui.file.choose" defaultMessage="Choose a file…" />
+          </span>
+          {chosen !== undefined && (
+            <span className="file__name" id={nameId}>
+              {chosen ?? <FormattedMessage id="ui.file.none" defaultMessage="No file chosen" />}
+            </span>
+          )}
+          {chosen && onRemove && (
+            <button type="button" className="button button--small" onClick={onRemove}>
+              <FormattedMessage id="ui.file.remove" defaultMessage="Remove the file" />
+            </button>
+          )}
+        </span>
       )}
     </FieldFrame>
   );

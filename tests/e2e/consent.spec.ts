@@ -101,12 +101,25 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await page.keyboard.press('Enter');
   await expect(question).toBeHidden();
   await expect(paper.getByLabel('Gluteal region (buttocks)')).toBeChecked();
+  // The scan's chooser speaks the clinic's language, whatever the computer's: a wrong
+  // kind of file is refused at once, the right one is named, and can be taken back.
+  const scan = paper.getByLabel('Scan of the signed form (optional)');
+  await expect(paper.getByText('No file chosen')).toBeVisible();
+  await scan.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
+  await expect(paper.getByRole('alert')).toHaveText('Attach a PDF, PNG or JPEG scan');
+  await scan.setInputFiles({ name: 'signed-form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a scan') });
+  await expect(paper.getByText('signed-form.pdf')).toBeVisible();
+  await expect(paper.getByRole('alert')).toHaveCount(0);
+  await paper.getByRole('button', { name: 'Remove the file' }).click();
+  await expect(paper.getByText('No file chosen')).toBeVisible();
+  await scan.setInputFiles({ name: 'signed-form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a scan') });
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(paper).toBeHidden();
   const sensitive = row(page, 'Consent to treatment of sensitive areas');
   await expect(sensitive).toContainText('On file');
   await expect(sensitive).toContainText('Gluteal region (buttocks)');
   await expect(sensitive).not.toContainText('Breast');
+  expect(await app.db('consents').whereNotNull('scan_file').count({ n: '*' })).toEqual([{ n: 1 }]);
 
   // Spoken consent at the visit, for the same area.
   await sensitive.getByRole('button', { name: 'Spoken consent today…' }).click();
