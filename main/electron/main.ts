@@ -6,7 +6,7 @@ import Store from 'electron-store';
 import { err } from '../../shared/contract/result';
 import { hostApp, type AppHost } from '../app/host';
 import { runStartupChecks, type StartupAnswer } from '../startup/run';
-import { startupLocale } from '../startup/locale';
+import { startupLocale, storedClinicLocale } from '../startup/locale';
 import { nodeProbes } from '../startup/probes';
 import { problemTitles } from '../startup/checks';
 import { systemPrinter } from '../printing';
@@ -41,6 +41,11 @@ const paths = dataPaths(app.getPath('userData'));
 // SQLite file, and Electron keys it on userData. It also keeps a test run (which sets
 // RAPPORT_DATA_DIR) out of the real clinic profile.
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
+// Chromium's own words (a date picker's months, the spelling menu) in the clinic's
+// language, not the computer's. Only at start-up: a change in Settings reaches them at
+// the next start. (macOS takes its apps' language from the system, and ignores this.)
+const clinicLocale = storedClinicLocale(paths.settings);
+if (clinicLocale) app.commandLine.appendSwitch('lang', clinicLocale);
 
 let mainWindow: BrowserWindow | null = null;
 let rapport: AppHost | null = null;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { MessageLocale } from '../../shared/messages';
 
@@ -8,12 +9,28 @@ import type { MessageLocale } from '../../shared/messages';
  * check may be about to report missing.
  */
 export async function startupLocale(settingsFile: string, systemLocale: string): Promise<MessageLocale> {
+  const stored = await readFile(settingsFile, 'utf8').then(clinicLocaleIn, () => null);
+  return stored ?? (systemLocale.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-CA');
+}
+
+/**
+ * The clinic's language as its settings file says, or null (a first start, or the file
+ * unreadable). Read at once, before Electron is ready: Chromium's own words (a date
+ * picker's month names, a spelling menu) follow the language it is started with.
+ */
+export function storedClinicLocale(settingsFile: string): MessageLocale | null {
   try {
-    const stored = JSON.parse(await readFile(settingsFile, 'utf8')) as { clinic?: { locale?: unknown } } | null;
-    const locale = stored?.clinic?.locale;
-    if (locale === 'fr-CA' || locale === 'en-CA') return locale;
+    return clinicLocaleIn(readFileSync(settingsFile, 'utf8'));
   } catch {
-    // No settings yet, or unreadable: the computer's language.
+    return null;
   }
-  return systemLocale.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-CA';
+}
+
+function clinicLocaleIn(text: string): MessageLocale | null {
+  try {
+    const locale = (JSON.parse(text) as { clinic?: { locale?: unknown } } | null)?.clinic?.locale;
+    return locale === 'fr-CA' || locale === 'en-CA' ? locale : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { checkStartup, classifyFolder, problemTitles, type StartupProbes } from '../../main/startup/checks';
-import { startupLocale } from '../../main/startup/locale';
+import { startupLocale, storedClinicLocale } from '../../main/startup/locale';
 import { resay, sayIn } from '../../shared/messages';
 import { lockName, nodeProbes } from '../../main/startup/probes';
 import { restoreBeforeStart } from '../../main/startup/recover';
@@ -282,14 +282,17 @@ describe('the start-up windows’ language', () => {
     const paths = pathsIn(root);
     expect(await startupLocale(paths.settings, 'fr-FR')).toBe('fr-CA');
     expect(await startupLocale(paths.settings, 'en-US')).toBe('en-CA');
+    expect(storedClinicLocale(paths.settings), 'no clinic language yet: Chromium keeps the computer’s').toBeNull();
     expect(await stat(root).catch(() => null), 'reading the language made no folder').toBeNull();
     await mkdir(root);
     // As electron-store writes it (it hands its `name` to conf as `configName`).
     const { name, ...options } = settingsStoreOptions(paths);
     new Conf<Record<string, unknown>>({ ...options, configName: name, projectName: 'rapport' }).set('clinic', { name: 'Clinique', locale: 'fr-CA' });
     expect(await startupLocale(paths.settings, 'en-US')).toBe('fr-CA');
+    expect(storedClinicLocale(paths.settings)).toBe('fr-CA');
     await writeFile(paths.settings, '{ "clinic": { "locale": "fr-CA" ');
     expect(await startupLocale(paths.settings, 'en-GB'), 'a damaged file: the computer’s').toBe('en-CA');
+    expect(storedClinicLocale(paths.settings)).toBeNull();
   });
 
   it('a French clinic reads each window in French, the folder and the holder as they are', async () => {

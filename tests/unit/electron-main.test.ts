@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -30,7 +30,7 @@ const electron = vi.hoisted(() => {
       return true;
     }
   }
-  const state = { menu: [] as unknown[], handlers: new Map<string, (...args: unknown[]) => unknown>(), windows: [] as unknown[], dataDir: '' };
+  const state = { switches: [] as Array<[string, string?]>, menu: [] as unknown[], handlers: new Map<string, (...args: unknown[]) => unknown>(), windows: [] as unknown[], dataDir: '' };
   class WebContents extends Emitter {
     loads = 0;
     mainFrame = { url: 'app://rapport/index.html' };
@@ -94,6 +94,7 @@ const electron = vi.hoisted(() => {
     getAppPath: () => process.cwd(),
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => true,
+    commandLine: { appendSwitch: (name: string, value?: string) => void state.switches.push([name, value]) },
     whenReady: () => Promise.resolve(),
     quit: () => undefined,
     exit: () => undefined,
@@ -147,6 +148,8 @@ beforeAll(async () => {
   electron.state.dataDir = dir;
   vi.stubEnv('RAPPORT_DATA_DIR', dir);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // A French clinic's settings, as a restart finds them (see the language test below).
+  await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ clinic: { ...clinicProfile(), locale: 'fr-CA' } }));
   await import('../../main/electron/main');
   await vi.waitFor(() => expect(electron.state.windows.length).toBe(1), { timeout: 20_000 });
   window = electron.state.windows[0] as StandInWindow;
@@ -192,6 +195,10 @@ describe('the Electron shell (main.ts) with a stand-in electron module', () => {
       );
       expect(path.basename(String(prefs.preload))).toMatch(/^preload\.c?js$/);
     }
+  });
+
+  it('starts Chromium in the clinic’s language, so its own words (date pickers) are French in a French clinic', () => {
+    expect(electron.state.switches).toContainEqual(['lang', 'fr-CA']);
   });
 
   it('uses the real invoke channel of the policy', async () => {
