@@ -28,6 +28,19 @@ export type DrainableDispatch = Dispatch & {
 export type Guard = (channel: Channel, input: unknown) => Result<never> | null;
 
 /**
+ * zod's safeParse can itself throw on a few hostile shapes (a field whose `length` is an
+ * object with no prototype: zod compares it to the maximum, found by the hostile-input
+ * test). Such an input is refused like any other bad input, not answered as our bug.
+ */
+function safely<T>(parse: () => T): T | null {
+  try {
+    return parse();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The one path every call takes, whatever the transport (Electron IPC, the browser
  * harness, the benchmark): known channel, who may call it (the permission matrix and
  * the session, before the input is even parsed), parsed input, the guard, the handler
@@ -55,10 +68,10 @@ export function createDispatcher(
     const denied = await access.check(channel).catch(() => err('internal', say('ipc.internal')));
     if (denied) return denied;
     // zod's own messages (a wrong type, a missing field) in the same language as ours.
-    const parsed = contract[channel].input.safeParse(input, zodLocale(lang));
-    if (!parsed.success) {
+    const parsed = safely(() => contract[channel].input.safeParse(input, zodLocale(lang)));
+    if (!parsed?.success) {
       log({ channel, code: 'invalid_input' });
-      return err('invalid_input', say('ipc.invalidInput'), fieldErrors(parsed.error));
+      return err('invalid_input', say('ipc.invalidInput'), parsed ? fieldErrors(parsed.error) : undefined);
     }
     const refused = guard(channel, parsed.data);
     if (refused) return refused;

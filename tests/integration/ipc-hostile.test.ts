@@ -46,6 +46,15 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
+/** Whether the contract takes an input; one that makes zod itself throw is not taken. */
+function takes(channel: Channel, input: unknown): boolean {
+  try {
+    return contract[channel].input.safeParse(input).success;
+  } catch {
+    return false;
+  }
+}
+
 /** Inputs for one channel: garbage of any shape, or its own field names each holding something hostile. */
 function inputsFor(channel: Channel): fc.Arbitrary<unknown> {
   const schema = contract[channel].input as unknown;
@@ -53,7 +62,7 @@ function inputsFor(channel: Channel): fc.Arbitrary<unknown> {
   const shaped = keys.length ? fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] }) : fc.constant({});
   return fc.oneof(fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }), shaped, hostileValue)
     // Only what the contract refuses: an input it takes is a real call (signing out, a search), tested elsewhere.
-    .filter((input) => !contract[channel].input.safeParse(input).success);
+    .filter((input) => !takes(channel, input));
 }
 
 interface RoleApp {
@@ -116,6 +125,14 @@ describe.each(roles)('as %s', (as) => {
     expect(r.logs.filter((l) => l.code === 'internal' || l.code === 'invalid_output')).toEqual([]);
     expect(await stateChecksum(r.app.db, r.dir)).toBe(r.baseline);
   }, timeout);
+
+  it('a shape that makes the schema library itself throw is refused as bad input', async () => {
+    // zod compares a field's `length` with its maximum; one with no prototype cannot be compared.
+    const input = { query: { length: Object.create(null) } };
+    // If a zod update stops throwing here, this case no longer tests anything: find another.
+    expect(() => contract['patients.search'].input.safeParse(input)).toThrow(TypeError);
+    await expectRefused(apps.get(as)!, 'patients.search', input);
+  });
 
   it('a channel name that is not one is refused, whatever comes with it', async () => {
     const r = apps.get(as)!;
