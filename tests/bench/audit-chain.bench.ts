@@ -13,11 +13,12 @@ import { openDatabase } from '../../main/db/connection';
 import { migrateToLatest } from '../../main/db/migrations';
 import { chainRows } from '../../main/audit/chain';
 import { verifyChain } from '../../main/audit/verify';
+import { p } from './timing';
 
 const rows = 100_000;
 const budgetMs = 1000;
 const runs = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => p(xs, 0.5);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'rapport-bench-audit-'));
 const db = openDatabase(path.join(dir, 'rapport.sqlite3'));

@@ -22,31 +22,18 @@ import { addDays } from '../../main/followups/rules';
 import { currentQuestionnaire } from '../../main/checkin/questionnaires';
 import { tempApp } from '../support/app';
 import { insertMany, seedPatients, seedTwoYears, visitRow } from './seed';
+import { p, timeRuns } from './timing';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const visits = Number(process.env.BENCH_VISITS ?? 400_000);
 const runs = Number(process.env.BENCH_RUNS ?? 100);
 const target = 50;
 const today = '2026-07-14';
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
-
-/**
- * Wall time of each run, and in `cpu` the process's CPU time (every thread, SQLite's too),
- * which waiting for one of the two cores does not inflate. `before` runs untimed ahead of each run.
- */
+/** Wall times; the CPU times go to `cpu` when given. */
 async function time(fn: () => Promise<unknown>, n = runs, before?: () => Promise<unknown>, cpu: number[] = []): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    await before?.();
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return out;
+  const timed = await timeRuns(fn, { runs: n, warmUp: 5, before });
+  cpu.push(...timed.cpu);
+  return timed.wall;
 }
 
 // The same clinic every run.

@@ -16,24 +16,14 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { tempApp } from '../support/app';
 import { seedTwoYears } from './seed';
+import { p, timeRuns } from './timing';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const visits = Number(process.env.BENCH_VISITS ?? 400_000);
 const runs = 200;
 const target = 50;
 const today = '2026-07-14';
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
-
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 20; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
+const time = async (fn: () => Promise<unknown>) => (await timeRuns(fn, { runs, warmUp: 20 })).wall;
 
 // The clinic's clock stands at the bench's day; the idle clock too, so seeding for minutes does not lock the desk.
 const app = await tempApp({ now: () => new Date(`${today}T16:00:00Z`), monotonic: () => 0 });

@@ -31,6 +31,7 @@ import { randomUUID } from 'node:crypto';
 import { insertMany, seedPatients } from './seed';
 import { neededBeforeTreatment } from '../../shared/consent/needs';
 import { likeSearch, plainFts, prefixFloor } from './baselines';
+import { cpuMs, p } from './timing';
 import { tempApp } from '../support/app';
 import { nodeApp } from '../support/node-app';
 import type { App } from '../../main/app/context';
@@ -52,17 +53,6 @@ const plan: ReadonlyArray<readonly [Kind, number]> = [
 ];
 
 const ms = (t: number) => t.toFixed(2);
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-const p = (xs: readonly number[], q: number) => quantile([...xs].sort((a, b) => a - b), q);
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const { user, system } = process.cpuUsage(since);
-  return (user + system) / 1000;
-};
-
 /** v4-shaped ids from the seeded generator, so runs (and ties broken by id) repeat. */
 function idMaker(random: Random) {
   const hex = () => Math.floor(random.next() * 0x10000).toString(16).padStart(4, '0');

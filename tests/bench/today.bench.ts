@@ -15,26 +15,17 @@ import { tempApp } from '../support/app';
 import { startAs } from '../support/node-app';
 import { clinicDay } from '../support/clinic-day';
 import { seedPatients } from './seed';
+import { p, timeRuns } from './timing';
 
 const patients = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const past = Number(process.env.BENCH_PAST_APPOINTMENTS ?? 500_000);
 const runs = 300;
 const targets = { todayP95: 10, weekP95: 20 };
 const day = '2026-07-14';
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
-
-/** Wall times of each run, and the CPU the process spent per run (main thread and SQLite's threads): the figure other work on the machine does not inflate. */
+/** Each run's wall time, and in `cpu` the CPU the process spent per run (SQLite's threads too): the figure other work on the machine does not inflate. */
 async function time(fn: () => Promise<unknown>): Promise<number[] & { cpu: number }> {
-  for (let i = 0; i < 30; i++) await fn();
-  const out: number[] = [];
-  const cpu = process.cpuUsage();
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  const used = process.cpuUsage(cpu);
-  return Object.assign(out, { cpu: (used.user + used.system) / 1000 / runs });
+  const { wall, cpu } = await timeRuns(fn, { runs, warmUp: 30 });
+  return Object.assign(wall, { cpu: cpu.reduce((a, b) => a + b, 0) / runs });
 }
 
 const app = await tempApp();
