@@ -41,11 +41,12 @@ const paths = dataPaths(app.getPath('userData'));
 // SQLite file, and Electron keys it on userData. It also keeps a test run (which sets
 // RAPPORT_DATA_DIR) out of the real clinic profile.
 if (paths.root !== path.resolve(app.getPath('userData'))) app.setPath('userData', paths.root);
-// Chromium's own words (a date picker's months, the spelling menu) in the clinic's
-// language, not the computer's. Only at start-up: a change in Settings reaches them at
-// the next start. (macOS takes its apps' language from the system, and ignores this.)
-const clinicLocale = storedClinicLocale(paths.settings);
-if (clinicLocale) app.commandLine.appendSwitch('lang', clinicLocale);
+// Chromium's own words (a date picker's months, the spelling menu) in French in a French
+// clinic, whatever the computer's language. Not for an English one: Chromium has no
+// Canadian English and would take British English, turning the computer's US dates
+// round. Only at start-up: a change in Settings reaches them at the next start. (macOS
+// takes its apps' language from the system, and ignores this.)
+if (storedClinicLocale(paths.settings) === 'fr-CA') app.commandLine.appendSwitch('lang', 'fr-CA');
 
 let mainWindow: BrowserWindow | null = null;
 let rapport: AppHost | null = null;
@@ -154,7 +155,16 @@ async function start(): Promise<void> {
   powerMonitor.on('lock-screen', lockForSystem);
   powerMonitor.on('suspend', lockForSystem);
 
-  mainWindow = createMainWindow({ preload: path.join(here, 'preload.cjs'), title: 'Rapport' });
+  mainWindow = createMainWindow({
+    preload: path.join(here, 'preload.cjs'),
+    title: 'Rapport',
+    leaveQuestion: () => {
+      // Entering patient mode reloads the page whatever the desk had typed behind it.
+      if (lock.holding() || !rapport) return null;
+      const locale = rapport.current().services.settings.details().locale;
+      return { message: sayIn(locale, 'window.leave.message'), detail: sayIn(locale, 'window.leave.detail'), discard: sayIn(locale, 'window.leave.discard'), keep: sayIn(locale, 'window.leave.keep') };
+    },
+  });
   lock.attach(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -81,6 +81,8 @@ export function patientWindowLock(deps: PatientLockDeps) {
   }
 
   return {
+    /** Whether the window is the patient's now. */
+    holding: (): boolean => on,
     /** Patient mode started or ended (main's patient mode tells this, through createApp). */
     set(next: boolean): void {
       const entering = next && !on;

@@ -25,12 +25,26 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** The words of the question asked when the page holds typing that is not saved. */
+export interface LeaveQuestion {
+  message: string;
+  detail: string;
+  discard: string;
+  keep: string;
+}
+
 export interface MainWindowOptions {
   preload: string;
   title: string;
+  /**
+   * Asked each time the page refuses to unload: the question in the clinic's language,
+   * or null to let the page go without asking (patient mode taking the screen: the desk's
+   * typing behind it is not the patient's to keep or discard).
+   */
+  leaveQuestion(): LeaveQuestion | null;
 }
 
-export function createMainWindow({ preload, title }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preload, title, leaveQuestion }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title,
     width: 1280,
@@ -63,13 +77,15 @@ export function createMainWindow({ preload, title }: MainWindowOptions): Browser
   // A form with unsaved typing refuses to unload (beforeunload). Electron then cancels
   // the reload or close without a word; ask, as a browser would (issue 7, item 13).
   window.webContents.on('will-prevent-unload', (event) => {
+    const words = leaveQuestion();
+    if (!words) return event.preventDefault();
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
-      buttons: ['Discard changes', 'Keep editing'],
+      buttons: [words.discard, words.keep],
       defaultId: 1,
       cancelId: 1,
-      message: 'This form has changes that are not saved.',
-      detail: 'If you leave now, what was typed is lost.',
+      message: words.message,
+      detail: words.detail,
     });
     if (choice === 0) event.preventDefault();
   });

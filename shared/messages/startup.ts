@@ -5,6 +5,11 @@ import type { Entry } from './say';
  * in the clinic's language when its settings can be read, else the computer's.
  */
 export const startupMessages = {
+  // The window's own question when a reload or closing would lose typing (main/electron/window.ts).
+  'window.leave.message': { en: 'This form has changes that are not saved.', fr: 'Ce formulaire contient des changements non enregistrés.' },
+  'window.leave.detail': { en: 'If you leave now, what was typed is lost.', fr: 'Si vous quittez maintenant, ce qui a été saisi sera perdu.' },
+  'window.leave.discard': { en: 'Discard changes', fr: 'Abandonner les changements' },
+  'window.leave.keep': { en: 'Keep editing', fr: 'Continuer la saisie' },
   'startup.title.folderMissing': { en: 'Rapport’s data folder cannot be found', fr: 'Le dossier de données de Rapport est introuvable' },
   'startup.title.folderReadOnly': { en: 'Rapport cannot write to its data folder', fr: 'Rapport ne peut pas écrire dans son dossier de données' },
   'startup.title.folderSynced': { en: 'Rapport’s data is in a synced or network folder', fr: 'Les données de Rapport sont dans un dossier synchronisé ou réseau' },

@@ -30,7 +30,7 @@ const electron = vi.hoisted(() => {
       return true;
     }
   }
-  const state = { switches: [] as Array<[string, string?]>, menu: [] as unknown[], handlers: new Map<string, (...args: unknown[]) => unknown>(), windows: [] as unknown[], dataDir: '' };
+  const state = { switches: [] as Array<[string, string?]>, asked: [] as Array<{ message: string; buttons: string[] }>, menu: [] as unknown[], handlers: new Map<string, (...args: unknown[]) => unknown>(), windows: [] as unknown[], dataDir: '' };
   class WebContents extends Emitter {
     loads = 0;
     mainFrame = { url: 'app://rapport/index.html' };
@@ -108,6 +108,8 @@ const electron = vi.hoisted(() => {
     protocol: { registerSchemesAsPrivileged: noop, handle: noop },
     session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } },
     shell: { openPath: async () => '' },
+    // The question a page with unsaved typing asks before it unloads: recorded, and answered "keep".
+    dialog: { showMessageBoxSync: (_window: unknown, options: { message: string; buttons: string[] }) => (state.asked.push(options), 1) },
     // The operating system locking or sleeping (issue 8): the test emits these.
     powerMonitor: new Emitter(),
   };
@@ -231,6 +233,26 @@ describe('the Electron shell (main.ts) with a stand-in electron module', () => {
     expect(unlocked.screenLeft).toEqual([{ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), seconds: expect.any(Number) }]);
     expect(menuRoles()).toEqual(expect.arrayContaining(['windowMenu', 'togglefullscreen']));
     expect(window.state).toMatchObject({ kiosk: false, onTop: false, closable: true });
+  });
+
+  it('asks before typing is lost on a reload, in the clinic’s language, but never holds the page patient mode takes', async () => {
+    const unload = () => {
+      const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
+      window.webContents.emit('will-prevent-unload', event);
+      return event.prevented;
+    };
+    await must('settings.update', { ...clinicProfile(), locale: 'fr-CA' });
+    electron.state.asked.length = 0;
+    expect(unload(), 'kept: the page stays').toBe(false);
+    expect(electron.state.asked).toEqual([expect.objectContaining({ message: 'Ce formulaire contient des changements non enregistrés.', buttons: ['Abandonner les changements', 'Continuer la saisie'] })]);
+
+    // Entering patient mode reloads the page, whatever the desk had typed in a dialog behind.
+    const patient = await must<{ id: string }>('patients.create', { patient: patientInput({ firstName: 'Lena', lastName: 'Okafor', dateOfBirth: '1990-02-03' }), acknowledgeDuplicates: true });
+    await must('patientMode.enter', { patientId: patient.id, kinds: ['treatment'], locale: 'fr-CA' });
+    expect(unload(), 'the page goes without a question').toBe(true);
+    expect(electron.state.asked).toHaveLength(1);
+    await must('patientMode.exit', { pin });
+    await must('settings.update', clinicProfile());
   });
 
   it('locks the desk when the operating system locks the screen or sleeps (powerMonitor)', async () => {
