@@ -51,7 +51,9 @@ function safely<T>(parse: () => T): T | null {
  *
  * The app closes the database only once the calls in flight have answered (`drain`): a
  * save pressed just before quitting lands, instead of being cut off in knex's queue
- * ("Acquire connection error: aborted") and answered with an error nobody sees.
+ * ("Acquire connection error: aborted") and answered with an error nobody sees. Not
+ * for a restore, which closes the app from inside its own call: the calls beside it
+ * are cut off as before.
  */
 export function createDispatcher(
   handlers: Handlers,
@@ -68,9 +70,11 @@ export function createDispatcher(
     const denied = await access.check(channel).catch(() => err('internal', say('ipc.internal')));
     if (denied) return denied;
     // zod's own messages (a wrong type, a missing field) in the same language as ours.
-    const parsed = safely(() => contract[channel].input.safeParse(input, zodLocale(lang)));
+    const messages = zodLocale(lang);
+    const parsed = safely(() => contract[channel].input.safeParse(input, messages));
     if (!parsed?.success) {
-      log({ channel, code: 'invalid_input' });
+      // A throw is logged by kind: one from our own refinements would be a bug of ours.
+      log({ channel, code: 'invalid_input', ...(parsed ? {} : { error: 'schema threw' }) });
       return err('invalid_input', say('ipc.invalidInput'), parsed ? fieldErrors(parsed.error) : undefined);
     }
     const refused = guard(channel, parsed.data);

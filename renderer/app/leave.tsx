@@ -44,6 +44,9 @@ export function useLeaveGuard(dirty: boolean) {
   const state = useRef({ dirty, released: false });
   useEffect(() => {
     state.current.dirty = dirty;
+    // Typing again after a "discard" that left the form in place (a dialog kept open behind
+    // a move within the same screen) holds the page again.
+    if (!dirty) state.current.released = false;
   }, [dirty]);
   useEffect(() => {
     const current = state.current;

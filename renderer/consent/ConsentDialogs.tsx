@@ -1,5 +1,5 @@
 import { dayIn } from '../../shared/time';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { doNotContact, sensitiveAreas, signerRelationships, type ConsentKind, type ConsentStatus, type SignerRelationship, type TemplateVersion } from '../../shared/contract/consent';
 import { formsToSign } from '../../shared/consent/needs';
@@ -207,11 +207,20 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
     else setErrors({ printer: r.error.message });
   }
 
+  // Each choice or removal counts: a large file still being read when another is chosen,
+  // or the choice taken back, must not land after it.
+  const scanChoice = useRef(0);
   async function onScan(file: File) {
+    const choice = ++scanChoice.current;
     if (!['application/pdf', 'image/png', 'image/jpeg'].includes(file.type)) return setErrors({ 'signature.scan': intl.formatMessage({ id: 'consent.paper.scanType', defaultMessage: 'Attach a PDF, PNG or JPEG scan' }) });
     setErrors((shown) => Object.fromEntries(Object.entries(shown).filter(([field]) => field !== 'signature.scan')));
-    setScan({ mimeType: file.type as 'application/pdf', dataBase64: await fileBase64(file), name: file.name });
+    const dataBase64 = await fileBase64(file);
+    if (choice === scanChoice.current) setScan({ mimeType: file.type as 'application/pdf', dataBase64, name: file.name });
   }
+  const removeScan = () => {
+    scanChoice.current += 1;
+    setScan(null);
+  };
 
   async function record(e: FormEvent) {
     e.preventDefault();
@@ -308,7 +317,7 @@ export function PaperDialog({ patient, template, open, onClose, defaultLocale, t
             accept="application/pdf,image/png,image/jpeg"
             chosen={scan?.name ?? null}
             onFile={(file) => void onScan(file)}
-            onRemove={() => setScan(null)}
+            onRemove={removeScan}
             error={errors['signature.scan']}
           />
           <Problem message={errors._} />

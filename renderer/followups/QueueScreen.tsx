@@ -47,11 +47,19 @@ export function QueueScreen({ patientId }: { patientId?: string }) {
     setOpen(asked);
   }
 
+  const leaving = useRef(false);
   function close() {
     setOpen(null);
-    // Done with that patient: the address is the whole queue again.
-    if (patientId) navigate({ screen: 'followups' });
+    if (patientId) leaving.current = true;
   }
+  // Done with that patient: the address is the whole queue again, once the call's dialog
+  // is gone. Asked at once, its note (saved, or discarded by the desk's own answer) would
+  // still hold the page, and going would ask about it.
+  useEffect(() => {
+    if (!leaving.current || open) return;
+    leaving.current = false;
+    navigate({ screen: 'followups' });
+  }, [open]);
 
   function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;

@@ -15,7 +15,7 @@ interface FieldFrameProps {
   className?: string;
   /** Said at once (role=alert): for a field checked as soon as it changes, with no form summary to say it. */
   alert?: boolean;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  children: (ids: { id: string; labelId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 function FieldFrame({ label, required, error, hint, className, alert, children }: FieldFrameProps) {
@@ -28,14 +28,16 @@ function FieldFrame({ label, required, error, hint, className, alert, children }
       {/* Marked from the start, not after a refused save. The mark stays out of the label:
           the control says "required" to screen readers, and its name stays the plain label. */}
       <span className="field__label">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id} id={`${id}-label`}>
+          {label}
+        </label>
         {required && (
           <span className="field__required" aria-hidden="true">
             *
           </span>
         )}
       </span>
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children({ id, labelId: `${id}-label`, describedBy, invalid: Boolean(error) })}
       {hint && (
         <span className="field__hint" id={hintId}>
           {hint}
@@ -114,9 +116,10 @@ export function FileField({
 }: Common & { accept: string; chosen?: string | null; onFile(file: File): void; onRemove?(): void }) {
   const input = useRef<HTMLInputElement>(null);
   const nameId = useId();
+  const buttonId = useId();
   return (
     <FieldFrame label={label} error={error} hint={hint} alert>
-      {({ id, describedBy, invalid }) => (
+      {({ id, labelId, describedBy, invalid }) => (
         <span className="file">
           <input
             ref={input}
@@ -124,6 +127,8 @@ export function FileField({
             type="file"
             className="file__input"
             accept={accept}
+            // The button's words are in the name too, so "Choose a file" said aloud finds it.
+            aria-labelledby={`${labelId} ${buttonId}`}
             aria-describedby={[chosen !== undefined && nameId, describedBy].filter(Boolean).join(' ') || undefined}
             aria-invalid={invalid || undefined}
             onChange={(e) => {
@@ -133,7 +138,7 @@ export function FileField({
             }}
           />
           {/* For the mouse; the keyboard and screen readers have the input itself. */}
-          <span className="button file__button" aria-hidden="true" onClick={() => input.current?.click()}>
+          <span className="button file__button" id={buttonId} aria-hidden="true" onClick={() => input.current?.click()}>
             <FormattedMessage id="ui.file.choose" defaultMessage="Choose a file…" />
           </span>
           {chosen !== undefined && (
@@ -142,7 +147,15 @@ export function FileField({
             </span>
           )}
           {chosen && onRemove && (
-            <button type="button" className="button button--small" onClick={onRemove}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                // The button goes with the file: the focus stays in the field, not on the page's body.
+                input.current?.focus();
+                onRemove();
+              }}
+            >
               <FormattedMessage id="ui.file.remove" defaultMessage="Remove the file" />
             </button>
           )}

@@ -112,6 +112,9 @@ test('a patient signs on paper; sensitive areas for gluteal only; a consent is w
   await expect(paper.getByRole('alert')).toHaveCount(0);
   await paper.getByRole('button', { name: 'Remove the file' }).click();
   await expect(paper.getByText('No file chosen')).toBeVisible();
+  // The focus stays in the field, and the button's words name it too (said aloud, they find it).
+  await expect(scan).toBeFocused();
+  await expect(paper.getByLabel('Choose a file…')).toBeFocused();
   await scan.setInputFiles({ name: 'signed-form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 a scan') });
   await paper.getByRole('button', { name: 'Record paper signature' }).click();
   await expect(paper).toBeHidden();

@@ -145,9 +145,12 @@ test('Today shows a follow-up due for the patient of a visit; the step opens the
   await expect(call.getByText(/record this at the patient’s next visit/)).toBeVisible();
   await expect(call.getByRole('radio', { name: /Reached/ })).toBeFocused();
   await page.keyboard.press('1');
+  await call.getByLabel('Note (what was said, for the therapist)').fill('The left one rubs');
   await page.keyboard.press('Control+Enter');
   await expect(call).toBeHidden();
+  // Saved, so back to the whole queue without a question about the note.
   await expect(page).toHaveURL(/#\/followups$/);
+  await expect(page.getByRole('dialog', { name: 'Discard the changes you typed?' })).toHaveCount(0);
   expect(await app.db('contact_attempts').select('outcome', 'channel')).toEqual([{ outcome: 'reached', channel: 'visit' }]);
 
   await page.keyboard.press('Alt+1');
