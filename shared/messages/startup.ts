@@ -1,11 +1,12 @@
 import type { Entry } from './say';
 
 /**
- * What the start-up checks say (main/startup): plain windows shown before the desk opens,
- * in the clinic's language when its settings can be read, else the computer's.
+ * What the Electron shell says in its own windows, not the desk's page: the start-up
+ * checks (main/startup), shown before the desk opens, in the clinic's language when its
+ * settings can be read, else the computer's; and the window's question before a reload
+ * or closing loses typing (main/electron/window.ts).
  */
 export const startupMessages = {
-  // The window's own question when a reload or closing would lose typing (main/electron/window.ts).
   'window.leave.message': { en: 'This form has changes that are not saved.', fr: 'Ce formulaire contient des changements non enregistrés.' },
   'window.leave.detail': { en: 'If you leave now, what was typed is lost.', fr: 'Si vous quittez maintenant, ce qui a été saisi sera perdu.' },
   'window.leave.discard': { en: 'Discard changes', fr: 'Abandonner les changements' },
